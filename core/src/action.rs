@@ -1,0 +1,231 @@
+//! The plan behind the measures: actions with owners and dates, and risks.
+
+use crate::error::{Error, ErrorKind, Location};
+use crate::period::Period;
+use crate::table;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+    /// Dropped or merged into another action at a review; not counted in % complete.
+    Withdrawn,
+}
+
+impl ActionStatus {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "not_started" => Some(ActionStatus::NotStarted),
+            "in_progress" => Some(ActionStatus::InProgress),
+            "completed" => Some(ActionStatus::Completed),
+            "withdrawn" => Some(ActionStatus::Withdrawn),
+            _ => None,
+        }
+    }
+}
+
+/// One action of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    pub id: String,
+    /// The scorecard section the action serves, when it names one.
+    pub section: Option<String>,
+    pub objective: Option<String>,
+    pub title: String,
+    pub lead: Option<String>,
+    pub due: Period,
+    pub status: ActionStatus,
+    /// When it was completed (a completed action may leave this empty).
+    pub completed: Option<Period>,
+    #[serde(skip)]
+    pub source: Location,
+}
+
+impl Action {
+    /// The status at `as_of`: an action completed after `as_of` was still in progress then.
+    pub fn status_at(&self, as_of: &Period) -> ActionStatus {
+        match (self.status, self.completed) {
+            (ActionStatus::Completed, Some(done)) if done.end() > as_of.end() => {
+                ActionStatus::InProgress
+            }
+            (s, _) => s,
+        }
+    }
+
+    /// Overdue: not completed (or withdrawn) at `as_of`, and due before it ended.
+    pub fn overdue_at(&self, as_of: &Period) -> bool {
+        matches!(
+            self.status_at(as_of),
+            ActionStatus::NotStarted | ActionStatus::InProgress
+        ) && self.due.end() < as_of.end()
+    }
+}
+
+pub const REQUIRED: &[&str] = &["id", "title", "due", "status"];
+pub const OPTIONAL: &[&str] = &["section", "objective", "lead", "completed", "note"];
+
+pub fn parse_csv(text: &str, file: &str) -> Result<Vec<Action>, Vec<Error>> {
+    let t = table::read(text, file, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for row in &t.rows {
+        let before = errors.len();
+        let mut period = |field: &str| match t.get(row, field).map(str::parse::<Period>) {
+            Some(Ok(p)) => Some(p),
+            Some(Err(e)) => {
+                errors.push(Error::new(
+                    ErrorKind::Period,
+                    t.at(row, field),
+                    e.to_string(),
+                ));
+                None
+            }
+            None => None,
+        };
+        let (due, completed) = (period("due"), period("completed"));
+        let text_field = |field: &str| t.get(row, field).map(str::to_string);
+        let status_text = t.get(row, "status").unwrap_or("");
+        let status = ActionStatus::parse(status_text);
+        let data = |field: &str, msg: String| Error::new(ErrorKind::Data, t.at(row, field), msg);
+        if status.is_none() {
+            errors.push(data("status", format!(
+                "unknown status {status_text:?}: expected not_started, in_progress, completed or withdrawn"
+            )));
+        }
+        if due.is_none() && t.get(row, "due").is_none() {
+            errors.push(data("due", "the due date is empty".into()));
+        }
+        if completed.is_some() && status != Some(ActionStatus::Completed) {
+            errors.push(data(
+                "completed",
+                "only a completed action has a completion date".into(),
+            ));
+        }
+        for field in ["id", "title"] {
+            if t.get(row, field).is_none() {
+                errors.push(data(field, format!("the {field} is empty")));
+            }
+        }
+        if errors.len() > before {
+            continue;
+        }
+        if let (Some(due), Some(status)) = (due, status) {
+            out.push(Action {
+                id: text_field("id").unwrap_or_default(),
+                section: text_field("section"),
+                objective: text_field("objective"),
+                title: text_field("title").unwrap_or_default(),
+                lead: text_field("lead"),
+                due,
+                status,
+                completed,
+                source: t.at(row, "id"),
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A risk to the plan, scored likelihood x impact on the usual 5 x 5 matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Risk {
+    pub id: String,
+    pub title: String,
+    /// 1 (rare) to 5 (almost certain).
+    pub likelihood: u8,
+    /// 1 (negligible) to 5 (severe).
+    pub impact: u8,
+    pub mitigation: Option<String>,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskRating {
+    Low,
+    Medium,
+    High,
+    VeryHigh,
+}
+
+impl Risk {
+    pub fn score(&self) -> u8 {
+        self.likelihood * self.impact
+    }
+
+    /// Bands of the 5 x 5 matrix: 1-3 low, 4-6 medium, 8-12 high, 15-25 very high.
+    pub fn rating(&self) -> RiskRating {
+        match self.score() {
+            0..=3 => RiskRating::Low,
+            4..=6 => RiskRating::Medium,
+            7..=12 => RiskRating::High,
+            _ => RiskRating::VeryHigh,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_parse_and_report_status_as_of() {
+        let text =
+            "id,title,due,status,completed\n1A1,Agree governance,2019-11,completed,2020-02\n\
+                    1A2,Review,2019-12,in_progress,\n";
+        let a = parse_csv(text, "actions.csv").unwrap();
+        let jan: Period = "2020-01".parse().unwrap();
+        let mar: Period = "2020-03".parse().unwrap();
+        assert_eq!(a[0].status_at(&jan), ActionStatus::InProgress);
+        assert_eq!(a[0].status_at(&mar), ActionStatus::Completed);
+        assert!(a[0].overdue_at(&jan));
+        assert!(!a[0].overdue_at(&mar));
+        assert!(a[1].overdue_at(&jan));
+        let nov: Period = "2019-11".parse().unwrap();
+        assert!(!a[1].overdue_at(&nov));
+    }
+
+    #[test]
+    fn bad_action_rows_are_errors() {
+        let text =
+            "id,title,due,status,completed\n1,T,2019-13,done,\n2,T,2020-01,in_progress,2020-02\n";
+        let e = parse_csv(text, "actions.csv").unwrap_err();
+        let m: Vec<String> = e.iter().map(ToString::to_string).collect();
+        assert!(
+            m[0].starts_with("actions.csv:2: field \"due\": cannot read"),
+            "{m:?}"
+        );
+        assert!(
+            m[1].starts_with("actions.csv:2: field \"status\": unknown status \"done\""),
+            "{m:?}"
+        );
+        assert!(
+            m[2].starts_with("actions.csv:3: field \"completed\""),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn risk_bands() {
+        let r = |l, i| Risk {
+            id: "r".into(),
+            title: "t".into(),
+            likelihood: l,
+            impact: i,
+            mitigation: None,
+            owner: None,
+        };
+        assert_eq!(r(1, 3).rating(), RiskRating::Low);
+        assert_eq!(r(2, 3).rating(), RiskRating::Medium);
+        assert_eq!(r(3, 4).rating(), RiskRating::High);
+        assert_eq!(r(5, 3).rating(), RiskRating::VeryHigh);
+        assert_eq!(r(5, 5).score(), 25);
+    }
+}

@@ -1,0 +1,943 @@
+//! The scorecard definition file (TOML, the human-written format, or the same structure in
+//! JSON), read into validated domain types. Every problem is collected, with the file, the
+//! line of the measure (or section) it belongs to, and the field.
+
+use crate::action::Risk;
+use crate::baseline::Baseline;
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::measure::{Frequency, Measure, MeasureKind, Polarity, Unit};
+use crate::period::Period;
+use crate::projection::Projection;
+use crate::target::{Change, Comparison, GapGoal, Milestone, Rule, Target};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// What a section is, in RBA terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// A strategic priority (or an area of weakness in an improvement plan).
+    Priority,
+    /// A population result, measured by indicators.
+    Result,
+    /// A service or programme, measured by performance measures.
+    Service,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub kind: SectionKind,
+    pub description: Option<String>,
+    pub measures: Vec<Measure>,
+}
+
+/// Scorecard-wide settings for the status rules (semantics section 5).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct StatusRules {
+    /// A value short of its expected value by at most this % of |target - baseline| is at risk.
+    pub at_risk_tolerance_pct: f64,
+}
+
+impl Default for StatusRules {
+    fn default() -> Self {
+        StatusRules {
+            at_risk_tolerance_pct: 10.0,
+        }
+    }
+}
+
+/// A validated scorecard definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Definition {
+    pub id: String,
+    pub title: String,
+    pub area: Option<String>,
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub notes: Vec<String>,
+    pub status_rules: StatusRules,
+    pub sections: Vec<Section>,
+    pub risks: Vec<Risk>,
+    pub projections: Vec<Projection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCard {
+    id: String,
+    title: String,
+    area: Option<String>,
+    description: Option<String>,
+    source: Option<String>,
+    #[serde(default)]
+    notes: Vec<String>,
+    status: Option<RawStatusRules>,
+    #[serde(default)]
+    sections: Vec<RawSection>,
+    #[serde(default)]
+    risks: Vec<RawRisk>,
+    #[serde(default)]
+    projections: Vec<RawProjection>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatusRules {
+    at_risk_tolerance_pct: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    id: String,
+    title: String,
+    kind: String,
+    description: Option<String>,
+    #[serde(default)]
+    measures: Vec<RawMeasure>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeasure {
+    id: String,
+    name: String,
+    kind: String,
+    unit: String,
+    per: Option<u32>,
+    polarity: String,
+    frequency: Option<String>,
+    source: Option<String>,
+    owner: Option<String>,
+    #[serde(default)]
+    breakdowns: Vec<String>,
+    #[serde(default)]
+    to_be_developed: bool,
+    baseline: Option<RawBaseline>,
+    target: Option<RawTarget>,
+    #[serde(default)]
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBaseline {
+    period: Option<String>,
+    value: Option<f64>,
+    #[serde(default)]
+    first_observation: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    kind: String,
+    due: Option<String>,
+    change: Option<f64>,
+    value: Option<f64>,
+    comparison: Option<String>,
+    comparator: Option<String>,
+    group: Option<String>,
+    milestones: Option<Vec<RawTarget>>,
+    /// The plan's own words for the target, kept for reports.
+    wording: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRisk {
+    id: String,
+    title: String,
+    likelihood: u8,
+    impact: u8,
+    mitigation: Option<String>,
+    owner: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProjection {
+    id: String,
+    name: String,
+    base_period: String,
+    base: f64,
+    steps: Vec<RawStep>,
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep {
+    period: String,
+    growth_pct: f64,
+}
+
+/// Which text format a definition is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Json,
+}
+
+impl Format {
+    /// From a file name's extension.
+    pub fn from_file_name(name: &str) -> Option<Self> {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".toml") {
+            Some(Format::Toml)
+        } else if lower.ends_with(".json") {
+            Some(Format::Json)
+        } else {
+            None
+        }
+    }
+}
+
+/// Reads and validates a definition.
+pub fn parse(text: &str, file: &str, format: Format) -> Result<Definition, Errors> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: RawCard = match format {
+        Format::Toml => toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_at(text, s.start));
+            syntax(file, line, e.message())
+        })?,
+        Format::Json => serde_json::from_str(text)
+            .map_err(|e| syntax(file, Some(e.line()), &json_message(&e)))?,
+    };
+    Checker {
+        text,
+        file,
+        format,
+        errors: Vec::new(),
+    }
+    .card(raw)
+}
+
+fn syntax(file: &str, line: Option<usize>, message: &str) -> Errors {
+    let at = Location {
+        file: file.to_string(),
+        line,
+        field: None,
+    };
+    Errors::one(Error::new(
+        ErrorKind::Syntax,
+        at,
+        message.trim().to_string(),
+    ))
+}
+
+/// serde_json appends " at line L column C"; the location already says where.
+fn json_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn line_at(text: &str, byte: usize) -> usize {
+    text.as_bytes()[..byte.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+struct Checker<'a> {
+    text: &'a str,
+    file: &'a str,
+    format: Format,
+    errors: Vec<Error>,
+}
+
+impl Checker<'_> {
+    /// The line where `id` is assigned, preferring one inside a `measures` table when `measure`.
+    fn line_of(&self, id: &str, measure: bool) -> Option<usize> {
+        let mut fallback = None;
+        let mut in_measures = false;
+        for (i, line) in self.text.lines().enumerate() {
+            let t = line.trim_start();
+            if t.starts_with('[') {
+                in_measures = t.contains("measures");
+            }
+            let hit = match self.format {
+                Format::Toml => toml_assigns_id(t, id),
+                Format::Json => json_assigns_id(t, id),
+            };
+            if hit {
+                if !measure || in_measures || self.format == Format::Json {
+                    return Some(i + 1);
+                }
+                fallback.get_or_insert(i + 1);
+            }
+        }
+        fallback
+    }
+
+    fn push(&mut self, kind: ErrorKind, line: Option<usize>, field: &str, message: String) {
+        let at = Location::at(self.file, line, field);
+        self.errors.push(Error::new(kind, at, message));
+    }
+
+    fn card(mut self, raw: RawCard) -> Result<Definition, Errors> {
+        let status_rules = match raw.status {
+            Some(s) if !(s.at_risk_tolerance_pct.is_finite() && s.at_risk_tolerance_pct >= 0.0) => {
+                self.push(
+                    ErrorKind::Definition,
+                    None,
+                    "status.at_risk_tolerance_pct",
+                    "the tolerance must be a number of 0 or more".into(),
+                );
+                StatusRules::default()
+            }
+            Some(s) => StatusRules {
+                at_risk_tolerance_pct: s.at_risk_tolerance_pct,
+            },
+            None => StatusRules::default(),
+        };
+        let mut section_ids = HashSet::new();
+        let mut measure_ids = HashSet::new();
+        let mut sections = Vec::new();
+        for s in raw.sections {
+            let line = self.line_of(&s.id, false);
+            if !section_ids.insert(s.id.clone()) {
+                self.push(
+                    ErrorKind::Definition,
+                    line,
+                    "sections.id",
+                    format!("duplicate section id {:?}", s.id),
+                );
+            }
+            sections.push(self.section(s, line, &mut measure_ids));
+        }
+        let risks = raw.risks.into_iter().filter_map(|r| self.risk(r)).collect();
+        let projections = raw
+            .projections
+            .into_iter()
+            .filter_map(|p| self.projection(p))
+            .collect();
+        if raw.id.trim().is_empty() {
+            self.push(
+                ErrorKind::Definition,
+                Some(1),
+                "id",
+                "the scorecard id is empty".into(),
+            );
+        }
+        Errors(self.errors).into_result()?;
+        Ok(Definition {
+            id: raw.id,
+            title: raw.title,
+            area: raw.area,
+            description: raw.description,
+            source: raw.source,
+            notes: raw.notes,
+            status_rules,
+            sections,
+            risks,
+            projections,
+        })
+    }
+
+    fn section(
+        &mut self,
+        s: RawSection,
+        line: Option<usize>,
+        ids: &mut HashSet<String>,
+    ) -> Section {
+        let kind = match s.kind.as_str() {
+            "priority" => SectionKind::Priority,
+            "result" => SectionKind::Result,
+            "service" => SectionKind::Service,
+            other => {
+                self.push(ErrorKind::Definition, line, "sections.kind",
+                    format!("section {:?}: unknown kind {other:?}: expected priority, result or service", s.id));
+                SectionKind::Priority
+            }
+        };
+        let mut measures = Vec::new();
+        for m in s.measures {
+            let line = self.line_of(&m.id, true);
+            if m.id.trim().is_empty() {
+                self.push(
+                    ErrorKind::Definition,
+                    line,
+                    "id",
+                    "a measure id is empty".into(),
+                );
+            } else if !ids.insert(m.id.clone()) {
+                self.push(
+                    ErrorKind::Definition,
+                    line,
+                    "id",
+                    format!("duplicate measure id {:?}", m.id),
+                );
+            }
+            if let Some(m) = self.measure(m, line) {
+                measures.push(m);
+            }
+        }
+        Section {
+            id: s.id,
+            title: s.title,
+            kind,
+            description: s.description,
+            measures,
+        }
+    }
+
+    fn measure(&mut self, m: RawMeasure, line: Option<usize>) -> Option<Measure> {
+        let before = self.errors.len();
+        let id = m.id.clone();
+        let bad = |this: &mut Self, field: &str, msg: String| {
+            this.push(
+                ErrorKind::Definition,
+                line,
+                field,
+                format!("measure {id:?}: {msg}"),
+            );
+        };
+        let kind = MeasureKind::parse(&m.kind);
+        if kind.is_none() {
+            bad(
+                self,
+                "kind",
+                format!(
+                    "unknown kind {:?}: expected indicator, how_much, how_well or better_off",
+                    m.kind
+                ),
+            );
+        }
+        let unit = Unit::parse(&m.unit, m.per)
+            .map_err(|e| bad(self, "unit", e))
+            .ok();
+        let polarity = Polarity::parse(&m.polarity);
+        if polarity.is_none() {
+            bad(
+                self,
+                "polarity",
+                format!(
+                    "unknown polarity {:?}: expected higher_is_better, lower_is_better or neutral",
+                    m.polarity
+                ),
+            );
+        }
+        let frequency = m.frequency.as_deref().and_then(|f| {
+            let parsed = Frequency::parse(f);
+            if parsed.is_none() {
+                bad(self, "frequency", format!("unknown frequency {f:?}: expected monthly, quarterly, termly, annual, academic_year, financial_year or adhoc"));
+            }
+            parsed
+        });
+        let baseline = m.baseline.and_then(|b| self.baseline(&m.id, b, line));
+        let (target, wording) = match m.target {
+            Some(t) => {
+                let wording = t.wording.clone();
+                (self.target(&m.id, t, line, false), wording)
+            }
+            None => (None, None),
+        };
+        let (Some(kind), Some(unit), Some(polarity)) = (kind, unit, polarity) else {
+            return None;
+        };
+        let mut notes = m.notes;
+        if let Some(w) = wording {
+            notes.insert(0, format!("Target as worded: \"{w}\""));
+        }
+        let measure = Measure {
+            id: m.id,
+            name: m.name,
+            kind,
+            unit,
+            polarity,
+            frequency,
+            source: m.source,
+            owner: m.owner,
+            breakdowns: m.breakdowns,
+            to_be_developed: m.to_be_developed,
+            baseline,
+            target,
+            notes,
+            line,
+        };
+        self.check_target_against(&measure);
+        (self.errors.len() == before).then_some(measure)
+    }
+
+    fn period(&mut self, text: &str, line: Option<usize>, field: &str) -> Option<Period> {
+        match text.parse::<Period>() {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.push(ErrorKind::Period, line, field, e.to_string());
+                None
+            }
+        }
+    }
+
+    fn baseline(&mut self, id: &str, b: RawBaseline, line: Option<usize>) -> Option<Baseline> {
+        let bad = |this: &mut Self, field: &str, msg: &str| {
+            this.push(
+                ErrorKind::Definition,
+                line,
+                field,
+                format!("measure {id:?}: {msg}"),
+            );
+        };
+        match (b.first_observation, b.period, b.value) {
+            (true, None, None) => Some(Baseline::First),
+            (true, _, _) => {
+                bad(
+                    self,
+                    "baseline",
+                    "first_observation takes neither a period nor a value",
+                );
+                None
+            }
+            (false, None, _) => {
+                bad(
+                    self,
+                    "baseline.period",
+                    "a baseline needs a period (or first_observation = true)",
+                );
+                None
+            }
+            (false, Some(p), value) => {
+                let period = self.period(&p, line, "baseline.period")?;
+                match value {
+                    Some(v) if !v.is_finite() => {
+                        bad(
+                            self,
+                            "baseline.value",
+                            "the baseline value must be a finite number",
+                        );
+                        None
+                    }
+                    Some(value) => Some(Baseline::Stated { period, value }),
+                    None => Some(Baseline::Observed { period }),
+                }
+            }
+        }
+    }
+
+    fn target(
+        &mut self,
+        id: &str,
+        t: RawTarget,
+        line: Option<usize>,
+        in_milestone: bool,
+    ) -> Option<Target> {
+        let before = self.errors.len();
+        let bad = |this: &mut Self, field: &str, msg: String| {
+            this.push(
+                ErrorKind::Target,
+                line,
+                &format!("target.{field}"),
+                format!("measure {id:?}: {msg}"),
+            );
+        };
+        let due = t
+            .due
+            .as_deref()
+            .and_then(|d| self.period(d, line, "target.due"));
+        let fields = [
+            ("change", t.change.is_some()),
+            ("value", t.value.is_some()),
+            ("comparison", t.comparison.is_some()),
+            ("comparator", t.comparator.is_some()),
+            ("group", t.group.is_some()),
+            ("milestones", t.milestones.is_some()),
+        ];
+        let (needs, may): (&[&str], &[&str]) = match t.kind.as_str() {
+            "relative" | "points" => (&["change"], &[]),
+            "absolute" => (&["value"], &[]),
+            "threshold" => (&["value", "comparison"], &[]),
+            "comparator" => (&["comparator"], &[]),
+            "quartile" => (&["group"], &[]),
+            "gap" => (&["comparator"], &["change", "value"]),
+            "milestones" if !in_milestone => (&["milestones"], &[]),
+            "direction" if !in_milestone => (&[], &[]),
+            other => {
+                let expected = if in_milestone {
+                    "relative, points, absolute, threshold, comparator, quartile or gap"
+                } else {
+                    "relative, points, absolute, threshold, comparator, quartile, gap, milestones or direction"
+                };
+                bad(
+                    self,
+                    "kind",
+                    format!("unknown target kind {other:?}: expected {expected}"),
+                );
+                return None;
+            }
+        };
+        for (name, present) in fields {
+            if present && !needs.contains(&name) && !may.contains(&name) {
+                bad(self, name, format!("a {} target takes no {name}", t.kind));
+            }
+            if !present && needs.contains(&name) {
+                bad(self, name, format!("a {} target needs {name}", t.kind));
+            }
+        }
+        for (name, x) in [("change", t.change), ("value", t.value)] {
+            if x.is_some_and(|x| !x.is_finite()) {
+                bad(self, name, format!("the {name} must be a finite number"));
+            }
+        }
+        if self.errors.len() > before {
+            return None;
+        }
+        let change = t.change.unwrap_or(0.0);
+        let value = t.value.unwrap_or(0.0);
+        let rule = match t.kind.as_str() {
+            "relative" => {
+                if change < -100.0 {
+                    bad(
+                        self,
+                        "change",
+                        format!("a reduction of {}% would give a negative target", -change),
+                    );
+                    return None;
+                }
+                Rule::Change(Change::Relative { pct: change })
+            }
+            "points" => Rule::Change(Change::Points { points: change }),
+            "absolute" => Rule::Absolute { value },
+            "threshold" => {
+                let text = t.comparison.unwrap_or_default();
+                let Some(comparison) = Comparison::parse(&text) else {
+                    bad(
+                        self,
+                        "comparison",
+                        format!(
+                            "unknown comparison {text:?}: expected at_least, at_most or exactly"
+                        ),
+                    );
+                    return None;
+                };
+                Rule::Threshold { comparison, value }
+            }
+            "comparator" => Rule::Comparator {
+                name: t.comparator.unwrap_or_default(),
+            },
+            "quartile" => Rule::Quartile {
+                group: t.group.unwrap_or_default(),
+            },
+            "gap" => {
+                let goal = match (t.change, t.value) {
+                    (Some(pct), None) => GapGoal::Relative { pct },
+                    (None, Some(value)) => GapGoal::Value { value },
+                    _ => {
+                        bad(self, "change", "a gap target needs either change (relative to the baseline gap) or value (the gap to reach), not both".into());
+                        return None;
+                    }
+                };
+                Rule::Gap {
+                    comparator: t.comparator.unwrap_or_default(),
+                    goal,
+                }
+            }
+            "direction" => Rule::Direction,
+            _ => return self.milestones(id, t.milestones.unwrap_or_default(), line),
+        };
+        Some(Target::Single { rule, due })
+    }
+
+    fn milestones(&mut self, id: &str, raw: Vec<RawTarget>, line: Option<usize>) -> Option<Target> {
+        if raw.is_empty() {
+            self.push(
+                ErrorKind::Target,
+                line,
+                "target.milestones",
+                format!("measure {id:?}: milestones is empty"),
+            );
+            return None;
+        }
+        let mut out: Vec<Milestone> = Vec::new();
+        for step in raw {
+            let Some(Target::Single { rule, due }) = self.target(id, step, line, true) else {
+                continue;
+            };
+            let Some(due) = due else {
+                self.push(
+                    ErrorKind::Target,
+                    line,
+                    "target.milestones.due",
+                    format!("measure {id:?}: every milestone needs a due date"),
+                );
+                continue;
+            };
+            if let Some(prev) = out.last() {
+                if due.end() <= prev.due.end() {
+                    self.push(
+                        ErrorKind::Target,
+                        line,
+                        "target.milestones.due",
+                        format!(
+                            "measure {id:?}: milestone due {due} must come after {}",
+                            prev.due
+                        ),
+                    );
+                }
+            }
+            out.push(Milestone { due, rule });
+        }
+        Some(Target::Milestones(out))
+    }
+
+    /// Checks that need both the target and the rest of the measure.
+    fn check_target_against(&mut self, m: &Measure) {
+        let Some(target) = &m.target else { return };
+        let bad = |this: &mut Self, field: &str, msg: String| {
+            this.push(
+                ErrorKind::Target,
+                m.line,
+                field,
+                format!("measure {:?}: {msg}", m.id),
+            );
+        };
+        let rules: Vec<&Rule> = match target {
+            Target::Single { rule, .. } => vec![rule],
+            Target::Milestones(ms) => ms.iter().map(|m| &m.rule).collect(),
+        };
+        for rule in &rules {
+            let relative = matches!(rule, Rule::Change(Change::Relative { .. }));
+            if let (true, Some(Baseline::Stated { value, .. })) = (relative, &m.baseline) {
+                if *value == 0.0 {
+                    bad(self, "baseline.value", "a relative target on a zero baseline has no meaning: state the target as points or an absolute value".into());
+                }
+            }
+            if let Rule::Absolute { value } | Rule::Threshold { value, .. } = rule {
+                if m.unit == Unit::Percentage && !(0.0..=100.0).contains(value) {
+                    bad(
+                        self,
+                        "target.value",
+                        format!("a percentage target must be 0 to 100, not {value}"),
+                    );
+                }
+            }
+        }
+        if target.needs_baseline() && m.baseline.is_none() {
+            bad(
+                self,
+                "baseline",
+                format!(
+                    "a {} target is a change from a baseline: give the measure a baseline",
+                    target.kind_name()
+                ),
+            );
+        }
+        if let (Some(due), Some(bp)) = (
+            target.final_due(),
+            m.baseline.as_ref().and_then(Baseline::period),
+        ) {
+            if due.end() <= bp.end() {
+                bad(
+                    self,
+                    "target.due",
+                    format!(
+                        "the target's due date {due} does not come after its baseline period {bp}"
+                    ),
+                );
+            }
+        }
+    }
+
+    fn risk(&mut self, r: RawRisk) -> Option<Risk> {
+        let line = self.line_of(&r.id, false);
+        let mut ok = true;
+        for (field, v) in [("likelihood", r.likelihood), ("impact", r.impact)] {
+            if !(1..=5).contains(&v) {
+                self.push(
+                    ErrorKind::Definition,
+                    line,
+                    &format!("risks.{field}"),
+                    format!("risk {:?}: {field} must be 1 to 5, not {v}", r.id),
+                );
+                ok = false;
+            }
+        }
+        ok.then_some(Risk {
+            id: r.id,
+            title: r.title,
+            likelihood: r.likelihood,
+            impact: r.impact,
+            mitigation: r.mitigation,
+            owner: r.owner,
+        })
+    }
+
+    fn projection(&mut self, p: RawProjection) -> Option<Projection> {
+        let line = self.line_of(&p.id, false);
+        let base_period = self.period(&p.base_period, line, "projections.base_period");
+        let mut steps = Vec::new();
+        for s in p.steps {
+            let period = self.period(&s.period, line, "projections.steps.period");
+            if !s.growth_pct.is_finite() || s.growth_pct <= -100.0 {
+                self.push(
+                    ErrorKind::Definition,
+                    line,
+                    "projections.steps.growth_pct",
+                    format!(
+                        "projection {:?}: growth must be a finite number above -100",
+                        p.id
+                    ),
+                );
+            }
+            steps.extend(period.map(|period| (period, s.growth_pct)));
+        }
+        if !p.base.is_finite() {
+            self.push(
+                ErrorKind::Definition,
+                line,
+                "projections.base",
+                format!("projection {:?}: the base must be a finite number", p.id),
+            );
+            return None;
+        }
+        Some(Projection {
+            id: p.id,
+            name: p.name,
+            base_period: base_period?,
+            base: p.base,
+            steps,
+            source: p.source,
+        })
+    }
+}
+
+fn toml_assigns_id(line: &str, id: &str) -> bool {
+    let Some(rest) = line.strip_prefix("id") else {
+        return false;
+    };
+    let Some(rest) = rest.trim_start().strip_prefix('=') else {
+        return false;
+    };
+    let v = rest.trim();
+    v.strip_prefix('"').and_then(|v| v.strip_suffix('"')) == Some(id)
+        || v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) == Some(id)
+}
+
+fn json_assigns_id(line: &str, id: &str) -> bool {
+    let needle = format!("\"id\": {}", serde_json::Value::String(id.to_string()));
+    let compact = format!("\"id\":{}", serde_json::Value::String(id.to_string()));
+    line.contains(&needle) || line.contains(&compact)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CARD: &str = r#"
+id = "t"
+title = "Test"
+
+[[sections]]
+id = "s1"
+title = "Section"
+kind = "priority"
+
+[[sections.measures]]
+id = "m1"
+name = "Dissatisfied"
+kind = "how_well"
+unit = "percentage"
+polarity = "lower_is_better"
+baseline = { period = "2019-04", value = 32 }
+target = { kind = "relative", change = -50, due = "2020-05" }
+"#;
+
+    fn errors(text: &str) -> Vec<String> {
+        parse(text, "scorecard.toml", Format::Toml)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn reads_a_card() {
+        let d = parse(CARD, "scorecard.toml", Format::Toml).unwrap();
+        let m = &d.sections[0].measures[0];
+        assert_eq!(m.line, Some(11));
+        assert_eq!(m.unit, Unit::Percentage);
+        assert_eq!(
+            m.target,
+            Some(Target::Single {
+                rule: Rule::Change(Change::Relative { pct: -50.0 }),
+                due: Some("2020-05".parse().unwrap())
+            })
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let e = errors("id = \"t\"\ntitle = \n");
+        assert!(e[0].starts_with("scorecard.toml:2: "), "{e:?}");
+        let e = errors(&CARD.replace(
+            "polarity = \"lower_is_better\"",
+            "polarity = \"lower_is_better\"\ncolour = \"red\"",
+        ));
+        assert!(e[0].contains("unknown field `colour`"), "{e:?}");
+    }
+
+    #[test]
+    fn zero_baseline_for_a_relative_target() {
+        let e = errors(&CARD.replace("value = 32", "value = 0"));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("scorecard.toml:11: field \"baseline.value\": measure \"m1\": a relative target on a zero baseline"), "{e:?}");
+    }
+
+    #[test]
+    fn target_due_before_its_baseline() {
+        let e = errors(&CARD.replace("due = \"2020-05\"", "due = \"2019-03\""));
+        assert!(e[0].starts_with("scorecard.toml:11: field \"target.due\": measure \"m1\": the target's due date 2019-03 does not come after its baseline period 2019-04"), "{e:?}");
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let text = CARD
+            .replace("unit = \"percentage\"", "unit = \"furlongs\"")
+            .replace("kind = \"how_well\"", "kind = \"how_good\"")
+            .replace("due = \"2020-05\"", "due = \"2020-13\"");
+        let e = errors(&text);
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(
+            e.iter()
+                .any(|m| m.contains("field \"target.due\": cannot read \"2020-13\"")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn target_fields_must_fit_the_kind() {
+        let e = errors(&CARD.replace(
+            "kind = \"relative\", change = -50",
+            "kind = \"threshold\", change = -50",
+        ));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("a threshold target takes no change")),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|m| m.contains("a threshold target needs value")),
+            "{e:?}"
+        );
+        let e = errors(&CARD.replace("kind = \"relative\"", "kind = \"percent\""));
+        assert!(e[0].contains("unknown target kind \"percent\""), "{e:?}");
+    }
+
+    #[test]
+    fn json_has_the_same_structure() {
+        let json = r#"{"id": "t", "title": "T", "sections": [{"id": "s", "title": "S", "kind": "result",
+          "measures": [{"id": "m", "name": "M", "kind": "indicator", "unit": "rate", "per": 1000,
+          "polarity": "neutral"}]}]}"#;
+        let d = parse(json, "scorecard.json", Format::Json).unwrap();
+        assert_eq!(d.sections[0].measures[0].unit.scale(), Some(1000.0));
+        let e = parse("{\"id\": \"t\",\n \"title\": 3}", "s.json", Format::Json).unwrap_err();
+        assert!(e.to_string().starts_with("s.json:2: invalid type"), "{e}");
+    }
+}

@@ -1,0 +1,215 @@
+//! Errors: every problem names where it is (file, line, field) and what kind it is, so that a
+//! front end can map the kind to its own exception class and print the message unchanged.
+
+use std::fmt;
+
+/// Where a problem is. `line` is 1-based and counts physical lines of the file as the analyst
+/// sees them in an editor (a CSV header is line 1).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Location {
+    pub file: String,
+    pub line: Option<usize>,
+    pub field: Option<String>,
+}
+
+impl Location {
+    pub fn file(file: &str) -> Self {
+        Location {
+            file: file.to_string(),
+            line: None,
+            field: None,
+        }
+    }
+
+    pub fn at(file: &str, line: Option<usize>, field: &str) -> Self {
+        Location {
+            file: file.to_string(),
+            line,
+            field: Some(field.to_string()),
+        }
+    }
+
+    pub fn with_field(mut self, field: &str) -> Self {
+        self.field = Some(field.to_string());
+        self
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": field \"{field}\"")?;
+        }
+        Ok(())
+    }
+}
+
+/// The kind of a problem; front ends map each to an exception class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// The file is not well-formed TOML, JSON or CSV, or a column is missing.
+    Syntax,
+    /// The scorecard definition is inconsistent (duplicate id, unknown unit, ...).
+    Definition,
+    /// A period could not be read.
+    Period,
+    /// A target cannot be resolved as written.
+    Target,
+    /// An observation, comparator or action row is wrong.
+    Data,
+    /// An argument given by the caller (not a file) is wrong.
+    Usage,
+}
+
+impl ErrorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ErrorKind::Syntax => "syntax",
+            ErrorKind::Definition => "definition",
+            ErrorKind::Period => "period",
+            ErrorKind::Target => "target",
+            ErrorKind::Data => "data",
+            ErrorKind::Usage => "usage",
+        }
+    }
+}
+
+/// One problem with the input.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    #[error("{at}: {message}")]
+    Syntax { at: Location, message: String },
+    #[error("{at}: {message}")]
+    Definition { at: Location, message: String },
+    #[error("{at}: {message}")]
+    Period { at: Location, message: String },
+    #[error("{at}: {message}")]
+    Target { at: Location, message: String },
+    #[error("{at}: {message}")]
+    Data { at: Location, message: String },
+    #[error("{at}: {message}")]
+    Usage { at: Location, message: String },
+}
+
+impl Error {
+    pub fn new(kind: ErrorKind, at: Location, message: impl Into<String>) -> Self {
+        let message = message.into();
+        match kind {
+            ErrorKind::Syntax => Error::Syntax { at, message },
+            ErrorKind::Definition => Error::Definition { at, message },
+            ErrorKind::Period => Error::Period { at, message },
+            ErrorKind::Target => Error::Target { at, message },
+            ErrorKind::Data => Error::Data { at, message },
+            ErrorKind::Usage => Error::Usage { at, message },
+        }
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Syntax { .. } => ErrorKind::Syntax,
+            Error::Definition { .. } => ErrorKind::Definition,
+            Error::Period { .. } => ErrorKind::Period,
+            Error::Target { .. } => ErrorKind::Target,
+            Error::Data { .. } => ErrorKind::Data,
+            Error::Usage { .. } => ErrorKind::Usage,
+        }
+    }
+
+    pub fn location(&self) -> &Location {
+        match self {
+            Error::Syntax { at, .. }
+            | Error::Definition { at, .. }
+            | Error::Period { at, .. }
+            | Error::Target { at, .. }
+            | Error::Data { at, .. }
+            | Error::Usage { at, .. } => at,
+        }
+    }
+}
+
+/// Every problem found in one go, in the order found, so that `validate` can list them all.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct Errors(pub Vec<Error>);
+
+impl Errors {
+    pub fn one(error: Error) -> Self {
+        Errors(vec![error])
+    }
+
+    /// The kind of the first problem: the one a front end raises as its exception class.
+    pub fn kind(&self) -> ErrorKind {
+        self.0.first().map_or(ErrorKind::Usage, Error::kind)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Error> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(())` when there is nothing to report.
+    pub fn into_result(self) -> Result<(), Errors> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl From<Error> for Errors {
+    fn from(e: Error) -> Self {
+        Errors::one(e)
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_names_file_line_and_field() {
+        let e = Error::new(
+            ErrorKind::Data,
+            Location::at("observations.csv", Some(7), "period"),
+            "cannot read \"2020-13\" as a period",
+        );
+        assert_eq!(
+            e.to_string(),
+            "observations.csv:7: field \"period\": cannot read \"2020-13\" as a period"
+        );
+        assert_eq!(e.kind(), ErrorKind::Data);
+    }
+
+    #[test]
+    fn errors_list_one_per_line() {
+        let a = Error::new(ErrorKind::Syntax, Location::file("a.csv"), "x");
+        let b = Error::new(ErrorKind::Target, Location::file("b.toml"), "y");
+        let all = Errors(vec![a, b]);
+        assert_eq!(all.to_string(), "a.csv: x\nb.toml: y");
+        assert_eq!(all.kind(), ErrorKind::Syntax);
+    }
+}

@@ -1,0 +1,62 @@
+//! betteroff: outcomes-based (results-based) accountability scorecards.
+//!
+//! Define a scorecard once (sections, measures, baselines, targets), feed it observations,
+//! comparators and actions, and score it at any reporting period:
+//!
+//! ```
+//! use betteroff::{Scorecard, Period};
+//! let mut card = Scorecard::from_toml(r#"
+//! id = "demo"
+//! title = "Demo"
+//! [[sections]]
+//! id = "p2"
+//! title = "Assessment"
+//! kind = "priority"
+//! [[sections.measures]]
+//! id = "A3a"
+//! name = "Parents/carers dissatisfied with the assessment of their child's needs"
+//! kind = "better_off"
+//! unit = "percentage"
+//! polarity = "lower_is_better"
+//! baseline = { period = "2019-04", value = 32 }
+//! target = { kind = "relative", change = -50, due = "2020-05" }
+//! "#, "scorecard.toml").unwrap();
+//! card.add_observations_csv("measure,period,value\nA3a,2019-10,25\n", "observations.csv").unwrap();
+//! let report = card.score(Some("2019-10".parse::<Period>().unwrap())).unwrap();
+//! let m = &report.measures[0];
+//! assert_eq!(m.target.as_ref().unwrap().value, Some(16.0));
+//! assert_eq!(m.status_label, "At risk");
+//! assert_eq!(m.progress_pct, Some(43.75));
+//! ```
+
+pub mod action;
+pub mod baseline;
+pub mod benchmark;
+pub mod comparator;
+pub mod definition;
+pub mod error;
+pub mod measure;
+pub mod observation;
+pub mod period;
+pub mod projection;
+pub mod render;
+pub mod report;
+pub mod score;
+pub mod scorecard;
+pub mod status;
+pub mod summary;
+mod table;
+pub mod target;
+
+pub use error::{Error, ErrorKind, Errors, Location};
+pub use period::Period;
+pub use report::Report;
+pub use scorecard::{Scorecard, Sources};
+pub use status::{Rag, Status};
+
+impl Scorecard {
+    /// Scores the scorecard as at `as_of` (default: the latest period with an observation).
+    pub fn score(&self, as_of: Option<Period>) -> Result<Report, Errors> {
+        score::score(self, as_of)
+    }
+}

@@ -1,0 +1,254 @@
+//! Measures: what is counted, in which unit, and which way is better.
+
+use crate::baseline::Baseline;
+use crate::target::Target;
+use serde::Serialize;
+use std::num::NonZeroU32;
+
+/// Friedman's kinds: a population indicator, or one of the three performance-measure questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureKind {
+    Indicator,
+    HowMuch,
+    HowWell,
+    BetterOff,
+}
+
+impl MeasureKind {
+    pub const ALL: [MeasureKind; 4] = [
+        MeasureKind::HowMuch,
+        MeasureKind::HowWell,
+        MeasureKind::BetterOff,
+        MeasureKind::Indicator,
+    ];
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "indicator" => Some(MeasureKind::Indicator),
+            "how_much" => Some(MeasureKind::HowMuch),
+            "how_well" => Some(MeasureKind::HowWell),
+            "better_off" => Some(MeasureKind::BetterOff),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            MeasureKind::Indicator => "indicator",
+            MeasureKind::HowMuch => "how_much",
+            MeasureKind::HowWell => "how_well",
+            MeasureKind::BetterOff => "better_off",
+        }
+    }
+
+    /// The RBA question the kind answers, as headings in reports.
+    pub fn question(self) -> &'static str {
+        match self {
+            MeasureKind::Indicator => "Population indicators",
+            MeasureKind::HowMuch => "How much did we do?",
+            MeasureKind::HowWell => "How well did we do it?",
+            MeasureKind::BetterOff => "Is anyone better off?",
+        }
+    }
+}
+
+/// The unit of a measure's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Count,
+    Percentage,
+    /// A rate per `per` (for example per 10,000 children).
+    Rate {
+        per: NonZeroU32,
+    },
+    Score,
+    Days,
+    Currency,
+    Ratio,
+}
+
+impl Unit {
+    /// Reads `count`, `percentage`, `rate` (needs `per`), `score`, `days`, `currency`, `ratio`.
+    pub fn parse(s: &str, per: Option<u32>) -> Result<Self, String> {
+        let unit = match s {
+            "count" => Unit::Count,
+            "percentage" => Unit::Percentage,
+            "score" => Unit::Score,
+            "days" => Unit::Days,
+            "currency" => Unit::Currency,
+            "ratio" => Unit::Ratio,
+            "rate" => {
+                let per = per.and_then(NonZeroU32::new).ok_or_else(|| {
+                    "a rate needs `per`, a whole number above zero (for example per = 10000)"
+                        .to_string()
+                })?;
+                return Ok(Unit::Rate { per });
+            }
+            other => {
+                return Err(format!(
+                    "unknown unit {other:?}: expected count, percentage, rate, score, days, \
+                     currency or ratio"
+                ))
+            }
+        };
+        if per.is_some() {
+            return Err(format!("`per` applies only to unit \"rate\", not {s:?}"));
+        }
+        Ok(unit)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Count => "count",
+            Unit::Percentage => "percentage",
+            Unit::Rate { .. } => "rate",
+            Unit::Score => "score",
+            Unit::Days => "days",
+            Unit::Currency => "currency",
+            Unit::Ratio => "ratio",
+        }
+    }
+
+    /// What a numerator over a denominator is multiplied by to give the value.
+    pub fn scale(self) -> Option<f64> {
+        match self {
+            Unit::Percentage => Some(100.0),
+            Unit::Rate { per } => Some(f64::from(per.get())),
+            Unit::Ratio => Some(1.0),
+            _ => None,
+        }
+    }
+
+    /// The label of an absolute difference: percentage points for percentages.
+    pub fn difference_label(self) -> &'static str {
+        match self {
+            Unit::Percentage => "pp",
+            _ => "",
+        }
+    }
+
+    /// Whether values must be whole and non-negative (counts of people or things).
+    pub fn is_count(self) -> bool {
+        matches!(self, Unit::Count)
+    }
+}
+
+/// Which way is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    HigherIsBetter,
+    LowerIsBetter,
+    Neutral,
+}
+
+impl Polarity {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "higher_is_better" => Some(Polarity::HigherIsBetter),
+            "lower_is_better" => Some(Polarity::LowerIsBetter),
+            "neutral" => Some(Polarity::Neutral),
+            _ => None,
+        }
+    }
+
+    pub fn mirrored(self) -> Self {
+        match self {
+            Polarity::HigherIsBetter => Polarity::LowerIsBetter,
+            Polarity::LowerIsBetter => Polarity::HigherIsBetter,
+            Polarity::Neutral => Polarity::Neutral,
+        }
+    }
+
+    /// +1 when a rise is good, -1 when a fall is good, 0 when neither.
+    pub fn sign(self) -> f64 {
+        match self {
+            Polarity::HigherIsBetter => 1.0,
+            Polarity::LowerIsBetter => -1.0,
+            Polarity::Neutral => 0.0,
+        }
+    }
+}
+
+/// How often a measure is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    Monthly,
+    Quarterly,
+    Termly,
+    Annual,
+    AcademicYear,
+    FinancialYear,
+    Adhoc,
+}
+
+impl Frequency {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "monthly" => Some(Frequency::Monthly),
+            "quarterly" => Some(Frequency::Quarterly),
+            "termly" => Some(Frequency::Termly),
+            "annual" => Some(Frequency::Annual),
+            "academic_year" => Some(Frequency::AcademicYear),
+            "financial_year" => Some(Frequency::FinancialYear),
+            "adhoc" => Some(Frequency::Adhoc),
+            _ => None,
+        }
+    }
+}
+
+/// One measure on the scorecard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    pub id: String,
+    pub name: String,
+    pub kind: MeasureKind,
+    pub unit: Unit,
+    pub polarity: Polarity,
+    pub frequency: Option<Frequency>,
+    pub source: Option<String>,
+    pub owner: Option<String>,
+    /// Dimensions the data may be broken down by (for example `age_group`).
+    pub breakdowns: Vec<String>,
+    /// On the data development agenda: wanted, not yet measurable.
+    pub to_be_developed: bool,
+    pub baseline: Option<Baseline>,
+    pub target: Option<Target>,
+    pub notes: Vec<String>,
+    /// 1-based line of the measure's definition, for error messages.
+    pub line: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_parse_and_scale() {
+        assert_eq!(
+            Unit::parse("percentage", None).unwrap().scale(),
+            Some(100.0)
+        );
+        let rate = Unit::parse("rate", Some(10_000)).unwrap();
+        assert_eq!(rate.scale(), Some(10_000.0));
+        assert!(Unit::parse("rate", None)
+            .unwrap_err()
+            .contains("needs `per`"));
+        assert!(Unit::parse("rate", Some(0)).is_err());
+        assert!(Unit::parse("count", Some(10))
+            .unwrap_err()
+            .contains("only to unit"));
+        assert!(Unit::parse("furlongs", None)
+            .unwrap_err()
+            .contains("unknown unit"));
+        assert_eq!(Unit::Count.scale(), None);
+    }
+
+    #[test]
+    fn polarity_mirrors() {
+        assert_eq!(Polarity::HigherIsBetter.mirrored(), Polarity::LowerIsBetter);
+        assert_eq!(Polarity::Neutral.mirrored(), Polarity::Neutral);
+    }
+}

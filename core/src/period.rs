@@ -1,0 +1,493 @@
+//! Reporting periods in the spellings analysts use, with their start and end dates.
+//!
+//! A value is dated at its period's end. Periods of different kinds are ordered by end date,
+//! then start date, then kind, so that a mixed list still sorts the same way every time.
+
+use chrono::{Datelike, NaiveDate};
+use std::cmp::Ordering;
+use std::fmt;
+use std::str::FromStr;
+
+/// Years outside this range are refused: they are typing errors in this domain, and the bound
+/// keeps every date computation in range.
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 2200;
+
+/// A school term. Terms tile the academic year: Autumn 1 Sep to 31 Dec, Spring 1 Jan to
+/// 31 Mar, Summer 1 Apr to 31 Aug (Easter moves; a fixed boundary keeps periods comparable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Term {
+    Autumn,
+    Spring,
+    Summer,
+}
+
+impl Term {
+    fn name(self) -> &'static str {
+        match self {
+            Term::Autumn => "Autumn",
+            Term::Spring => "Spring",
+            Term::Summer => "Summer",
+        }
+    }
+}
+
+/// Which kind of period a value covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    Date,
+    Month,
+    Quarter,
+    Term,
+    Year,
+    AcademicYear,
+    FinancialYear,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Repr {
+    Date(NaiveDate),
+    Month { year: i32, month: u32 },
+    Quarter { year: i32, quarter: u32 },
+    Term { term: Term, year: i32 },
+    Year(i32),
+    AcademicYear(i32),
+    FinancialYear(i32),
+}
+
+/// A period: only valid ones can be built (month 1-12, quarter 1-4, year in range).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Period(Repr);
+
+/// Why a text is not a period.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot read {text:?} as a period: {reason}")]
+pub struct PeriodError {
+    pub text: String,
+    pub reason: String,
+}
+
+fn fail<T>(text: &str, reason: impl Into<String>) -> Result<T, PeriodError> {
+    Err(PeriodError {
+        text: text.to_string(),
+        reason: reason.into(),
+    })
+}
+
+const EXPECTED: &str = "expected one of 2019-04-30, 2019-04, 2020-Q1, 2020, 2019/20, \
+                        FY2019/20, Autumn 2019";
+
+impl Period {
+    pub fn date(d: NaiveDate) -> Result<Self, PeriodError> {
+        check_year(&d.to_string(), d.year())?;
+        Ok(Period(Repr::Date(d)))
+    }
+
+    pub fn month(year: i32, month: u32) -> Result<Self, PeriodError> {
+        let text = format!("{year}-{month:02}");
+        check_year(&text, year)?;
+        if !(1..=12).contains(&month) {
+            return fail(&text, "month must be 1 to 12");
+        }
+        Ok(Period(Repr::Month { year, month }))
+    }
+
+    pub fn quarter(year: i32, quarter: u32) -> Result<Self, PeriodError> {
+        let text = format!("{year}-Q{quarter}");
+        check_year(&text, year)?;
+        if !(1..=4).contains(&quarter) {
+            return fail(&text, "quarter must be 1 to 4");
+        }
+        Ok(Period(Repr::Quarter { year, quarter }))
+    }
+
+    pub fn term(term: Term, year: i32) -> Result<Self, PeriodError> {
+        check_year(&format!("{} {year}", term.name()), year)?;
+        Ok(Period(Repr::Term { term, year }))
+    }
+
+    pub fn year(year: i32) -> Result<Self, PeriodError> {
+        check_year(&year.to_string(), year)?;
+        Ok(Period(Repr::Year(year)))
+    }
+
+    /// The academic year starting 1 September of `start_year`.
+    pub fn academic_year(start_year: i32) -> Result<Self, PeriodError> {
+        check_year(&start_year.to_string(), start_year)?;
+        Ok(Period(Repr::AcademicYear(start_year)))
+    }
+
+    /// The financial year starting 1 April of `start_year`.
+    pub fn financial_year(start_year: i32) -> Result<Self, PeriodError> {
+        check_year(&start_year.to_string(), start_year)?;
+        Ok(Period(Repr::FinancialYear(start_year)))
+    }
+
+    pub fn kind(&self) -> PeriodKind {
+        match self.0 {
+            Repr::Date(_) => PeriodKind::Date,
+            Repr::Month { .. } => PeriodKind::Month,
+            Repr::Quarter { .. } => PeriodKind::Quarter,
+            Repr::Term { .. } => PeriodKind::Term,
+            Repr::Year(_) => PeriodKind::Year,
+            Repr::AcademicYear(_) => PeriodKind::AcademicYear,
+            Repr::FinancialYear(_) => PeriodKind::FinancialYear,
+        }
+    }
+
+    /// First day of the period.
+    pub fn start(&self) -> NaiveDate {
+        match self.0 {
+            Repr::Date(d) => d,
+            Repr::Month { year, month } => ymd(year, month, 1),
+            Repr::Quarter { year, quarter } => ymd(year, quarter * 3 - 2, 1),
+            Repr::Term { term, year } => match term {
+                Term::Autumn => ymd(year, 9, 1),
+                Term::Spring => ymd(year, 1, 1),
+                Term::Summer => ymd(year, 4, 1),
+            },
+            Repr::Year(y) => ymd(y, 1, 1),
+            Repr::AcademicYear(y) => ymd(y, 9, 1),
+            Repr::FinancialYear(y) => ymd(y, 4, 1),
+        }
+    }
+
+    /// Last day of the period: the date a value for this period is dated at.
+    pub fn end(&self) -> NaiveDate {
+        match self.0 {
+            Repr::Date(d) => d,
+            Repr::Month { year, month } => last_of_month(year, month),
+            Repr::Quarter { year, quarter } => last_of_month(year, quarter * 3),
+            Repr::Term { term, year } => match term {
+                Term::Autumn => ymd(year, 12, 31),
+                Term::Spring => ymd(year, 3, 31),
+                Term::Summer => ymd(year, 8, 31),
+            },
+            Repr::Year(y) => ymd(y, 12, 31),
+            Repr::AcademicYear(y) => ymd(y + 1, 8, 31),
+            Repr::FinancialYear(y) => ymd(y + 1, 3, 31),
+        }
+    }
+
+    /// Whole days from the end of `self` to the end of `later` (negative if `later` is earlier).
+    pub fn days_until(&self, later: &Period) -> i64 {
+        (later.end() - self.end()).num_days()
+    }
+}
+
+fn check_year(text: &str, year: i32) -> Result<(), PeriodError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&year) {
+        Ok(())
+    } else {
+        fail(text, format!("year must be {MIN_YEAR} to {MAX_YEAR}"))
+    }
+}
+
+/// Only called with validated parts, so the date always exists.
+fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MIN)
+}
+
+fn last_of_month(year: i32, month: u32) -> NaiveDate {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    ymd(ny, nm, 1).pred_opt().unwrap_or(NaiveDate::MIN)
+}
+
+impl Ord for Period {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.end()
+            .cmp(&other.end())
+            .then(self.start().cmp(&other.start()))
+            .then(self.kind().cmp(&other.kind()))
+    }
+}
+
+impl PartialOrd for Period {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Repr::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Repr::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Repr::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            Repr::Term { term, year } => write!(f, "{} {year:04}", term.name()),
+            Repr::Year(y) => write!(f, "{y:04}"),
+            Repr::AcademicYear(y) => write!(f, "{y:04}/{:02}", (y + 1).rem_euclid(100)),
+            Repr::FinancialYear(y) => write!(f, "FY{y:04}/{:02}", (y + 1).rem_euclid(100)),
+        }
+    }
+}
+
+impl FromStr for Period {
+    type Err = PeriodError;
+
+    /// Reads the spellings of semantics section 3. Letters are case-insensitive and spaces
+    /// around the text are ignored; `2020 Q1`, `2019/2020` and `FY 2019/20` are also read.
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        let text = raw.trim();
+        if text.is_empty() {
+            return fail(raw, "the period is empty");
+        }
+        let upper = text.to_ascii_uppercase();
+        if let Some(rest) = upper.strip_prefix("FY") {
+            let start = split_year_pair(raw, rest.trim())?;
+            return Period::financial_year(start).map_err(|e| with_text(e, raw));
+        }
+        for term in [Term::Autumn, Term::Spring, Term::Summer] {
+            if let Some(rest) = upper.strip_prefix(&term.name().to_ascii_uppercase()) {
+                let year = parse_year(raw, rest.trim())?;
+                return Period::term(term, year).map_err(|e| with_text(e, raw));
+            }
+        }
+        if text.contains('/') {
+            let start = split_year_pair(raw, text)?;
+            return Period::academic_year(start).map_err(|e| with_text(e, raw));
+        }
+        if let Some((y, q)) = upper.split_once('Q') {
+            let y = y.trim().trim_end_matches('-').trim();
+            let year = parse_year(raw, y)?;
+            let quarter = parse_digits(raw, q.trim(), 1, "quarter")?;
+            return Period::quarter(year, quarter as u32).map_err(|e| with_text(e, raw));
+        }
+        parse_dashed(raw, text)
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn parse_dashed(raw: &str, text: &str) -> Result<Period, PeriodError> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let year = parse_year(raw, parts[0])?;
+    let result = match parts.len() {
+        1 => Period::year(year),
+        2 => Period::month(year, parse_digits(raw, parts[1], 2, "month")? as u32),
+        3 => {
+            let month = parse_digits(raw, parts[1], 2, "month")? as u32;
+            let day = parse_digits(raw, parts[2], 2, "day")? as u32;
+            match NaiveDate::from_ymd_opt(year, month, day) {
+                Some(d) => Period::date(d),
+                None => fail(raw, "no such date"),
+            }
+        }
+        _ => fail(raw, EXPECTED),
+    };
+    result.map_err(|e| with_text(e, raw))
+}
+
+/// `2019/20` or `2019/2020`: returns the first year after checking the second follows it.
+fn split_year_pair(raw: &str, text: &str) -> Result<i32, PeriodError> {
+    let Some((a, b)) = text.split_once('/') else {
+        return fail(raw, EXPECTED);
+    };
+    let start = parse_year(raw, a.trim())?;
+    let b = b.trim();
+    let next = start + 1;
+    let ok = match b.len() {
+        2 => parse_digits(raw, b, 2, "year")? == i64::from(next.rem_euclid(100)),
+        4 => parse_year(raw, b)? == next,
+        _ => false,
+    };
+    if ok {
+        Ok(start)
+    } else {
+        fail(
+            raw,
+            format!(
+                "the second year must follow {start} (write {start}/{:02})",
+                next.rem_euclid(100)
+            ),
+        )
+    }
+}
+
+fn parse_year(raw: &str, s: &str) -> Result<i32, PeriodError> {
+    if s.len() != 4 {
+        return fail(raw, EXPECTED);
+    }
+    Ok(parse_digits(raw, s, 4, "year")? as i32)
+}
+
+/// Digits only (no sign, no spaces), `width` of them exactly.
+fn parse_digits(raw: &str, s: &str, width: usize, what: &str) -> Result<i64, PeriodError> {
+    if s.len() != width || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return fail(
+            raw,
+            format!("the {what} must be {width} digits; {EXPECTED}"),
+        );
+    }
+    s.parse::<i64>()
+        .or_else(|_| fail(raw, format!("the {what} is not a number")))
+}
+
+fn with_text(mut e: PeriodError, raw: &str) -> PeriodError {
+    e.text = raw.to_string();
+    e
+}
+
+impl serde::Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Period {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn p(s: &str) -> Period {
+        s.parse().unwrap()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn every_kind_has_the_right_dates() {
+        // semantics section 3: each spelling with its start and end.
+        let cases = [
+            ("2019-04", "2019-04-01", "2019-04-30", PeriodKind::Month),
+            ("2020-02", "2020-02-01", "2020-02-29", PeriodKind::Month),
+            ("2020-Q1", "2020-01-01", "2020-03-31", PeriodKind::Quarter),
+            ("2020-Q4", "2020-10-01", "2020-12-31", PeriodKind::Quarter),
+            ("2020", "2020-01-01", "2020-12-31", PeriodKind::Year),
+            (
+                "2019/20",
+                "2019-09-01",
+                "2020-08-31",
+                PeriodKind::AcademicYear,
+            ),
+            (
+                "FY2019/20",
+                "2019-04-01",
+                "2020-03-31",
+                PeriodKind::FinancialYear,
+            ),
+            ("Autumn 2019", "2019-09-01", "2019-12-31", PeriodKind::Term),
+            ("Spring 2020", "2020-01-01", "2020-03-31", PeriodKind::Term),
+            ("Summer 2020", "2020-04-01", "2020-08-31", PeriodKind::Term),
+            ("2019-04-30", "2019-04-30", "2019-04-30", PeriodKind::Date),
+        ];
+        for (text, start, end, kind) in cases {
+            let period = p(text);
+            assert_eq!(period.start(), d(start), "{text}");
+            assert_eq!(period.end(), d(end), "{text}");
+            assert_eq!(period.kind(), kind, "{text}");
+            assert_eq!(period.to_string(), text, "{text} writes back as written");
+        }
+    }
+
+    #[test]
+    fn other_spellings_are_read() {
+        assert_eq!(p("2020 Q1"), p("2020-Q1"));
+        assert_eq!(p("2019/2020"), p("2019/20"));
+        assert_eq!(p("fy 2019/20"), p("FY2019/20"));
+        assert_eq!(p(" autumn 2019 "), p("Autumn 2019"));
+        assert_eq!(p("2099/00").end(), d("2100-08-31"));
+    }
+
+    #[test]
+    fn bad_periods_say_why() {
+        for bad in [
+            "",
+            "2020-13",
+            "2020-Q5",
+            "2019/21",
+            "FY2019/2021",
+            "2019-02-30",
+            "20-01",
+            "May 2020",
+            "2020-1",
+            "1066",
+            "2020-Q",
+            "Autumn",
+            "-2020",
+        ] {
+            let e = bad.parse::<Period>().unwrap_err();
+            assert_eq!(e.text, bad);
+            assert!(!e.reason.is_empty());
+        }
+        let e = "2020-13".parse::<Period>().unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "cannot read \"2020-13\" as a period: month must be 1 to 12"
+        );
+    }
+
+    #[test]
+    fn ordering_is_by_end_date() {
+        let mut v = vec![
+            p("2020"),
+            p("2019/20"),
+            p("2020-Q1"),
+            p("FY2019/20"),
+            p("2019-04"),
+        ];
+        v.sort();
+        let names: Vec<String> = v.iter().map(ToString::to_string).collect();
+        // FY2019/20 and 2020-Q1 both end 2020-03-31: the longer (earlier start) sorts first.
+        assert_eq!(
+            names,
+            ["2019-04", "FY2019/20", "2020-Q1", "2019/20", "2020"]
+        );
+        // Same dates, different kinds: ordered, not equal.
+        assert_ne!(p("Spring 2020"), p("2020-Q1"));
+        assert_ne!(p("Spring 2020").cmp(&p("2020-Q1")), Ordering::Equal);
+    }
+
+    #[test]
+    fn days_between_period_ends() {
+        // semantics section 5 worked check: 2019-04-30 to 2019-10-31 is 184 days,
+        // to 2020-05-31 is 397 days.
+        assert_eq!(p("2019-04").days_until(&p("2019-10")), 184);
+        assert_eq!(p("2019-04").days_until(&p("2020-05")), 397);
+    }
+
+    fn any_period() -> impl Strategy<Value = Period> {
+        let y = MIN_YEAR..=MAX_YEAR;
+        prop_oneof![
+            (y.clone(), 1u32..=12).prop_map(|(y, m)| Period::month(y, m).unwrap()),
+            (y.clone(), 1u32..=4).prop_map(|(y, q)| Period::quarter(y, q).unwrap()),
+            y.clone().prop_map(|y| Period::year(y).unwrap()),
+            y.clone().prop_map(|y| Period::academic_year(y).unwrap()),
+            y.clone().prop_map(|y| Period::financial_year(y).unwrap()),
+            (y.clone(), 0usize..3).prop_map(|(y, t)| {
+                Period::term([Term::Autumn, Term::Spring, Term::Summer][t], y).unwrap()
+            }),
+            (y, 1u32..=366).prop_map(|(y, o)| {
+                let date = NaiveDate::from_yo_opt(y, o).unwrap_or(ymd(y, 12, 31));
+                Period::date(date).unwrap()
+            }),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_period_round_trips_through_text(period in any_period()) {
+            let text = period.to_string();
+            prop_assert_eq!(text.parse::<Period>().unwrap(), period);
+            prop_assert!(period.start() <= period.end());
+        }
+
+        #[test]
+        fn parsing_arbitrary_text_never_panics(s in ".{0,20}") {
+            let _ = s.parse::<Period>();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Demand projection: a base figure compounded by a list of period growth rates
+//! (Dorset strategy table 3: EHCPs 1,568 in 2017, +1.9% to 2020, +4.9% to 2025, +1.0% to 2030).
+
+use crate::period::Period;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projection {
+    pub id: String,
+    pub name: String,
+    pub base_period: Period,
+    pub base: f64,
+    /// Each step's end period and its growth in percent over the previous step.
+    pub steps: Vec<(Period, f64)>,
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectedStep {
+    pub period: Period,
+    pub growth_pct: f64,
+    pub value: f64,
+    /// The value rounded to a whole number, as the seed's table prints it.
+    pub rounded: f64,
+}
+
+impl Projection {
+    pub fn project(&self) -> Vec<ProjectedStep> {
+        project(self.base, &self.steps)
+    }
+}
+
+/// Compounds `base` through `steps`; each value is the previous one times (1 + growth/100).
+pub fn project(base: f64, steps: &[(Period, f64)]) -> Vec<ProjectedStep> {
+    let mut value = base;
+    steps
+        .iter()
+        .map(|&(period, growth_pct)| {
+            value *= 1.0 + growth_pct / 100.0;
+            ProjectedStep {
+                period,
+                growth_pct,
+                value,
+                rounded: value.round(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn y(s: &str) -> Period {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn dorset_table_3() {
+        // Dorset SEND strategy 2018-21, table 3, worked by hand:
+        // 1568 x 1.019 = 1597.8 -> 1598; x 1.049 = 1676.1 -> 1676; x 1.010 = 1692.9 -> 1693.
+        let steps = [(y("2020"), 1.9), (y("2025"), 4.9), (y("2030"), 1.0)];
+        let ehcp: Vec<f64> = project(1568.0, &steps).iter().map(|s| s.rounded).collect();
+        assert_eq!(ehcp, [1598.0, 1676.0, 1693.0]);
+        // SEN support row: 8319 -> 8477 / 8892 / 8981.
+        let support: Vec<f64> = project(8319.0, &steps).iter().map(|s| s.rounded).collect();
+        assert_eq!(support, [8477.0, 8892.0, 8981.0]);
+    }
+}

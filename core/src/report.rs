@@ -1,0 +1,220 @@
+//! The scored scorecard: the JSON output contract of semantics section 6.
+//!
+//! Field names may grow but never change meaning within a schema version. Numbers are
+//! rounded to 6 decimal places; a missing figure is `null` and a note says why.
+
+use crate::action::{ActionStatus, RiskRating};
+use crate::baseline::ResolvedBaseline;
+use crate::definition::{SectionKind, StatusRules};
+use crate::measure::{Frequency, MeasureKind, Polarity};
+use crate::period::Period;
+use crate::projection::ProjectedStep;
+use crate::status::{Direction, Rag, Status};
+use crate::summary::Summary;
+use crate::target::{Basis, Comparison};
+use serde::Serialize;
+
+/// Names the schema and its version; bump the version when a field changes meaning.
+pub const SCHEMA: &str = "betteroff.report/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub schema: &'static str,
+    pub scorecard: CardInfo,
+    pub as_of: Period,
+    pub sections: Vec<SectionInfo>,
+    pub measures: Vec<MeasureResult>,
+    pub summary: Summary,
+    pub actions: Vec<ActionResult>,
+    pub risks: Vec<RiskResult>,
+    pub projections: Vec<ProjectionResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CardInfo {
+    pub id: String,
+    pub title: String,
+    pub area: Option<String>,
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub notes: Vec<String>,
+    pub status_rules: StatusRules,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionInfo {
+    pub id: String,
+    pub title: String,
+    pub kind: SectionKind,
+    pub description: Option<String>,
+    pub measures: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeasureResult {
+    pub id: String,
+    pub name: String,
+    pub section: String,
+    pub kind: MeasureKind,
+    pub unit: &'static str,
+    /// The rate's base (per 1,000, ...) for unit `rate`.
+    pub per: Option<u32>,
+    pub polarity: Polarity,
+    pub frequency: Option<Frequency>,
+    pub owner: Option<String>,
+    pub source: Option<String>,
+    pub to_be_developed: bool,
+    /// The period of the current value: the latest observation on or before `as_of`.
+    pub period: Option<Period>,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub provisional: bool,
+    pub revised: bool,
+    pub baseline: Option<ResolvedBaseline>,
+    pub target: Option<TargetResult>,
+    /// Where the value should be by now on the straight line from baseline to target.
+    pub expected: Option<f64>,
+    pub progress_pct: Option<f64>,
+    pub change: Changes,
+    pub direction: Direction,
+    /// How many consecutive period-to-period moves, up to the current one, went the same way.
+    pub streak: u32,
+    pub status: Status,
+    pub status_label: &'static str,
+    pub rag: Rag,
+    pub comparators: Vec<ComparatorResult>,
+    pub breakdowns: Vec<BreakdownResult>,
+    pub series: Vec<Point>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetResult {
+    /// relative, points, absolute, threshold, comparator, quartile, gap, milestones, direction.
+    pub kind: &'static str,
+    pub description: String,
+    /// The number the status is judged against (for milestones, the current milestone's).
+    pub value: Option<f64>,
+    pub comparison: Option<Comparison>,
+    pub due: Option<Period>,
+    /// `value`, or `gap` to a comparator: then `value`, `expected` and progress are gaps.
+    pub basis: Basis,
+    /// The figure judged: the value, or its gap to the comparator.
+    pub judged: Option<f64>,
+    pub milestones: Vec<MilestoneResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MilestoneResult {
+    pub due: Period,
+    pub description: String,
+    pub value: Option<f64>,
+    /// Whether this is the milestone the status is judged against.
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Changes {
+    pub previous: Option<ChangeResult>,
+    pub baseline: Option<ChangeResult>,
+}
+
+/// A change from an earlier figure, absolute (in percentage points for percentages) and
+/// relative (in % of the earlier figure), with a label saying which is which.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChangeResult {
+    pub from_period: Period,
+    pub from_value: f64,
+    pub absolute: f64,
+    /// `pp` for percentages, otherwise the unit's name.
+    pub absolute_unit: &'static str,
+    /// `None` when the earlier figure is zero.
+    pub relative_pct: Option<f64>,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ComparatorResult {
+    pub name: String,
+    pub period: Period,
+    pub value: f64,
+    /// value - comparator (percentage points for percentages).
+    pub gap: Option<f64>,
+    pub gap_label: Option<String>,
+    /// better / worse / same, or higher / lower for a neutral measure.
+    pub position: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BreakdownResult {
+    pub dimension: String,
+    pub category: String,
+    pub period: Period,
+    pub value: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Point {
+    pub period: Period,
+    pub value: Option<f64>,
+    /// provisional, revised, missing or suppressed.
+    pub flag: Option<&'static str>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionResult {
+    pub id: String,
+    pub section: Option<String>,
+    pub objective: Option<String>,
+    pub title: String,
+    pub lead: Option<String>,
+    pub due: Period,
+    /// The status at `as_of`.
+    pub status: ActionStatus,
+    pub completed: Option<Period>,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RiskResult {
+    pub id: String,
+    pub title: String,
+    pub likelihood: u8,
+    pub impact: u8,
+    pub score: u8,
+    pub rating: RiskRating,
+    pub mitigation: Option<String>,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectionResult {
+    pub id: String,
+    pub name: String,
+    pub base_period: Period,
+    pub base: f64,
+    pub steps: Vec<ProjectedStep>,
+    pub source: Option<String>,
+}
+
+impl Report {
+    /// The JSON contract, pretty-printed with a final newline: the bytes every front end
+    /// must reproduce.
+    pub fn to_json(&self) -> String {
+        // Serialising these plain structs cannot fail: no maps with non-string keys, no NaN.
+        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        s.push('\n');
+        s
+    }
+}
+
+/// Rounds to 6 decimal places and turns a non-finite figure into `None`.
+pub fn r6(x: f64) -> Option<f64> {
+    if !x.is_finite() {
+        return None;
+    }
+    let r = (x * 1e6).round() / 1e6;
+    let r = if r.is_finite() { r } else { x };
+    Some(if r == 0.0 { 0.0 } else { r })
+}

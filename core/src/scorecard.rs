@@ -1,0 +1,380 @@
+//! A scorecard: its definition and the data fed to it (observations, comparators, actions).
+//! Adding data is all or nothing: a file with any problem adds no rows, and every problem
+//! in it is reported.
+
+use crate::action::{self, Action};
+use crate::baseline::Baseline;
+use crate::comparator::{self, ComparatorValue};
+use crate::definition::{self, Definition, Format, Section};
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::measure::Measure;
+use crate::observation::{self, Observation};
+use crate::period::Period;
+use crate::target::{Change, Rule, Target};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scorecard {
+    pub definition: Definition,
+    observations: Vec<Observation>,
+    comparators: Vec<ComparatorValue>,
+    actions: Vec<Action>,
+}
+
+/// The text of a scorecard's files, as a front end read them; `None` for a file not given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sources<'a> {
+    /// (file name, text); the extension chooses TOML or JSON.
+    pub definition: (&'a str, &'a str),
+    pub observations: Option<(&'a str, &'a str)>,
+    pub comparators: Option<(&'a str, &'a str)>,
+    pub actions: Option<(&'a str, &'a str)>,
+}
+
+impl Scorecard {
+    pub fn new(definition: Definition) -> Self {
+        Scorecard {
+            definition,
+            observations: Vec::new(),
+            comparators: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+
+    pub fn from_toml(text: &str, file: &str) -> Result<Self, Errors> {
+        definition::parse(text, file, Format::Toml).map(Scorecard::new)
+    }
+
+    pub fn from_json(text: &str, file: &str) -> Result<Self, Errors> {
+        definition::parse(text, file, Format::Json).map(Scorecard::new)
+    }
+
+    /// Loads a definition and its data files, reporting every problem in every file.
+    pub fn load(src: Sources) -> Result<Self, Errors> {
+        let (name, text) = src.definition;
+        let format = Format::from_file_name(name).ok_or_else(|| {
+            Errors::one(Error::new(
+                ErrorKind::Usage,
+                Location::file(name),
+                "a scorecard definition must be a .toml or .json file",
+            ))
+        })?;
+        let mut card = Scorecard::new(definition::parse(text, name, format)?);
+        let mut errors = Vec::new();
+        if let Some((f, t)) = src.observations {
+            errors.extend(
+                card.add_observations_csv(t, f)
+                    .err()
+                    .into_iter()
+                    .flat_map(|e| e.0),
+            );
+        }
+        if let Some((f, t)) = src.comparators {
+            errors.extend(
+                card.add_comparators_csv(t, f)
+                    .err()
+                    .into_iter()
+                    .flat_map(|e| e.0),
+            );
+        }
+        if let Some((f, t)) = src.actions {
+            errors.extend(
+                card.add_actions_csv(t, f)
+                    .err()
+                    .into_iter()
+                    .flat_map(|e| e.0),
+            );
+        }
+        errors.extend(card.validate().0);
+        Errors(errors).into_result().map(|()| card)
+    }
+
+    pub fn sections(&self) -> &[Section] {
+        &self.definition.sections
+    }
+
+    /// Every measure with its section, in the definition's order.
+    pub fn measures(&self) -> impl Iterator<Item = (&Section, &Measure)> {
+        self.definition
+            .sections
+            .iter()
+            .flat_map(|s| s.measures.iter().map(move |m| (s, m)))
+    }
+
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures().map(|(_, m)| m).find(|m| m.id == id)
+    }
+
+    pub fn observations(&self) -> &[Observation] {
+        &self.observations
+    }
+
+    pub fn comparators(&self) -> &[ComparatorValue] {
+        &self.comparators
+    }
+
+    pub fn actions(&self) -> &[Action] {
+        &self.actions
+    }
+
+    /// The latest period with an observation: the default reporting date.
+    pub fn latest_period(&self) -> Option<Period> {
+        self.observations.iter().map(|o| o.period).max()
+    }
+
+    pub fn add_observations_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = observation::parse_csv(text, file, &find).map_err(Errors)?;
+        self.add_observations(rows)
+    }
+
+    /// Adds parsed observations after checking them against each other and the ones held:
+    /// one row per measure, period and breakdown, and one period kind per measure.
+    pub fn add_observations(&mut self, rows: Vec<Observation>) -> Result<(), Errors> {
+        let mut errors = Vec::new();
+        let mut seen: HashMap<(&str, Period, Option<&(String, String)>), &Location> =
+            HashMap::new();
+        let mut kinds: HashMap<&str, &Observation> = HashMap::new();
+        for o in self.observations.iter().chain(&rows) {
+            if self.measure(&o.measure).is_none() {
+                errors.push(Error::new(
+                    ErrorKind::Data,
+                    o.source.clone().with_field("measure"),
+                    format!(
+                        "unknown measure id {:?}: the scorecard has no measure with that id",
+                        o.measure
+                    ),
+                ));
+                continue;
+            }
+            let key = (o.measure.as_str(), o.period, o.breakdown.as_ref());
+            if let Some(first) = seen.insert(key, &o.source) {
+                errors.push(Error::new(
+                    ErrorKind::Data,
+                    o.source.clone().with_field("period"),
+                    format!(
+                        "duplicate observation for measure {:?} and period {}{}: first given at {}",
+                        o.measure,
+                        o.period,
+                        breakdown_text(o),
+                        place(first)
+                    ),
+                ));
+            }
+            match kinds.get(o.measure.as_str()) {
+                Some(first) if first.period.kind() != o.period.kind() => {
+                    errors.push(Error::new(ErrorKind::Data, o.source.clone().with_field("period"),
+                        format!("measure {:?} mixes period kinds: {} here, {} at {}; use one kind per measure",
+                            o.measure, o.period, first.period, place(&first.source))));
+                }
+                Some(_) => {}
+                None => {
+                    kinds.insert(&o.measure, o);
+                }
+            }
+        }
+        Errors(errors).into_result()?;
+        self.observations.extend(rows);
+        self.observations
+            .sort_by(|a, b| a.measure.cmp(&b.measure).then(a.period.cmp(&b.period)));
+        Ok(())
+    }
+
+    pub fn add_comparators_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = comparator::parse_csv(text, file, &find).map_err(Errors)?;
+        self.add_comparators(rows)
+    }
+
+    pub fn add_comparators(&mut self, rows: Vec<ComparatorValue>) -> Result<(), Errors> {
+        let mut errors = Vec::new();
+        let mut seen: HashMap<(&str, Period, &str), &Location> = HashMap::new();
+        for c in self.comparators.iter().chain(&rows) {
+            if let Some(first) = seen.insert((&c.measure, c.period, &c.comparator), &c.source) {
+                errors.push(Error::new(ErrorKind::Data, c.source.clone().with_field("comparator"),
+                    format!("duplicate value for comparator {:?}, measure {:?}, period {}: first given at {}",
+                        c.comparator, c.measure, c.period, place(first))));
+            }
+        }
+        Errors(errors).into_result()?;
+        self.comparators.extend(rows);
+        Ok(())
+    }
+
+    pub fn add_actions_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        let rows = action::parse_csv(text, file).map_err(Errors)?;
+        self.add_actions(rows)
+    }
+
+    pub fn add_actions(&mut self, rows: Vec<Action>) -> Result<(), Errors> {
+        let mut errors = Vec::new();
+        let mut seen: HashMap<&str, &Location> = HashMap::new();
+        for a in self.actions.iter().chain(&rows) {
+            if let Some(first) = seen.insert(&a.id, &a.source) {
+                errors.push(Error::new(
+                    ErrorKind::Data,
+                    a.source.clone(),
+                    format!(
+                        "duplicate action id {:?}: first given at {}",
+                        a.id,
+                        place(first)
+                    ),
+                ));
+            }
+            if let Some(s) = &a.section {
+                if !self.definition.sections.iter().any(|x| &x.id == s) {
+                    errors.push(Error::new(
+                        ErrorKind::Data,
+                        a.source.clone().with_field("section"),
+                        format!("unknown section {s:?}: the scorecard has no section with that id"),
+                    ));
+                }
+            }
+        }
+        Errors(errors).into_result()?;
+        self.actions.extend(rows);
+        Ok(())
+    }
+
+    /// Problems that need the definition and the data together.
+    pub fn validate(&self) -> Errors {
+        let mut errors = Vec::new();
+        for (_, m) in self.measures() {
+            if let Some(e) = self.zero_observed_baseline(m) {
+                errors.push(e);
+            }
+        }
+        Errors(errors)
+    }
+
+    /// A relative target whose baseline comes from the data, where that observation is zero.
+    fn zero_observed_baseline(&self, m: &Measure) -> Option<Error> {
+        let relative = |r: &Rule| matches!(r, Rule::Change(Change::Relative { .. }));
+        let has_relative = match m.target.as_ref()? {
+            Target::Single { rule, .. } => relative(rule),
+            Target::Milestones(ms) => ms.iter().any(|s| relative(&s.rule)),
+        };
+        if !has_relative {
+            return None;
+        }
+        let series = self.series(&m.id);
+        let obs = match m.baseline.as_ref()? {
+            Baseline::Observed { period } => series.into_iter().find(|o| o.period == *period)?,
+            Baseline::First => series.into_iter().find(|o| o.value().is_some())?,
+            Baseline::Stated { .. } => return None,
+        };
+        (obs.value() == Some(0.0)).then(|| Error::new(ErrorKind::Target, obs.source.clone(),
+            format!("measure {:?}: this observation is the baseline of a relative target, and it is zero: state the target as points or an absolute value", m.id)))
+    }
+
+    /// A measure's total series (no breakdown rows), in period order.
+    pub fn series(&self, id: &str) -> Vec<&Observation> {
+        self.observations
+            .iter()
+            .filter(|o| o.measure == id && o.breakdown.is_none())
+            .collect()
+    }
+
+    fn measure_index(&self) -> HashMap<&str, &Measure> {
+        self.measures().map(|(_, m)| (m.id.as_str(), m)).collect()
+    }
+}
+
+fn breakdown_text(o: &Observation) -> String {
+    o.breakdown
+        .as_ref()
+        .map_or(String::new(), |(d, c)| format!(" ({d} = {c})"))
+}
+
+fn place(at: &Location) -> String {
+    match at.line {
+        Some(l) => format!("{}:{l}", at.file),
+        None => at.file.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CARD: &str = r#"
+id = "t"
+title = "T"
+[[sections]]
+id = "s"
+title = "S"
+kind = "priority"
+[[sections.measures]]
+id = "m"
+name = "M"
+kind = "how_well"
+unit = "percentage"
+polarity = "lower_is_better"
+baseline = { period = "2019-04" }
+target = { kind = "relative", change = -50, due = "2020-05" }
+"#;
+
+    fn card() -> Scorecard {
+        Scorecard::from_toml(CARD, "scorecard.toml").unwrap()
+    }
+
+    #[test]
+    fn duplicate_observation_names_both_lines() {
+        let mut c = card();
+        let e = c
+            .add_observations_csv(
+                "measure,period,value\nm,2019-04,32\nm,2019-04,31\n",
+                "obs.csv",
+            )
+            .unwrap_err();
+        assert_eq!(e.to_string(), "obs.csv:3: field \"period\": duplicate observation for measure \"m\" and period 2019-04: first given at obs.csv:2");
+        assert!(
+            c.observations().is_empty(),
+            "a file with a problem adds nothing"
+        );
+    }
+
+    #[test]
+    fn mixed_period_kinds_are_refused() {
+        let mut c = card();
+        let e = c
+            .add_observations_csv(
+                "measure,period,value\nm,2019-04,32\nm,2019-Q3,31\n",
+                "obs.csv",
+            )
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("mixes period kinds: 2019-Q3 here, 2019-04 at obs.csv:2"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn zero_observed_baseline_for_relative_target() {
+        let mut c = card();
+        c.add_observations_csv("measure,period,value\nm,2019-04,0\n", "obs.csv")
+            .unwrap();
+        let e = c.validate();
+        assert_eq!(e.len(), 1);
+        assert!(e.to_string().starts_with("obs.csv:2: field \"value\": measure \"m\": this observation is the baseline of a relative target, and it is zero"), "{e}");
+    }
+
+    #[test]
+    fn load_reports_problems_in_every_file() {
+        let e = Scorecard::load(Sources {
+            definition: ("scorecard.toml", CARD),
+            observations: Some(("obs.csv", "measure,period,value\nx,2019-04,1\n")),
+            comparators: Some((
+                "cmp.csv",
+                "measure,period,comparator,value\nm,2019-04,England,x\n",
+            )),
+            actions: Some(("actions.csv", "id,title,due,status\n1,T,2020-01,done\n")),
+        })
+        .unwrap_err();
+        let files: Vec<&str> = e.iter().map(|e| e.location().file.as_str()).collect();
+        assert_eq!(files, ["obs.csv", "cmp.csv", "actions.csv"]);
+    }
+}

@@ -1,0 +1,218 @@
+//! Reading long-format CSV files: named columns, line numbers for every row, and a clear error
+//! for a missing or unknown column, so that nothing in a file is silently ignored.
+
+use crate::error::{Error, ErrorKind, Errors, Location};
+use std::collections::HashMap;
+
+/// A parsed CSV file: column positions by name and each row with its line number.
+pub struct Table<'a> {
+    pub file: &'a str,
+    columns: HashMap<String, usize>,
+    pub rows: Vec<Row>,
+}
+
+pub struct Row {
+    pub line: usize,
+    cells: Vec<String>,
+}
+
+impl Table<'_> {
+    /// The trimmed cell of `column` on `row`; `None` when the column is absent or the cell empty.
+    pub fn get<'r>(&self, row: &'r Row, column: &str) -> Option<&'r str> {
+        let i = *self.columns.get(column)?;
+        let cell = row.cells.get(i)?.trim();
+        (!cell.is_empty()).then_some(cell)
+    }
+
+    pub fn at(&self, row: &Row, field: &str) -> Location {
+        Location::at(self.file, Some(row.line), field)
+    }
+}
+
+/// Reads `text` (UTF-8; a leading byte-order mark is accepted) with a header row. Column names
+/// are matched case-insensitively after trimming. Every required column must be present, and
+/// every column must be known.
+pub fn read<'a>(
+    text: &str,
+    file: &'a str,
+    required: &[&str],
+    optional: &[&str],
+) -> Result<Table<'a>, Errors> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| syntax(file, &e, |_| 1))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect::<Vec<_>>();
+    let columns = check_headers(file, &headers, required, optional)?;
+    // The csv crate's own line counter skips blank lines; count from byte offsets instead,
+    // so that the line named is the one an editor shows.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let bytes = text.as_bytes();
+    let line_of = |byte: u64| {
+        // A record's offset can point at blank lines the reader skipped before it.
+        let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+        while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
+            at += 1;
+        }
+        starts.partition_point(|&s| s <= at)
+    };
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) => rows.push(Row {
+                line: r.position().map_or(0, |p| line_of(p.byte())),
+                cells: r.iter().map(str::to_string).collect(),
+            }),
+            Err(e) => errors.push(syntax(file, &e, line_of)),
+        }
+    }
+    Errors(errors).into_result()?;
+    Ok(Table {
+        file,
+        columns,
+        rows,
+    })
+}
+
+fn check_headers(
+    file: &str,
+    headers: &[String],
+    required: &[&str],
+    optional: &[&str],
+) -> Result<HashMap<String, usize>, Errors> {
+    let mut errors = Vec::new();
+    let mut columns = HashMap::new();
+    let known = || {
+        required
+            .iter()
+            .chain(optional)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for (i, h) in headers.iter().enumerate() {
+        if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
+            errors.push(Error::new(
+                ErrorKind::Syntax,
+                Location::at(file, Some(1), h),
+                format!("unknown column {h:?}; the columns are {}", known()),
+            ));
+        } else if columns.insert(h.clone(), i).is_some() {
+            errors.push(Error::new(
+                ErrorKind::Syntax,
+                Location::at(file, Some(1), h),
+                format!("column {h:?} appears twice"),
+            ));
+        }
+    }
+    for r in required {
+        if !columns.contains_key(*r) {
+            errors.push(Error::new(
+                ErrorKind::Syntax,
+                Location::at(file, Some(1), r),
+                format!(
+                    "missing column {r:?}; the required columns are {}",
+                    required.join(", ")
+                ),
+            ));
+        }
+    }
+    Errors(errors).into_result().map(|()| columns)
+}
+
+fn syntax(file: &str, e: &csv::Error, line_of: impl Fn(u64) -> usize) -> Error {
+    let line = e.position().map(|p| line_of(p.byte()));
+    let message = match e.kind() {
+        csv::ErrorKind::Utf8 { .. } => "the file is not valid UTF-8; save it as UTF-8".to_string(),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("this row has {len} fields, the header has {expected_len}")
+        }
+        _ => e.to_string(),
+    };
+    Error::new(
+        ErrorKind::Syntax,
+        Location {
+            file: file.to_string(),
+            line,
+            field: None,
+        },
+        message,
+    )
+}
+
+/// Reads a finite number. Thousands separators, NaN and infinity are refused with a reason.
+pub fn number(cell: &str) -> Result<f64, String> {
+    if cell.contains(',') {
+        return Err(format!(
+            "{cell:?} is not a number: write it without thousands separators"
+        ));
+    }
+    match cell.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        Ok(_) => Err(format!("{cell:?} is not a finite number")),
+        Err(_) => Err(format!("{cell:?} is not a number")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_carry_their_line_numbers_and_bom_is_accepted() {
+        let t = read(
+            "\u{feff}Measure,Value\nA,1\n\nB,2\n",
+            "o.csv",
+            &["measure", "value"],
+            &[],
+        )
+        .unwrap();
+        let lines: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [2, 4]);
+        assert_eq!(t.get(&t.rows[1], "measure"), Some("B"));
+    }
+
+    #[test]
+    fn unknown_and_missing_columns_are_errors() {
+        let e = read("measure,valeu\n", "o.csv", &["measure", "value"], &[])
+            .err()
+            .unwrap();
+        let text = e.to_string();
+        assert!(
+            text.contains("o.csv:1: field \"valeu\": unknown column"),
+            "{text}"
+        );
+        assert!(text.contains("missing column \"value\""), "{text}");
+    }
+
+    #[test]
+    fn ragged_rows_are_errors() {
+        let e = read("a,b\n1,2,3\n", "o.csv", &["a", "b"], &[])
+            .err()
+            .unwrap();
+        assert!(
+            e.to_string().contains("o.csv:2: this row has 3 fields"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(number("4.5"), Ok(4.5));
+        assert!(number("NaN").unwrap_err().contains("finite"));
+        assert!(number("inf").unwrap_err().contains("finite"));
+        assert!(number("1,568").unwrap_err().contains("thousands"));
+        assert!(number("abc").is_err());
+    }
+}
