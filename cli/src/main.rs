@@ -1,1 +1,262 @@
-fn main() {}
+//! `betteroff`: score an outcomes-based accountability scorecard from the command line.
+//!
+//! Exit status: 0 on success, 1 when the input is invalid (every problem on stderr),
+//! 2 on bad usage.
+
+use betteroff::{Errors, Period, Scorecard, Sources};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+betteroff: outcomes-based accountability scorecards
+
+Usage:
+  betteroff report [DIR] [--as-of PERIOD] [--format text|json] [--output FILE]
+  betteroff validate DIR
+  betteroff --help | --version
+
+DIR holds scorecard.toml (or scorecard.json) and, optionally, observations.csv,
+comparators.csv and actions.csv. Without DIR, `report` uses the bundled Dorset example.
+PERIOD is written as in the data: 2020-05, 2020-Q1, 2020, 2019/20, FY2019/20, Autumn 2019,
+2020-05-31. Without --as-of, the latest period with an observation is used.
+Colour is used only on a terminal, and never when NO_COLOR is set.";
+
+/// The bundled example, so that `betteroff report` works with no files at all.
+const DORSET: [(&str, &str); 3] = [
+    (
+        "examples/dorset/scorecard.toml",
+        include_str!("../../examples/dorset/scorecard.toml"),
+    ),
+    (
+        "examples/dorset/observations.csv",
+        include_str!("../../examples/dorset/observations.csv"),
+    ),
+    (
+        "examples/dorset/comparators.csv",
+        include_str!("../../examples/dorset/comparators.csv"),
+    ),
+];
+
+enum Failure {
+    Usage(String),
+    Invalid(Errors),
+    Io(String),
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Text,
+    Json,
+}
+
+struct ReportArgs {
+    dir: Option<PathBuf>,
+    as_of: Option<Period>,
+    format: Format,
+    output: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match run(&args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(msg)) => {
+            eprintln!("betteroff: {msg}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Invalid(errors)) => {
+            eprintln!("{errors}");
+            let n = errors.len();
+            eprintln!(
+                "betteroff: {n} problem{} found",
+                if n == 1 { "" } else { "s" }
+            );
+            ExitCode::from(1)
+        }
+        Err(Failure::Io(msg)) => {
+            eprintln!("betteroff: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(args: &[String]) -> Result<(), Failure> {
+    match args.first().map(String::as_str) {
+        Some("report") => report(parse_report_args(&args[1..])?),
+        Some("validate") => match &args[1..] {
+            [dir] if !dir.starts_with('-') => validate(Path::new(dir)),
+            _ => Err(Failure::Usage("validate takes exactly one DIR".into())),
+        },
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some("--version" | "-V") => {
+            println!("betteroff {}", env!("CARGO_PKG_VERSION"));
+            Ok(())
+        }
+        Some(other) => Err(Failure::Usage(format!("unknown command {other:?}"))),
+        None => Err(Failure::Usage("no command given".into())),
+    }
+}
+
+fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
+    let mut out = ReportArgs {
+        dir: None,
+        as_of: None,
+        format: Format::Text,
+        output: None,
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+        };
+        match flag {
+            "--as-of" => {
+                let v = value("--as-of")?;
+                out.as_of = Some(
+                    v.parse()
+                        .map_err(|e| Failure::Usage(format!("--as-of: {e}")))?,
+                );
+            }
+            "--format" => {
+                out.format = match value("--format")?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "unknown format {other:?}: expected text or json"
+                        )))
+                    }
+                }
+            }
+            "--output" | "-o" => out.output = Some(PathBuf::from(value("--output")?)),
+            f if f.starts_with('-') => return Err(Failure::Usage(format!("unknown option {f:?}"))),
+            _ if out.dir.is_none() => out.dir = Some(PathBuf::from(arg)),
+            _ => return Err(Failure::Usage(format!("unexpected argument {arg:?}"))),
+        }
+    }
+    Ok(out)
+}
+
+fn report(args: ReportArgs) -> Result<(), Failure> {
+    let card = match &args.dir {
+        Some(dir) => load_dir(dir)?,
+        None => load_bundled()?,
+    };
+    let report = card.score(args.as_of).map_err(Failure::Invalid)?;
+    let colour = args.format == Format::Text
+        && args.output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let text = match args.format {
+        Format::Text => betteroff::render::text(&report, colour),
+        Format::Json => report.to_json(),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display()))),
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth reporting.
+            let _ = out.write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+fn validate(dir: &Path) -> Result<(), Failure> {
+    let card = load_dir(dir)?;
+    let measures = card.measures().count();
+    println!(
+        "{}: valid: {} sections, {measures} measures, {} observations, {} comparator values, {} actions",
+        dir.display(),
+        card.sections().len(),
+        card.observations().len(),
+        card.comparators().len(),
+        card.actions().len()
+    );
+    Ok(())
+}
+
+fn load_bundled() -> Result<Scorecard, Failure> {
+    let [def, obs, cmp] = DORSET;
+    Scorecard::load(Sources {
+        definition: def,
+        observations: Some(obs),
+        comparators: Some(cmp),
+        actions: None,
+    })
+    .map_err(Failure::Invalid)
+}
+
+/// Reads a scorecard directory: one definition file and the optional CSV files.
+fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
+    if !dir.is_dir() {
+        return Err(Failure::Usage(format!(
+            "{} is not a directory",
+            dir.display()
+        )));
+    }
+    let toml = dir.join("scorecard.toml");
+    let json = dir.join("scorecard.json");
+    let def_path = match (toml.exists(), json.exists()) {
+        (true, false) => toml,
+        (false, true) => json,
+        (true, true) => {
+            return Err(Failure::Io(format!(
+                "{} has both scorecard.toml and scorecard.json: keep one",
+                dir.display()
+            )))
+        }
+        (false, false) => {
+            return Err(Failure::Io(format!(
+                "{} has no scorecard.toml or scorecard.json",
+                dir.display()
+            )))
+        }
+    };
+    let def = read(&def_path)?
+        .ok_or_else(|| Failure::Io(format!("cannot read {}", def_path.display())))?;
+    let obs = read(&dir.join("observations.csv"))?;
+    let cmp = read(&dir.join("comparators.csv"))?;
+    let act = read(&dir.join("actions.csv"))?;
+    let pair = |f: &Option<(String, String)>| f.as_ref().map(|(n, t)| (n.clone(), t.clone()));
+    let (obs, cmp, act) = (pair(&obs), pair(&cmp), pair(&act));
+    Scorecard::load(Sources {
+        definition: (&def.0, &def.1),
+        observations: obs.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+        comparators: cmp.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+        actions: act.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+    })
+    .map_err(Failure::Invalid)
+}
+
+/// A file's name and UTF-8 text; `None` when it does not exist.
+fn read(path: &Path) -> Result<Option<(String, String)>, Failure> {
+    let name = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(Failure::Io(format!("cannot read {name}: {e}"))),
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Some((name, text))),
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(Failure::Io(format!(
+                "{name}:{line}: the file is not valid UTF-8; save it as UTF-8"
+            )))
+        }
+    }
+}

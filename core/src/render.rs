@@ -1,3 +1,329 @@
-pub fn text(_r: &crate::Report) -> String {
-    String::new()
+//! Rendering a scored scorecard as text for a terminal. Pure functions, no I/O.
+//!
+//! Every status is written as a text label (colour, when asked for, only repeats it), and no
+//! line is wider than [`WIDTH`] columns.
+
+use crate::measure::MeasureKind;
+use crate::report::{MeasureResult, Report};
+use crate::score::signed;
+use crate::status::{Direction, Rag};
+use crate::target::{fmt_num, Comparison};
+
+pub const WIDTH: usize = 100;
+const INDENT: usize = 20;
+
+/// Formats a figure in its unit: 1,568; 16%; 12.5 per 10,000; 4.2 days; £1,200.
+pub fn value(unit: &str, per: Option<u32>, v: f64) -> String {
+    match unit {
+        "percentage" => format!("{}%", fmt_num(round_to(v, 1))),
+        "count" if v.fract() == 0.0 => thousands(v),
+        "count" => thousands_frac(v),
+        "currency" => format!("£{}", thousands(v.round())),
+        "rate" => format!(
+            "{} per {}",
+            fmt_num(round_to(v, 1)),
+            thousands(f64::from(per.unwrap_or(1)))
+        ),
+        "days" => format!("{} days", fmt_num(round_to(v, 1))),
+        "ratio" => fmt_num(round_to(v, 2)),
+        _ => fmt_num(round_to(v, 1)),
+    }
+}
+
+fn round_to(v: f64, dp: i32) -> f64 {
+    let k = 10f64.powi(dp);
+    (v * k).round() / k
+}
+
+fn thousands(v: f64) -> String {
+    let digits = format!("{:.0}", v.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+fn thousands_frac(v: f64) -> String {
+    let r = round_to(v, 1);
+    format!(
+        "{}{}",
+        thousands(r.trunc()),
+        fmt_num(r.fract().abs()).trim_start_matches('0')
+    )
+}
+
+fn comparison_words(c: Option<Comparison>) -> &'static str {
+    match c {
+        Some(Comparison::AtLeast) => "at least ",
+        Some(Comparison::AtMost) => "at most ",
+        Some(Comparison::Exactly) => "exactly ",
+        None => "",
+    }
+}
+
+/// ANSI colour for a RAG rating; only used when the caller says the output is a terminal.
+fn paint(text: &str, rag: Rag, colour: bool) -> String {
+    if !colour {
+        return text.to_string();
+    }
+    let code = match rag {
+        Rag::Green => "32",
+        Rag::Amber => "33",
+        Rag::Red => "31",
+        Rag::Grey => "90",
+    };
+    format!("\x1b[{code}m{text}\x1b[0m")
+}
+
+/// Words joined with spaces and wrapped at [`WIDTH`], continuation lines indented.
+fn wrap(first: &str, rest: &[String], indent: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = first.to_string();
+    for part in rest {
+        for word in part.split(' ') {
+            let fits = line.chars().count() + 1 + word.chars().count() <= WIDTH;
+            if !fits && line.chars().count() > indent {
+                lines.push(std::mem::take(&mut line));
+                line = " ".repeat(indent);
+            } else if !line.ends_with(' ') && !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// The whole scorecard as terminal text.
+pub fn text(r: &Report, colour: bool) -> String {
+    let mut out = Vec::new();
+    out.extend(wrap("", std::slice::from_ref(&r.scorecard.title), 0));
+    let area = r
+        .scorecard
+        .area
+        .as_deref()
+        .map(|a| format!("{a} · "))
+        .unwrap_or_default();
+    out.push(format!("{area}as of {}", r.as_of));
+    out.push(String::new());
+    summary(r, &mut out);
+    for s in &r.sections {
+        out.push(String::new());
+        out.extend(wrap("==", std::slice::from_ref(&s.title), 3));
+        if s.measures.is_empty() {
+            out.push("  (no measures in this section)".to_string());
+        }
+        for kind in MeasureKind::ALL {
+            let ms: Vec<&MeasureResult> = s
+                .measures
+                .iter()
+                .filter_map(|id| r.measures.iter().find(|m| &m.id == id))
+                .filter(|m| m.kind == kind)
+                .collect();
+            if ms.is_empty() {
+                continue;
+            }
+            out.push(format!("  {}", kind.question()));
+            for m in ms {
+                measure(m, colour, &mut out);
+            }
+        }
+    }
+    extras(r, &mut out);
+    let mut text = out.join("\n");
+    text.push('\n');
+    text
+}
+
+fn summary(r: &Report, out: &mut Vec<String>) {
+    let c = &r.summary.all.by_status;
+    let counts = [
+        (c.achieved, "achieved"),
+        (c.on_track, "on track"),
+        (c.at_risk, "at risk"),
+        (c.off_track, "off track"),
+        (c.missed, "missed"),
+        (c.no_target, "no target"),
+        (c.no_data, "no data"),
+        (c.suppressed, "suppressed"),
+        (c.to_be_developed, "to be developed"),
+    ];
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, l)| format!("{n} {l},"))
+        .collect();
+    let mut words = parts;
+    if let Some(last) = words.last_mut() {
+        last.pop();
+    }
+    let head = format!("Measures  {}:", r.summary.all.measures);
+    out.extend(wrap(&head, &words, 10));
+    let a = &r.summary.actions;
+    if a.total > 0 {
+        let pct = a
+            .percent_complete
+            .map(|p| format!(" ({}%)", fmt_num(round_to(p, 1))))
+            .unwrap_or_default();
+        let withdrawn = if a.withdrawn > 0 {
+            format!(", {} withdrawn", a.withdrawn)
+        } else {
+            String::new()
+        };
+        let line = format!(
+            "{} completed{pct}, {} in progress, {} not started{withdrawn}; {} overdue",
+            a.completed, a.in_progress, a.not_started, a.overdue
+        );
+        out.extend(wrap(&format!("Actions   {}:", a.total), &[line], 10));
+    }
+}
+
+fn measure(m: &MeasureResult, colour: bool, out: &mut Vec<String>) {
+    let label = format!("[{}]", m.status_label);
+    // Wrap on the plain text (colour codes take no columns), then colour the label.
+    let mut lines = wrap(&format!("    {label:<16}"), &[m.name.clone()], INDENT);
+    lines[0] = lines[0].replacen(&label, &paint(&label, m.rag, colour), 1);
+    out.extend(lines);
+    let indent = " ".repeat(INDENT);
+    let facts = facts(m);
+    if !facts.is_empty() {
+        out.extend(wrap(&indent, &facts, INDENT));
+    }
+    if !m.comparators.is_empty() {
+        let cmp: Vec<String> = m
+            .comparators
+            .iter()
+            .map(|c| {
+                let gap = match (&c.gap_label, c.position) {
+                    (Some(g), Some(p)) => format!(" ({g}, {p})"),
+                    _ => String::new(),
+                };
+                format!("{} {}{gap};", c.name, value(m.unit, m.per, c.value))
+            })
+            .collect();
+        let mut cmp = cmp;
+        if let Some(last) = cmp.last_mut() {
+            last.pop();
+        }
+        out.extend(wrap(&format!("{indent}vs"), &cmp, INDENT));
+    }
+}
+
+fn facts(m: &MeasureResult) -> Vec<String> {
+    let unit = m.unit;
+    let mut f = Vec::new();
+    match (m.value, m.period) {
+        (Some(v), Some(p)) => f.push(format!(
+            "{} ({p}){}",
+            value(unit, m.per, v),
+            if m.provisional { " provisional" } else { "" }
+        )),
+        (None, Some(p)) => f.push(format!("no figure for {p}")),
+        // The status label already says "No data" or "To be developed"; nothing to add.
+        _ => return f,
+    }
+    if let Some(c) = &m.change.previous {
+        let dir = match m.direction {
+            Direction::Unknown => String::new(),
+            d => format!(", {}", d.label()),
+        };
+        f.push(format!("· change {} on {}{dir}", c.label, c.from_period));
+    }
+    if let Some(t) = &m.target {
+        let due = t.due.map(|d| format!(" by {d}")).unwrap_or_default();
+        let goal = match t.value {
+            Some(v) => format!(
+                "{}{}",
+                comparison_words(t.comparison),
+                value(unit, m.per, v)
+            ),
+            None => t.description.clone(),
+        };
+        let basis = match &t.basis {
+            crate::target::Basis::Gap { comparator, .. } => format!(" (gap to {comparator})"),
+            crate::target::Basis::Value => String::new(),
+        };
+        f.push(format!("· target {goal}{basis}{due}"));
+    }
+    if let Some(e) = m.expected {
+        f.push(format!("· expected {}", value(unit, m.per, e)));
+    }
+    if let Some(p) = m.progress_pct {
+        f.push(format!("· progress {}%", fmt_num(round_to(p, 1))));
+    }
+    if let Some(c) = &m.change.baseline {
+        f.push(format!("· {} on baseline {}", c.label, c.from_period));
+    }
+    f
+}
+
+fn extras(r: &Report, out: &mut Vec<String>) {
+    if !r.summary.data_development.is_empty() {
+        out.push(String::new());
+        out.push("Data development agenda (measures to be developed)".to_string());
+        for a in &r.summary.data_development {
+            out.extend(wrap("  -", &[a.name.clone()], 4));
+        }
+    }
+    for p in &r.projections {
+        out.push(String::new());
+        out.extend(wrap("Projection:", std::slice::from_ref(&p.name), 2));
+        let mut line = format!("  {} {}", p.base_period, thousands(p.base));
+        for s in &p.steps {
+            line.push_str(&format!(
+                " -> {} {} ({}%)",
+                s.period,
+                thousands(s.rounded),
+                signed(s.growth_pct)
+            ));
+        }
+        out.extend(wrap(&line, &[], 4));
+    }
+    if !r.risks.is_empty() {
+        out.push(String::new());
+        out.push("Risks (likelihood x impact)".to_string());
+        for k in &r.risks {
+            let rating = format!("{:?}", k.rating).to_lowercase();
+            out.extend(wrap(
+                &format!("  {:>2} {rating:<9}", k.score),
+                &[k.title.clone()],
+                15,
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_in_their_units() {
+        assert_eq!(value("count", None, 1568.0), "1,568");
+        assert_eq!(value("count", None, 12.5), "12.5");
+        assert_eq!(value("percentage", None, 24.579), "24.6%");
+        assert_eq!(value("percentage", None, 16.0), "16%");
+        assert_eq!(value("rate", Some(10000), 12.34), "12.3 per 10,000");
+        assert_eq!(value("currency", None, 1234567.4), "£1,234,567");
+        assert_eq!(value("days", None, 4.0), "4 days");
+        assert_eq!(value("score", None, 36.2), "36.2");
+        assert_eq!(thousands(-1234.0), "-1,234");
+    }
+
+    #[test]
+    fn wrapping_keeps_lines_within_width() {
+        let long = "word ".repeat(60);
+        for line in wrap("  head", &[long], 6) {
+            assert!(line.chars().count() <= WIDTH, "{line}");
+        }
+    }
 }
