@@ -3,7 +3,7 @@
 //! Exit status: 0 on success, 1 when the input is invalid (every problem on stderr),
 //! 2 on bad usage.
 
-use betteroff::{Errors, Period, Scorecard, Sources};
+use betteroff::{borrow_file, Errors, Period, Scorecard, Sources};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -230,13 +230,11 @@ fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
     let obs = read(&dir.join("observations.csv"))?;
     let cmp = read(&dir.join("comparators.csv"))?;
     let act = read(&dir.join("actions.csv"))?;
-    let pair = |f: &Option<(String, String)>| f.as_ref().map(|(n, t)| (n.clone(), t.clone()));
-    let (obs, cmp, act) = (pair(&obs), pair(&cmp), pair(&act));
     Scorecard::load(Sources {
         definition: (&def.0, &def.1),
-        observations: obs.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
-        comparators: cmp.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
-        actions: act.as_ref().map(|(n, t)| (n.as_str(), t.as_str())),
+        observations: borrow_file(&obs),
+        comparators: borrow_file(&cmp),
+        actions: borrow_file(&act),
     })
     .map_err(Failure::Invalid)
 }

@@ -51,7 +51,7 @@ pub mod target;
 pub use error::{Error, ErrorKind, Errors, Location};
 pub use period::Period;
 pub use report::Report;
-pub use scorecard::{Scorecard, Sources};
+pub use scorecard::{borrow_file, Scorecard, Sources};
 pub use status::{Rag, Status};
 
 impl Scorecard {

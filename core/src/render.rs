@@ -190,7 +190,11 @@ fn summary(r: &Report, out: &mut Vec<String>) {
 fn measure(m: &MeasureResult, colour: bool, out: &mut Vec<String>) {
     let label = format!("[{}]", m.status_label);
     // Wrap on the plain text (colour codes take no columns), then colour the label.
-    let mut lines = wrap(&format!("    {label:<16}"), &[m.name.clone()], INDENT);
+    let mut lines = wrap(
+        &format!("    {label:<16}"),
+        std::slice::from_ref(&m.name),
+        INDENT,
+    );
     lines[0] = lines[0].replacen(&label, &paint(&label, m.rag, colour), 1);
     out.extend(lines);
     let indent = " ".repeat(INDENT);
@@ -271,7 +275,7 @@ fn extras(r: &Report, out: &mut Vec<String>) {
         out.push(String::new());
         out.push("Data development agenda (measures to be developed)".to_string());
         for a in &r.summary.data_development {
-            out.extend(wrap("  -", &[a.name.clone()], 4));
+            out.extend(wrap("  -", std::slice::from_ref(&a.name), 4));
         }
     }
     for p in &r.projections {
@@ -295,7 +299,7 @@ fn extras(r: &Report, out: &mut Vec<String>) {
             let rating = format!("{:?}", k.rating).to_lowercase();
             out.extend(wrap(
                 &format!("  {:>2} {rating:<9}", k.score),
-                &[k.title.clone()],
+                std::slice::from_ref(&k.title),
                 15,
             ));
         }

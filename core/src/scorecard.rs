@@ -31,6 +31,14 @@ pub struct Sources<'a> {
     pub actions: Option<(&'a str, &'a str)>,
 }
 
+/// One observation per measure, period and breakdown.
+type ObservationKey<'a> = (&'a str, Period, Option<&'a (String, String)>);
+
+/// Borrows an owned (file name, text) pair for [`Sources`].
+pub fn borrow_file(f: &Option<(String, String)>) -> Option<(&str, &str)> {
+    f.as_ref().map(|(n, t)| (n.as_str(), t.as_str()))
+}
+
 impl Scorecard {
     pub fn new(definition: Definition) -> Self {
         Scorecard {
@@ -133,8 +141,7 @@ impl Scorecard {
     /// one row per measure, period and breakdown, and one period kind per measure.
     pub fn add_observations(&mut self, rows: Vec<Observation>) -> Result<(), Errors> {
         let mut errors = Vec::new();
-        let mut seen: HashMap<(&str, Period, Option<&(String, String)>), &Location> =
-            HashMap::new();
+        let mut seen: HashMap<ObservationKey, &Location> = HashMap::new();
         let mut kinds: HashMap<&str, &Observation> = HashMap::new();
         for o in self.observations.iter().chain(&rows) {
             if self.measure(&o.measure).is_none() {

@@ -1,0 +1,284 @@
+//! The `betteroff` binary end to end: output, exit codes and error messages.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_betteroff"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+const CARD: &str = r#"id = "t"
+title = "Test"
+
+[[sections]]
+id = "s"
+title = "S"
+kind = "priority"
+
+[[sections.measures]]
+id = "m"
+name = "Dissatisfied with assessment"
+kind = "how_well"
+unit = "percentage"
+polarity = "lower_is_better"
+baseline = { period = "2019-04" }
+target = { kind = "relative", change = -50, due = "2020-05" }
+"#;
+
+/// A scratch scorecard directory with the given files.
+fn scratch(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("betteroff-cli-{}-{name}", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir).unwrap();
+    for (f, text) in files {
+        fs::write(dir.join(f), text).unwrap();
+    }
+    dir
+}
+
+/// Runs `validate` on a scratch directory and returns stderr, asserting exit status 1.
+fn invalid(name: &str, files: &[(&str, &str)]) -> String {
+    let dir = scratch(name, files);
+    let o = run(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{name}: {}", stderr(&o));
+    let err = stderr(&o);
+    // Messages name the file by the path given on the command line.
+    err.replace(&format!("{}/", dir.display()), "")
+}
+
+#[test]
+fn bundled_example_needs_no_files_and_fits_100_columns() {
+    let o = run(&["report"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text
+        .starts_with("Dorset SEND Strategy 2018-21: Outcomes Based Accountability score card\n"));
+    assert!(
+        text.contains("[On track]") && text.contains("[Missed]"),
+        "status labels are text"
+    );
+    assert!(!text.contains('\x1b'), "no colour when not a terminal");
+    for line in text.lines() {
+        assert!(line.chars().count() <= 100, "too wide: {line}");
+    }
+    // Strategy table 3 in the output: 1,568 -> 1,598 -> 1,676 -> 1,693.
+    assert!(
+        text.contains("2017 1,568 -> 2020 1,598 (+1.9%) -> 2025 1,676 (+4.9%) -> 2030 1,693 (+1%)")
+    );
+}
+
+#[test]
+fn json_output_is_the_golden_vector() {
+    let o = run(&[
+        "report",
+        "examples/dudley-wsoa",
+        "--as-of",
+        "2020-05",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let golden = fs::read_to_string(root().join("tests/vectors/dudley-wsoa-2020-05.json")).unwrap();
+    assert!(
+        stdout(&o) == golden,
+        "CLI JSON differs from tests/vectors/dudley-wsoa-2020-05.json"
+    );
+}
+
+#[test]
+fn output_file_and_validate() {
+    let out = std::env::temp_dir().join(format!("betteroff-cli-{}-out.json", std::process::id()));
+    let o = run(&[
+        "report",
+        "examples/dorset",
+        "--format=json",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let written = fs::read_to_string(&out).unwrap();
+    assert!(written.starts_with("{\n  \"schema\": \"betteroff.report/1\","));
+    let o = run(&["validate", "examples/dudley-wsoa"]);
+    assert_eq!(stdout(&o), "examples/dudley-wsoa: valid: 14 sections, 38 measures, 105 observations, 166 comparator values, 134 actions\n");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    for args in [
+        &["frobnicate"][..],
+        &[][..],
+        &["report", "--as-of", "2020-13"][..],
+        &["report", "--format", "pdf"][..],
+        &["report", "--as-of"][..],
+        &["validate"][..],
+        &["report", "no/such/dir"][..],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("Usage:"), "{args:?}");
+    }
+    let o = run(&["report", "--as-of", "2020-13"]);
+    assert!(stderr(&o).starts_with(
+        "betteroff: --as-of: cannot read \"2020-13\" as a period: month must be 1 to 12"
+    ));
+}
+
+#[test]
+fn unknown_measure_id_in_a_csv() {
+    let err = invalid(
+        "unknown",
+        &[
+            ("scorecard.toml", CARD),
+            (
+                "observations.csv",
+                "measure,period,value\nm,2019-04,32\nx9,2019-05,30\n",
+            ),
+        ],
+    );
+    assert!(
+        err.starts_with("observations.csv:3: field \"measure\": unknown measure id \"x9\""),
+        "{err}"
+    );
+    assert!(err.ends_with("betteroff: 1 problem found\n"), "{err}");
+}
+
+#[test]
+fn unparseable_period() {
+    let err = invalid(
+        "period",
+        &[
+            ("scorecard.toml", CARD),
+            (
+                "observations.csv",
+                "measure,period,value\nm,April 2019,32\n",
+            ),
+        ],
+    );
+    assert!(
+        err.starts_with(
+            "observations.csv:2: field \"period\": cannot read \"April 2019\" as a period"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn nan_value() {
+    let err = invalid(
+        "nan",
+        &[
+            ("scorecard.toml", CARD),
+            ("observations.csv", "measure,period,value\nm,2019-04,NaN\n"),
+        ],
+    );
+    assert!(
+        err.starts_with("observations.csv:2: field \"value\": \"NaN\" is not a finite number"),
+        "{err}"
+    );
+}
+
+#[test]
+fn duplicate_observation() {
+    let err = invalid(
+        "dup",
+        &[
+            ("scorecard.toml", CARD),
+            (
+                "observations.csv",
+                "measure,period,value\nm,2019-04,32\nm,2019-04,31\n",
+            ),
+        ],
+    );
+    assert!(err.contains("observations.csv:3: field \"period\": duplicate observation for measure \"m\" and period 2019-04: first given at"), "{err}");
+}
+
+#[test]
+fn relative_target_on_a_zero_baseline() {
+    // Stated in the definition...
+    let stated = CARD.replace(
+        "baseline = { period = \"2019-04\" }",
+        "baseline = { period = \"2019-04\", value = 0 }",
+    );
+    let err = invalid("zero-stated", &[("scorecard.toml", &stated)]);
+    assert!(err.starts_with("scorecard.toml:10: field \"baseline.value\": measure \"m\": a relative target on a zero baseline"), "{err}");
+    // ...or taken from the data.
+    let err = invalid(
+        "zero-data",
+        &[
+            ("scorecard.toml", CARD),
+            ("observations.csv", "measure,period,value\nm,2019-04,0\n"),
+        ],
+    );
+    assert!(err.starts_with("observations.csv:2: field \"value\": measure \"m\": this observation is the baseline of a relative target, and it is zero"), "{err}");
+}
+
+#[test]
+fn target_date_before_its_baseline() {
+    let card = CARD.replace("due = \"2020-05\"", "due = \"2019-01\"");
+    let err = invalid("due", &[("scorecard.toml", &card)]);
+    assert!(err.starts_with("scorecard.toml:10: field \"target.due\": measure \"m\": the target's due date 2019-01 does not come after its baseline period 2019-04"), "{err}");
+}
+
+#[test]
+fn every_problem_is_listed_not_just_the_first() {
+    let err = invalid(
+        "many",
+        &[
+            ("scorecard.toml", CARD),
+            (
+                "observations.csv",
+                "measure,period,value\nx,2019-04,1\nm,2019-13,2\nm,2019-05,inf\n",
+            ),
+            (
+                "actions.csv",
+                "id,title,due,status\nA1,Do it,2020-01,finished\n",
+            ),
+        ],
+    );
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 5, "{err}");
+    assert!(lines[0].starts_with("observations.csv:2"));
+    assert!(lines[1].starts_with("observations.csv:3"));
+    assert!(lines[2].starts_with("observations.csv:4"));
+    assert!(lines[3].starts_with("actions.csv:2: field \"status\""));
+    assert_eq!(lines[4], "betteroff: 4 problems found");
+}
+
+#[test]
+fn invalid_utf8_and_missing_definition() {
+    let dir = scratch("utf8", &[("scorecard.toml", CARD)]);
+    fs::write(
+        dir.join("observations.csv"),
+        b"measure,period,value\nm,2019-04,\xff\n",
+    )
+    .unwrap();
+    let o = run(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("observations.csv:2: the file is not valid UTF-8"),
+        "{}",
+        stderr(&o)
+    );
+    let empty = scratch("empty", &[]);
+    let o = run(&["validate", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("has no scorecard.toml or scorecard.json"));
+}
