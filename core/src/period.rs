@@ -432,7 +432,7 @@ mod tests {
 
     #[test]
     fn ordering_is_by_end_date() {
-        let mut v = vec![
+        let mut v = [
             p("2020"),
             p("2019/20"),
             p("2020-Q1"),

@@ -10,7 +10,7 @@ use crate::status::{Direction, Rag};
 use crate::target::{fmt_num, Comparison};
 
 pub const WIDTH: usize = 100;
-const INDENT: usize = 20;
+const INDENT: usize = 22;
 
 /// Formats a figure in its unit: 1,568; 16%; 12.5 per 10,000; 4.2 days; £1,200.
 pub fn value(unit: &str, per: Option<u32>, v: f64) -> String {
@@ -191,7 +191,7 @@ fn measure(m: &MeasureResult, colour: bool, out: &mut Vec<String>) {
     let label = format!("[{}]", m.status_label);
     // Wrap on the plain text (colour codes take no columns), then colour the label.
     let mut lines = wrap(
-        &format!("    {label:<16}"),
+        &format!("    {label:<18}"),
         std::slice::from_ref(&m.name),
         INDENT,
     );
