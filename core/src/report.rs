@@ -3,7 +3,7 @@
 //! Field names may grow but never change meaning within a schema version. Numbers are
 //! rounded to 6 decimal places; a missing figure is `null` and a note says why.
 
-use crate::action::{ActionStatus, RiskRating};
+use crate::action::{Action, RiskRating};
 use crate::baseline::ResolvedBaseline;
 use crate::definition::{SectionKind, StatusRules};
 use crate::measure::{Frequency, MeasureKind, Polarity};
@@ -162,17 +162,12 @@ pub struct Point {
     pub flag: Option<&'static str>,
 }
 
+/// An action as it stood at the reporting period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ActionResult {
-    pub id: String,
-    pub section: Option<String>,
-    pub objective: Option<String>,
-    pub title: String,
-    pub lead: Option<String>,
-    pub due: Period,
-    /// The status at `as_of`.
-    pub status: ActionStatus,
-    pub completed: Option<Period>,
+    /// Its status and completion date are as at `as_of`.
+    #[serde(flatten)]
+    pub action: Action,
     pub overdue: bool,
 }
 

@@ -2,6 +2,7 @@
 //! target, expected value, progress, status and comparators, with a note for each missing
 //! figure; then the summary.
 
+use crate::action::Action;
 use crate::baseline::{Baseline, BaselineSource, ResolvedBaseline};
 use crate::definition::Section;
 use crate::error::{Error, ErrorKind, Errors, Location};
@@ -30,14 +31,11 @@ pub fn score(card: &Scorecard, as_of: Option<Period>) -> Result<Report, Errors> 
         .actions()
         .iter()
         .map(|a| ActionResult {
-            id: a.id.clone(),
-            section: a.section.clone(),
-            objective: a.objective.clone(),
-            title: a.title.clone(),
-            lead: a.lead.clone(),
-            due: a.due,
-            status: a.status_at(&as_of),
-            completed: a.completed.filter(|c| c.end() <= as_of.end()),
+            action: Action {
+                status: a.status_at(&as_of),
+                completed: a.completed.filter(|c| c.end() <= as_of.end()),
+                ..a.clone()
+            },
             overdue: a.overdue_at(&as_of),
         })
         .collect();
@@ -117,6 +115,19 @@ struct Outcome {
     expected: Option<f64>,
     progress: Option<f64>,
     target: Option<TargetResult>,
+}
+
+impl Outcome {
+    /// A target that could not become a number: `no_target`, with a note naming what is missing.
+    fn unresolved(target: TargetResult, why: &str, notes: &mut Vec<String>) -> Self {
+        notes.push(format!("The target could not be resolved: {why}."));
+        Outcome {
+            status: Status::NoTarget,
+            expected: None,
+            progress: None,
+            target: Some(target),
+        }
+    }
 }
 
 impl Scorer<'_> {
@@ -419,15 +430,7 @@ impl Scorer<'_> {
         };
         let r = match self.resolve(m, rule, o, v, baseline) {
             Ok(r) => r,
-            Err(why) => {
-                notes.push(format!("The target could not be resolved: {why}."));
-                return Outcome {
-                    status: Status::NoTarget,
-                    expected: None,
-                    progress: None,
-                    target: Some(target),
-                };
-            }
+            Err(why) => return Outcome::unresolved(target, &why, notes),
         };
         let (x, start) = self.judged(m, &r, v, baseline);
         let tol = self.card.definition.status_rules.at_risk_tolerance_pct;
@@ -513,15 +516,7 @@ impl Scorer<'_> {
         let resolved: Result<Vec<Resolved>, String> = resolved.into_iter().collect();
         let resolved = match resolved {
             Ok(r) => r,
-            Err(why) => {
-                notes.push(format!("The target could not be resolved: {why}."));
-                return Outcome {
-                    status: Status::NoTarget,
-                    expected: None,
-                    progress: None,
-                    target: Some(target),
-                };
-            }
+            Err(why) => return Outcome::unresolved(target, &why, notes),
         };
         let (fin, cur) = (&resolved[resolved.len() - 1], &resolved[active]);
         let (x, start) = self.judged(m, cur, v, baseline);

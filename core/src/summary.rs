@@ -184,7 +184,7 @@ fn count_actions(actions: &[ActionResult]) -> ActionCounts {
     let mut c = ActionCounts::default();
     for a in actions {
         c.total += 1;
-        match a.status {
+        match a.action.status {
             ActionStatus::Completed => c.completed += 1,
             ActionStatus::InProgress => c.in_progress += 1,
             ActionStatus::NotStarted => c.not_started += 1,
