@@ -3,24 +3,32 @@
 //! Exit status: 0 on success, 1 when the input is invalid (every problem on stderr),
 //! 2 on bad usage.
 
+use betteroff::render::Format;
 use betteroff::{borrow_file, Errors, Period, Scorecard, Sources};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod progress;
+
 const USAGE: &str = "\
 betteroff: outcomes-based accountability scorecards
 
 Usage:
-  betteroff report [DIR] [--as-of PERIOD] [--format text|json] [--output FILE]
+  betteroff report [DIR] [--as-of PERIOD] [--format FORMAT] [--output FILE]
+  betteroff chart DIR MEASURE_ID [--as-of PERIOD] [--output FILE.svg]
   betteroff validate DIR
   betteroff --help | --version
+
+FORMAT is text (the default), markdown, html, json or csv. `chart` writes a measure's
+turn-the-curve chart as SVG (to stdout without --output).
 
 DIR holds scorecard.toml (or scorecard.json) and, optionally, observations.csv,
 comparators.csv and actions.csv. Without DIR, `report` uses the bundled Dorset example.
 PERIOD is written as in the data: 2020-05, 2020-Q1, 2020, 2019/20, FY2019/20, Autumn 2019,
 2020-05-31. Without --as-of, the latest period with an observation is used.
-Colour is used only on a terminal, and never when NO_COLOR is set.";
+Colour is used only on a terminal, and never when NO_COLOR is set. A progress bar is shown
+on stderr for long runs, only when stderr is a terminal.";
 
 /// The bundled example, so that `betteroff report` works with no files at all.
 const DORSET: [(&str, &str); 3] = [
@@ -44,14 +52,10 @@ enum Failure {
     Io(String),
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
-    Text,
-    Json,
-}
-
 struct ReportArgs {
     dir: Option<PathBuf>,
+    /// For `chart`: the measure to draw.
+    measure: Option<String>,
     as_of: Option<Period>,
     format: Format,
     output: Option<PathBuf>,
@@ -84,6 +88,7 @@ fn main() -> ExitCode {
 fn run(args: &[String]) -> Result<(), Failure> {
     match args.first().map(String::as_str) {
         Some("report") => report(parse_report_args(&args[1..])?),
+        Some("chart") => chart(parse_report_args(&args[1..])?),
         Some("validate") => match &args[1..] {
             [dir] if !dir.starts_with('-') => validate(Path::new(dir)),
             _ => Err(Failure::Usage("validate takes exactly one DIR".into())),
@@ -104,6 +109,7 @@ fn run(args: &[String]) -> Result<(), Failure> {
 fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
     let mut out = ReportArgs {
         dir: None,
+        measure: None,
         as_of: None,
         format: Format::Text,
         output: None,
@@ -129,19 +135,15 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
                 );
             }
             "--format" => {
-                out.format = match value("--format")?.as_str() {
-                    "text" => Format::Text,
-                    "json" => Format::Json,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "unknown format {other:?}: expected text or json"
-                        )))
-                    }
-                }
+                let v = value("--format")?;
+                out.format = Format::parse(&v).ok_or_else(|| {
+                    Failure::Usage(format!("unknown format {v:?}: expected {}", Format::NAMES))
+                })?;
             }
             "--output" | "-o" => out.output = Some(PathBuf::from(value("--output")?)),
             f if f.starts_with('-') => return Err(Failure::Usage(format!("unknown option {f:?}"))),
             _ if out.dir.is_none() => out.dir = Some(PathBuf::from(arg)),
+            _ if out.measure.is_none() => out.measure = Some(arg.clone()),
             _ => return Err(Failure::Usage(format!("unexpected argument {arg:?}"))),
         }
     }
@@ -149,20 +151,61 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
 }
 
 fn report(args: ReportArgs) -> Result<(), Failure> {
+    if let Some(extra) = &args.measure {
+        return Err(Failure::Usage(format!("unexpected argument {extra:?}")));
+    }
     let card = match &args.dir {
         Some(dir) => load_dir(dir)?,
         None => load_bundled()?,
     };
-    let report = card.score(args.as_of).map_err(Failure::Invalid)?;
+    let report = score(&card, args.as_of)?;
     let colour = args.format == Format::Text
         && args.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let text = match args.format {
-        Format::Text => betteroff::render::text(&report, colour),
-        Format::Json => report.to_json(),
+    let text = betteroff::render::render(&report, args.format, colour);
+    write_out(args.output.as_deref(), &text)
+}
+
+fn chart(args: ReportArgs) -> Result<(), Failure> {
+    let (Some(dir), Some(id)) = (&args.dir, &args.measure) else {
+        return Err(Failure::Usage("chart takes a DIR and a MEASURE_ID".into()));
     };
-    match &args.output {
+    if args.format != Format::Text {
+        return Err(Failure::Usage(
+            "chart writes SVG; it takes no --format".into(),
+        ));
+    }
+    let card = load_dir(dir)?;
+    let report = score(&card, args.as_of)?;
+    let Some(m) = report.measures.iter().find(|m| &m.id == id) else {
+        let known: Vec<&str> = report
+            .measures
+            .iter()
+            .map(|m| m.id.as_str())
+            .take(12)
+            .collect();
+        return Err(Failure::Usage(format!(
+            "no measure {id:?} in {}; measures include: {}",
+            dir.display(),
+            known.join(", ")
+        )));
+    };
+    write_out(args.output.as_deref(), &betteroff::render::chart(m))
+}
+
+/// Scores with a progress bar on stderr for long runs.
+fn score(card: &Scorecard, as_of: Option<Period>) -> Result<betteroff::Report, Failure> {
+    let mut bar = progress::Bar::new("Scoring measures");
+    let report = betteroff::score::score_with_progress(card, as_of, &mut |done, total| {
+        bar.update(done, total)
+    });
+    bar.finish();
+    report.map_err(Failure::Invalid)
+}
+
+fn write_out(path: Option<&Path>, text: &str) -> Result<(), Failure> {
+    match path {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display()))),
         None => {

@@ -144,6 +144,8 @@ pub struct ComparatorResult {
     pub gap_label: Option<String>,
     /// better / worse / same, or higher / lower for a neutral measure.
     pub position: Option<&'static str>,
+    /// The comparator's values up to `as_of`, for charts.
+    pub series: Vec<Point>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

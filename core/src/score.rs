@@ -17,6 +17,16 @@ use crate::target::{self, fmt_num, Basis, Context, Resolved, Rule, Target};
 
 /// Scores `card` as at `as_of` (default: the latest period with an observation).
 pub fn score(card: &Scorecard, as_of: Option<Period>) -> Result<Report, Errors> {
+    score_with_progress(card, as_of, &mut |_, _| {})
+}
+
+/// As [`score`], calling `progress(done, total)` as measures are scored, so that a front end
+/// can show a progress bar on a long run.
+pub fn score_with_progress(
+    card: &Scorecard,
+    as_of: Option<Period>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Report, Errors> {
     card.validate().into_result()?;
     let Some(as_of) = as_of.or_else(|| card.latest_period()) else {
         return Err(Errors::one(Error::new(
@@ -26,7 +36,16 @@ pub fn score(card: &Scorecard, as_of: Option<Period>) -> Result<Report, Errors> 
         )));
     };
     let scorer = Scorer { card, as_of };
-    let measures: Vec<MeasureResult> = card.measures().map(|(s, m)| scorer.measure(s, m)).collect();
+    let total = card.measures().count();
+    let measures: Vec<MeasureResult> = card
+        .measures()
+        .enumerate()
+        .map(|(i, (s, m))| {
+            progress(i, total);
+            scorer.measure(s, m)
+        })
+        .collect();
+    progress(total, total);
     let actions: Vec<ActionResult> = card
         .actions()
         .iter()
@@ -602,9 +621,9 @@ impl Scorer<'_> {
         let mut names: Vec<&str> = Vec::new();
         for c in self
             .card
-            .comparators()
+            .comparators_of(&m.id)
             .iter()
-            .filter(|c| c.measure == m.id && c.group.is_none())
+            .filter(|c| c.group.is_none())
         {
             if !names.contains(&c.comparator.as_str()) {
                 names.push(&c.comparator);
@@ -622,7 +641,25 @@ impl Scorer<'_> {
                     gap,
                     gap_label: gap.map(|g| format!("{}{}", signed(g), m.unit.difference_label())),
                     position: gap.map(|g| position(g, m.polarity)),
+                    series: self.comparator_series(&m.id, name),
                 })
+            })
+            .collect()
+    }
+
+    fn comparator_series(&self, measure: &str, name: &str) -> Vec<Point> {
+        let mut rows: Vec<_> = self
+            .card
+            .comparators_of(measure)
+            .iter()
+            .filter(|c| c.comparator == name && c.period.end() <= self.as_of.end())
+            .collect();
+        rows.sort_by_key(|c| c.period);
+        rows.iter()
+            .map(|c| Point {
+                period: c.period,
+                value: r6(c.value),
+                flag: None,
             })
             .collect()
     }
@@ -631,9 +668,9 @@ impl Scorer<'_> {
         let mut out: Vec<BreakdownResult> = Vec::new();
         let rows = self
             .card
-            .observations()
+            .observations_of(&m.id)
             .iter()
-            .filter(|o| o.measure == m.id && o.period.end() <= self.as_of.end());
+            .filter(|o| o.period.end() <= self.as_of.end());
         for o in rows {
             let Some((dimension, category)) = &o.breakdown else {
                 continue;
@@ -664,22 +701,18 @@ fn comparator_at<'c>(
     name: &str,
     period: Period,
 ) -> Option<&'c crate::comparator::ComparatorValue> {
-    card.comparators()
+    card.comparators_of(measure)
         .iter()
-        .filter(|c| c.measure == measure && c.comparator == name && c.period.end() <= period.end())
+        .filter(|c| c.comparator == name && c.period.end() <= period.end())
         .max_by_key(|c| c.period)
 }
 
 /// Every value of a comparator group for the latest period, on or before `period`, that has any.
 fn group_values(card: &Scorecard, measure: &str, group: &str, period: Period) -> Vec<f64> {
     let rows: Vec<_> = card
-        .comparators()
+        .comparators_of(measure)
         .iter()
-        .filter(|c| {
-            c.measure == measure
-                && c.group.as_deref() == Some(group)
-                && c.period.end() <= period.end()
-        })
+        .filter(|c| c.group.as_deref() == Some(group) && c.period.end() <= period.end())
         .collect();
     let Some(latest) = rows.iter().map(|c| c.period).max() else {
         return vec![];

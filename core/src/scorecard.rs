@@ -207,6 +207,9 @@ impl Scorecard {
         }
         Errors(errors).into_result()?;
         self.comparators.extend(rows);
+        // Sorted (stably) so that one measure's comparators are a contiguous range in the
+        // order the file gave them: reports list comparators in that order.
+        self.comparators.sort_by(|a, b| a.measure.cmp(&b.measure));
         Ok(())
     }
 
@@ -278,10 +281,33 @@ impl Scorecard {
 
     /// A measure's total series (no breakdown rows), in period order.
     pub fn series(&self, id: &str) -> Vec<&Observation> {
-        self.observations
+        self.observations_of(id)
             .iter()
-            .filter(|o| o.measure == id && o.breakdown.is_none())
+            .filter(|o| o.breakdown.is_none())
             .collect()
+    }
+
+    /// Every observation of a measure, breakdown rows included, in period order. The rows are
+    /// kept sorted by measure, so this is a range, not a scan.
+    pub fn observations_of(&self, id: &str) -> &[Observation] {
+        let start = self
+            .observations
+            .partition_point(|o| o.measure.as_str() < id);
+        let end = self
+            .observations
+            .partition_point(|o| o.measure.as_str() <= id);
+        &self.observations[start..end]
+    }
+
+    /// Every comparator value of a measure, in the order given.
+    pub fn comparators_of(&self, id: &str) -> &[ComparatorValue] {
+        let start = self
+            .comparators
+            .partition_point(|c| c.measure.as_str() < id);
+        let end = self
+            .comparators
+            .partition_point(|c| c.measure.as_str() <= id);
+        &self.comparators[start..end]
     }
 
     fn measure_index(&self) -> HashMap<&str, &Measure> {

@@ -2,6 +2,7 @@
 //! seeds, and against the golden JSON vectors every front end must reproduce.
 
 use approx::assert_relative_eq;
+use betteroff::render::{render, Format};
 use betteroff::report::MeasureResult;
 use betteroff::{borrow_file, Period, Rag, Report, Scorecard, Sources, Status};
 use std::fs;
@@ -267,7 +268,8 @@ fn golden_vectors_are_reproduced_byte_for_byte() {
         let example = v["example"].as_str().unwrap();
         let as_of = v["as_of"].as_str();
         let expected = fs::read_to_string(root().join(v["file"].as_str().unwrap())).unwrap();
-        let got = score(example, as_of).to_json();
+        let format = Format::parse(v["format"].as_str().unwrap()).unwrap();
+        let got = render(&score(example, as_of), format, false);
         assert!(got == expected, "{example} at {as_of:?} differs from {}; run scripts/bless-vectors.sh only if the change is intended", v["file"]);
     }
 }

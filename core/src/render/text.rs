@@ -1,73 +1,17 @@
-//! Rendering a scored scorecard as text for a terminal. Pure functions, no I/O.
+//! The scorecard as terminal text.
 //!
 //! Every status is written as a text label (colour, when asked for, only repeats it), and no
 //! line is wider than [`WIDTH`] columns.
 
+use super::format::{self, round_to, thousands, value};
 use crate::measure::MeasureKind;
 use crate::report::{MeasureResult, Report};
 use crate::score::signed;
 use crate::status::{Direction, Rag};
-use crate::target::{fmt_num, Comparison};
+use crate::target::fmt_num;
 
 pub const WIDTH: usize = 100;
 const INDENT: usize = 22;
-
-/// Formats a figure in its unit: 1,568; 16%; 12.5 per 10,000; 4.2 days; £1,200.
-pub fn value(unit: &str, per: Option<u32>, v: f64) -> String {
-    match unit {
-        "percentage" => format!("{}%", fmt_num(round_to(v, 1))),
-        "count" if v.fract() == 0.0 => thousands(v),
-        "count" => thousands_frac(v),
-        "currency" => format!("£{}", thousands(v.round())),
-        "rate" => format!(
-            "{} per {}",
-            fmt_num(round_to(v, 1)),
-            thousands(f64::from(per.unwrap_or(1)))
-        ),
-        "days" => format!("{} days", fmt_num(round_to(v, 1))),
-        "ratio" => fmt_num(round_to(v, 2)),
-        _ => fmt_num(round_to(v, 1)),
-    }
-}
-
-fn round_to(v: f64, dp: i32) -> f64 {
-    let k = 10f64.powi(dp);
-    (v * k).round() / k
-}
-
-fn thousands(v: f64) -> String {
-    let digits = format!("{:.0}", v.abs());
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if v < 0.0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
-
-fn thousands_frac(v: f64) -> String {
-    let r = round_to(v, 1);
-    format!(
-        "{}{}",
-        thousands(r.trunc()),
-        fmt_num(r.fract().abs()).trim_start_matches('0')
-    )
-}
-
-fn comparison_words(c: Option<Comparison>) -> &'static str {
-    match c {
-        Some(Comparison::AtLeast) => "at least ",
-        Some(Comparison::AtMost) => "at most ",
-        Some(Comparison::Exactly) => "exactly ",
-        None => "",
-    }
-}
 
 /// ANSI colour for a RAG rating; only used when the caller says the output is a terminal.
 fn paint(text: &str, rag: Rag, colour: bool) -> String {
@@ -224,17 +168,11 @@ fn measure(m: &MeasureResult, colour: bool, out: &mut Vec<String>) {
 
 fn facts(m: &MeasureResult) -> Vec<String> {
     let unit = m.unit;
-    let mut f = Vec::new();
-    match (m.value, m.period) {
-        (Some(v), Some(p)) => f.push(format!(
-            "{} ({p}){}",
-            value(unit, m.per, v),
-            if m.provisional { " provisional" } else { "" }
-        )),
-        (None, Some(p)) => f.push(format!("no figure for {p}")),
+    if m.period.is_none() {
         // The status label already says "No data" or "To be developed"; nothing to add.
-        _ => return f,
+        return Vec::new();
     }
+    let mut f = vec![format::current(m)];
     if let Some(c) = &m.change.previous {
         let dir = match m.direction {
             Direction::Unknown => String::new(),
@@ -242,27 +180,14 @@ fn facts(m: &MeasureResult) -> Vec<String> {
         };
         f.push(format!("· change {} on {}{dir}", c.label, c.from_period));
     }
-    if let Some(t) = &m.target {
-        let due = t.due.map(|d| format!(" by {d}")).unwrap_or_default();
-        let goal = match t.value {
-            Some(v) => format!(
-                "{}{}",
-                comparison_words(t.comparison),
-                value(unit, m.per, v)
-            ),
-            None => t.description.clone(),
-        };
-        let basis = match &t.basis {
-            crate::target::Basis::Gap { comparator, .. } => format!(" (gap to {comparator})"),
-            crate::target::Basis::Value => String::new(),
-        };
-        f.push(format!("· target {goal}{basis}{due}"));
+    if let Some(t) = format::target(m) {
+        f.push(format!("· target {t}"));
     }
     if let Some(e) = m.expected {
         f.push(format!("· expected {}", value(unit, m.per, e)));
     }
     if let Some(p) = m.progress_pct {
-        f.push(format!("· progress {}%", fmt_num(round_to(p, 1))));
+        f.push(format!("· progress {}", format::pct(p)));
     }
     if let Some(c) = &m.change.baseline {
         f.push(format!("· {} on baseline {}", c.label, c.from_period));
@@ -309,19 +234,6 @@ fn extras(r: &Report, out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn values_in_their_units() {
-        assert_eq!(value("count", None, 1568.0), "1,568");
-        assert_eq!(value("count", None, 12.5), "12.5");
-        assert_eq!(value("percentage", None, 24.579), "24.6%");
-        assert_eq!(value("percentage", None, 16.0), "16%");
-        assert_eq!(value("rate", Some(10000), 12.34), "12.3 per 10,000");
-        assert_eq!(value("currency", None, 1234567.4), "£1,234,567");
-        assert_eq!(value("days", None, 4.0), "4 days");
-        assert_eq!(value("score", None, 36.2), "36.2");
-        assert_eq!(thousands(-1234.0), "-1,234");
-    }
 
     #[test]
     fn wrapping_keeps_lines_within_width() {

@@ -1,0 +1,118 @@
+//! Formatting figures for people: units, thousands separators, target wording. Shared by every
+//! renderer so that a figure reads the same in every format.
+
+use crate::report::MeasureResult;
+use crate::target::{fmt_num, Basis, Comparison};
+
+/// Formats a figure in its unit: 1,568; 16%; 12.5 per 10,000; 4.2 days; £1,200.
+pub fn value(unit: &str, per: Option<u32>, v: f64) -> String {
+    match unit {
+        "percentage" => format!("{}%", fmt_num(round_to(v, 1))),
+        "count" if v.fract() == 0.0 => thousands(v),
+        "count" => thousands_frac(v),
+        "currency" => format!("£{}", thousands(v.round())),
+        "rate" => format!(
+            "{} per {}",
+            fmt_num(round_to(v, 1)),
+            thousands(f64::from(per.unwrap_or(1)))
+        ),
+        "days" => format!("{} days", fmt_num(round_to(v, 1))),
+        "ratio" => fmt_num(round_to(v, 2)),
+        _ => fmt_num(round_to(v, 1)),
+    }
+}
+
+pub fn round_to(v: f64, dp: i32) -> f64 {
+    let k = 10f64.powi(dp);
+    (v * k).round() / k
+}
+
+pub fn thousands(v: f64) -> String {
+    let digits = format!("{:.0}", v.abs());
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if v < 0.0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+fn thousands_frac(v: f64) -> String {
+    let r = round_to(v, 1);
+    format!(
+        "{}{}",
+        thousands(r.trunc()),
+        fmt_num(r.fract().abs()).trim_start_matches('0')
+    )
+}
+
+pub fn comparison_words(c: Option<Comparison>) -> &'static str {
+    match c {
+        Some(Comparison::AtLeast) => "at least ",
+        Some(Comparison::AtMost) => "at most ",
+        Some(Comparison::Exactly) => "exactly ",
+        None => "",
+    }
+}
+
+/// The target as a reader says it: "at most 16% by 2020-05", "improve (direction of travel only)".
+pub fn target(m: &MeasureResult) -> Option<String> {
+    let t = m.target.as_ref()?;
+    let due = t.due.map(|d| format!(" by {d}")).unwrap_or_default();
+    let goal = match t.value {
+        Some(v) => format!(
+            "{}{}",
+            comparison_words(t.comparison),
+            value(m.unit, m.per, v)
+        ),
+        None => t.description.clone(),
+    };
+    let basis = match &t.basis {
+        Basis::Gap { comparator, .. } => format!(" (gap to {comparator})"),
+        Basis::Value => String::new(),
+    };
+    Some(format!("{goal}{basis}{due}"))
+}
+
+/// The current value with its period: "17% (2020-05)", or why there is none.
+pub fn current(m: &MeasureResult) -> String {
+    match (m.value, m.period) {
+        (Some(v), Some(p)) => format!(
+            "{} ({p}){}",
+            value(m.unit, m.per, v),
+            if m.provisional { " provisional" } else { "" }
+        ),
+        (None, Some(p)) => format!("no figure for {p}"),
+        _ if m.to_be_developed => "to be developed".to_string(),
+        _ => "no data".to_string(),
+    }
+}
+
+/// A percentage to one decimal place: "43.8%".
+pub fn pct(p: f64) -> String {
+    format!("{}%", fmt_num(round_to(p, 1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_in_their_units() {
+        assert_eq!(value("count", None, 1568.0), "1,568");
+        assert_eq!(value("count", None, 12.5), "12.5");
+        assert_eq!(value("percentage", None, 24.579), "24.6%");
+        assert_eq!(value("percentage", None, 16.0), "16%");
+        assert_eq!(value("rate", Some(10000), 12.34), "12.3 per 10,000");
+        assert_eq!(value("currency", None, 1234567.4), "£1,234,567");
+        assert_eq!(value("days", None, 4.0), "4 days");
+        assert_eq!(value("score", None, 36.2), "36.2");
+        assert_eq!(thousands(-1234.0), "-1,234");
+    }
+}

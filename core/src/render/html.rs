@@ -1,0 +1,402 @@
+//! One self-contained HTML page: inline CSS, inline SVG, no scripts and no external requests.
+//! It reads on a phone, prints on A4, and every user-supplied string is escaped.
+
+use super::format::{self, pct, value};
+use super::markup::escape;
+use super::svg;
+use crate::measure::MeasureKind;
+use crate::report::{MeasureResult, Report};
+use crate::status::{Rag, Status};
+use std::fmt::Write;
+
+/// Badge colours with white text: each passes WCAG AA (contrast at least 4.5:1, tested below).
+pub const RAG_COLOURS: [(Rag, &str); 4] = [
+    (Rag::Green, "#1a7f37"),
+    (Rag::Amber, "#9a6700"),
+    (Rag::Red, "#cf222e"),
+    (Rag::Grey, "#57606a"),
+];
+
+const CSS: &str = r#"
+:root { color-scheme: light; --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --head: #f6f8fa; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1100px; padding: 1rem; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
+h1 { font-size: 1.6rem; margin: .2rem 0; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-top: .5rem; border-top: 2px solid var(--line); }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+.meta, .muted, .sub { color: var(--muted); }
+.sub { font-size: .85rem; font-weight: normal; }
+.badge { display: inline-block; padding: .1rem .5rem; border-radius: 1rem; color: #fff; font-weight: 600; font-size: .85rem; white-space: nowrap; }
+.rag-green { background: #1a7f37; } .rag-amber { background: #9a6700; } .rag-red { background: #cf222e; } .rag-grey { background: #57606a; }
+.counts { display: flex; flex-wrap: wrap; gap: .4rem .9rem; list-style: none; padding: 0; margin: .6rem 0; }
+.counts li { white-space: nowrap; }
+table { width: 100%; border-collapse: collapse; margin: .3rem 0 1rem; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .45rem; border-bottom: 1px solid var(--line); }
+thead th { background: var(--head); font-size: .85rem; }
+td.num { text-align: right; white-space: nowrap; }
+tr.detail td { border-bottom: 2px solid var(--line); padding-top: 0; }
+details summary { cursor: pointer; color: var(--muted); font-size: .85rem; }
+details svg { max-width: 100%; height: auto; }
+nav ol { columns: 2; padding-left: 1.6rem; }
+nav li { break-inside: avoid; }
+footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); }
+@media (max-width: 700px) {
+  body { padding: .6rem; font-size: 14px; }
+  nav ol { columns: 1; }
+  table.measures thead { display: none; }
+  table.measures tr, table.measures td, table.measures th { display: block; width: 100%; border: 0; padding: .15rem 0; }
+  table.measures tr { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  table.measures td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+  td.num { text-align: left; }
+  table.measures td.empty { display: none; }
+}
+@media print {
+  @page { size: A4; margin: 14mm; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  nav, tr.detail { display: none; }
+  tr, .counts { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"#;
+
+/// The whole report as one HTML page.
+pub fn html(r: &Report) -> String {
+    let mut s = String::with_capacity(64 * 1024);
+    let title = escape(&r.scorecard.title);
+    let _ = write!(
+        s,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}: as of {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        r.as_of
+    );
+    header(&mut s, r);
+    s.push_str("<main>\n");
+    for sec in &r.sections {
+        section(&mut s, r, sec);
+    }
+    agenda(&mut s, r);
+    projections(&mut s, r);
+    actions(&mut s, r);
+    risks(&mut s, r);
+    s.push_str("</main>\n");
+    footer(&mut s, r);
+    s.push_str("</body>\n</html>\n");
+    s
+}
+
+pub fn badge(status: Status) -> String {
+    format!(
+        "<span class=\"badge rag-{}\">{}</span>",
+        rag_name(status.rag()),
+        status.label()
+    )
+}
+
+fn rag_name(r: Rag) -> &'static str {
+    match r {
+        Rag::Green => "green",
+        Rag::Amber => "amber",
+        Rag::Red => "red",
+        Rag::Grey => "grey",
+    }
+}
+
+fn header(s: &mut String, r: &Report) {
+    let area = r
+        .scorecard
+        .area
+        .as_deref()
+        .map(|a| format!("{} · ", escape(a)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        s,
+        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{area}as of <strong>{}</strong></p>",
+        escape(&r.scorecard.title),
+        r.as_of
+    );
+    let c = &r.summary.all.by_status;
+    let _ = writeln!(s, "<section aria-label=\"Summary\">\n<p><strong>{} measures</strong></p>\n<ul class=\"counts\">", r.summary.all.measures);
+    for st in Status::ALL {
+        let n = c.get(st);
+        if n > 0 {
+            let _ = writeln!(s, "<li>{} {n}</li>", badge(st));
+        }
+    }
+    s.push_str("</ul>\n");
+    let a = &r.summary.actions;
+    if a.total > 0 {
+        let done = a
+            .percent_complete
+            .map(|p| format!(" ({})", pct(p)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "<p>Actions: <strong>{} of {} completed{done}</strong> · {} in progress · {} not started{} · <strong>{} overdue</strong></p>",
+            a.completed,
+            a.total - a.withdrawn,
+            a.in_progress,
+            a.not_started,
+            if a.withdrawn > 0 { format!(" · {} withdrawn", a.withdrawn) } else { String::new() },
+            a.overdue
+        );
+    }
+    s.push_str("</section>\n<nav aria-label=\"Sections\"><ol>\n");
+    for sec in &r.sections {
+        let _ = writeln!(
+            s,
+            "<li><a href=\"#s-{}\">{}</a></li>",
+            escape(&sec.id),
+            escape(&sec.title)
+        );
+    }
+    s.push_str("</ol></nav>\n</header>\n");
+}
+
+fn section(s: &mut String, r: &Report, sec: &crate::report::SectionInfo) {
+    let _ = writeln!(
+        s,
+        "<section id=\"s-{}\">\n<h2>{}</h2>",
+        escape(&sec.id),
+        escape(&sec.title)
+    );
+    if let Some(d) = &sec.description {
+        let _ = writeln!(s, "<p>{}</p>", escape(d));
+    }
+    if sec.measures.is_empty() {
+        s.push_str("<p class=\"muted\">No measures in this section.</p>\n");
+    }
+    for kind in MeasureKind::ALL {
+        let ms: Vec<&MeasureResult> = sec
+            .measures
+            .iter()
+            .filter_map(|id| r.measures.iter().find(|m| &m.id == id))
+            .filter(|m| m.kind == kind)
+            .collect();
+        if ms.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "<h3>{}</h3>\n<table class=\"measures\">\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Latest</th><th scope=\"col\">Trend</th><th scope=\"col\">Change on previous</th><th scope=\"col\">Target</th><th scope=\"col\">Progress</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>", kind.question());
+        for m in ms {
+            measure_rows(s, m);
+        }
+        s.push_str("</tbody>\n</table>\n");
+    }
+    s.push_str("</section>\n");
+}
+
+fn measure_rows(s: &mut String, m: &MeasureResult) {
+    let compared: Vec<String> = m
+        .comparators
+        .iter()
+        .map(|c| {
+            let gap = match (&c.gap_label, c.position) {
+                (Some(g), Some(p)) => format!(" ({g}, {p})"),
+                _ => String::new(),
+            };
+            format!("{} {}{gap}", c.name, value(m.unit, m.per, c.value))
+        })
+        .collect();
+    let sub = if compared.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<div class=\"sub\">vs {}</div>",
+            escape(&compared.join("; "))
+        )
+    };
+    let change = match &m.change.previous {
+        Some(c) => {
+            let dir = match m.direction {
+                crate::status::Direction::Unknown => String::new(),
+                d => format!(", {}", d.label()),
+            };
+            format!("{} on {}{dir}", c.label, c.from_period)
+        }
+        None => "–".to_string(),
+    };
+    let dash = || "–".to_string();
+    let cells = [
+        ("Latest", escape(&format::current(m)), ""),
+        (
+            "Trend",
+            if m.series.len() > 1 {
+                svg::sparkline(m)
+            } else {
+                String::new()
+            },
+            "",
+        ),
+        ("Change", escape(&change), ""),
+        (
+            "Target",
+            escape(&format::target(m).unwrap_or_else(dash)),
+            "",
+        ),
+        (
+            "Progress",
+            m.progress_pct.map(pct).unwrap_or_else(dash),
+            "num",
+        ),
+        ("Status", badge(m.status), ""),
+    ];
+    let _ = write!(s, "<tr><th scope=\"row\">{}{sub}</th>", escape(&m.name));
+    for (label, content, class) in cells {
+        // Empty cells are hidden on narrow screens, where each cell is a line of its own.
+        let empty = content.is_empty() || content == "–";
+        let class = match (class, empty) {
+            ("", true) => " class=\"empty\"".to_string(),
+            (c, true) => format!(" class=\"{c} empty\""),
+            ("", false) => String::new(),
+            (c, false) => format!(" class=\"{c}\""),
+        };
+        let _ = write!(s, "<td data-label=\"{label}\"{class}>{content}</td>");
+    }
+    s.push_str("</tr>\n");
+    let mut notes = String::new();
+    if let Some(e) = m.expected {
+        let _ = write!(
+            notes,
+            "<li>Expected by now on the line from baseline to target: {}</li>",
+            escape(&value(m.unit, m.per, e))
+        );
+    }
+    if let Some(b) = &m.baseline {
+        let _ = write!(
+            notes,
+            "<li>Baseline: {} ({})</li>",
+            escape(&value(m.unit, m.per, b.value)),
+            b.period
+        );
+    }
+    for n in &m.notes {
+        let _ = write!(notes, "<li>{}</li>", escape(n));
+    }
+    let _ = writeln!(s, "<tr class=\"detail\"><td colspan=\"7\"><details><summary>Chart and notes</summary>\n{}<ul>{notes}</ul></details></td></tr>", svg::chart(m));
+}
+
+fn agenda(s: &mut String, r: &Report) {
+    if r.summary.data_development.is_empty() {
+        return;
+    }
+    s.push_str("<section id=\"data-development\">\n<h2>Data development agenda</h2>\n<p>Measures the partnership wants but cannot yet measure.</p>\n<ul>\n");
+    for a in &r.summary.data_development {
+        let _ = writeln!(s, "<li>{}</li>", escape(&a.name));
+    }
+    s.push_str("</ul>\n</section>\n");
+}
+
+fn projections(s: &mut String, r: &Report) {
+    if r.projections.is_empty() {
+        return;
+    }
+    s.push_str("<section id=\"projections\">\n<h2>Projections</h2>\n");
+    for p in &r.projections {
+        let _ = writeln!(s, "<h3>{}</h3>\n<table>\n<thead><tr><th scope=\"col\">Period</th><th scope=\"col\">Growth</th><th scope=\"col\">Projected</th></tr></thead>\n<tbody>\n<tr><td>{}</td><td>base</td><td class=\"num\">{}</td></tr>", escape(&p.name), p.base_period, format::thousands(p.base));
+        for st in &p.steps {
+            let _ = writeln!(
+                s,
+                "<tr><td>{}</td><td>{}%</td><td class=\"num\">{}</td></tr>",
+                st.period,
+                crate::score::signed(st.growth_pct),
+                format::thousands(st.rounded)
+            );
+        }
+        s.push_str("</tbody>\n</table>\n");
+        if let Some(src) = &p.source {
+            let _ = writeln!(s, "<p class=\"muted\">Source: {}</p>", escape(src));
+        }
+    }
+    s.push_str("</section>\n");
+}
+
+fn actions(s: &mut String, r: &Report) {
+    if r.actions.is_empty() {
+        return;
+    }
+    s.push_str("<section id=\"actions\">\n<h2>Action plan</h2>\n<table>\n<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Lead</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+    for a in &r.actions {
+        let st = &a.action;
+        let status = match st.status {
+            crate::action::ActionStatus::Completed => "Completed",
+            crate::action::ActionStatus::InProgress => "In progress",
+            crate::action::ActionStatus::NotStarted => "Not started",
+            crate::action::ActionStatus::Withdrawn => "Withdrawn",
+        };
+        let overdue = if a.overdue {
+            " <span class=\"badge rag-red\">Overdue</span>"
+        } else {
+            ""
+        };
+        let _ = writeln!(s, "<tr><td><strong>{}</strong> {}</td><td>{}</td><td>{}</td><td>{status}{overdue}</td></tr>", escape(&st.id), escape(&st.title), escape(st.lead.as_deref().unwrap_or("")), st.due);
+    }
+    s.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn risks(s: &mut String, r: &Report) {
+    if r.risks.is_empty() {
+        return;
+    }
+    s.push_str("<section id=\"risks\">\n<h2>Risks</h2>\n<table>\n<thead><tr><th scope=\"col\">Risk</th><th scope=\"col\">Likelihood x impact</th><th scope=\"col\">Mitigation</th></tr></thead>\n<tbody>\n");
+    for k in &r.risks {
+        let _ = writeln!(
+            s,
+            "<tr><td>{}</td><td>{} x {} = {} ({:?})</td><td>{}</td></tr>",
+            escape(&k.title),
+            k.likelihood,
+            k.impact,
+            k.score,
+            k.rating,
+            escape(k.mitigation.as_deref().unwrap_or(""))
+        );
+    }
+    s.push_str("</tbody>\n</table>\n</section>\n");
+}
+
+fn footer(s: &mut String, r: &Report) {
+    s.push_str("<footer>\n");
+    for n in &r.scorecard.notes {
+        let _ = writeln!(s, "<p>{}</p>", escape(n));
+    }
+    if let Some(src) = &r.scorecard.source {
+        let _ = writeln!(s, "<p>Source: {}</p>", escape(src));
+    }
+    let _ = writeln!(
+        s,
+        "<p>Status: achieved (target met), on track (at or better than the straight line from baseline to target), at risk (short of that line by at most {}% of the distance to the target), off track, missed (due date passed, target not met). Made with betteroff ({}).</p>\n</footer>",
+        crate::target::fmt_num(r.scorecard.status_rules.at_risk_tolerance_pct),
+        crate::report::SCHEMA
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn luminance(hex: &str) -> f64 {
+        let c = |i: usize| {
+            let x = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
+            if x <= 0.04045 {
+                x / 12.92
+            } else {
+                ((x + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * c(1) + 0.7152 * c(3) + 0.0722 * c(5)
+    }
+
+    #[test]
+    fn badges_pass_wcag_aa_with_white_text() {
+        for (rag, hex) in RAG_COLOURS {
+            let ratio = 1.05 / (luminance(hex) + 0.05);
+            assert!(ratio >= 4.5, "{rag:?} {hex}: {ratio:.2}");
+            assert!(CSS.contains(&format!(".rag-{} {{ background: {hex}; }}", rag_name(rag))));
+        }
+    }
+
+    #[test]
+    fn every_status_has_a_text_badge() {
+        for st in Status::ALL {
+            assert!(badge(st).contains(&format!(">{}</span>", st.label())));
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! The scorecard as Markdown, for pasting into board papers and wikis.
+
+use super::format::{self, pct, value};
+use super::markup::md_cell;
+use crate::action::ActionStatus;
+use crate::measure::MeasureKind;
+use crate::report::{MeasureResult, Report};
+use crate::status::Status;
+use std::fmt::Write;
+
+pub fn markdown(r: &Report) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", md_cell(&r.scorecard.title));
+    let area = r
+        .scorecard
+        .area
+        .as_deref()
+        .map(|a| format!("{} · ", md_cell(a)))
+        .unwrap_or_default();
+    let _ = writeln!(s, "{area}as of **{}**\n", r.as_of);
+    summary(&mut s, r);
+    for sec in &r.sections {
+        let _ = writeln!(s, "## {}\n", md_cell(&sec.title));
+        if sec.measures.is_empty() {
+            s.push_str("No measures in this section.\n\n");
+        }
+        for kind in MeasureKind::ALL {
+            let ms: Vec<&MeasureResult> = sec
+                .measures
+                .iter()
+                .filter_map(|id| r.measures.iter().find(|m| &m.id == id))
+                .filter(|m| m.kind == kind)
+                .collect();
+            if ms.is_empty() {
+                continue;
+            }
+            let _ = writeln!(s, "### {}\n\n| Measure | Latest | Change on previous | Target | Progress | Status |\n| --- | --- | --- | --- | ---: | --- |", kind.question());
+            for m in ms {
+                row(&mut s, m);
+            }
+            s.push('\n');
+        }
+    }
+    extras(&mut s, r);
+    s
+}
+
+fn summary(s: &mut String, r: &Report) {
+    s.push_str("| Status | Measures |\n| --- | ---: |\n");
+    for st in Status::ALL {
+        let n = r.summary.all.by_status.get(st);
+        if n > 0 {
+            let _ = writeln!(s, "| {} | {n} |", st.label());
+        }
+    }
+    let _ = writeln!(s, "| **All** | **{}** |\n", r.summary.all.measures);
+    let a = &r.summary.actions;
+    if a.total > 0 {
+        let done = a
+            .percent_complete
+            .map(|p| format!(" ({})", pct(p)))
+            .unwrap_or_default();
+        let _ = writeln!(s, "Actions: **{} of {} completed{done}**, {} in progress, {} not started{}; **{} overdue**.\n",
+            a.completed, a.total - a.withdrawn, a.in_progress, a.not_started,
+            if a.withdrawn > 0 { format!(", {} withdrawn", a.withdrawn) } else { String::new() }, a.overdue);
+    }
+}
+
+fn row(s: &mut String, m: &MeasureResult) {
+    let mut name = md_cell(&m.name);
+    for c in &m.comparators {
+        let gap = match (&c.gap_label, c.position) {
+            (Some(g), Some(p)) => format!(" ({g}, {p})"),
+            _ => String::new(),
+        };
+        let _ = write!(
+            name,
+            "<br>vs {} {}{}",
+            md_cell(&c.name),
+            md_cell(&value(m.unit, m.per, c.value)),
+            md_cell(&gap)
+        );
+    }
+    let change = m.change.previous.as_ref().map_or_else(
+        || "–".to_string(),
+        |c| format!("{} on {}, {}", c.label, c.from_period, m.direction.label()),
+    );
+    let _ = writeln!(
+        s,
+        "| {name} | {} | {} | {} | {} | **{}** |",
+        md_cell(&format::current(m)),
+        md_cell(&change),
+        md_cell(&format::target(m).unwrap_or_else(|| "–".into())),
+        m.progress_pct.map(pct).unwrap_or_else(|| "–".into()),
+        m.status_label
+    );
+}
+
+fn extras(s: &mut String, r: &Report) {
+    if !r.summary.data_development.is_empty() {
+        s.push_str("## Data development agenda\n\n");
+        for a in &r.summary.data_development {
+            let _ = writeln!(s, "- {}", md_cell(&a.name));
+        }
+        s.push('\n');
+    }
+    for p in &r.projections {
+        let _ = writeln!(s, "## Projection: {}\n\n| Period | Growth | Projected |\n| --- | ---: | ---: |\n| {} | base | {} |", md_cell(&p.name), p.base_period, format::thousands(p.base));
+        for st in &p.steps {
+            let _ = writeln!(
+                s,
+                "| {} | {}% | {} |",
+                st.period,
+                crate::score::signed(st.growth_pct),
+                format::thousands(st.rounded)
+            );
+        }
+        s.push('\n');
+    }
+    if !r.actions.is_empty() {
+        s.push_str(
+            "## Action plan\n\n| Action | Lead | Due | Status |\n| --- | --- | --- | --- |\n",
+        );
+        for a in &r.actions {
+            let st = match a.action.status {
+                ActionStatus::Completed => "Completed",
+                ActionStatus::InProgress => "In progress",
+                ActionStatus::NotStarted => "Not started",
+                ActionStatus::Withdrawn => "Withdrawn",
+            };
+            let overdue = if a.overdue { ", **overdue**" } else { "" };
+            let _ = writeln!(
+                s,
+                "| **{}** {} | {} | {} | {st}{overdue} |",
+                md_cell(&a.action.id),
+                md_cell(&a.action.title),
+                md_cell(a.action.lead.as_deref().unwrap_or("")),
+                a.action.due
+            );
+        }
+        s.push('\n');
+    }
+    if !r.risks.is_empty() {
+        s.push_str(
+            "## Risks\n\n| Risk | Likelihood x impact | Mitigation |\n| --- | --- | --- |\n",
+        );
+        for k in &r.risks {
+            let _ = writeln!(
+                s,
+                "| {} | {} x {} = {} | {} |",
+                md_cell(&k.title),
+                k.likelihood,
+                k.impact,
+                k.score,
+                md_cell(k.mitigation.as_deref().unwrap_or(""))
+            );
+        }
+        s.push('\n');
+    }
+    for n in &r.scorecard.notes {
+        let _ = writeln!(s, "_{}_\n", md_cell(n));
+    }
+}

@@ -1,0 +1,55 @@
+//! Rendering a scored scorecard for people. Pure functions from a [`Report`](crate::Report)
+//! to text; no I/O. Every status is written as its text label, never as colour alone, and every
+//! user-supplied string is escaped for the format.
+
+pub mod csv;
+pub mod format;
+pub mod html;
+pub mod markdown;
+pub mod markup;
+pub mod svg;
+pub mod text;
+
+pub use self::csv::csv;
+pub use html::html;
+pub use markdown::markdown;
+pub use svg::{chart, sparkline};
+pub use text::text;
+
+use crate::report::Report;
+
+/// The formats a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Json,
+    Csv,
+}
+
+impl Format {
+    pub const NAMES: &'static str = "text, markdown, html, json or csv";
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "text" => Some(Format::Text),
+            "markdown" | "md" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+}
+
+/// Writes `report` in `format`; `colour` applies to text only (ANSI, for terminals).
+pub fn render(report: &Report, format: Format, colour: bool) -> String {
+    match format {
+        Format::Text => text(report, colour),
+        Format::Markdown => markdown(report),
+        Format::Html => html(report),
+        Format::Json => report.to_json(),
+        Format::Csv => csv(report),
+    }
+}

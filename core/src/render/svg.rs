@@ -1,0 +1,458 @@
+//! SVG charts: the turn-the-curve chart of a measure and a sparkline for tables.
+//!
+//! Output is deterministic (same report, same bytes): coordinates are printed to one decimal
+//! place and nothing depends on a clock or a font file. Lines are labelled in text, so no line
+//! is told apart by colour alone.
+
+use super::format::value;
+use super::markup::escape;
+use crate::report::{MeasureResult, Point};
+use crate::target::Basis;
+use chrono::NaiveDate;
+use std::fmt::Write;
+
+const W: f64 = 640.0;
+const H: f64 = 300.0;
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 190.0;
+const TOP: f64 = 40.0;
+const BOTTOM: f64 = 56.0;
+
+const ACTUAL: &str = "#0b5cad";
+const TARGET: &str = "#3d4752";
+const COMPARATORS: [&str; 4] = ["#8250df", "#bf3989", "#1b7c83", "#7d4e00"];
+
+/// A value at a date.
+#[derive(Clone, Copy)]
+struct Pt {
+    date: NaiveDate,
+    y: f64,
+}
+
+/// The plot area's scales.
+struct Frame {
+    x0: NaiveDate,
+    days: f64,
+    y0: f64,
+    y1: f64,
+}
+
+impl Frame {
+    fn x(&self, d: NaiveDate) -> f64 {
+        LEFT + (d - self.x0).num_days() as f64 / self.days * (W - LEFT - RIGHT)
+    }
+
+    fn y(&self, v: f64) -> f64 {
+        TOP + (self.y1 - v) / (self.y1 - self.y0) * (H - TOP - BOTTOM)
+    }
+}
+
+fn points(series: &[Point]) -> Vec<Option<Pt>> {
+    series
+        .iter()
+        .map(|p| {
+            p.value.map(|y| Pt {
+                date: p.period.end(),
+                y,
+            })
+        })
+        .collect()
+}
+
+/// Where the target is drawn: only for a target on the value itself.
+fn target_point(m: &MeasureResult) -> Option<Pt> {
+    let t = m.target.as_ref()?;
+    match (&t.basis, t.value, t.due) {
+        (Basis::Value, Some(y), Some(due)) => Some(Pt { date: due.end(), y }),
+        _ => None,
+    }
+}
+
+fn baseline_point(m: &MeasureResult) -> Option<Pt> {
+    m.baseline.map(|b| Pt {
+        date: b.period.end(),
+        y: b.value,
+    })
+}
+
+/// Round steps (1, 2, 2.5, 5 x 10^k): the smallest giving at most five intervals over [lo, hi].
+fn ticks(lo: f64, hi: f64) -> Vec<f64> {
+    let raw = (hi - lo) / 5.0;
+    let mag = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|k| k * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
+    let first = (lo / step).ceil() * step;
+    (0..=8)
+        .map(|i| first + f64::from(i) * step)
+        .take_while(|t| *t <= hi + step * 1e-9)
+        .collect()
+}
+
+fn frame(m: &MeasureResult, all: &[Pt]) -> Frame {
+    let (mut x0, mut x1) = (all[0].date, all[0].date);
+    let (mut y0, mut y1) = (all[0].y, all[0].y);
+    for p in all {
+        x0 = x0.min(p.date);
+        x1 = x1.max(p.date);
+        y0 = y0.min(p.y);
+        y1 = y1.max(p.y);
+    }
+    let pad = if y1 > y0 {
+        (y1 - y0) * 0.12
+    } else {
+        y0.abs().max(1.0) * 0.1
+    };
+    let (mut y0, mut y1) = (y0 - pad, y1 + pad);
+    if m.unit == "percentage" {
+        (y0, y1) = (y0.max(0.0), y1.min(100.0));
+    } else if all.iter().all(|p| p.y >= 0.0) {
+        y0 = y0.max(0.0);
+    }
+    let days = ((x1 - x0).num_days() as f64).max(1.0);
+    // A little room either side so end points are not on the frame.
+    let margin = chrono::Duration::days((days * 0.04).ceil() as i64);
+    Frame {
+        x0: x0 - margin,
+        days: days + 2.0 * margin.num_days() as f64,
+        y0,
+        y1,
+    }
+}
+
+/// The turn-the-curve chart: the actual series, the baseline, the target and the straight line
+/// to it, and comparators as dashed lines, with axis labels in the measure's unit.
+pub fn chart(m: &MeasureResult) -> String {
+    let actual = points(&m.series);
+    let comparators: Vec<(String, Vec<Option<Pt>>)> = m
+        .comparators
+        .iter()
+        .map(|c| (c.name.clone(), points(&c.series)))
+        .collect();
+    let (base, target) = (baseline_point(m), target_point(m));
+    let mut all: Vec<Pt> = actual.iter().flatten().copied().collect();
+    all.extend(base.iter().chain(&target));
+    all.extend(
+        comparators
+            .iter()
+            .flat_map(|(_, s)| s.iter().flatten().copied()),
+    );
+    let name = escape(&m.name);
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-labelledby=\"chart-{id}-title\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\">\n<title id=\"chart-{id}-title\">{name}: {desc}</title>\n<rect width=\"{W}\" height=\"{H}\" fill=\"#ffffff\"/>\n<text x=\"{LEFT}\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"#1f2328\">{short}</text>\n",
+        id = escape(&m.id),
+        desc = escape(&describe(m)),
+        short = escape(&truncate(&m.name, 70)),
+    );
+    if all.is_empty() {
+        let _ = writeln!(s, "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#57606a\">No figures to chart{}</text>", W / 2.0, H / 2.0, if m.to_be_developed { ": the measure is to be developed" } else { "" });
+        s.push_str("</svg>\n");
+        return s;
+    }
+    let f = frame(m, &all);
+    axes(&mut s, m, &f);
+    if let (Some(b), Some(t)) = (base, target) {
+        let _ = writeln!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{TARGET}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>", f.x(b.date), f.y(b.y), f.x(t.date), f.y(t.y));
+    }
+    let mut labels: Vec<(f64, String, &str)> = Vec::new();
+    for (i, (cname, series)) in comparators.iter().enumerate() {
+        let colour = COMPARATORS[i % COMPARATORS.len()];
+        line(&mut s, &f, series, colour, "2 3", 1.5);
+        if let Some(last) = series.iter().flatten().last() {
+            labels.push((
+                f.y(last.y),
+                format!("{cname} {}", value(m.unit, m.per, last.y)),
+                colour,
+            ));
+        }
+    }
+    line(&mut s, &f, &actual, ACTUAL, "", 2.5);
+    for p in actual.iter().flatten() {
+        let _ = writeln!(
+            s,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"{ACTUAL}\"/>",
+            f.x(p.date),
+            f.y(p.y)
+        );
+    }
+    if let Some(last) = actual.iter().flatten().last() {
+        labels.push((
+            f.y(last.y),
+            format!("Actual {}", value(m.unit, m.per, last.y)),
+            ACTUAL,
+        ));
+    }
+    right_labels(&mut s, labels);
+    if let Some(b) = base {
+        let (x, y) = (f.x(b.date), f.y(b.y));
+        let _ = writeln!(s, "<path d=\"M{x:.1} {:.1} L{:.1} {y:.1} L{x:.1} {:.1} L{:.1} {y:.1} Z\" fill=\"#ffffff\" stroke=\"{TARGET}\" stroke-width=\"2\"/>", y - 6.0, x + 6.0, y + 6.0, x - 6.0);
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{TARGET}\">Baseline {}</text>",
+            x + 9.0,
+            // Away from the line to the target: below it when the line rises.
+            if target.is_some_and(|t| t.y > b.y) {
+                y + 18.0
+            } else {
+                y - 8.0
+            },
+            escape(&value(m.unit, m.per, b.y))
+        );
+    }
+    if let Some(t) = target {
+        let (x, y) = (f.x(t.date), f.y(t.y));
+        let _ = writeln!(s, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"6\" fill=\"#ffffff\" stroke=\"{TARGET}\" stroke-width=\"2\"/>\n<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2\" fill=\"{TARGET}\"/>");
+        let _ = writeln!(
+            s,
+            // Above and to the left of the marker: the right margin holds the lines' names.
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{TARGET}\">Target {}</text>",
+            x - 9.0,
+            y - 9.0,
+            escape(&value(m.unit, m.per, t.y))
+        );
+    }
+    if let Some(t) = m
+        .target
+        .as_ref()
+        .filter(|t| matches!(t.basis, Basis::Gap { .. }))
+    {
+        let _ = writeln!(s, "<text x=\"{LEFT}\" y=\"34\" font-size=\"11\" fill=\"#57606a\">The target is on the gap: {}</text>", escape(&t.description));
+    }
+    legend(
+        &mut s,
+        base.is_some() && target.is_some(),
+        !comparators.is_empty(),
+    );
+    s.push_str("</svg>\n");
+    s
+}
+
+/// Gridlines, y tick labels in the unit, and x labels at the series' periods (at most six).
+fn axes(s: &mut String, m: &MeasureResult, f: &Frame) {
+    let _ = writeln!(s, "<g stroke=\"#d0d7de\" stroke-width=\"1\">");
+    let ys = ticks(f.y0, f.y1);
+    for t in &ys {
+        let _ = writeln!(
+            s,
+            "<line x1=\"{LEFT}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\"/>",
+            f.y(*t),
+            W - RIGHT,
+            f.y(*t)
+        );
+    }
+    s.push_str("</g>\n<g fill=\"#57606a\" text-anchor=\"end\">\n");
+    for t in &ys {
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            LEFT - 6.0,
+            f.y(*t) + 4.0,
+            escape(&value(m.unit, m.per, *t))
+        );
+    }
+    s.push_str("</g>\n<g fill=\"#57606a\" text-anchor=\"middle\">\n");
+    // Candidate labels: the due date first (it matters most), then every `every`th period.
+    // A label is dropped if it would crowd one already placed.
+    let periods: Vec<_> = m.series.iter().map(|p| p.period).collect();
+    let every = periods.len().div_ceil(6).max(1);
+    let mut candidates: Vec<crate::period::Period> =
+        m.target.as_ref().and_then(|t| t.due).into_iter().collect();
+    candidates.extend(
+        periods
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % every == 0 || i + 1 == periods.len())
+            .map(|(_, p)| *p),
+    );
+    let mut placed: Vec<(f64, String)> = Vec::new();
+    for p in candidates {
+        let x = f.x(p.end());
+        if placed.iter().all(|(px, _)| (px - x).abs() >= 64.0) {
+            placed.push((x, p.to_string()));
+        }
+    }
+    placed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (x, text) in placed {
+        let _ = writeln!(
+            s,
+            "<text x=\"{x:.1}\" y=\"{:.1}\">{}</text>",
+            H - BOTTOM + 16.0,
+            escape(&text)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "</g>\n<line x1=\"{LEFT}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#57606a\"/>",
+        H - BOTTOM,
+        W - RIGHT,
+        H - BOTTOM
+    );
+}
+
+fn line(s: &mut String, f: &Frame, series: &[Option<Pt>], colour: &str, dash: &str, width: f64) {
+    // A missing figure breaks the line rather than joining across it.
+    for run in series.split(Option::is_none) {
+        let pts: Vec<String> = run
+            .iter()
+            .flatten()
+            .map(|p| format!("{:.1},{:.1}", f.x(p.date), f.y(p.y)))
+            .collect();
+        if pts.len() > 1 {
+            let dash = if dash.is_empty() {
+                String::new()
+            } else {
+                format!(" stroke-dasharray=\"{dash}\"")
+            };
+            let _ = writeln!(s, "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\"{dash}/>", pts.join(" "));
+        }
+    }
+}
+
+/// Names the lines in the right margin at the height of their last point, moved apart just
+/// enough that no two overlap (and kept inside the plot).
+fn right_labels(s: &mut String, mut labels: Vec<(f64, String, &str)>) {
+    const GAP: f64 = 14.0;
+    labels.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    for i in 1..labels.len() {
+        labels[i].0 = labels[i].0.max(labels[i - 1].0 + GAP);
+    }
+    let overflow = labels.last().map_or(0.0, |l| (l.0 - (H - BOTTOM)).max(0.0));
+    for (y, text, colour) in &labels {
+        let y = (y - overflow).max(TOP);
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{colour}\">{}</text>",
+            W - RIGHT + 8.0,
+            y + 4.0,
+            escape(&truncate(text, 30))
+        );
+    }
+}
+
+fn legend(s: &mut String, trajectory: bool, comparators: bool) {
+    let y = H - 14.0;
+    // (colour, dash, stroke width, text, room it takes)
+    let mut items = vec![(ACTUAL, "", 2.5, "Actual", 80.0)];
+    if trajectory {
+        items.push((TARGET, "6 4", 1.5, "Baseline to target", 150.0));
+    }
+    if comparators {
+        items.push((
+            COMPARATORS[0],
+            "2 3",
+            1.5,
+            "Comparators (named at right)",
+            200.0,
+        ));
+    }
+    let _ = writeln!(s, "<g font-size=\"11\" fill=\"#1f2328\">");
+    let mut x = LEFT;
+    for (colour, dash, width, text, room) in items {
+        let dash = if dash.is_empty() {
+            String::new()
+        } else {
+            format!(" stroke-dasharray=\"{dash}\"")
+        };
+        let _ = writeln!(s, "<line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"{width}\"{dash}/><text x=\"{:.1}\" y=\"{y:.1}\">{text}</text>", y - 4.0, x + 18.0, y - 4.0, x + 24.0);
+        x += room;
+    }
+    s.push_str("</g>\n");
+}
+
+/// A text description of the chart, for screen readers.
+fn describe(m: &MeasureResult) -> String {
+    let values: Vec<String> = m
+        .series
+        .iter()
+        .map(|p| match p.value {
+            Some(v) => format!("{} {}", p.period, value(m.unit, m.per, v)),
+            None => format!("{} no figure", p.period),
+        })
+        .collect();
+    let mut d = if values.is_empty() {
+        "no figures".to_string()
+    } else {
+        values.join(", ")
+    };
+    if let Some(t) = super::format::target(m) {
+        d.push_str(&format!("; target {t}"));
+    }
+    d.push_str(&format!("; status {}", m.status_label));
+    d
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// A small trend line for tables: the series, its last point marked, and a text equivalent.
+pub fn sparkline(m: &MeasureResult) -> String {
+    const SW: f64 = 96.0;
+    const SH: f64 = 24.0;
+    let pts: Vec<Option<Pt>> = points(&m.series);
+    let vals: Vec<f64> = pts.iter().flatten().map(|p| p.y).collect();
+    let label = escape(&describe(m));
+    let mut s = format!("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {SW} {SH}\" width=\"{SW}\" height=\"{SH}\" role=\"img\" aria-label=\"{label}\">");
+    if vals.len() >= 2 {
+        let (lo, hi) = vals
+            .iter()
+            .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
+        let n = (pts.len() - 1).max(1) as f64;
+        let y = |v: f64| {
+            if hi > lo {
+                3.0 + (hi - v) / (hi - lo) * (SH - 6.0)
+            } else {
+                SH / 2.0
+            }
+        };
+        let xy = |i: usize, v: f64| format!("{:.1},{:.1}", 3.0 + i as f64 / n * (SW - 6.0), y(v));
+        let mut run: Vec<String> = Vec::new();
+        let flush = |run: &mut Vec<String>, s: &mut String| {
+            if run.len() > 1 {
+                let _ = write!(s, "<polyline points=\"{}\" fill=\"none\" stroke=\"{ACTUAL}\" stroke-width=\"1.5\"/>", run.join(" "));
+            }
+            run.clear();
+        };
+        for (i, p) in pts.iter().enumerate() {
+            match p {
+                Some(p) => run.push(xy(i, p.y)),
+                None => flush(&mut run, &mut s),
+            }
+        }
+        flush(&mut run, &mut s);
+        if let Some((i, Some(p))) = pts.iter().enumerate().rev().find(|(_, p)| p.is_some()) {
+            let c = xy(i, p.y);
+            let (cx, cy) = c.split_once(',').unwrap_or(("0", "0"));
+            let _ = write!(
+                s,
+                "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"2.5\" fill=\"{ACTUAL}\"/>"
+            );
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_are_round() {
+        assert_eq!(ticks(0.0, 100.0), [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+        assert_eq!(ticks(12.0, 33.0), [15.0, 20.0, 25.0, 30.0]);
+        assert_eq!(ticks(0.5, 4.9), [1.0, 2.0, 3.0, 4.0]);
+    }
+
+    #[test]
+    fn long_names_are_shortened() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+    }
+}

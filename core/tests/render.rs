@@ -1,0 +1,191 @@
+//! The renderers: escaping, status labels, determinism. (The golden Markdown and HTML for the
+//! WSoA example are checked with the other vectors in examples.rs.)
+
+use betteroff::render::{self, chart, html, markdown, sparkline, text};
+use betteroff::{borrow_file, Period, Report, Scorecard, Sources, Status};
+use std::fs;
+use std::path::Path;
+
+fn load(example: &str) -> Scorecard {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let read = |name: &str| {
+        fs::read_to_string(root.join(example).join(name))
+            .ok()
+            .map(|t| (name.to_string(), t))
+    };
+    let def = read("scorecard.toml").unwrap();
+    let (o, c, a) = (
+        read("observations.csv"),
+        read("comparators.csv"),
+        read("actions.csv"),
+    );
+    Scorecard::load(Sources {
+        definition: (&def.0, &def.1),
+        observations: borrow_file(&o),
+        comparators: borrow_file(&c),
+        actions: borrow_file(&a),
+    })
+    .unwrap()
+}
+
+const HOSTILE: &str = r#"
+id = "x"
+title = "Hostile <b>title</b>"
+[[sections]]
+id = "s"
+title = "<img src=x onerror=alert(2)>"
+kind = "priority"
+[[sections.measures]]
+id = "m1"
+name = "<script>alert(1)</script>"
+kind = "how_well"
+unit = "percentage"
+polarity = "higher_is_better"
+baseline = { first_observation = true }
+target = { kind = "absolute", value = 80, due = "2021-01", wording = "\"quoted\" & <i>marked</i>" }
+notes = ["</details><script>alert(3)</script>"]
+"#;
+
+fn hostile() -> Report {
+    let mut card = Scorecard::from_toml(HOSTILE, "x.toml").unwrap();
+    card.add_observations_csv(
+        "measure,period,value\nm1,2020-01,50\nm1,2020-02,55\n",
+        "o.csv",
+    )
+    .unwrap();
+    card.add_comparators_csv(
+        "measure,period,comparator,value\nm1,2020-02,<svg onload=alert(4)>,60\n",
+        "c.csv",
+    )
+    .unwrap();
+    card.score(None).unwrap()
+}
+
+#[test]
+fn markup_in_names_is_escaped_in_html_svg_and_markdown() {
+    let r = hostile();
+    let page = html(&r);
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(page.contains("&lt;img src=x onerror=alert(2)&gt;"));
+    assert!(page.contains("&lt;/details&gt;&lt;script&gt;alert(3)&lt;/script&gt;"));
+    assert!(page.contains("&lt;svg onload=alert(4)&gt;"));
+    for raw in ["<script", "<img", "<svg onload", "<b>title", "<i>marked"] {
+        assert!(!page.contains(raw), "raw {raw:?} in HTML");
+    }
+    let svg = chart(&r.measures[0]);
+    assert!(
+        svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{svg}"
+    );
+    assert!(
+        !svg.contains("<script") && !svg.contains("<svg onload"),
+        "{svg}"
+    );
+    assert!(!sparkline(&r.measures[0]).contains("<script"));
+    let md = markdown(&r);
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !md.contains("<script"));
+}
+
+#[test]
+fn every_status_appears_with_its_text_label_in_the_html() {
+    // Between them the WSoA (achieved, on track, at risk, off track, missed, no data) and Dorset
+    // (no target, suppressed, to be developed) show every status of semantics section 5.
+    let at = Some("2020-05".parse::<Period>().unwrap());
+    let pages = [
+        html(&load("examples/dudley-wsoa").score(at).unwrap()),
+        html(&load("examples/dorset").score(None).unwrap()),
+    ];
+    for s in Status::ALL {
+        let badge = format!(">{}</span>", s.label());
+        assert!(pages.iter().any(|p| p.contains(&badge)), "no {badge} badge");
+    }
+}
+
+#[test]
+fn the_html_page_is_self_contained() {
+    let page = html(&load("examples/dorset").score(None).unwrap());
+    for external in [
+        "<script",
+        "<link",
+        "src=\"http",
+        "href=\"http",
+        "@import",
+        "url(",
+        "@font-face",
+    ] {
+        assert!(!page.contains(external), "the page refers to {external:?}");
+    }
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(page.contains("@page { size: A4;"), "print styles");
+    assert!(page.contains("@media (max-width: 700px)"), "phone styles");
+}
+
+#[test]
+fn svg_is_identical_across_runs() {
+    let card = load("examples/dudley-wsoa");
+    let at = Some("2020-05".parse::<Period>().unwrap());
+    let (a, b) = (
+        card.score(at).unwrap(),
+        load("examples/dudley-wsoa").score(at).unwrap(),
+    );
+    for (x, y) in a.measures.iter().zip(&b.measures) {
+        assert_eq!(chart(x), chart(y), "{}", x.id);
+        assert_eq!(sparkline(x), sparkline(y), "{}", x.id);
+    }
+}
+
+#[test]
+fn chart_shows_series_baseline_target_and_comparators() {
+    let r = load("examples/dudley-wsoa")
+        .score(Some("2020-05".parse().unwrap()))
+        .unwrap();
+    let m = r.measures.iter().find(|m| m.id == "2.B1b").unwrap();
+    let svg = chart(m);
+    // WSoA area 2 B1: 27.1% (2019-01) to 28% (2020-01), target = statistical neighbours 33.5%.
+    assert!(svg.contains(">Actual 28%</text>"), "{svg}");
+    assert!(svg.contains(">Baseline 27.1%</text>"));
+    assert!(svg.contains(">Target 33.5%</text>"));
+    assert!(svg.contains(">Statistical neighbours 33.5%</text>"));
+    assert!(svg.contains(">West Midlands 31.2%</text>"));
+    assert!(
+        svg.contains("stroke-dasharray=\"2 3\""),
+        "comparators are dashed"
+    );
+    assert!(
+        svg.contains(">2021-07</text>"),
+        "the due date is on the x axis"
+    );
+    assert!(
+        svg.contains("<title id=\"chart-2.B1b-title\">"),
+        "a text alternative"
+    );
+}
+
+#[test]
+fn text_is_readable_without_colour_and_marks_colour_only_on_request() {
+    let r = load("examples/dorset").score(None).unwrap();
+    let plain = text(&r, false);
+    assert!(!plain.contains('\x1b'));
+    assert!(plain
+        .lines()
+        .all(|l| l.chars().count() <= render::text::WIDTH));
+    let coloured = text(&r, true);
+    assert!(coloured.contains("\x1b[32m[On track]\x1b[0m"));
+}
+
+#[test]
+fn csv_has_one_row_per_measure() {
+    let r = load("examples/dudley-wsoa")
+        .score(Some("2020-05".parse().unwrap()))
+        .unwrap();
+    let out = render::csv(&r);
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let records: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(records.len(), 38);
+    let a3a = records.iter().find(|r| &r[1] == "2.A3a").unwrap();
+    // 32% -> 16% by 2020-05; 17% in May 2020: missed, progress 93.75%.
+    assert_eq!(
+        (&a3a[7], &a3a[13], &a3a[16], &a3a[21]),
+        ("17", "16", "93.75", "Missed")
+    );
+}
