@@ -34,5 +34,15 @@ for dir in examples/*/; do
   cargo run -q -p betteroff-cli -- validate "$dir"
 done
 
+step "Browser: the HTML report in headless Chromium"
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "installing Debian's chromium"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+cargo build -q -p betteroff-cli
+(cd tests/browser && node --test)
+
 echo
 echo "All tests passed."

@@ -282,3 +282,81 @@ fn invalid_utf8_and_missing_definition() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("has no scorecard.toml or scorecard.json"));
 }
+
+#[test]
+fn every_format_and_the_chart_command() {
+    for (format, start) in [
+        ("markdown", "# Dudley Local Area SEND"),
+        ("html", "<!DOCTYPE html>"),
+        ("csv", "section,id,name,"),
+        ("text", "Dudley Local Area SEND"),
+    ] {
+        let o = run(&[
+            "report",
+            "examples/dudley-wsoa",
+            "--as-of",
+            "2020-05",
+            "--format",
+            format,
+        ]);
+        assert!(o.status.success(), "{format}: {}", stderr(&o));
+        assert!(stdout(&o).starts_with(start), "{format}");
+    }
+    let md = run(&[
+        "report",
+        "examples/dudley-wsoa",
+        "--as-of",
+        "2020-05",
+        "--format",
+        "markdown",
+    ]);
+    let golden = fs::read_to_string(root().join("tests/vectors/dudley-wsoa-2020-05.md")).unwrap();
+    assert!(
+        stdout(&md) == golden,
+        "CLI Markdown differs from the golden file"
+    );
+    let svg = run(&[
+        "chart",
+        "examples/dudley-wsoa",
+        "2.A3a",
+        "--as-of",
+        "2020-05",
+    ]);
+    assert!(svg.status.success(), "{}", stderr(&svg));
+    let svg = stdout(&svg);
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    // 32% (April 2019) to 16% by May 2020; 17% in May 2020.
+    assert!(
+        svg.contains(">Baseline 32%</text>")
+            && svg.contains(">Target 16%</text>")
+            && svg.contains(">Actual 17%</text>")
+    );
+    let again = stdout(&run(&[
+        "chart",
+        "examples/dudley-wsoa",
+        "2.A3a",
+        "--as-of",
+        "2020-05",
+    ]));
+    assert_eq!(svg, again, "the same chart twice is the same bytes");
+}
+
+#[test]
+fn chart_usage_errors() {
+    let o = run(&["chart", "examples/dudley-wsoa", "nope"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o)
+            .contains("no measure \"nope\" in examples/dudley-wsoa; measures include: 1.B3, 1.B4"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        run(&["chart", "examples/dudley-wsoa"]).status.code(),
+        Some(2)
+    );
+    let o = run(&["report", "--format", "pdf"]);
+    assert!(
+        stderr(&o).contains("unknown format \"pdf\": expected text, markdown, html, json or csv")
+    );
+}
