@@ -94,6 +94,22 @@ pub fn current(m: &MeasureResult) -> String {
     }
 }
 
+/// The change on the previous period with an arrow for the movement and a word for the
+/// judgement: "-8pp (-32%) on 2019-10, ↓ improving". `None` without an earlier figure.
+pub fn change(m: &MeasureResult) -> Option<String> {
+    let c = m.change.previous.as_ref()?;
+    let arrow = match c.absolute {
+        x if x > 0.0 => "↑",
+        x if x < 0.0 => "↓",
+        _ => "→",
+    };
+    let judged = match m.direction {
+        crate::status::Direction::Unknown => String::new(),
+        d => format!(", {arrow} {}", d.label()),
+    };
+    Some(format!("{} on {}{judged}", c.label, c.from_period))
+}
+
 /// A percentage to one decimal place: "43.8%".
 pub fn pct(p: f64) -> String {
     format!("{}%", fmt_num(round_to(p, 1)))

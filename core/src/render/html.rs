@@ -204,16 +204,7 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
             escape(&compared.join("; "))
         )
     };
-    let change = match &m.change.previous {
-        Some(c) => {
-            let dir = match m.direction {
-                crate::status::Direction::Unknown => String::new(),
-                d => format!(", {}", d.label()),
-            };
-            format!("{} on {}{dir}", c.label, c.from_period)
-        }
-        None => "–".to_string(),
-    };
+    let change = format::change(m).unwrap_or_else(|| "–".to_string());
     let dash = || "–".to_string();
     let cells = [
         ("Latest", escape(&format::current(m)), ""),

@@ -81,10 +81,7 @@ fn row(s: &mut String, m: &MeasureResult) {
             md_cell(&gap)
         );
     }
-    let change = m.change.previous.as_ref().map_or_else(
-        || "–".to_string(),
-        |c| format!("{} on {}, {}", c.label, c.from_period, m.direction.label()),
-    );
+    let change = format::change(m).unwrap_or_else(|| "–".to_string());
     let _ = writeln!(
         s,
         "| {name} | {} | {} | {} | {} | **{}** |",

@@ -7,7 +7,7 @@ use super::format::{self, round_to, thousands, value};
 use crate::measure::MeasureKind;
 use crate::report::{MeasureResult, Report};
 use crate::score::signed;
-use crate::status::{Direction, Rag};
+use crate::status::Rag;
 use crate::target::fmt_num;
 
 pub const WIDTH: usize = 100;
@@ -173,12 +173,8 @@ fn facts(m: &MeasureResult) -> Vec<String> {
         return Vec::new();
     }
     let mut f = vec![format::current(m)];
-    if let Some(c) = &m.change.previous {
-        let dir = match m.direction {
-            Direction::Unknown => String::new(),
-            d => format!(", {}", d.label()),
-        };
-        f.push(format!("· change {} on {}{dir}", c.label, c.from_period));
+    if let Some(c) = format::change(m) {
+        f.push(format!("· change {c}"));
     }
     if let Some(t) = format::target(m) {
         f.push(format!("· target {t}"));
