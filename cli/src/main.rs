@@ -290,14 +290,7 @@ fn read(path: &Path) -> Result<Option<(String, String)>, Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Failure::Io(format!("cannot read {name}: {e}"))),
     };
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Some((name, text))),
-        Err(e) => {
-            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(Failure::Io(format!(
-                "{name}:{line}: the file is not valid UTF-8; save it as UTF-8"
-            )))
-        }
-    }
+    betteroff::encoding::decode_utf8(bytes, &name)
+        .map(|text| Some((name.clone(), text)))
+        .map_err(|e| Failure::Io(e.to_string()))
 }

@@ -69,6 +69,16 @@ pub const OPTIONAL: &[&str] = &["section", "objective", "lead", "completed", "no
 
 pub fn parse_csv(text: &str, file: &str) -> Result<Vec<Action>, Vec<Error>> {
     let t = table::read(text, file, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+    parse_table(&t)
+}
+
+/// As [`parse_csv`], for a table given as records (a DataFrame, a list of dicts).
+pub fn parse_records(records: &table::Records) -> Result<Vec<Action>, Vec<Error>> {
+    let t = table::from_records(records, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+    parse_table(&t)
+}
+
+fn parse_table(t: &table::Table) -> Result<Vec<Action>, Vec<Error>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for row in &t.rows {

@@ -4,7 +4,7 @@
 use crate::error::{Error, ErrorKind, Location};
 use crate::measure::Measure;
 use crate::period::Period;
-use crate::table;
+use crate::table::{self, Table};
 
 /// One comparator's value for a measure and period.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +28,22 @@ pub fn parse_csv<'m>(
     find: &dyn Fn(&str) -> Option<&'m Measure>,
 ) -> Result<Vec<ComparatorValue>, Vec<Error>> {
     let t = table::read(text, file, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+    parse_table(&t, find)
+}
+
+/// As [`parse_csv`], for a table given as records (a DataFrame, a list of dicts).
+pub fn parse_records<'m>(
+    records: &table::Records,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<ComparatorValue>, Vec<Error>> {
+    let t = table::from_records(records, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+    parse_table(&t, find)
+}
+
+fn parse_table<'m>(
+    t: &Table,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<ComparatorValue>, Vec<Error>> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for row in &t.rows {

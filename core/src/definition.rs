@@ -63,100 +63,123 @@ pub struct Definition {
     pub projections: Vec<Projection>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
 struct RawCard {
     id: String,
     title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     area: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     notes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<RawStatusRules>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     sections: Vec<RawSection>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     risks: Vec<RawRisk>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     projections: Vec<RawProjection>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
 struct RawStatusRules {
     at_risk_tolerance_pct: f64,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
 struct RawSection {
     id: String,
     title: String,
     kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     measures: Vec<RawMeasure>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
 struct RawMeasure {
     id: String,
     name: String,
     kind: String,
     unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     per: Option<u32>,
     polarity: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     frequency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     owner: Option<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     breakdowns: Vec<String>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     to_be_developed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
     baseline: Option<RawBaseline>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     target: Option<RawTarget>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     notes: Vec<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
 struct RawBaseline {
+    #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<f64>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     first_observation: bool,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
 struct RawTarget {
     kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     due: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     change: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     comparison: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     comparator: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     milestones: Option<Vec<RawTarget>>,
     /// The plan's own words for the target, kept for reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
     wording: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
 struct RawRisk {
     id: String,
     title: String,
     likelihood: u8,
     impact: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
     mitigation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     owner: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
 struct RawProjection {
     id: String,
@@ -164,14 +187,19 @@ struct RawProjection {
     base_period: String,
     base: f64,
     steps: Vec<RawStep>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<String>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
 struct RawStep {
     period: String,
     growth_pct: f64,
+}
+
+fn is_default<T: Default + PartialEq>(x: &T) -> bool {
+    *x == T::default()
 }
 
 /// Which text format a definition is in.
@@ -219,6 +247,7 @@ fn syntax(file: &str, line: Option<usize>, message: &str) -> Errors {
     let at = Location {
         file: file.to_string(),
         line,
+        row: None,
         field: None,
     };
     Errors::one(Error::new(
@@ -442,10 +471,6 @@ impl Checker<'_> {
         let (Some(kind), Some(unit), Some(polarity)) = (kind, unit, polarity) else {
             return None;
         };
-        let mut notes = m.notes;
-        if let Some(w) = wording {
-            notes.insert(0, format!("Target as worded: \"{w}\""));
-        }
         let measure = Measure {
             id: m.id,
             name: m.name,
@@ -459,7 +484,8 @@ impl Checker<'_> {
             to_be_developed: m.to_be_developed,
             baseline,
             target,
-            notes,
+            wording,
+            notes: m.notes,
             line,
         };
         self.check_target_against(&measure);
@@ -931,6 +957,27 @@ target = { kind = "relative", change = -50, due = "2020-05" }
     }
 
     #[test]
+    fn definitions_round_trip_through_json() {
+        // Every example: parse, write back, parse again: the same definition.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for ex in ["dorset", "dudley-wsoa", "stockton"] {
+            let text =
+                std::fs::read_to_string(root.join("examples").join(ex).join("scorecard.toml"))
+                    .unwrap();
+            let d = parse(&text, "s.toml", Format::Toml).unwrap();
+            let back = parse(&to_json(&d), "s.json", Format::Json).unwrap();
+            let strip = |mut d: Definition| {
+                d.sections
+                    .iter_mut()
+                    .flat_map(|s| s.measures.iter_mut())
+                    .for_each(|m| m.line = None);
+                d
+            };
+            assert_eq!(strip(back), strip(d), "{ex}");
+        }
+    }
+
+    #[test]
     fn json_has_the_same_structure() {
         let json = r#"{"id": "t", "title": "T", "sections": [{"id": "s", "title": "S", "kind": "result",
           "measures": [{"id": "m", "name": "M", "kind": "indicator", "unit": "rate", "per": 1000,
@@ -939,5 +986,185 @@ target = { kind = "relative", change = -50, due = "2020-05" }
         assert_eq!(d.sections[0].measures[0].unit.scale(), Some(1000.0));
         let e = parse("{\"id\": \"t\",\n \"title\": 3}", "s.json", Format::Json).unwrap_err();
         assert!(e.to_string().starts_with("s.json:2: invalid type"), "{e}");
+    }
+}
+
+/// Writes a definition back in the file format's structure (JSON), so that reading the result
+/// gives the same definition.
+pub fn to_json(d: &Definition) -> String {
+    serde_json::to_string_pretty(&raw_card(d)).unwrap_or_default()
+}
+
+fn raw_card(d: &Definition) -> RawCard {
+    RawCard {
+        id: d.id.clone(),
+        title: d.title.clone(),
+        area: d.area.clone(),
+        description: d.description.clone(),
+        source: d.source.clone(),
+        notes: d.notes.clone(),
+        status: (d.status_rules != StatusRules::default()).then_some(RawStatusRules {
+            at_risk_tolerance_pct: d.status_rules.at_risk_tolerance_pct,
+        }),
+        sections: d.sections.iter().map(raw_section).collect(),
+        risks: d
+            .risks
+            .iter()
+            .map(|r| RawRisk {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                likelihood: r.likelihood,
+                impact: r.impact,
+                mitigation: r.mitigation.clone(),
+                owner: r.owner.clone(),
+            })
+            .collect(),
+        projections: d
+            .projections
+            .iter()
+            .map(|p| RawProjection {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                base_period: p.base_period.to_string(),
+                base: p.base,
+                steps: p
+                    .steps
+                    .iter()
+                    .map(|(period, g)| RawStep {
+                        period: period.to_string(),
+                        growth_pct: *g,
+                    })
+                    .collect(),
+                source: p.source.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn raw_section(s: &Section) -> RawSection {
+    RawSection {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        kind: match s.kind {
+            SectionKind::Priority => "priority",
+            SectionKind::Result => "result",
+            SectionKind::Service => "service",
+        }
+        .to_string(),
+        description: s.description.clone(),
+        measures: s.measures.iter().map(raw_measure).collect(),
+    }
+}
+
+fn raw_measure(m: &Measure) -> RawMeasure {
+    RawMeasure {
+        id: m.id.clone(),
+        name: m.name.clone(),
+        kind: m.kind.name().to_string(),
+        unit: m.unit.name().to_string(),
+        per: match m.unit {
+            Unit::Rate { per } => Some(per.get()),
+            _ => None,
+        },
+        polarity: m.polarity.name().to_string(),
+        frequency: m.frequency.map(|f| f.name().to_string()),
+        source: m.source.clone(),
+        owner: m.owner.clone(),
+        breakdowns: m.breakdowns.clone(),
+        to_be_developed: m.to_be_developed,
+        baseline: m.baseline.as_ref().map(|b| match b {
+            Baseline::Stated { period, value } => RawBaseline {
+                period: Some(period.to_string()),
+                value: Some(*value),
+                first_observation: false,
+            },
+            Baseline::Observed { period } => RawBaseline {
+                period: Some(period.to_string()),
+                value: None,
+                first_observation: false,
+            },
+            Baseline::First => RawBaseline {
+                period: None,
+                value: None,
+                first_observation: true,
+            },
+        }),
+        target: m.target.as_ref().map(|t| {
+            let mut raw = match t {
+                Target::Single { rule, due } => raw_rule(rule, *due),
+                Target::Milestones(ms) => RawTarget {
+                    milestones: Some(ms.iter().map(|m| raw_rule(&m.rule, Some(m.due))).collect()),
+                    ..empty_target("milestones", None)
+                },
+            };
+            raw.wording = m.wording.clone();
+            raw
+        }),
+        notes: m.notes.clone(),
+    }
+}
+
+fn empty_target(kind: &str, due: Option<Period>) -> RawTarget {
+    RawTarget {
+        kind: kind.to_string(),
+        due: due.map(|d| d.to_string()),
+        change: None,
+        value: None,
+        comparison: None,
+        comparator: None,
+        group: None,
+        milestones: None,
+        wording: None,
+    }
+}
+
+fn raw_rule(rule: &Rule, due: Option<Period>) -> RawTarget {
+    let base = empty_target(rule.kind_name(), due);
+    match rule {
+        Rule::Change(Change::Relative { pct }) => RawTarget {
+            change: Some(*pct),
+            ..base
+        },
+        Rule::Change(Change::Points { points }) => RawTarget {
+            change: Some(*points),
+            ..base
+        },
+        Rule::Absolute { value } => RawTarget {
+            value: Some(*value),
+            ..base
+        },
+        Rule::Threshold { comparison, value } => RawTarget {
+            value: Some(*value),
+            comparison: Some(
+                match comparison {
+                    Comparison::AtLeast => "at_least",
+                    Comparison::AtMost => "at_most",
+                    Comparison::Exactly => "exactly",
+                }
+                .to_string(),
+            ),
+            ..base
+        },
+        Rule::Comparator { name } => RawTarget {
+            comparator: Some(name.clone()),
+            ..base
+        },
+        Rule::Quartile { group } => RawTarget {
+            group: Some(group.clone()),
+            ..base
+        },
+        Rule::Gap { comparator, goal } => {
+            let (change, value) = match goal {
+                GapGoal::Relative { pct } => (Some(*pct), None),
+                GapGoal::Value { value } => (None, Some(*value)),
+            };
+            RawTarget {
+                comparator: Some(comparator.clone()),
+                change,
+                value,
+                ..base
+            }
+        }
+        Rule::Direction => base,
     }
 }

@@ -4,11 +4,13 @@
 use std::fmt;
 
 /// Where a problem is. `line` is 1-based and counts physical lines of the file as the analyst
-/// sees them in an editor (a CSV header is line 1).
+/// sees them in an editor (a CSV header is line 1). `row` is for tables that are not text
+/// files (a DataFrame, a list of records): the 1-based data row.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Location {
     pub file: String,
     pub line: Option<usize>,
+    pub row: Option<usize>,
     pub field: Option<String>,
 }
 
@@ -17,6 +19,7 @@ impl Location {
         Location {
             file: file.to_string(),
             line: None,
+            row: None,
             field: None,
         }
     }
@@ -25,6 +28,7 @@ impl Location {
         Location {
             file: file.to_string(),
             line,
+            row: None,
             field: Some(field.to_string()),
         }
     }
@@ -40,6 +44,9 @@ impl fmt::Display for Location {
         f.write_str(&self.file)?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
+        }
+        if let Some(row) = self.row {
+            write!(f, ", row {row}")?;
         }
         if let Some(field) = &self.field {
             write!(f, ": field \"{field}\"")?;

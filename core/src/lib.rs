@@ -34,6 +34,7 @@ pub mod baseline;
 pub mod benchmark;
 pub mod comparator;
 pub mod definition;
+pub mod encoding;
 pub mod error;
 pub mod measure;
 pub mod observation;
@@ -53,6 +54,7 @@ pub use period::Period;
 pub use report::Report;
 pub use scorecard::{borrow_file, Scorecard, Sources};
 pub use status::{Rag, Status};
+pub use table::Records;
 
 impl Scorecard {
     /// Scores the scorecard as at `as_of` (default: the latest period with an observation).

@@ -153,6 +153,14 @@ impl Polarity {
         }
     }
 
+    pub fn name(self) -> &'static str {
+        match self {
+            Polarity::HigherIsBetter => "higher_is_better",
+            Polarity::LowerIsBetter => "lower_is_better",
+            Polarity::Neutral => "neutral",
+        }
+    }
+
     pub fn mirrored(self) -> Self {
         match self {
             Polarity::HigherIsBetter => Polarity::LowerIsBetter,
@@ -185,6 +193,18 @@ pub enum Frequency {
 }
 
 impl Frequency {
+    pub fn name(self) -> &'static str {
+        match self {
+            Frequency::Monthly => "monthly",
+            Frequency::Quarterly => "quarterly",
+            Frequency::Termly => "termly",
+            Frequency::Annual => "annual",
+            Frequency::AcademicYear => "academic_year",
+            Frequency::FinancialYear => "financial_year",
+            Frequency::Adhoc => "adhoc",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "monthly" => Some(Frequency::Monthly),
@@ -216,6 +236,8 @@ pub struct Measure {
     pub to_be_developed: bool,
     pub baseline: Option<Baseline>,
     pub target: Option<Target>,
+    /// The plan's own words for the target.
+    pub wording: Option<String>,
     pub notes: Vec<String>,
     /// 1-based line of the measure's definition, for error messages.
     pub line: Option<usize>,

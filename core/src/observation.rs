@@ -77,6 +77,22 @@ pub fn parse_csv<'m>(
     find: &dyn Fn(&str) -> Option<&'m Measure>,
 ) -> Result<Vec<Observation>, Vec<Error>> {
     let t = table::read(text, file, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+    parse_table(&t, find)
+}
+
+/// As [`parse_csv`], for a table given as records (a DataFrame, a list of dicts).
+pub fn parse_records<'m>(
+    records: &table::Records,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<Observation>, Vec<Error>> {
+    let t = table::from_records(records, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+    parse_table(&t, find)
+}
+
+fn parse_table<'m>(
+    t: &Table,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<Observation>, Vec<Error>> {
     let mut out = Vec::with_capacity(t.rows.len());
     let mut errors = Vec::new();
     for row in &t.rows {
@@ -178,7 +194,7 @@ fn parse_row<'m>(
             revised,
             breakdown,
             note: t.get(row, "note").map(str::to_string),
-            source: Location::at(t.file, Some(row.line), "value"),
+            source: t.at(row, "value"),
         }),
         _ => Err(errors),
     }
@@ -311,6 +327,7 @@ mod tests {
             to_be_developed: false,
             baseline: None,
             target: None,
+            wording: None,
             notes: vec![],
             line: None,
         }

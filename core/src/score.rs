@@ -151,7 +151,12 @@ impl Outcome {
 
 impl Scorer<'_> {
     fn measure(&self, section: &Section, m: &Measure) -> MeasureResult {
-        let mut notes = m.notes.clone();
+        let mut notes: Vec<String> = m
+            .wording
+            .iter()
+            .map(|w| format!("Target as worded: \"{w}\""))
+            .collect();
+        notes.extend(m.notes.iter().cloned());
         let series: Vec<&Observation> = self
             .card
             .series(&m.id)

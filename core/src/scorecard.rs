@@ -10,6 +10,7 @@ use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::measure::Measure;
 use crate::observation::{self, Observation};
 use crate::period::Period;
+use crate::table::Records;
 use crate::target::{Change, Rule, Target};
 use std::collections::HashMap;
 
@@ -135,6 +136,27 @@ impl Scorecard {
         let find = |id: &str| index.get(id).copied();
         let rows = observation::parse_csv(text, file, &find).map_err(Errors)?;
         self.add_observations(rows)
+    }
+
+    /// Adds observations given as records (a DataFrame, a list of dicts), with the same checks
+    /// as a CSV file; problems name the row.
+    pub fn add_observations_records(&mut self, records: &Records) -> Result<(), Errors> {
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = observation::parse_records(records, &find).map_err(Errors)?;
+        self.add_observations(rows)
+    }
+
+    pub fn add_comparators_records(&mut self, records: &Records) -> Result<(), Errors> {
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = comparator::parse_records(records, &find).map_err(Errors)?;
+        self.add_comparators(rows)
+    }
+
+    pub fn add_actions_records(&mut self, records: &Records) -> Result<(), Errors> {
+        let rows = action::parse_records(records).map_err(Errors)?;
+        self.add_actions(rows)
     }
 
     /// Adds parsed observations after checking them against each other and the ones held:

@@ -12,8 +12,25 @@ pub struct Table<'a> {
 }
 
 pub struct Row {
-    pub line: usize,
+    /// The line in a text file, or the data row of a table given as records.
+    pub place: Place,
     cells: Vec<String>,
+}
+
+#[derive(Clone, Copy)]
+pub enum Place {
+    Line(usize),
+    Row(usize),
+}
+
+/// A table handed over by a front end (a DataFrame, a list of dicts): column names and rows of
+/// cells, `None` for an empty cell. It goes through the same checks as a CSV file.
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    /// What to call the table in messages, e.g. "observations (DataFrame)".
+    pub source: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Option<String>>>,
 }
 
 impl Table<'_> {
@@ -25,7 +42,16 @@ impl Table<'_> {
     }
 
     pub fn at(&self, row: &Row, field: &str) -> Location {
-        Location::at(self.file, Some(row.line), field)
+        let (line, row) = match row.place {
+            Place::Line(l) => (Some(l), None),
+            Place::Row(r) => (None, Some(r)),
+        };
+        Location {
+            file: self.file.to_string(),
+            line,
+            row,
+            field: Some(field.to_string()),
+        }
     }
 }
 
@@ -69,11 +95,60 @@ pub fn read<'a>(
     for record in reader.records() {
         match record {
             Ok(r) => rows.push(Row {
-                line: r.position().map_or(0, |p| line_of(p.byte())),
+                place: Place::Line(r.position().map_or(0, |p| line_of(p.byte()))),
                 cells: r.iter().map(str::to_string).collect(),
             }),
             Err(e) => errors.push(syntax(file, &e, line_of)),
         }
+    }
+    Errors(errors).into_result()?;
+    Ok(Table {
+        file,
+        columns,
+        rows,
+    })
+}
+
+/// The same as [`read`] for a table given as records.
+pub fn from_records<'a>(
+    records: &'a Records,
+    required: &[&str],
+    optional: &[&str],
+) -> Result<Table<'a>, Errors> {
+    let file = records.source.as_str();
+    let headers: Vec<String> = records
+        .columns
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let columns = check_headers(file, &headers, required, optional)?;
+    let mut errors = Vec::new();
+    let mut rows = Vec::with_capacity(records.rows.len());
+    for (i, cells) in records.rows.iter().enumerate() {
+        if cells.len() != headers.len() {
+            errors.push(Error::new(
+                ErrorKind::Syntax,
+                Location {
+                    file: file.to_string(),
+                    line: None,
+                    row: Some(i + 1),
+                    field: None,
+                },
+                format!(
+                    "this row has {} cells, the table has {} columns",
+                    cells.len(),
+                    headers.len()
+                ),
+            ));
+            continue;
+        }
+        rows.push(Row {
+            place: Place::Row(i + 1),
+            cells: cells
+                .iter()
+                .map(|c| c.clone().unwrap_or_default())
+                .collect(),
+        });
     }
     Errors(errors).into_result()?;
     Ok(Table {
@@ -145,6 +220,7 @@ fn syntax(file: &str, e: &csv::Error, line_of: impl Fn(u64) -> usize) -> Error {
         Location {
             file: file.to_string(),
             line,
+            row: None,
             field: None,
         },
         message,
@@ -178,7 +254,14 @@ mod tests {
             &[],
         )
         .unwrap();
-        let lines: Vec<usize> = t.rows.iter().map(|r| r.line).collect();
+        let lines: Vec<usize> = t
+            .rows
+            .iter()
+            .map(|r| match r.place {
+                Place::Line(l) => l,
+                Place::Row(_) => 0,
+            })
+            .collect();
         assert_eq!(lines, [2, 4]);
         assert_eq!(t.get(&t.rows[1], "measure"), Some("B"));
     }
@@ -204,6 +287,32 @@ mod tests {
         assert!(
             e.to_string().contains("o.csv:2: this row has 3 fields"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn records_name_their_rows() {
+        let rec = Records {
+            source: "observations (DataFrame)".into(),
+            columns: vec!["Measure".into(), "value".into()],
+            rows: vec![vec![Some("A".into()), None], vec![Some("B".into())]],
+        };
+        let e = from_records(&rec, &["measure", "value"], &[])
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.to_string(),
+            "observations (DataFrame), row 2: this row has 1 cells, the table has 2 columns"
+        );
+        let ok = Records {
+            rows: vec![vec![Some("A".into()), None]],
+            ..rec
+        };
+        let t = from_records(&ok, &["measure", "value"], &[]).unwrap();
+        assert_eq!(t.get(&t.rows[0], "value"), None);
+        assert_eq!(
+            t.at(&t.rows[0], "value").to_string(),
+            "observations (DataFrame), row 1: field \"value\""
         );
     }
 

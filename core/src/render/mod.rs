@@ -8,6 +8,7 @@ pub mod html;
 pub mod markdown;
 pub mod markup;
 pub mod svg;
+pub mod table;
 pub mod text;
 
 pub use self::csv::csv;

@@ -1,0 +1,114 @@
+//! One row per measure, as typed columns: what CSV output, DataFrames and Arrow tables are
+//! made from, so that every tabular output has the same columns with the same meaning.
+
+use crate::report::Report;
+
+/// A column's values; `None` is a missing figure (explained in `notes`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Values {
+    Text(Vec<Option<String>>),
+    Number(Vec<Option<f64>>),
+    Integer(Vec<i64>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub name: &'static str,
+    pub values: Values,
+}
+
+fn text<'a>(
+    name: &'static str,
+    r: &'a Report,
+    f: impl Fn(&'a crate::report::MeasureResult) -> Option<String>,
+) -> Column {
+    Column {
+        name,
+        values: Values::Text(r.measures.iter().map(f).collect()),
+    }
+}
+
+fn number(
+    name: &'static str,
+    r: &Report,
+    f: impl Fn(&crate::report::MeasureResult) -> Option<f64>,
+) -> Column {
+    Column {
+        name,
+        values: Values::Number(r.measures.iter().map(f).collect()),
+    }
+}
+
+/// The measures of a report as columns, in report order.
+pub fn measures(r: &Report) -> Vec<Column> {
+    vec![
+        text("section", r, |m| Some(m.section.clone())),
+        text("id", r, |m| Some(m.id.clone())),
+        text("name", r, |m| Some(m.name.clone())),
+        text("kind", r, |m| Some(m.kind.name().to_string())),
+        text("unit", r, |m| Some(m.unit.to_string())),
+        text("polarity", r, |m| Some(m.polarity.name().to_string())),
+        text("period", r, |m| m.period.map(|p| p.to_string())),
+        number("value", r, |m| m.value),
+        number("numerator", r, |m| m.numerator),
+        number("denominator", r, |m| m.denominator),
+        text("baseline_period", r, |m| {
+            m.baseline.map(|b| b.period.to_string())
+        }),
+        number("baseline_value", r, |m| m.baseline.map(|b| b.value)),
+        text("target_kind", r, |m| {
+            m.target.as_ref().map(|t| t.kind.to_string())
+        }),
+        number("target_value", r, |m| {
+            m.target.as_ref().and_then(|t| t.value)
+        }),
+        text("target_due", r, |m| {
+            m.target.as_ref().and_then(|t| t.due).map(|d| d.to_string())
+        }),
+        number("expected", r, |m| m.expected),
+        number("progress_pct", r, |m| m.progress_pct),
+        number("change_abs", r, |m| {
+            m.change.previous.as_ref().map(|c| c.absolute)
+        }),
+        number("change_rel_pct", r, |m| {
+            m.change.previous.as_ref().and_then(|c| c.relative_pct)
+        }),
+        text("direction", r, |m| {
+            Some(m.direction.label().replace(' ', "_"))
+        }),
+        Column {
+            name: "streak",
+            values: Values::Integer(r.measures.iter().map(|m| i64::from(m.streak)).collect()),
+        },
+        text("status", r, |m| Some(status_code(m.status).to_string())),
+        text("status_label", r, |m| Some(m.status_label.to_string())),
+        text("rag", r, |m| Some(format!("{:?}", m.rag).to_lowercase())),
+        text("notes", r, |m| Some(m.notes.join(" | "))),
+    ]
+}
+
+fn status_code(s: crate::status::Status) -> &'static str {
+    use crate::status::Status::*;
+    match s {
+        Achieved => "achieved",
+        OnTrack => "on_track",
+        AtRisk => "at_risk",
+        OffTrack => "off_track",
+        Missed => "missed",
+        NoTarget => "no_target",
+        NoData => "no_data",
+        Suppressed => "suppressed",
+        ToBeDeveloped => "to_be_developed",
+    }
+}
+
+impl Values {
+    /// The cell at `i` as CSV text: numbers in full, missing as empty.
+    pub fn cell(&self, i: usize) -> String {
+        match self {
+            Values::Text(v) => v[i].clone().unwrap_or_default(),
+            Values::Number(v) => v[i].map(|x| x.to_string()).unwrap_or_default(),
+            Values::Integer(v) => v[i].to_string(),
+        }
+    }
+}
