@@ -851,144 +851,6 @@ fn json_assigns_id(line: &str, id: &str) -> bool {
     line.contains(&needle) || line.contains(&compact)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const CARD: &str = r#"
-id = "t"
-title = "Test"
-
-[[sections]]
-id = "s1"
-title = "Section"
-kind = "priority"
-
-[[sections.measures]]
-id = "m1"
-name = "Dissatisfied"
-kind = "how_well"
-unit = "percentage"
-polarity = "lower_is_better"
-baseline = { period = "2019-04", value = 32 }
-target = { kind = "relative", change = -50, due = "2020-05" }
-"#;
-
-    fn errors(text: &str) -> Vec<String> {
-        parse(text, "scorecard.toml", Format::Toml)
-            .unwrap_err()
-            .iter()
-            .map(ToString::to_string)
-            .collect()
-    }
-
-    #[test]
-    fn reads_a_card() {
-        let d = parse(CARD, "scorecard.toml", Format::Toml).unwrap();
-        let m = &d.sections[0].measures[0];
-        assert_eq!(m.line, Some(11));
-        assert_eq!(m.unit, Unit::Percentage);
-        assert_eq!(
-            m.target,
-            Some(Target::Single {
-                rule: Rule::Change(Change::Relative { pct: -50.0 }),
-                due: Some("2020-05".parse().unwrap())
-            })
-        );
-    }
-
-    #[test]
-    fn syntax_errors_name_the_line() {
-        let e = errors("id = \"t\"\ntitle = \n");
-        assert!(e[0].starts_with("scorecard.toml:2: "), "{e:?}");
-        let e = errors(&CARD.replace(
-            "polarity = \"lower_is_better\"",
-            "polarity = \"lower_is_better\"\ncolour = \"red\"",
-        ));
-        assert!(e[0].contains("unknown field `colour`"), "{e:?}");
-    }
-
-    #[test]
-    fn zero_baseline_for_a_relative_target() {
-        let e = errors(&CARD.replace("value = 32", "value = 0"));
-        assert_eq!(e.len(), 1, "{e:?}");
-        assert!(e[0].starts_with("scorecard.toml:11: field \"baseline.value\": measure \"m1\": a relative target on a zero baseline"), "{e:?}");
-    }
-
-    #[test]
-    fn target_due_before_its_baseline() {
-        let e = errors(&CARD.replace("due = \"2020-05\"", "due = \"2019-03\""));
-        assert!(e[0].starts_with("scorecard.toml:11: field \"target.due\": measure \"m1\": the target's due date 2019-03 does not come after its baseline period 2019-04"), "{e:?}");
-    }
-
-    #[test]
-    fn every_problem_is_reported() {
-        let text = CARD
-            .replace("unit = \"percentage\"", "unit = \"furlongs\"")
-            .replace("kind = \"how_well\"", "kind = \"how_good\"")
-            .replace("due = \"2020-05\"", "due = \"2020-13\"");
-        let e = errors(&text);
-        assert_eq!(e.len(), 3, "{e:?}");
-        assert!(
-            e.iter()
-                .any(|m| m.contains("field \"target.due\": cannot read \"2020-13\"")),
-            "{e:?}"
-        );
-    }
-
-    #[test]
-    fn target_fields_must_fit_the_kind() {
-        let e = errors(&CARD.replace(
-            "kind = \"relative\", change = -50",
-            "kind = \"threshold\", change = -50",
-        ));
-        assert!(
-            e.iter()
-                .any(|m| m.contains("a threshold target takes no change")),
-            "{e:?}"
-        );
-        assert!(
-            e.iter()
-                .any(|m| m.contains("a threshold target needs value")),
-            "{e:?}"
-        );
-        let e = errors(&CARD.replace("kind = \"relative\"", "kind = \"percent\""));
-        assert!(e[0].contains("unknown target kind \"percent\""), "{e:?}");
-    }
-
-    #[test]
-    fn definitions_round_trip_through_json() {
-        // Every example: parse, write back, parse again: the same definition.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        for ex in ["dorset", "dudley-wsoa", "stockton"] {
-            let text =
-                std::fs::read_to_string(root.join("examples").join(ex).join("scorecard.toml"))
-                    .unwrap();
-            let d = parse(&text, "s.toml", Format::Toml).unwrap();
-            let back = parse(&to_json(&d), "s.json", Format::Json).unwrap();
-            let strip = |mut d: Definition| {
-                d.sections
-                    .iter_mut()
-                    .flat_map(|s| s.measures.iter_mut())
-                    .for_each(|m| m.line = None);
-                d
-            };
-            assert_eq!(strip(back), strip(d), "{ex}");
-        }
-    }
-
-    #[test]
-    fn json_has_the_same_structure() {
-        let json = r#"{"id": "t", "title": "T", "sections": [{"id": "s", "title": "S", "kind": "result",
-          "measures": [{"id": "m", "name": "M", "kind": "indicator", "unit": "rate", "per": 1000,
-          "polarity": "neutral"}]}]}"#;
-        let d = parse(json, "scorecard.json", Format::Json).unwrap();
-        assert_eq!(d.sections[0].measures[0].unit.scale(), Some(1000.0));
-        let e = parse("{\"id\": \"t\",\n \"title\": 3}", "s.json", Format::Json).unwrap_err();
-        assert!(e.to_string().starts_with("s.json:2: invalid type"), "{e}");
-    }
-}
-
 /// Writes a definition back in the file format's structure (JSON), so that reading the result
 /// gives the same definition.
 pub fn to_json(d: &Definition) -> String {
@@ -1166,5 +1028,143 @@ fn raw_rule(rule: &Rule, due: Option<Period>) -> RawTarget {
             }
         }
         Rule::Direction => base,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CARD: &str = r#"
+id = "t"
+title = "Test"
+
+[[sections]]
+id = "s1"
+title = "Section"
+kind = "priority"
+
+[[sections.measures]]
+id = "m1"
+name = "Dissatisfied"
+kind = "how_well"
+unit = "percentage"
+polarity = "lower_is_better"
+baseline = { period = "2019-04", value = 32 }
+target = { kind = "relative", change = -50, due = "2020-05" }
+"#;
+
+    fn errors(text: &str) -> Vec<String> {
+        parse(text, "scorecard.toml", Format::Toml)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn reads_a_card() {
+        let d = parse(CARD, "scorecard.toml", Format::Toml).unwrap();
+        let m = &d.sections[0].measures[0];
+        assert_eq!(m.line, Some(11));
+        assert_eq!(m.unit, Unit::Percentage);
+        assert_eq!(
+            m.target,
+            Some(Target::Single {
+                rule: Rule::Change(Change::Relative { pct: -50.0 }),
+                due: Some("2020-05".parse().unwrap())
+            })
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let e = errors("id = \"t\"\ntitle = \n");
+        assert!(e[0].starts_with("scorecard.toml:2: "), "{e:?}");
+        let e = errors(&CARD.replace(
+            "polarity = \"lower_is_better\"",
+            "polarity = \"lower_is_better\"\ncolour = \"red\"",
+        ));
+        assert!(e[0].contains("unknown field `colour`"), "{e:?}");
+    }
+
+    #[test]
+    fn zero_baseline_for_a_relative_target() {
+        let e = errors(&CARD.replace("value = 32", "value = 0"));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("scorecard.toml:11: field \"baseline.value\": measure \"m1\": a relative target on a zero baseline"), "{e:?}");
+    }
+
+    #[test]
+    fn target_due_before_its_baseline() {
+        let e = errors(&CARD.replace("due = \"2020-05\"", "due = \"2019-03\""));
+        assert!(e[0].starts_with("scorecard.toml:11: field \"target.due\": measure \"m1\": the target's due date 2019-03 does not come after its baseline period 2019-04"), "{e:?}");
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let text = CARD
+            .replace("unit = \"percentage\"", "unit = \"furlongs\"")
+            .replace("kind = \"how_well\"", "kind = \"how_good\"")
+            .replace("due = \"2020-05\"", "due = \"2020-13\"");
+        let e = errors(&text);
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(
+            e.iter()
+                .any(|m| m.contains("field \"target.due\": cannot read \"2020-13\"")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn target_fields_must_fit_the_kind() {
+        let e = errors(&CARD.replace(
+            "kind = \"relative\", change = -50",
+            "kind = \"threshold\", change = -50",
+        ));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("a threshold target takes no change")),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|m| m.contains("a threshold target needs value")),
+            "{e:?}"
+        );
+        let e = errors(&CARD.replace("kind = \"relative\"", "kind = \"percent\""));
+        assert!(e[0].contains("unknown target kind \"percent\""), "{e:?}");
+    }
+
+    #[test]
+    fn definitions_round_trip_through_json() {
+        // Every example: parse, write back, parse again: the same definition.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for ex in ["dorset", "dudley-wsoa", "stockton"] {
+            let text =
+                std::fs::read_to_string(root.join("examples").join(ex).join("scorecard.toml"))
+                    .unwrap();
+            let d = parse(&text, "s.toml", Format::Toml).unwrap();
+            let back = parse(&to_json(&d), "s.json", Format::Json).unwrap();
+            let strip = |mut d: Definition| {
+                d.sections
+                    .iter_mut()
+                    .flat_map(|s| s.measures.iter_mut())
+                    .for_each(|m| m.line = None);
+                d
+            };
+            assert_eq!(strip(back), strip(d), "{ex}");
+        }
+    }
+
+    #[test]
+    fn json_has_the_same_structure() {
+        let json = r#"{"id": "t", "title": "T", "sections": [{"id": "s", "title": "S", "kind": "result",
+          "measures": [{"id": "m", "name": "M", "kind": "indicator", "unit": "rate", "per": 1000,
+          "polarity": "neutral"}]}]}"#;
+        let d = parse(json, "scorecard.json", Format::Json).unwrap();
+        assert_eq!(d.sections[0].measures[0].unit.scale(), Some(1000.0));
+        let e = parse("{\"id\": \"t\",\n \"title\": 3}", "s.json", Format::Json).unwrap_err();
+        assert!(e.to_string().starts_with("s.json:2: invalid type"), "{e}");
     }
 }

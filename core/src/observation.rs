@@ -96,7 +96,7 @@ fn parse_table<'m>(
     let mut out = Vec::with_capacity(t.rows.len());
     let mut errors = Vec::new();
     for row in &t.rows {
-        match parse_row(&t, row, find) {
+        match parse_row(t, row, find) {
             Ok(o) => out.push(o),
             Err(mut e) => errors.append(&mut e),
         }
