@@ -30,17 +30,19 @@ impl Projection {
     }
 }
 
-/// Compounds `base` through `steps`; each value is the previous one times (1 + growth/100).
+/// Compounds `base` through `steps`; each value is the previous one times (1 + growth/100),
+/// carried in full precision and shown to 6 decimal places.
 pub fn project(base: f64, steps: &[(Period, f64)]) -> Vec<ProjectedStep> {
     let mut value = base;
     steps
         .iter()
         .map(|&(period, growth_pct)| {
             value *= 1.0 + growth_pct / 100.0;
+            // Carried in full precision; shown to 6 decimal places like every report figure.
             ProjectedStep {
                 period,
                 growth_pct,
-                value,
+                value: crate::report::r6(value).unwrap_or(value),
                 rounded: value.round(),
             }
         })

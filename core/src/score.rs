@@ -109,14 +109,7 @@ pub fn score_with_progress(
                 name: p.name.clone(),
                 base_period: p.base_period,
                 base: p.base,
-                steps: p
-                    .project()
-                    .into_iter()
-                    .map(|mut s| {
-                        s.value = r6(s.value).unwrap_or(s.rounded);
-                        s
-                    })
-                    .collect(),
+                steps: p.project(),
                 source: p.source.clone(),
             })
             .collect(),

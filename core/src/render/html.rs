@@ -17,46 +17,53 @@ pub const RAG_COLOURS: [(Rag, &str); 4] = [
     (Rag::Grey, "#57606a"),
 ];
 
+/// The page's own rules: the body and print page.
+const PAGE_CSS: &str = r#"
+body { margin: 0 auto; max-width: 1100px; padding: 1rem; background: #fff; }
+@media (max-width: 700px) { body { padding: .6rem; } }
+@media print { @page { size: A4; margin: 14mm; } body { max-width: none; padding: 0; } }
+"#;
+
+/// Everything else, scoped under `.bo` so that the same rules can sit inside a notebook or
+/// another page without restyling it.
 const CSS: &str = r#"
-:root { color-scheme: light; --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --head: #f6f8fa; }
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1100px; padding: 1rem; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
-h1 { font-size: 1.6rem; margin: .2rem 0; }
-h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-top: .5rem; border-top: 2px solid var(--line); }
-h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
-.meta, .muted, .sub { color: var(--muted); }
-.sub { font-size: .85rem; font-weight: normal; }
-.badge { display: inline-block; padding: .1rem .5rem; border-radius: 1rem; color: #fff; font-weight: 600; font-size: .85rem; white-space: nowrap; }
-.rag-green { background: #1a7f37; } .rag-amber { background: #9a6700; } .rag-red { background: #cf222e; } .rag-grey { background: #57606a; }
-.counts { display: flex; flex-wrap: wrap; gap: .4rem .9rem; list-style: none; padding: 0; margin: .6rem 0; }
-.counts li { white-space: nowrap; }
-table { width: 100%; border-collapse: collapse; margin: .3rem 0 1rem; }
-th, td { text-align: left; vertical-align: top; padding: .35rem .45rem; border-bottom: 1px solid var(--line); }
-thead th { background: var(--head); font-size: .85rem; }
-td.num { text-align: right; white-space: nowrap; }
-tr.detail td { border-bottom: 2px solid var(--line); padding-top: 0; }
-details summary { cursor: pointer; color: var(--muted); font-size: .85rem; }
-details svg { max-width: 100%; height: auto; }
-nav ol { columns: 2; padding-left: 1.6rem; }
-nav li { break-inside: avoid; }
-footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); }
+.bo { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --head: #f6f8fa; color: var(--ink); font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.bo * { box-sizing: border-box; }
+.bo h1 { font-size: 1.6rem; margin: .2rem 0; }
+.bo h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; padding-top: .5rem; border-top: 2px solid var(--line); }
+.bo h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+.bo .meta, .bo .muted, .bo .sub { color: var(--muted); }
+.bo .sub { font-size: .85rem; font-weight: normal; }
+.bo .badge { display: inline-block; padding: .1rem .5rem; border-radius: 1rem; color: #fff; font-weight: 600; font-size: .85rem; white-space: nowrap; }
+.bo .rag-green { background: #1a7f37; } .bo .rag-amber { background: #9a6700; } .bo .rag-red { background: #cf222e; } .bo .rag-grey { background: #57606a; }
+.bo .counts { display: flex; flex-wrap: wrap; gap: .4rem .9rem; list-style: none; padding: 0; margin: .6rem 0; }
+.bo .counts li { white-space: nowrap; }
+.bo table { width: 100%; border-collapse: collapse; margin: .3rem 0 1rem; }
+.bo th, .bo td { text-align: left; vertical-align: top; padding: .35rem .45rem; border-bottom: 1px solid var(--line); }
+.bo thead th { background: var(--head); font-size: .85rem; }
+.bo td.num { text-align: right; white-space: nowrap; }
+.bo tr.detail td { border-bottom: 2px solid var(--line); padding-top: 0; }
+.bo details summary { cursor: pointer; color: var(--muted); font-size: .85rem; }
+.bo details svg { max-width: 100%; height: auto; }
+.bo nav ol { columns: 2; column-gap: 2.5rem; padding-left: 1.6rem; }
+.bo nav li { break-inside: avoid; }
+.bo footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); }
 @media (max-width: 700px) {
-  body { padding: .6rem; font-size: 14px; }
-  nav ol { columns: 1; }
-  table.measures thead { display: none; }
-  table.measures tr, table.measures td, table.measures th { display: block; width: 100%; border: 0; padding: .15rem 0; }
-  table.measures tr { border-bottom: 1px solid var(--line); padding: .5rem 0; }
-  table.measures td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
-  td.num { text-align: left; }
-  table.measures td.empty { display: none; }
+  .bo { font-size: 14px; }
+  .bo nav ol { columns: 1; }
+  .bo table.measures thead { display: none; }
+  .bo table.measures tr, .bo table.measures td, .bo table.measures th { display: block; width: 100%; border: 0; padding: .15rem 0; }
+  .bo table.measures tr { border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  .bo table.measures td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+  .bo td.num { text-align: left; }
+  .bo table.measures td.empty { display: none; }
 }
 @media print {
-  @page { size: A4; margin: 14mm; }
-  body { max-width: none; padding: 0; font-size: 10.5pt; }
-  nav, tr.detail { display: none; }
-  tr, .counts { break-inside: avoid; }
-  h2 { break-after: avoid; }
-  .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .bo { font-size: 10.5pt; }
+  .bo nav, .bo tr.detail { display: none; }
+  .bo tr, .bo .counts { break-inside: avoid; }
+  .bo h2 { break-after: avoid; }
+  .bo .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 "#;
 
@@ -66,7 +73,7 @@ pub fn html(r: &Report) -> String {
     let title = escape(&r.scorecard.title);
     let _ = write!(
         s,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}: as of {}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}: as of {}</title>\n<style>{PAGE_CSS}{CSS}</style>\n</head>\n<body>\n<div class=\"bo\">\n",
         r.as_of
     );
     header(&mut s, r);
@@ -80,7 +87,47 @@ pub fn html(r: &Report) -> String {
     risks(&mut s, r);
     s.push_str("</main>\n");
     footer(&mut s, r);
-    s.push_str("</body>\n</html>\n");
+    s.push_str("</div>\n</body>\n</html>\n");
+    s
+}
+
+/// The report without the page around it, its CSS scoped to itself: for notebooks and for
+/// embedding in another page.
+pub fn fragment(r: &Report) -> String {
+    let page = html(r);
+    let start = page.find("<div class=\"bo\">").unwrap_or(0);
+    let end = page
+        .rfind("</div>\n</body>")
+        .map_or(page.len(), |e| e + "</div>\n".len());
+    format!("<style>{CSS}</style>\n{}", &page[start..end])
+}
+
+/// A scorecard's definition at a glance (for notebooks): sections, measures by kind, data held.
+pub fn scorecard_summary(card: &crate::Scorecard) -> String {
+    let d = &card.definition;
+    let mut s = format!("<style>{CSS}</style>\n<div class=\"bo\">\n<h3>{}</h3>\n<table>\n<thead><tr><th scope=\"col\">Section</th>", escape(&d.title));
+    for k in MeasureKind::ALL {
+        let _ = write!(s, "<th scope=\"col\">{}</th>", k.question());
+    }
+    s.push_str("</tr></thead>\n<tbody>\n");
+    for sec in &d.sections {
+        let _ = write!(s, "<tr><th scope=\"row\">{}</th>", escape(&sec.title));
+        for k in MeasureKind::ALL {
+            let _ = write!(
+                s,
+                "<td class=\"num\">{}</td>",
+                sec.measures.iter().filter(|m| m.kind == k).count()
+            );
+        }
+        s.push_str("</tr>\n");
+    }
+    let _ = write!(
+        s,
+        "</tbody>\n</table>\n<p class=\"muted\">{} observations, {} comparator values, {} actions.</p>\n</div>\n",
+        card.observations().len(),
+        card.comparators().len(),
+        card.actions().len()
+    );
     s
 }
 
@@ -380,7 +427,10 @@ mod tests {
         for (rag, hex) in RAG_COLOURS {
             let ratio = 1.05 / (luminance(hex) + 0.05);
             assert!(ratio >= 4.5, "{rag:?} {hex}: {ratio:.2}");
-            assert!(CSS.contains(&format!(".rag-{} {{ background: {hex}; }}", rag_name(rag))));
+            assert!(CSS.contains(&format!(
+                ".bo .rag-{} {{ background: {hex}; }}",
+                rag_name(rag)
+            )));
         }
     }
 

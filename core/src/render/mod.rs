@@ -25,6 +25,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    /// The HTML report without its page, CSS scoped to it (for notebooks and embedding).
+    HtmlFragment,
     Json,
     Csv,
 }
@@ -37,6 +39,7 @@ impl Format {
             "text" => Some(Format::Text),
             "markdown" | "md" => Some(Format::Markdown),
             "html" => Some(Format::Html),
+            "html_fragment" => Some(Format::HtmlFragment),
             "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             _ => None,
@@ -50,6 +53,7 @@ pub fn render(report: &Report, format: Format, colour: bool) -> String {
         Format::Text => text(report, colour),
         Format::Markdown => markdown(report),
         Format::Html => html(report),
+        Format::HtmlFragment => html::fragment(report),
         Format::Json => report.to_json(),
         Format::Csv => csv(report),
     }

@@ -1,0 +1,251 @@
+"""betteroff: outcomes-based accountability scorecards.
+
+The same engine as the ``betteroff`` command line: define a scorecard once, feed it
+observations (CSV, pandas, polars, pyarrow, lists of dicts), and score it at any period.
+
+>>> import betteroff
+>>> card = betteroff.Scorecard.load("examples/dudley-wsoa")          # doctest: +SKIP
+>>> report = card.score(as_of="2020-05")                              # doctest: +SKIP
+>>> report.to_pandas()[["id", "value", "target_value", "status"]]     # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+
+from . import _betteroff as _native
+from ._betteroff import (
+    SCHEMA,
+    BetteroffError,
+    DataError,
+    DefinitionError,
+    FormatError,
+    PeriodError,
+    TargetError,
+    UsageError,
+    __version__,
+)
+from ._tables import require, to_records
+
+__all__ = [
+    "SCHEMA",
+    "BetteroffError",
+    "Chart",
+    "DataError",
+    "DefinitionError",
+    "FormatError",
+    "PeriodError",
+    "Report",
+    "Scorecard",
+    "TargetError",
+    "UsageError",
+    "__version__",
+    "parse_period",
+    "project_demand",
+]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+
+class Chart:
+    """A measure's turn-the-curve chart, as SVG. Shown as a picture in notebooks."""
+
+    def __init__(self, measure_id: str, svg: str) -> None:
+        self.measure_id = measure_id
+        self.svg = svg
+
+    def _repr_svg_(self) -> str:
+        return self.svg
+
+    def __str__(self) -> str:
+        return self.svg
+
+    def __repr__(self) -> str:
+        return f"<betteroff.Chart of {self.measure_id!r}>"
+
+    def save(self, path: PathLike) -> None:
+        Path(path).write_text(self.svg, encoding="utf-8")
+
+
+class Report:
+    """A scored scorecard: every measure's figures and status, and the summary."""
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+
+    @property
+    def as_of(self) -> str:
+        """The reporting period."""
+        return str(self._native.as_of())
+
+    def to_json(self) -> str:
+        """The JSON contract: the same bytes as ``betteroff report --format json``."""
+        return str(self._native.to_json())
+
+    def to_dict(self) -> Dict[str, Any]:
+        result: Dict[str, Any] = json.loads(self.to_json())
+        return result
+
+    def to_html(self) -> str:
+        """One self-contained HTML page (the same as ``--format html``)."""
+        return str(self._native.render("html"))
+
+    def to_markdown(self) -> str:
+        return str(self._native.render("markdown"))
+
+    def to_text(self, colour: bool = False) -> str:
+        return str(self._native.render("text", colour))
+
+    def to_csv(self) -> str:
+        return str(self._native.render("csv"))
+
+    def chart(self, measure_id: str) -> Chart:
+        """The measure's turn-the-curve chart."""
+        return Chart(measure_id, str(self._native.chart(measure_id)))
+
+    def _columns(self) -> List[Tuple[str, str, List[Any]]]:
+        return [(str(n), str(k), list(v)) for n, k, v in self._native.measure_columns()]
+
+    def to_pandas(self) -> Any:
+        """One row per measure, as a pandas DataFrame."""
+        pd = require("pandas", "Report.to_pandas()")
+        return pd.DataFrame({name: values for name, _, values in self._columns()})
+
+    def to_polars(self) -> Any:
+        """One row per measure, as a polars DataFrame."""
+        pl = require("polars", "Report.to_polars()")
+        types = {"text": pl.Utf8, "number": pl.Float64, "integer": pl.Int64}
+        return pl.DataFrame([pl.Series(n, v, dtype=types[k]) for n, k, v in self._columns()])
+
+    def to_arrow(self) -> Any:
+        """One row per measure, as a pyarrow Table."""
+        pa = require("pyarrow", "Report.to_arrow()")
+        types = {"text": pa.string(), "number": pa.float64(), "integer": pa.int64()}
+        return pa.table({n: pa.array(v, type=types[k]) for n, k, v in self._columns()})
+
+    def _repr_html_(self) -> str:
+        return str(self._native.render("html_fragment"))
+
+    def __repr__(self) -> str:
+        return f"<betteroff.Report as of {self.as_of}>"
+
+
+def _read(path: Path) -> Optional[Tuple[str, bytes]]:
+    return (str(path), path.read_bytes()) if path.is_file() else None
+
+
+class Scorecard:
+    """A scorecard definition and the data added to it."""
+
+    def __init__(self, native: Any) -> None:
+        self._native = native
+
+    @classmethod
+    def load(cls, path: PathLike) -> "Scorecard":
+        """A scorecard directory (scorecard.toml or .json, and any of observations.csv,
+        comparators.csv, actions.csv), or a single .toml / .json definition file."""
+        p = Path(path)
+        if p.is_dir():
+            defs = [d for d in (p / "scorecard.toml", p / "scorecard.json") if d.is_file()]
+            if len(defs) != 1:
+                raise FileNotFoundError(
+                    f"{p} must hold exactly one of scorecard.toml and scorecard.json"
+                )
+            definition = _read(defs[0])
+            assert definition is not None
+            return cls(
+                _native._Scorecard.load(
+                    definition,
+                    _read(p / "observations.csv"),
+                    _read(p / "comparators.csv"),
+                    _read(p / "actions.csv"),
+                )
+            )
+        if not p.is_file():
+            raise FileNotFoundError(f"no such scorecard directory or file: {p}")
+        return cls(_native._Scorecard.load((str(p), p.read_bytes())))
+
+    @classmethod
+    def from_toml(cls, text: str, source: str = "scorecard.toml") -> "Scorecard":
+        return cls(_native._Scorecard.from_toml(text, source))
+
+    @classmethod
+    def from_json(cls, text: str, source: str = "scorecard.json") -> "Scorecard":
+        return cls(_native._Scorecard.from_json(text, source))
+
+    @classmethod
+    def from_dict(cls, definition: Mapping[str, Any], source: str = "dict") -> "Scorecard":
+        """A definition with the structure of scorecard.toml, as Python objects."""
+        if not isinstance(definition, Mapping):
+            raise TypeError(f"from_dict() takes a dict; got {type(definition).__name__}")
+        return cls.from_json(json.dumps(definition), source)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The definition (not the data) with the structure of scorecard.toml."""
+        result: Dict[str, Any] = json.loads(self._native.definition_json())
+        return result
+
+    def _add(self, what: str, data: Any, source: Optional[str]) -> "Scorecard":
+        name, columns, rows = to_records(data, what)
+        self._native.add_records(what, source or name, columns, rows)
+        return self
+
+    def add_observations(self, data: Any, source: Optional[str] = None) -> "Scorecard":
+        """Adds observations: columns measure, period, and value or numerator and denominator
+        (optional: flag, breakdown, category, note). Takes a pandas DataFrame, a polars
+        DataFrame, a pyarrow Table, an object with __arrow_c_stream__, or a list of dicts."""
+        return self._add("observations", data, source)
+
+    def add_comparators(self, data: Any, source: Optional[str] = None) -> "Scorecard":
+        """Adds comparator values: columns measure, period, comparator, value (optional: group,
+        note)."""
+        return self._add("comparators", data, source)
+
+    def add_actions(self, data: Any, source: Optional[str] = None) -> "Scorecard":
+        """Adds actions: columns id, title, due, status (optional: section, objective, lead,
+        completed, note)."""
+        return self._add("actions", data, source)
+
+    def score(self, as_of: Optional[str] = None) -> Report:
+        """Scores every measure at ``as_of`` (default: the latest period with data)."""
+        if as_of is not None and not isinstance(as_of, str):
+            raise TypeError(f"as_of is a period written as text, e.g. '2020-05'; got {type(as_of).__name__}")
+        return Report(self._native.score(as_of))
+
+    @property
+    def title(self) -> str:
+        return str(self._native.title())
+
+    def _repr_html_(self) -> str:
+        return str(self._native.summary_html())
+
+    def __repr__(self) -> str:
+        sections, measures, observations, comparators, actions = self._native.counts()
+        return (
+            f"<betteroff.Scorecard {self.title!r}: {sections} sections, {measures} measures, "
+            f"{observations} observations, {comparators} comparator values, {actions} actions>"
+        )
+
+
+def project_demand(
+    base: float, steps: Union[Mapping[str, float], Sequence[Tuple[str, float]]]
+) -> List[Dict[str, Any]]:
+    """Compounds ``base`` by each period's growth in percent (Dorset's table 3):
+
+    >>> [s["rounded"] for s in project_demand(1568, {"2020": 1.9, "2025": 4.9, "2030": 1.0})]
+    [1598.0, 1676.0, 1693.0]
+    """
+    items = list(steps.items()) if isinstance(steps, Mapping) else list(steps)
+    return [
+        {"period": p, "growth_pct": g, "value": v, "rounded": r}
+        for p, g, v, r in _native.project_demand(float(base), [(str(p), float(g)) for p, g in items])
+    ]
+
+
+def parse_period(text: str) -> Dict[str, str]:
+    """A period in any of the analyst's spellings: its canonical text, kind, start and end."""
+    canonical, kind, start, end = _native.parse_period_text(text)
+    return {"period": canonical, "kind": kind, "start": start, "end": end}
