@@ -24,6 +24,11 @@ else
   echo "clippy is not installed here; skipping the lint"
 fi
 
+step "Lint the Python binding crate"
+if cargo clippy --version >/dev/null 2>&1; then
+  cargo clippy -p betteroff-py --all-targets -- -D warnings
+fi
+
 step "Rust tests: core unit, property, example, golden-vector and CLI tests"
 cargo test
 
@@ -33,6 +38,23 @@ for dir in examples/*/; do
   [ -f "$dir/scorecard.toml" ] || [ -f "$dir/scorecard.json" ] || continue
   cargo run -q -p betteroff-cli -- validate "$dir"
 done
+
+step "Python: build the wheel in a virtualenv, then pytest and mypy --strict"
+venv=target/py-venv
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -m pip install -q --disable-pip-version-check -r py/requirements-test.txt
+rm -rf target/wheels
+(cd py && "../$venv/bin/maturin" build --quiet --out ../target/wheels)
+wheel=$(ls target/wheels/betteroff-*.whl)
+"$venv/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
+"$venv/bin/python" -m pytest py/tests -q
+"$venv/bin/python" -m mypy --strict py/tests/typecheck_usage.py
+(cd py/python && "../../$venv/bin/python" -m mypy --strict betteroff)
+
+step "Python: the wheel alone in a fresh virtualenv"
+python3 -m venv --clear target/py-bare
+target/py-bare/bin/python -m pip install -q --disable-pip-version-check --no-deps "$wheel"
+target/py-bare/bin/python -c "import betteroff; print('import betteroff', betteroff.__version__, 'with', betteroff.SCHEMA)"
 
 step "Browser: the HTML report in headless Chromium"
 if ! command -v chromium >/dev/null 2>&1; then

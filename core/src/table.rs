@@ -75,7 +75,7 @@ pub fn read<'a>(
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect::<Vec<_>>();
-    let columns = check_headers(file, &headers, required, optional)?;
+    let columns = check_headers(file, Some(1), &headers, required, optional)?;
     // The csv crate's own line counter skips blank lines; count from byte offsets instead,
     // so that the line named is the one an editor shows.
     let starts: Vec<usize> = std::iter::once(0)
@@ -121,7 +121,7 @@ pub fn from_records<'a>(
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
-    let columns = check_headers(file, &headers, required, optional)?;
+    let columns = check_headers(file, None, &headers, required, optional)?;
     let mut errors = Vec::new();
     let mut rows = Vec::with_capacity(records.rows.len());
     for (i, cells) in records.rows.iter().enumerate() {
@@ -158,8 +158,10 @@ pub fn from_records<'a>(
     })
 }
 
+/// `header_line` is `Some(1)` for a CSV file (its header row), `None` for records.
 fn check_headers(
     file: &str,
+    header_line: Option<usize>,
     headers: &[String],
     required: &[&str],
     optional: &[&str],
@@ -178,13 +180,13 @@ fn check_headers(
         if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
             errors.push(Error::new(
                 ErrorKind::Syntax,
-                Location::at(file, Some(1), h),
+                Location::at(file, header_line, h),
                 format!("unknown column {h:?}; the columns are {}", known()),
             ));
         } else if columns.insert(h.clone(), i).is_some() {
             errors.push(Error::new(
                 ErrorKind::Syntax,
-                Location::at(file, Some(1), h),
+                Location::at(file, header_line, h),
                 format!("column {h:?} appears twice"),
             ));
         }
@@ -193,7 +195,7 @@ fn check_headers(
         if !columns.contains_key(*r) {
             errors.push(Error::new(
                 ErrorKind::Syntax,
-                Location::at(file, Some(1), r),
+                Location::at(file, header_line, r),
                 format!(
                     "missing column {r:?}; the required columns are {}",
                     required.join(", ")

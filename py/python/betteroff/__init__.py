@@ -73,7 +73,7 @@ class Chart:
 class Report:
     """A scored scorecard: every measure's figures and status, and the summary."""
 
-    def __init__(self, native: Any) -> None:
+    def __init__(self, native: _native._Report) -> None:
         self._native = native
 
     @property
@@ -140,7 +140,7 @@ def _read(path: Path) -> Optional[Tuple[str, bytes]]:
 class Scorecard:
     """A scorecard definition and the data added to it."""
 
-    def __init__(self, native: Any) -> None:
+    def __init__(self, native: _native._Scorecard) -> None:
         self._native = native
 
     @classmethod
@@ -190,6 +190,8 @@ class Scorecard:
 
     def _add(self, what: str, data: Any, source: Optional[str]) -> "Scorecard":
         name, columns, rows = to_records(data, what)
+        if not columns and not rows:
+            return self  # an empty list: nothing to add
         self._native.add_records(what, source or name, columns, rows)
         return self
 

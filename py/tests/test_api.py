@@ -1,0 +1,73 @@
+"""The Python API: loading, round trips, rendering, charts, rich display, projections."""
+
+import subprocess
+import sys
+import threading
+
+import betteroff
+from conftest import ROOT
+
+
+def test_definition_round_trips_through_a_dict() -> None:
+    card = betteroff.Scorecard.load(ROOT / "examples/dudley-wsoa/scorecard.toml")
+    again = betteroff.Scorecard.from_dict(card.to_dict())
+    assert again.to_dict() == card.to_dict()
+    d = card.to_dict()
+    assert len(d["sections"]) == 14 and d["sections"][1]["measures"][1]["target"] == {
+        "kind": "relative", "change": -50.0, "due": "2020-05",
+        "wording": "Reduce the number of parents and carers dissatisfied with the assessment of their "
+                   "child's needs by 50% compared to the April 2019 benchmark (32%) by May 2020",
+    }
+
+
+def test_rendering_and_display() -> None:
+    card = betteroff.Scorecard.load(ROOT / "examples/dudley-wsoa")
+    assert "14 sections, 38 measures, 105 observations" in repr(card)
+    assert "<th scope=\"row\">Area 2:" in card._repr_html_()
+    report = card.score("2020-05")
+    assert report.as_of == "2020-05" and repr(report) == "<betteroff.Report as of 2020-05>"
+    fragment = report._repr_html_()
+    assert fragment.startswith("<style>") and "<body" not in fragment and '<div class="bo">' in fragment
+    assert report.to_text().startswith("Dudley Local Area SEND Written Statement of Action")
+    chart = report.chart("2.A3a")
+    # 32% (April 2019) to 16% by May 2020; 17% in May 2020.
+    assert ">Baseline 32%</text>" in chart._repr_svg_() and ">Target 16%</text>" in str(chart)
+    assert report.to_csv().splitlines()[0].startswith("section,id,name,kind")
+
+
+def test_project_demand_dorset_table_3() -> None:
+    # Dorset strategy table 3: 1,568 EHCPs (2017), +1.9%, +4.9%, +1.0% -> 1,598, 1,676, 1,693.
+    steps = betteroff.project_demand(1568, [("2020", 1.9), ("2025", 4.9), ("2030", 1.0)])
+    assert [s["rounded"] for s in steps] == [1598.0, 1676.0, 1693.0]
+    assert steps[0]["value"] == 1597.792
+
+
+def test_parse_period() -> None:
+    assert betteroff.parse_period("FY 2019/20") == {
+        "period": "FY2019/20", "kind": "FinancialYear", "start": "2019-04-01", "end": "2020-03-31"}
+
+
+def test_scoring_releases_the_gil() -> None:
+    # Two threads scoring at once both finish and agree (the core runs without the GIL).
+    card = betteroff.Scorecard.load(ROOT / "examples/dudley-wsoa")
+    results: list = []
+    threads = [threading.Thread(target=lambda: results.append(card.score("2020-05").to_json())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 4 and len(set(results)) == 1
+
+
+def test_import_needs_no_dataframe_library() -> None:
+    # pandas, polars and pyarrow are optional: blocking them, import works and a method that
+    # needs one says which to install.
+    code = (
+        "import sys\n"
+        "for m in ('pandas', 'polars', 'pyarrow'): sys.modules[m] = None\n"
+        "import betteroff\n"
+        f"r = betteroff.Scorecard.load({str(ROOT / 'examples/dorset')!r}).score()\n"
+        "try:\n    r.to_pandas()\nexcept ImportError as e:\n    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "Report.to_pandas() needs pandas: pip install pandas"
