@@ -216,7 +216,7 @@ impl PartialOrd for Period {
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Repr::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Repr::Date(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
             Repr::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             Repr::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
             Repr::Term { term, year } => write!(f, "{} {year:04}", term.name()),

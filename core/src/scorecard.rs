@@ -126,6 +126,15 @@ impl Scorecard {
         &self.actions
     }
 
+    /// Every period with an observation, in order, each once: the reporting periods a picker
+    /// can offer.
+    pub fn periods(&self) -> Vec<Period> {
+        let mut p: Vec<Period> = self.observations.iter().map(|o| o.period).collect();
+        p.sort();
+        p.dedup();
+        p
+    }
+
     /// The latest period with an observation: the default reporting date.
     pub fn latest_period(&self) -> Option<Period> {
         self.observations.iter().map(|o| o.period).max()
@@ -415,6 +424,18 @@ target = { kind = "relative", change = -50, due = "2020-05" }
         let e = c.validate();
         assert_eq!(e.len(), 1);
         assert!(e.to_string().starts_with("obs.csv:2: field \"value\": measure \"m\": this observation is the baseline of a relative target, and it is zero"), "{e}");
+    }
+
+    #[test]
+    fn periods_are_listed_once_in_order() {
+        let mut c = card();
+        c.add_observations_csv(
+            "measure,period,value\nm,2019-10,25\nm,2019-04,32\n",
+            "obs.csv",
+        )
+        .unwrap();
+        let p: Vec<String> = c.periods().iter().map(ToString::to_string).collect();
+        assert_eq!(p, ["2019-04", "2019-10"]);
     }
 
     #[test]

@@ -1,0 +1,375 @@
+//! The JavaScript face of the core (npm package `betteroff`). It only converts: JavaScript
+//! values to core types and back, core errors to `Error` objects with a `kind`. Every figure
+//! comes from the core, so a report's JSON is byte for byte the CLI's.
+
+use betteroff::render::{self, Format};
+use betteroff::{Error, ErrorKind, Errors, Location, Period, Records, Scorecard as Card};
+use js_sys::{Array, Reflect, JSON};
+use serde_json::{Map, Value};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = include_str!("types.d.ts");
+
+#[wasm_bindgen]
+extern "C" {
+    /// `{ asOf?: string }` (declared in types.d.ts).
+    #[wasm_bindgen(typescript_type = "ScoreOptions")]
+    pub type ScoreOptions;
+}
+
+/// A JavaScript `Error` with the core's message, a `kind` (syntax, definition, period, target,
+/// data, usage) and `errors`, one entry per problem.
+fn to_js(errors: Errors) -> JsValue {
+    let e = js_sys::Error::new(&errors.to_string());
+    e.set_name("BetteroffError");
+    let _ = Reflect::set(&e, &"kind".into(), &errors.kind().name().into());
+    let list = Array::new();
+    for err in errors.iter() {
+        let at = err.location();
+        let item = js_sys::Object::new();
+        let set = |k: &str, v: JsValue| {
+            let _ = Reflect::set(&item, &k.into(), &v);
+        };
+        set("kind", err.kind().name().into());
+        set("file", at.file.as_str().into());
+        set("line", at.line.map_or(JsValue::NULL, |l| (l as f64).into()));
+        set("row", at.row.map_or(JsValue::NULL, |r| (r as f64).into()));
+        set(
+            "field",
+            at.field.as_deref().map_or(JsValue::NULL, Into::into),
+        );
+        set("message", err.to_string().into());
+        list.push(&item);
+    }
+    let _ = Reflect::set(&e, &"errors".into(), &list);
+    e.into()
+}
+
+fn usage(what: &str, message: String) -> JsValue {
+    to_js(Errors::one(Error::new(
+        ErrorKind::Usage,
+        Location::file(what),
+        message,
+    )))
+}
+
+fn period(text: &str, what: &str) -> Result<Period, JsValue> {
+    text.parse::<Period>().map_err(|e| {
+        to_js(Errors::one(Error::new(
+            ErrorKind::Period,
+            Location::file(what),
+            e.to_string(),
+        )))
+    })
+}
+
+/// `{ asOf: "2020-05" }` or nothing: the reporting period, if given.
+fn as_of(options: &Option<ScoreOptions>) -> Result<Option<Period>, JsValue> {
+    let Some(options) = options
+        .as_ref()
+        .map(AsRef::<JsValue>::as_ref)
+        .filter(|o| !o.is_undefined() && !o.is_null())
+    else {
+        return Ok(None);
+    };
+    let v = Reflect::get(options, &"asOf".into()).unwrap_or(JsValue::UNDEFINED);
+    match v.as_string() {
+        Some(s) => period(&s, "asOf").map(Some),
+        None if v.is_undefined() || v.is_null() => Ok(None),
+        None => Err(usage(
+            "asOf",
+            "asOf is a period written as text, e.g. \"2020-05\"".into(),
+        )),
+    }
+}
+
+/// Rows given as an array of plain objects, as records: column names in order of first
+/// appearance, cells as text (`null` and missing keys are empty cells).
+fn records(rows: &JsValue, what: &str, source: Option<String>) -> Result<Records, JsValue> {
+    let accepted = format!("{what} are an array of plain objects, e.g. [{{ measure: \"m1\", period: \"2020-05\", value: 12 }}]");
+    if !Array::is_array(rows) {
+        return Err(usage(what, accepted));
+    }
+    let text = JSON::stringify(rows)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    let parsed: Vec<Map<String, Value>> =
+        serde_json::from_str(&text).map_err(|_| usage(what, accepted))?;
+    let mut columns: Vec<String> = Vec::new();
+    for row in &parsed {
+        for k in row.keys() {
+            if !columns.contains(k) {
+                columns.push(k.clone());
+            }
+        }
+    }
+    let cell = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        Some(Value::Bool(b)) => Some(b.to_string()),
+        Some(other) => Some(other.to_string()),
+    };
+    let rows = parsed
+        .iter()
+        .map(|r| columns.iter().map(|c| cell(r.get(c))).collect())
+        .collect();
+    Ok(Records {
+        source: source.unwrap_or_else(|| format!("{what} (array)")),
+        columns,
+        rows,
+    })
+}
+
+/// A scorecard: its definition and the data added to it.
+#[wasm_bindgen]
+pub struct Scorecard {
+    card: Card,
+}
+
+#[wasm_bindgen]
+impl Scorecard {
+    /// A definition with the structure of scorecard.toml, as an object or JSON text.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(
+        #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
+    ) -> Result<Scorecard, JsValue> {
+        let text = match definition.as_string() {
+            Some(s) => s,
+            None => JSON::stringify(&definition)
+                .ok()
+                .and_then(|s| s.as_string())
+                .ok_or_else(|| {
+                    usage("definition", "fromJson takes an object or JSON text".into())
+                })?,
+        };
+        Card::from_json(&text, "scorecard.json")
+            .map(|card| Scorecard { card })
+            .map_err(to_js)
+    }
+
+    #[wasm_bindgen(js_name = fromToml)]
+    pub fn from_toml(text: &str) -> Result<Scorecard, JsValue> {
+        Card::from_toml(text, "scorecard.toml")
+            .map(|card| Scorecard { card })
+            .map_err(to_js)
+    }
+
+    /// The definition (not the data), with the structure of scorecard.toml.
+    #[wasm_bindgen(unchecked_return_type = "object")]
+    pub fn definition(&self) -> JsValue {
+        JSON::parse(&betteroff::definition::to_json(&self.card.definition)).unwrap_or(JsValue::NULL)
+    }
+
+    #[wasm_bindgen(js_name = addObservationsCsv)]
+    pub fn add_observations_csv(
+        &mut self,
+        text: &str,
+        source: Option<String>,
+    ) -> Result<(), JsValue> {
+        self.card
+            .add_observations_csv(text, source.as_deref().unwrap_or("observations.csv"))
+            .map_err(to_js)
+    }
+
+    #[wasm_bindgen(js_name = addComparatorsCsv)]
+    pub fn add_comparators_csv(
+        &mut self,
+        text: &str,
+        source: Option<String>,
+    ) -> Result<(), JsValue> {
+        self.card
+            .add_comparators_csv(text, source.as_deref().unwrap_or("comparators.csv"))
+            .map_err(to_js)
+    }
+
+    #[wasm_bindgen(js_name = addActionsCsv)]
+    pub fn add_actions_csv(&mut self, text: &str, source: Option<String>) -> Result<(), JsValue> {
+        self.card
+            .add_actions_csv(text, source.as_deref().unwrap_or("actions.csv"))
+            .map_err(to_js)
+    }
+
+    #[wasm_bindgen(js_name = addObservations)]
+    pub fn add_observations(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Row[]")] rows: JsValue,
+        source: Option<String>,
+    ) -> Result<(), JsValue> {
+        let r = records(&rows, "observations", source)?;
+        self.card.add_observations_records(&r).map_err(to_js)
+    }
+
+    #[wasm_bindgen(js_name = addComparators)]
+    pub fn add_comparators(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Row[]")] rows: JsValue,
+        source: Option<String>,
+    ) -> Result<(), JsValue> {
+        let r = records(&rows, "comparators", source)?;
+        self.card.add_comparators_records(&r).map_err(to_js)
+    }
+
+    #[wasm_bindgen(js_name = addActions)]
+    pub fn add_actions(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Row[]")] rows: JsValue,
+        source: Option<String>,
+    ) -> Result<(), JsValue> {
+        let r = records(&rows, "actions", source)?;
+        self.card.add_actions_records(&r).map_err(to_js)
+    }
+
+    /// Every period with data, in order: what a reporting-period picker offers.
+    pub fn periods(&self) -> Vec<String> {
+        self.card
+            .periods()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// Scores at `asOf` (default: the latest period with data): a plain object following the
+    /// JSON contract.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn score(&self, options: Option<ScoreOptions>) -> Result<JsValue, JsValue> {
+        let json = self.render(Format::Json, &options)?;
+        JSON::parse(&json).map_err(|_| usage("score", "the report could not be read back".into()))
+    }
+
+    /// The JSON contract: the same bytes as `betteroff report --format json`.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self, options: Option<ScoreOptions>) -> Result<String, JsValue> {
+        self.render(Format::Json, &options)
+    }
+
+    /// One self-contained HTML page (`--format html`).
+    #[wasm_bindgen(js_name = toHtml)]
+    pub fn to_html(&self, options: Option<ScoreOptions>) -> Result<String, JsValue> {
+        self.render(Format::Html, &options)
+    }
+
+    /// The report in any format: "text", "markdown", "html", "html_fragment", "json", "csv".
+    #[wasm_bindgen(js_name = render)]
+    pub fn render_as(
+        &self,
+        format: &str,
+        options: Option<ScoreOptions>,
+    ) -> Result<String, JsValue> {
+        let f = Format::parse(format).ok_or_else(|| {
+            usage(
+                "format",
+                format!("unknown format {format:?}: expected {}", Format::NAMES),
+            )
+        })?;
+        self.render(f, &options)
+    }
+
+    /// A measure's turn-the-curve chart, as SVG.
+    pub fn chart(
+        &self,
+        #[wasm_bindgen(js_name = measureId)] measure_id: &str,
+        options: Option<ScoreOptions>,
+    ) -> Result<String, JsValue> {
+        let report = self.card.score(as_of(&options)?).map_err(to_js)?;
+        let m = report
+            .measures
+            .iter()
+            .find(|m| m.id == measure_id)
+            .ok_or_else(|| {
+                let known: Vec<&str> = report
+                    .measures
+                    .iter()
+                    .map(|m| m.id.as_str())
+                    .take(12)
+                    .collect();
+                usage(
+                    "measureId",
+                    format!(
+                        "no measure {measure_id:?}; measures include: {}",
+                        known.join(", ")
+                    ),
+                )
+            })?;
+        Ok(render::chart(m))
+    }
+}
+
+impl Scorecard {
+    fn render(&self, format: Format, options: &Option<ScoreOptions>) -> Result<String, JsValue> {
+        let report = self.card.score(as_of(options)?).map_err(to_js)?;
+        Ok(render::render(&report, format, false))
+    }
+}
+
+/// Compounds `base` by each period's growth in percent (Dorset's table 3).
+#[wasm_bindgen(js_name = projectDemand, unchecked_return_type = "ProjectedStep[]")]
+pub fn project_demand(
+    base: f64,
+    #[wasm_bindgen(unchecked_param_type = "Record<string, number> | Array<[string, number]>")]
+    steps: JsValue,
+) -> Result<JsValue, JsValue> {
+    if !base.is_finite() {
+        return Err(usage("base", "the base must be a finite number".into()));
+    }
+    let pairs: Vec<(String, f64)> = if Array::is_array(&steps) {
+        Array::from(&steps)
+            .iter()
+            .map(|p| {
+                let p = Array::from(&p);
+                (
+                    p.get(0).as_string().unwrap_or_default(),
+                    p.get(1).as_f64().unwrap_or(f64::NAN),
+                )
+            })
+            .collect()
+    } else {
+        js_sys::Object::entries(&js_sys::Object::from(steps))
+            .iter()
+            .map(|e| {
+                let e = Array::from(&e);
+                (
+                    e.get(0).as_string().unwrap_or_default(),
+                    e.get(1).as_f64().unwrap_or(f64::NAN),
+                )
+            })
+            .collect()
+    };
+    let mut parsed = Vec::with_capacity(pairs.len());
+    for (p, g) in pairs {
+        if !g.is_finite() || g <= -100.0 {
+            return Err(usage(
+                "steps",
+                format!("growth for {p} must be a finite number above -100"),
+            ));
+        }
+        parsed.push((period(&p, "steps")?, g));
+    }
+    let steps = betteroff::projection::project(base, &parsed);
+    let json = serde_json::to_string(&steps).unwrap_or_else(|_| "[]".into());
+    JSON::parse(&json).map_err(|_| usage("steps", "the projection could not be read back".into()))
+}
+
+/// A period in any of the analyst's spellings: its canonical text, kind, start and end dates.
+#[wasm_bindgen(js_name = parsePeriod, unchecked_return_type = "PeriodInfo")]
+pub fn parse_period(text: &str) -> Result<JsValue, JsValue> {
+    let p = period(text, "period")?;
+    let o = js_sys::Object::new();
+    let _ = Reflect::set(&o, &"period".into(), &p.to_string().into());
+    let _ = Reflect::set(&o, &"kind".into(), &format!("{:?}", p.kind()).into());
+    let _ = Reflect::set(&o, &"start".into(), &p.start().to_string().into());
+    let _ = Reflect::set(&o, &"end".into(), &p.end().to_string().into());
+    Ok(o.into())
+}
+
+/// The version of the package and the JSON schema it writes.
+#[wasm_bindgen]
+pub fn version() -> String {
+    format!(
+        "betteroff {} ({})",
+        env!("CARGO_PKG_VERSION"),
+        betteroff::report::SCHEMA
+    )
+}

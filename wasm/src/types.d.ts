@@ -1,0 +1,226 @@
+
+/* Hand-written types of betteroff's objects (the JSON contract betteroff.report/1). Keep in
+   step with core/src/report.rs and core/src/summary.rs; wasm/tests/usage.ts is type-checked
+   against them with `tsc --noEmit`. */
+
+/** A period as the analyst writes it: "2020-05", "2020-Q1", "2020", "2019/20", "FY2019/20", "Autumn 2019", "2020-05-31". */
+export type PeriodText = string;
+
+export type MeasureKind = "indicator" | "how_much" | "how_well" | "better_off";
+export type Unit = "count" | "percentage" | "rate" | "score" | "days" | "currency" | "ratio";
+export type Polarity = "higher_is_better" | "lower_is_better" | "neutral";
+export type Frequency = "monthly" | "quarterly" | "termly" | "annual" | "academic_year" | "financial_year" | "adhoc";
+export type Status = "achieved" | "on_track" | "at_risk" | "off_track" | "missed" | "no_target" | "no_data" | "suppressed" | "to_be_developed";
+export type StatusLabel = "Achieved" | "On track" | "At risk" | "Off track" | "Missed" | "No target" | "No data" | "Suppressed" | "To be developed";
+export type Rag = "green" | "amber" | "red" | "grey";
+export type Direction = "improving" | "worsening" | "no_change" | "higher" | "lower" | "unknown";
+export type Comparison = "at_least" | "at_most" | "exactly";
+export type TargetKind = "relative" | "points" | "absolute" | "threshold" | "comparator" | "quartile" | "gap" | "milestones" | "direction";
+export type SectionKind = "priority" | "result" | "service";
+export type ActionStatus = "not_started" | "in_progress" | "completed" | "withdrawn";
+export type ErrorKind = "syntax" | "definition" | "period" | "target" | "data" | "usage";
+
+/** Options of score(), toJson(), toHtml(), render() and chart(). */
+export interface ScoreOptions {
+  /** The reporting period; default: the latest period with data. */
+  asOf?: PeriodText;
+}
+
+/** A row of observations, comparators or actions: column name to cell. */
+export type Row = Record<string, string | number | boolean | null | undefined>;
+
+/** What every error thrown by betteroff carries besides its message. */
+export interface BetteroffError extends Error {
+  name: "BetteroffError";
+  kind: ErrorKind;
+  errors: Array<{
+    kind: ErrorKind;
+    file: string;
+    line: number | null;
+    row: number | null;
+    field: string | null;
+    message: string;
+  }>;
+}
+
+export interface PeriodInfo {
+  period: PeriodText;
+  kind: "Date" | "Month" | "Quarter" | "Term" | "Year" | "AcademicYear" | "FinancialYear";
+  start: string;
+  end: string;
+}
+
+export interface ProjectedStep {
+  period: PeriodText;
+  growth_pct: number;
+  value: number;
+  rounded: number;
+}
+
+export interface Report {
+  schema: string;
+  scorecard: {
+    id: string;
+    title: string;
+    area: string | null;
+    description: string | null;
+    source: string | null;
+    notes: string[];
+    status_rules: { at_risk_tolerance_pct: number };
+  };
+  as_of: PeriodText;
+  sections: Array<{
+    id: string;
+    title: string;
+    kind: SectionKind;
+    description: string | null;
+    measures: string[];
+  }>;
+  measures: MeasureResult[];
+  summary: Summary;
+  actions: ActionResult[];
+  risks: RiskResult[];
+  projections: Array<{
+    id: string;
+    name: string;
+    base_period: PeriodText;
+    base: number;
+    steps: ProjectedStep[];
+    source: string | null;
+  }>;
+}
+
+export interface Point {
+  period: PeriodText;
+  value: number | null;
+  flag: "provisional" | "revised" | "missing" | "suppressed" | null;
+}
+
+export interface ChangeResult {
+  from_period: PeriodText;
+  from_value: number;
+  absolute: number;
+  absolute_unit: string;
+  relative_pct: number | null;
+  label: string;
+}
+
+export type Basis = { on: "value" } | { on: "gap"; comparator: string; comparator_value: number };
+
+export interface TargetResult {
+  kind: TargetKind;
+  description: string;
+  value: number | null;
+  comparison: Comparison | null;
+  due: PeriodText | null;
+  basis: Basis;
+  judged: number | null;
+  milestones: Array<{ due: PeriodText; description: string; value: number | null; current: boolean }>;
+}
+
+export interface ComparatorResult {
+  name: string;
+  period: PeriodText;
+  value: number;
+  gap: number | null;
+  gap_label: string | null;
+  position: "better" | "worse" | "same" | "higher" | "lower" | null;
+  series: Point[];
+}
+
+export interface MeasureResult {
+  id: string;
+  name: string;
+  section: string;
+  kind: MeasureKind;
+  unit: Unit;
+  per: number | null;
+  polarity: Polarity;
+  frequency: Frequency | null;
+  owner: string | null;
+  source: string | null;
+  to_be_developed: boolean;
+  period: PeriodText | null;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  provisional: boolean;
+  revised: boolean;
+  baseline: { period: PeriodText; value: number; source: "stated" | "observed" } | null;
+  target: TargetResult | null;
+  expected: number | null;
+  progress_pct: number | null;
+  change: { previous: ChangeResult | null; baseline: ChangeResult | null };
+  direction: Direction;
+  streak: number;
+  status: Status;
+  status_label: StatusLabel;
+  rag: Rag;
+  comparators: ComparatorResult[];
+  breakdowns: Array<{ dimension: string; category: string; period: PeriodText; value: number | null }>;
+  series: Point[];
+  notes: string[];
+}
+
+export interface StatusCounts {
+  achieved: number;
+  on_track: number;
+  at_risk: number;
+  off_track: number;
+  missed: number;
+  no_target: number;
+  no_data: number;
+  suppressed: number;
+  to_be_developed: number;
+}
+
+export interface RagCounts {
+  green: number;
+  amber: number;
+  red: number;
+  grey: number;
+}
+
+export interface Counts {
+  measures: number;
+  by_status: StatusCounts;
+  by_rag: RagCounts;
+}
+
+export interface Summary extends Counts {
+  by_section: Array<Counts & { section: string }>;
+  by_kind: Array<Counts & { kind: MeasureKind }>;
+  actions: {
+    total: number;
+    completed: number;
+    in_progress: number;
+    not_started: number;
+    withdrawn: number;
+    overdue: number;
+    percent_complete: number | null;
+  };
+  data_development: Array<{ id: string; name: string; section: string }>;
+}
+
+export interface ActionResult {
+  id: string;
+  section: string | null;
+  objective: string | null;
+  title: string;
+  lead: string | null;
+  due: PeriodText;
+  status: ActionStatus;
+  completed: PeriodText | null;
+  overdue: boolean;
+}
+
+export interface RiskResult {
+  id: string;
+  title: string;
+  likelihood: number;
+  impact: number;
+  score: number;
+  rating: "low" | "medium" | "high" | "very_high";
+  mitigation: string | null;
+  owner: string | null;
+}

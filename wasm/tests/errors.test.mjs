@@ -1,0 +1,79 @@
+// Bad input throws a JavaScript Error carrying the core's message and a kind, and the module
+// keeps working for later calls.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import betteroff from '../pkg/node/betteroff.js';
+
+const { Scorecard } = betteroff;
+
+const CARD = `id = "t"
+title = "Test"
+
+[[sections]]
+id = "s"
+title = "S"
+kind = "priority"
+
+[[sections.measures]]
+id = "m"
+name = "Dissatisfied with assessment"
+kind = "how_well"
+unit = "percentage"
+polarity = "lower_is_better"
+baseline = { period = "2019-04" }
+target = { kind = "relative", change = -50, due = "2020-05" }
+`;
+
+function thrown(fn) {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  assert.fail('expected an error');
+}
+
+test('malformed JSON', () => {
+  const e = thrown(() => Scorecard.fromJson('{"id": "t",\n "title": '));
+  assert.ok(e instanceof Error);
+  assert.equal(e.name, 'BetteroffError');
+  assert.equal(e.kind, 'syntax');
+  assert.match(e.message, /^scorecard\.json:2: EOF while parsing a value/);
+  assert.equal(e.errors[0].line, 2);
+});
+
+test('an unknown measure in CSV', () => {
+  const card = Scorecard.fromToml(CARD);
+  const e = thrown(() => card.addObservationsCsv('measure,period,value\nm,2019-04,32\nx9,2019-05,30\n'));
+  assert.equal(e.kind, 'data');
+  assert.equal(e.message, 'observations.csv:3: field "measure": unknown measure id "x9": the scorecard has no measure with that id');
+  assert.deepEqual([e.errors[0].line, e.errors[0].field], [3, 'measure']);
+});
+
+test('a bad period, in a row object and in the as-of option', () => {
+  const card = Scorecard.fromToml(CARD);
+  const e = thrown(() => card.addObservations([{ measure: 'm', period: '2019-13', value: 1 }]));
+  assert.equal(e.kind, 'period');
+  assert.equal(e.message, 'observations (array), row 1: field "period": cannot read "2019-13" as a period: month must be 1 to 12');
+  assert.equal(e.errors[0].row, 1);
+  const a = thrown(() => card.score({ asOf: 'May 2020' }));
+  assert.equal(a.kind, 'period');
+  assert.match(a.message, /^asOf: cannot read "May 2020" as a period/);
+  assert.equal(thrown(() => card.score({ asOf: 202005 })).kind, 'usage');
+  assert.equal(thrown(() => card.addObservations('m,2019-04,1')).kind, 'usage');
+});
+
+test('the module keeps working after errors', () => {
+  const card = Scorecard.fromToml(CARD);
+  for (let i = 0; i < 3; i++) {
+    thrown(() => card.addObservationsCsv('measure,period,value\nm,2019-04,NaN\n'));
+    thrown(() => Scorecard.fromToml('id = '));
+  }
+  card.addObservationsCsv('measure,period,value\nm,2019-04,32\nm,2019-10,25\n');
+  const m = card.score({ asOf: '2019-10' }).measures[0];
+  // semantics section 5 worked check: expected 24.58%, at risk, progress 43.75%.
+  assert.equal(m.status, 'at_risk');
+  assert.equal(m.progress_pct, 43.75);
+  assert.equal(Math.round(m.expected * 100) / 100, 24.58);
+});

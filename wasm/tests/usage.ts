@@ -1,0 +1,30 @@
+// Type-checked with `tsc --noEmit` against the generated betteroff.d.ts, so that the hand-written
+// types (Report and everything in it) stay usable and precise: no `any` leaks into user code.
+import type { BetteroffError, MeasureResult, Report, Status } from "../pkg/node/betteroff.js";
+import { Scorecard, projectDemand, parsePeriod } from "../pkg/node/betteroff.js";
+
+const card: Scorecard = Scorecard.fromToml("id = \"t\"\ntitle = \"T\"\n");
+card.addObservations([{ measure: "m", period: "2020-05", value: 12, flag: null }]);
+const report: Report = card.score({ asOf: "2020-05" });
+const offTrack: MeasureResult[] = report.measures.filter((m) => m.status === "off_track");
+const status: Status = report.measures[0].status;
+const label: string = report.measures[0].status_label;
+const gap: number | null = report.measures[0].comparators[0]?.gap ?? null;
+const done: number | null = report.summary.actions.percent_complete;
+const counts: number = report.summary.by_status.at_risk + report.summary.by_rag.amber;
+const svg: string = card.chart("m", { asOf: "2020-05" });
+const html: string = card.toHtml();
+const json: string = card.toJson({ asOf: "2020-05" });
+const steps = projectDemand(1568, { "2020": 1.9 });
+const rounded: number = steps[0].rounded;
+const end: string = parsePeriod("2019/20").end;
+try {
+  Scorecard.fromJson({ id: "t" });
+} catch (e) {
+  const err = e as BetteroffError;
+  const where: number | null = err.errors[0].row ?? err.errors[0].line;
+  console.log(err.kind, where);
+}
+// @ts-expect-error: a status is one of the known names
+const wrong: Status = "fine";
+console.log(offTrack, status, label, gap, done, counts, svg, html, json, rounded, end, wrong);
