@@ -56,12 +56,27 @@ python3 -m venv --clear target/py-bare
 target/py-bare/bin/python -m pip install -q --disable-pip-version-check --no-deps "$wheel"
 target/py-bare/bin/python -c "import betteroff; print('import betteroff', betteroff.__version__, 'with', betteroff.SCHEMA)"
 
-step "Browser: the HTML report in headless Chromium"
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "installing Debian's chromium"
+step "Debian packages: chromium (browser tests) and wabt (wasm-strip)"
+missing=""
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v wasm-strip >/dev/null 2>&1 || missing="$missing wabt"
+if [ -n "$missing" ]; then
+  echo "installing:$missing"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 fi
+
+step "WebAssembly: build the npm package (wasm32 target and wasm-bindgen-cli installed if missing)"
+bash wasm/build.sh
+if cargo clippy --version >/dev/null 2>&1; then
+  cargo clippy -p betteroff-wasm --target wasm32-unknown-unknown -- -D warnings
+fi
+
+step "WebAssembly: Node tests (golden vectors, errors) and tsc --noEmit on a TypeScript usage file"
+(cd wasm/tests && npm ci --no-audit --no-fund --loglevel=error && node --test && ./node_modules/.bin/tsc --noEmit -p .)
+
+step "Browser: the HTML report and the dashboard in headless Chromium"
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 cargo build -q -p betteroff-cli
 (cd tests/browser && node --test)

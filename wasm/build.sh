@@ -31,4 +31,4 @@ cp wasm/package.json wasm/README.md wasm/pkg/
 
 raw=$(wc -c < wasm/pkg/web/betteroff_bg.wasm)
 gz=$(gzip -9 -c wasm/pkg/web/betteroff_bg.wasm | wc -c)
-printf 'wasm/pkg/web/betteroff_bg.wasm: %d bytes raw, %d bytes gzipped (%.1f KB)\n' "$raw" "$gz" "$(echo "$gz/1024" | bc -l)"
+awk -v raw="$raw" -v gz="$gz" 'BEGIN { printf "wasm/pkg/web/betteroff_bg.wasm: %d bytes raw (%.1f KB), %d bytes gzipped (%.1f KB)\n", raw, raw / 1024, gz, gz / 1024 }'

@@ -8,12 +8,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch, open as openPage, serve } from './helpers.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const bin = process.env.BETTEROFF_BIN ?? join(root, 'target/debug/betteroff');
@@ -21,27 +20,12 @@ const shots = join(root, 'target/screenshots');
 const work = mkdtempSync(join(tmpdir(), 'betteroff-browser-'));
 let browser;
 let server;
-let origin;
 
 before(async () => {
-  // Pages are served from the work folder on loopback, as a council's site would serve them.
-  server = createServer((req, res) => {
-    const name = basename(decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    try {
-      const body = readFileSync(join(work, name));
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${server.address().port}`;
   mkdirSync(shots, { recursive: true });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  // Pages are served from the work folder on loopback, as a council's site would serve them.
+  server = await serve(work);
+  browser = await launch();
 });
 
 after(async () => { await browser?.close(); server?.close(); });
@@ -52,17 +36,9 @@ function report(dir, file, extra = []) {
   return out;
 }
 
-/** Opens a page, recording console errors, page errors, dialogs and every request. */
-async function open(path, viewport = { width: 1200, height: 900 }) {
-  const page = await browser.newPage({ viewport });
-  const seen = { errors: [], requests: [], dialogs: [] };
-  page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
-  page.on('pageerror', (e) => seen.errors.push(String(e)));
-  page.on('request', (r) => seen.requests.push(r.url()));
-  page.on('dialog', async (d) => { seen.dialogs.push(d.message()); await d.dismiss(); });
-  const url = `${origin}/${basename(path)}`;
-  await page.goto(url, { waitUntil: 'load' });
-  return { page, seen, url };
+async function open(path, viewport) {
+  const url = `${server.origin}/${basename(path)}`;
+  return { ...(await openPage(browser, url, viewport)), url };
 }
 
 test('the Dorset report renders with no console errors and no network requests', async () => {

@@ -1,0 +1,81 @@
+// The dashboard (examples/dashboard) served on loopback, driven in headless Chromium: it loads
+// the Dudley WSoA, shows the counts by status of the golden JSON for May 2020, filters to the
+// off-track measures, and leaves a screenshot under target/screenshots/.
+//
+// Needs the web build of the package (wasm/build.sh writes wasm/pkg/web).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, open, serve } from './helpers.mjs';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const shots = join(root, 'target/screenshots');
+const golden = JSON.parse(readFileSync(join(root, 'tests/vectors/dudley-wsoa-2020-05.json'), 'utf8'));
+let browser;
+let server;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await serve(root);
+  browser = await launch();
+});
+
+after(async () => { await browser?.close(); server?.close(); });
+
+test('the dashboard shows the golden figures and filters to off-track measures', async () => {
+  const { page, seen } = await open(browser, `${server.origin}/examples/dashboard/`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  await page.selectOption('#card', 'dudley-wsoa');
+  await page.selectOption('#asof', '2020-05');
+
+  // Counts by status on the page equal the golden JSON's.
+  const shown = await page.$$eval('#summary li[data-count]', (items) =>
+    Object.fromEntries(items.map((li) => [li.dataset.count, Number(li.textContent.trim().split(' ').pop())])));
+  const expected = Object.fromEntries(Object.entries(golden.summary.by_status).filter(([, n]) => n > 0));
+  assert.deepEqual(shown, expected);
+  assert.match(await page.textContent('#actions'), /Actions: 31 of 131 completed \(23\.7%\)/);
+
+  // Filter to off-track measures: exactly those of the golden JSON are visible.
+  await page.selectOption('#status', 'off_track');
+  const rows = await page.$$eval('#measures tbody tr[data-measure]', (trs) => trs.map((tr) => tr.dataset.measure));
+  const offTrack = golden.measures.filter((m) => m.status === 'off_track').map((m) => m.id);
+  assert.deepEqual(rows, offTrack);
+  assert.ok(offTrack.length > 0);
+  for (const id of offTrack) {
+    const name = golden.measures.find((m) => m.id === id).name;
+    assert.ok(await page.getByRole('rowheader', { name: new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).isVisible());
+  }
+
+  // Keyboard: the chart button opens the turn-the-curve chart.
+  await page.locator('#measures tbody button').first().focus();
+  await page.keyboard.press('Enter');
+  assert.ok(await page.locator('tr.chart svg').isVisible());
+  await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
+
+  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.requests.filter((u) => !u.startsWith(server.origin)), [], 'no request leaves the site');
+  await page.close();
+});
+
+test('the dashboard keeps working offline once loaded', async () => {
+  const { page } = await open(browser, `${server.origin}/examples/dashboard/`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  await page.context().setOffline(true);
+  await page.selectOption('#card', 'dorset');
+  await page.selectOption('#status', 'to_be_developed');
+  const rows = await page.$$eval('#measures tbody tr[data-measure]', (trs) => trs.map((tr) => tr.dataset.measure));
+  assert.deepEqual(rows, ['bo-11', 'bo-12']);
+  await page.close();
+});
+
+test('every control has a label', async () => {
+  const { page } = await open(browser, `${server.origin}/examples/dashboard/`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  for (const name of ['Scorecard', 'As of', 'Section', 'Kind', 'Status']) {
+    assert.equal(await page.getByLabel(name, { exact: true }).count(), 1, name);
+  }
+  await page.close();
+});
