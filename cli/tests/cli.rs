@@ -25,23 +25,8 @@ fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
-const CARD: &str = r#"id = "t"
-title = "Test"
-
-[[sections]]
-id = "s"
-title = "S"
-kind = "priority"
-
-[[sections.measures]]
-id = "m"
-name = "Dissatisfied with assessment"
-kind = "how_well"
-unit = "percentage"
-polarity = "lower_is_better"
-baseline = { period = "2019-04" }
-target = { kind = "relative", change = -50, due = "2020-05" }
-"#;
+/// The minimal scorecard every front end's error tests share (line 10 is the measure's id).
+const CARD: &str = include_str!("../../tests/fixtures/minimal/scorecard.toml");
 
 /// A scratch scorecard directory with the given files.
 fn scratch(name: &str, files: &[(&str, &str)]) -> PathBuf {

@@ -8,23 +8,8 @@ import pytest
 import betteroff
 from conftest import ROOT
 
-CARD = """id = "t"
-title = "Test"
-
-[[sections]]
-id = "s"
-title = "S"
-kind = "priority"
-
-[[sections.measures]]
-id = "m"
-name = "Dissatisfied with assessment"
-kind = "how_well"
-unit = "percentage"
-polarity = "lower_is_better"
-baseline = { period = "2019-04" }
-target = { kind = "relative", change = -50, due = "2020-05" }
-"""
+# The minimal scorecard every front end's error tests share (line 10 is the measure's id).
+CARD = (ROOT / "tests/fixtures/minimal/scorecard.toml").read_text()
 
 
 def card() -> betteroff.Scorecard:

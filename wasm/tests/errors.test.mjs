@@ -3,27 +3,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import betteroff from '../pkg/node/betteroff.js';
 
 const { Scorecard } = betteroff;
 
-const CARD = `id = "t"
-title = "Test"
-
-[[sections]]
-id = "s"
-title = "S"
-kind = "priority"
-
-[[sections.measures]]
-id = "m"
-name = "Dissatisfied with assessment"
-kind = "how_well"
-unit = "percentage"
-polarity = "lower_is_better"
-baseline = { period = "2019-04" }
-target = { kind = "relative", change = -50, due = "2020-05" }
-`;
+// The minimal scorecard every front end's error tests share (line 10 is the measure's id).
+const CARD = readFileSync(new URL('../../tests/fixtures/minimal/scorecard.toml', import.meta.url), 'utf8');
 
 function thrown(fn) {
   try {
