@@ -44,6 +44,7 @@ pub mod render;
 pub mod report;
 pub mod score;
 pub mod scorecard;
+pub mod spc;
 pub mod status;
 pub mod summary;
 mod table;
