@@ -16,12 +16,12 @@ betteroff: outcomes-based accountability scorecards
 
 Usage:
   betteroff report [DIR] [--as-of PERIOD] [--format FORMAT] [--output FILE]
-  betteroff chart DIR MEASURE_ID [--as-of PERIOD] [--output FILE.svg]
+  betteroff chart DIR MEASURE_ID [--spc] [--as-of PERIOD] [--output FILE.svg]
   betteroff validate DIR
   betteroff --help | --version
 
 FORMAT is text (the default), markdown, html, json or csv. `chart` writes a measure's
-turn-the-curve chart as SVG (to stdout without --output).
+turn-the-curve chart as SVG (to stdout without --output); with --spc, its SPC chart.
 
 DIR holds scorecard.toml (or scorecard.json) and, optionally, observations.csv,
 comparators.csv and actions.csv. Without DIR, `report` uses the bundled Dorset example.
@@ -54,8 +54,9 @@ enum Failure {
 
 struct ReportArgs {
     dir: Option<PathBuf>,
-    /// For `chart`: the measure to draw.
+    /// For `chart`: the measure to draw, and whether to draw its SPC chart.
     measure: Option<String>,
+    spc: bool,
     as_of: Option<Period>,
     format: Format,
     output: Option<PathBuf>,
@@ -110,6 +111,7 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
     let mut out = ReportArgs {
         dir: None,
         measure: None,
+        spc: false,
         as_of: None,
         format: Format::Text,
         output: None,
@@ -140,6 +142,7 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
                     Failure::Usage(format!("unknown format {v:?}: expected {}", Format::NAMES))
                 })?;
             }
+            "--spc" => out.spc = true,
             "--output" | "-o" => out.output = Some(PathBuf::from(value("--output")?)),
             f if f.starts_with('-') => return Err(Failure::Usage(format!("unknown option {f:?}"))),
             _ if out.dir.is_none() => out.dir = Some(PathBuf::from(arg)),
@@ -153,6 +156,9 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
 fn report(args: ReportArgs) -> Result<(), Failure> {
     if let Some(extra) = &args.measure {
         return Err(Failure::Usage(format!("unexpected argument {extra:?}")));
+    }
+    if args.spc {
+        return Err(Failure::Usage("--spc belongs to the chart command".into()));
     }
     let card = match &args.dir {
         Some(dir) => load_dir(dir)?,
@@ -191,7 +197,14 @@ fn chart(args: ReportArgs) -> Result<(), Failure> {
             known.join(", ")
         )));
     };
-    write_out(args.output.as_deref(), &betteroff::render::chart(m))
+    let svg = if args.spc {
+        betteroff::render::spc_chart(m).ok_or_else(|| {
+            Failure::Usage(format!("measure {id:?} has no SPC chart: it needs more figures (see the scorecard's analysis.spc_min_points)"))
+        })?
+    } else {
+        betteroff::render::chart(m)
+    };
+    write_out(args.output.as_deref(), &svg)
 }
 
 /// Scores with a progress bar on stderr for long runs.

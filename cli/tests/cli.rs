@@ -100,9 +100,9 @@ fn output_file_and_validate() {
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let written = fs::read_to_string(&out).unwrap();
-    assert!(written.starts_with("{\n  \"schema\": \"betteroff.report/1\","));
+    assert!(written.starts_with("{\n  \"schema\": \"betteroff.report/2\","));
     let o = run(&["validate", "examples/dudley-wsoa"]);
-    assert_eq!(stdout(&o), "examples/dudley-wsoa: valid: 14 sections, 38 measures, 105 observations, 166 comparator values, 134 actions\n");
+    assert_eq!(stdout(&o), "examples/dudley-wsoa: valid: 14 sections, 38 measures, 117 observations, 166 comparator values, 134 actions\n");
 }
 
 #[test]

@@ -1,4 +1,8 @@
-//! Benchmarking against other areas: quantiles as R's default (type 7), which DfE's LAIT uses.
+//! Benchmarking against other areas as DfE's LAIT does: quartiles by R's default quantile
+//! (type 7), quartile bands A to D with A the best quarter, ranks with ties taking the lowest
+//! rank, and the statistical neighbours' average.
+
+use crate::measure::Polarity;
 
 /// The `p` quantile (0 to 1) of `values` by R's type 7: h = (n - 1) p, linear between the
 /// order statistics around h. Sorts `values` in place; `None` when empty or `p` is outside 0-1.
@@ -12,6 +16,58 @@ pub fn quantile_type7(values: &mut [f64], p: f64) -> Option<f64> {
     let hi = h.ceil() as usize;
     let (a, b) = (values[lo], values[hi.min(values.len() - 1)]);
     Some(a + (h - lo as f64) * (b - a))
+}
+
+/// Quartile boundaries (Q1, median, Q3) of the finite values; `None` with no values.
+pub fn quartiles(values: &[f64]) -> Option<(f64, f64, f64)> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    Some((
+        quantile_type7(&mut v, 0.25)?,
+        quantile_type7(&mut v, 0.5)?,
+        quantile_type7(&mut v, 0.75)?,
+    ))
+}
+
+/// The quartile band of `v`: A is the best quarter given polarity, D the worst; a value on a
+/// boundary goes to the better band. `None` for a neutral measure, which has no better side.
+pub fn band(v: f64, (q1, q2, q3): (f64, f64, f64), polarity: Polarity) -> Option<char> {
+    match polarity {
+        Polarity::HigherIsBetter => Some(if v >= q3 {
+            'A'
+        } else if v >= q2 {
+            'B'
+        } else if v >= q1 {
+            'C'
+        } else {
+            'D'
+        }),
+        Polarity::LowerIsBetter => Some(if v <= q1 {
+            'A'
+        } else if v <= q2 {
+            'B'
+        } else if v <= q3 {
+            'C'
+        } else {
+            'D'
+        }),
+        Polarity::Neutral => None,
+    }
+}
+
+/// Rank of `v` among `values` (which include it), 1 the best; ties share the lowest rank (R's
+/// `rank(ties.method = "min")` on the values ordered best first).
+pub fn rank(v: f64, values: &[f64], polarity: Polarity) -> Option<usize> {
+    let better = |x: f64| match polarity {
+        Polarity::HigherIsBetter => x > v,
+        Polarity::LowerIsBetter => x < v,
+        Polarity::Neutral => false,
+    };
+    (polarity != Polarity::Neutral).then(|| {
+        1 + values
+            .iter()
+            .filter(|&&x| x.is_finite() && better(x))
+            .count()
+    })
 }
 
 #[cfg(test)]
@@ -30,6 +86,34 @@ mod tests {
         assert_relative_eq!(quantile_type7(&mut w, 0.75).unwrap(), 4.0);
         assert_relative_eq!(quantile_type7(&mut w, 0.25).unwrap(), 1.0);
         assert_eq!(quantile_type7(&mut [], 0.5), None);
+        // Missing values are left out, as quantile(x, na.rm = TRUE): c(1, NA, 2, 3, 4).
+        assert_eq!(
+            quartiles(&[1.0, f64::NAN, 2.0, 3.0, 4.0]),
+            Some((1.75, 2.5, 3.25))
+        );
+        // R: quantile(c(5, 5, 5, 1, 9, 9), c(.25, .5, .75)) gives 5, 5, 8 (even n, ties).
+        assert_eq!(
+            quartiles(&[5.0, 5.0, 5.0, 1.0, 9.0, 9.0]),
+            Some((5.0, 5.0, 8.0))
+        );
         assert_eq!(quantile_type7(&mut [1.0], 1.5), None);
+    }
+
+    #[test]
+    fn bands_and_ranks() {
+        let q = (20.0, 30.0, 40.0);
+        assert_eq!(band(40.0, q, Polarity::HigherIsBetter), Some('A'));
+        assert_eq!(band(39.9, q, Polarity::HigherIsBetter), Some('B'));
+        assert_eq!(band(19.9, q, Polarity::HigherIsBetter), Some('D'));
+        assert_eq!(band(20.0, q, Polarity::LowerIsBetter), Some('A'));
+        assert_eq!(band(41.0, q, Polarity::LowerIsBetter), Some('D'));
+        assert_eq!(band(41.0, q, Polarity::Neutral), None);
+        // Values 10, 20, 20, 30: R rank(-x, ties.method = "min") gives 30 -> 1, 20 -> 2, 10 -> 4.
+        let v = [10.0, 20.0, 20.0, 30.0];
+        assert_eq!(rank(30.0, &v, Polarity::HigherIsBetter), Some(1));
+        assert_eq!(rank(20.0, &v, Polarity::HigherIsBetter), Some(2));
+        assert_eq!(rank(10.0, &v, Polarity::HigherIsBetter), Some(4));
+        assert_eq!(rank(10.0, &v, Polarity::LowerIsBetter), Some(1));
+        assert_eq!(rank(20.0, &v, Polarity::LowerIsBetter), Some(2));
     }
 }

@@ -48,6 +48,44 @@ impl Default for StatusRules {
     }
 }
 
+/// Scorecard-wide settings for the statistics (SPC, forecast, benchmarking).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub spc: crate::spc::SpcOptions,
+    /// SPC is shown for a series with at least this many figures.
+    pub spc_min_points: usize,
+    /// The forecast line is fitted to the last this many figures since the baseline (all if
+    /// `None`).
+    pub forecast_points: Option<usize>,
+    /// The comparator group holding every area's values, for quartiles and ranks.
+    pub benchmark_group: String,
+    /// The area's statistical neighbours, by their names in the comparator group.
+    pub statistical_neighbours: Vec<String>,
+}
+
+impl Default for Analysis {
+    fn default() -> Self {
+        Analysis {
+            spc: crate::spc::SpcOptions::default(),
+            spc_min_points: 12,
+            forecast_points: None,
+            benchmark_group: "la".to_string(),
+            statistical_neighbours: Vec::new(),
+        }
+    }
+}
+
+/// A measure's own SPC settings.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MeasureSpc {
+    /// Periods at which the process changed: limits are computed afresh from each.
+    pub rebase: Vec<Period>,
+    /// Limits from the first n points of each group.
+    pub fix_after: Option<usize>,
+    /// `false` turns SPC off for this measure.
+    pub disabled: bool,
+}
+
 /// A validated scorecard definition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Definition {
@@ -58,6 +96,7 @@ pub struct Definition {
     pub source: Option<String>,
     pub notes: Vec<String>,
     pub status_rules: StatusRules,
+    pub analysis: Analysis,
     pub sections: Vec<Section>,
     pub risks: Vec<Risk>,
     pub projections: Vec<Projection>,
@@ -78,6 +117,8 @@ struct RawCard {
     notes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<RawStatusRules>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    analysis: Option<RawAnalysis>,
     #[serde(default, skip_serializing_if = "is_default")]
     sections: Vec<RawSection>,
     #[serde(default, skip_serializing_if = "is_default")]
@@ -90,6 +131,38 @@ struct RawCard {
 #[serde(deny_unknown_fields)]
 struct RawStatusRules {
     at_risk_tolerance_pct: f64,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAnalysis {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc_min_points: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc_screen_outliers: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc_preset: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc_trend_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc_shift_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    forecast_points: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    benchmark_group: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    statistical_neighbours: Vec<String>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawMeasureSpc {
+    #[serde(default, skip_serializing_if = "is_default")]
+    rebase: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix_after: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    enabled: Option<bool>,
 }
 
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
@@ -128,6 +201,8 @@ struct RawMeasure {
     baseline: Option<RawBaseline>,
     #[serde(skip_serializing_if = "Option::is_none")]
     target: Option<RawTarget>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc: Option<RawMeasureSpc>,
     #[serde(default, skip_serializing_if = "is_default")]
     notes: Vec<String>,
 }
@@ -326,6 +401,7 @@ impl Checker<'_> {
             },
             None => StatusRules::default(),
         };
+        let analysis = self.analysis(raw.analysis.unwrap_or_default());
         let mut section_ids = HashSet::new();
         let mut measure_ids = HashSet::new();
         let mut sections = Vec::new();
@@ -364,10 +440,97 @@ impl Checker<'_> {
             source: raw.source,
             notes: raw.notes,
             status_rules,
+            analysis,
             sections,
             risks,
             projections,
         })
+    }
+
+    fn analysis(&mut self, a: RawAnalysis) -> Analysis {
+        let mut out = Analysis::default();
+        match a.spc_preset.as_deref() {
+            None | Some("default") => {}
+            Some("mdc_excel") => out.spc = crate::spc::SpcOptions::mdc_excel(),
+            Some(other) => self.push(
+                ErrorKind::Definition,
+                None,
+                "analysis.spc_preset",
+                format!("unknown SPC preset {other:?}: expected default or mdc_excel"),
+            ),
+        }
+        if let Some(b) = a.spc_screen_outliers {
+            out.spc.screen_outliers = b;
+        }
+        for (field, v, slot) in [
+            (
+                "analysis.spc_trend_length",
+                a.spc_trend_length,
+                &mut out.spc.trend_length,
+            ),
+            (
+                "analysis.spc_shift_length",
+                a.spc_shift_length,
+                &mut out.spc.shift_length,
+            ),
+        ] {
+            match v {
+                Some(n) if (3..=20).contains(&n) => *slot = n,
+                Some(n) => self.push(
+                    ErrorKind::Definition,
+                    None,
+                    field,
+                    format!("a run length must be 3 to 20 points, not {n}"),
+                ),
+                None => {}
+            }
+        }
+        match a.spc_min_points {
+            Some(n) if n >= 2 => out.spc_min_points = n,
+            Some(n) => self.push(
+                ErrorKind::Definition,
+                None,
+                "analysis.spc_min_points",
+                format!("SPC needs at least 2 points, not {n}"),
+            ),
+            None => {}
+        }
+        match a.forecast_points {
+            Some(n) if n >= 2 => out.forecast_points = Some(n),
+            Some(n) => self.push(
+                ErrorKind::Definition,
+                None,
+                "analysis.forecast_points",
+                format!("a forecast line needs at least 2 points, not {n}"),
+            ),
+            None => {}
+        }
+        if let Some(g) = a.benchmark_group {
+            out.benchmark_group = g;
+        }
+        out.statistical_neighbours = a.statistical_neighbours;
+        out
+    }
+
+    fn measure_spc(&mut self, id: &str, raw: RawMeasureSpc, line: Option<usize>) -> MeasureSpc {
+        let rebase = raw
+            .rebase
+            .iter()
+            .filter_map(|p| self.period(p, line, "spc.rebase"))
+            .collect();
+        if raw.fix_after.is_some_and(|n| n < 2) {
+            self.push(
+                ErrorKind::Definition,
+                line,
+                "spc.fix_after",
+                format!("measure {id:?}: limits need at least 2 points"),
+            );
+        }
+        MeasureSpc {
+            rebase,
+            fix_after: raw.fix_after,
+            disabled: raw.enabled == Some(false),
+        }
     }
 
     fn section(
@@ -461,6 +624,10 @@ impl Checker<'_> {
             parsed
         });
         let baseline = m.baseline.and_then(|b| self.baseline(&m.id, b, line));
+        let spc = m
+            .spc
+            .map(|r| self.measure_spc(&m.id, r, line))
+            .unwrap_or_default();
         let (target, wording) = match m.target {
             Some(t) => {
                 let wording = t.wording.clone();
@@ -485,6 +652,7 @@ impl Checker<'_> {
             baseline,
             target,
             wording,
+            spc,
             notes: m.notes,
             line,
         };
@@ -868,6 +1036,7 @@ fn raw_card(d: &Definition) -> RawCard {
         status: (d.status_rules != StatusRules::default()).then_some(RawStatusRules {
             at_risk_tolerance_pct: d.status_rules.at_risk_tolerance_pct,
         }),
+        analysis: raw_analysis(&d.analysis),
         sections: d.sections.iter().map(raw_section).collect(),
         risks: d
             .risks
@@ -901,6 +1070,23 @@ fn raw_card(d: &Definition) -> RawCard {
             })
             .collect(),
     }
+}
+
+fn raw_analysis(a: &Analysis) -> Option<RawAnalysis> {
+    let d = Analysis::default();
+    let raw = RawAnalysis {
+        spc_min_points: (a.spc_min_points != d.spc_min_points).then_some(a.spc_min_points),
+        spc_screen_outliers: (a.spc.screen_outliers != d.spc.screen_outliers)
+            .then_some(a.spc.screen_outliers),
+        spc_preset: None,
+        spc_trend_length: (a.spc.trend_length != d.spc.trend_length).then_some(a.spc.trend_length),
+        spc_shift_length: (a.spc.shift_length != d.spc.shift_length).then_some(a.spc.shift_length),
+        forecast_points: a.forecast_points,
+        benchmark_group: (a.benchmark_group != d.benchmark_group)
+            .then(|| a.benchmark_group.clone()),
+        statistical_neighbours: a.statistical_neighbours.clone(),
+    };
+    (raw != RawAnalysis::default()).then_some(raw)
 }
 
 fn raw_section(s: &Section) -> RawSection {
@@ -961,6 +1147,11 @@ fn raw_measure(m: &Measure) -> RawMeasure {
             };
             raw.wording = m.wording.clone();
             raw
+        }),
+        spc: (m.spc != MeasureSpc::default()).then(|| RawMeasureSpc {
+            rebase: m.spc.rebase.iter().map(ToString::to_string).collect(),
+            fix_after: m.spc.fix_after,
+            enabled: m.spc.disabled.then_some(false),
         }),
         notes: m.notes.clone(),
     }

@@ -30,12 +30,15 @@
 //! ```
 
 pub mod action;
+pub mod analysis;
 pub mod baseline;
 pub mod benchmark;
 pub mod comparator;
 pub mod definition;
 pub mod encoding;
 pub mod error;
+pub mod forecast;
+pub mod interval;
 pub mod measure;
 pub mod observation;
 pub mod period;

@@ -238,6 +238,7 @@ pub struct Measure {
     pub target: Option<Target>,
     /// The plan's own words for the target.
     pub wording: Option<String>,
+    pub spc: crate::definition::MeasureSpc,
     pub notes: Vec<String>,
     /// 1-based line of the measure's definition, for error messages.
     pub line: Option<usize>,

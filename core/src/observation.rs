@@ -328,6 +328,7 @@ mod tests {
             baseline: None,
             target: None,
             wording: None,
+            spc: Default::default(),
             notes: vec![],
             line: None,
         }

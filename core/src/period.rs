@@ -170,6 +170,11 @@ impl Period {
         }
     }
 
+    /// Whether `self` is the period straight after `prev` (same kind, no gap).
+    pub fn follows(&self, prev: &Period) -> bool {
+        self.kind() == prev.kind() && prev.end().succ_opt() == Some(self.start())
+    }
+
     /// Whole days from the end of `self` to the end of `later` (negative if `later` is earlier).
     pub fn days_until(&self, later: &Period) -> i64 {
         (later.end() - self.end()).num_days()
@@ -449,6 +454,14 @@ mod tests {
         // Same dates, different kinds: ordered, not equal.
         assert_ne!(p("Spring 2020"), p("2020-Q1"));
         assert_ne!(p("Spring 2020").cmp(&p("2020-Q1")), Ordering::Equal);
+    }
+
+    #[test]
+    fn consecutive_periods() {
+        assert!(p("2019/20").follows(&p("2018/19")));
+        assert!(p("2020-01").follows(&p("2019-12")));
+        assert!(!p("2020-02").follows(&p("2019-12")));
+        assert!(!p("2020").follows(&p("2019/20")));
     }
 
     #[test]

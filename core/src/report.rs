@@ -15,7 +15,7 @@ use crate::target::{Basis, Comparison};
 use serde::Serialize;
 
 /// Names the schema and its version; bump the version when a field changes meaning.
-pub const SCHEMA: &str = "betteroff.report/1";
+pub const SCHEMA: &str = "betteroff.report/2";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -86,7 +86,92 @@ pub struct MeasureResult {
     pub comparators: Vec<ComparatorResult>,
     pub breakdowns: Vec<BreakdownResult>,
     pub series: Vec<Point>,
+    /// Statistical process control of the series (when it has enough figures).
+    pub spc: Option<SpcResult>,
+    /// Where the figure is heading on its recent trend, and whether the curve has turned.
+    pub forecast: Option<ForecastResult>,
+    /// Confidence intervals of the current value (proportions, counts and rates).
+    pub interval: Option<IntervalResult>,
+    /// Quartile band, rank and statistical neighbours among all areas.
+    pub benchmark: Option<BenchmarkResult>,
     pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpcResult {
+    pub options: crate::spc::SpcOptions,
+    /// Periods from which the limits were computed afresh.
+    pub rebase: Vec<Period>,
+    pub points: Vec<SpcPointResult>,
+    /// The last point's type (the variation icon).
+    pub variation: crate::spc::PointType,
+    pub variation_label: &'static str,
+    /// The target against the last limits (the assurance icon).
+    pub assurance: Option<crate::spc::Assurance>,
+    pub assurance_label: Option<&'static str>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpcPointResult {
+    pub period: Period,
+    pub value: f64,
+    pub group: usize,
+    pub mean: Option<f64>,
+    pub lower: Option<f64>,
+    pub upper: Option<f64>,
+    pub near_lower: Option<f64>,
+    pub near_upper: Option<f64>,
+    pub rule: crate::spc::Rule,
+    pub rule_text: String,
+    pub point_type: crate::spc::PointType,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ForecastResult {
+    /// The figures the line was fitted to: from the baseline on, the last `points_used`.
+    pub points_used: usize,
+    pub from_period: Period,
+    pub slope_per_year: f64,
+    /// The line's value at the target's due date.
+    pub due: Option<Period>,
+    pub at_due: Option<f64>,
+    /// Whether the target is met at the due date if the trend continues.
+    pub reachable: Option<bool>,
+    /// The forecast made at the baseline (from the figures up to it) for the latest period.
+    pub baseline_forecast: Option<f64>,
+    /// Whether the latest figure is better than that forecast: the curve has turned.
+    pub turned: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IntervalResult {
+    /// wilson, byar or exact_poisson.
+    pub method: &'static str,
+    pub lower_95: f64,
+    pub upper_95: f64,
+    pub lower_998: f64,
+    pub upper_998: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BenchmarkResult {
+    pub group: String,
+    pub period: Period,
+    pub value: f64,
+    /// Areas compared, this one included.
+    pub areas: usize,
+    pub q1: f64,
+    pub median: f64,
+    pub q3: f64,
+    /// A (the best quarter) to D; none for a neutral measure.
+    pub band: Option<String>,
+    /// 1 is the best; ties share the lowest rank.
+    pub rank: Option<usize>,
+    pub sn_average: Option<f64>,
+    pub sn_count: usize,
+    /// Against the previous consecutive period: up, down or same.
+    pub trend: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -146,6 +231,8 @@ pub struct ComparatorResult {
     pub position: Option<&'static str>,
     /// The comparator's values up to `as_of`, for charts.
     pub series: Vec<Point>,
+    /// Whether the value differs from the comparator beyond its 95% interval.
+    pub significance: Option<crate::interval::Significance>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -3,6 +3,7 @@
 //! figure; then the summary.
 
 use crate::action::Action;
+use crate::analysis;
 use crate::baseline::{Baseline, BaselineSource, ResolvedBaseline};
 use crate::definition::Section;
 use crate::error::{Error, ErrorKind, Errors, Location};
@@ -170,7 +171,28 @@ impl Scorer<'_> {
             }) => (Some(numerator), Some(denominator)),
             _ => (None, None),
         };
-        let comparators = self.comparators(m, latest.map_or(self.as_of, |o| o.period), value);
+        let mut comparators = self.comparators(m, latest.map_or(self.as_of, |o| o.period), value);
+        let a = &self.card.definition.analysis;
+        let value_target = outcome.target.as_ref().filter(|t| t.basis == Basis::Value);
+        let spc = analysis::spc(m, &series, a, value_target.and_then(|t| t.value));
+        let forecast = analysis::forecast(
+            &series,
+            baseline.as_ref(),
+            value_target.and_then(|t| Some((t.value?, t.comparison?, t.due))),
+            m.polarity,
+            a.forecast_points,
+        );
+        let interval = analysis::interval(m.unit, latest);
+        if let Some(i) = &interval {
+            for c in &mut comparators {
+                c.significance = Some(crate::interval::compare(
+                    (i.lower_95, i.upper_95),
+                    c.value,
+                    m.polarity,
+                ));
+            }
+        }
+        let benchmark = analysis::benchmark(self.card, m, &series, a, latest.map(|o| o.period));
         MeasureResult {
             id: m.id.clone(),
             name: m.name.clone(),
@@ -223,6 +245,10 @@ impl Scorer<'_> {
                     flag: flag(o),
                 })
                 .collect(),
+            spc,
+            forecast,
+            interval,
+            benchmark,
             notes,
         }
     }
@@ -640,6 +666,7 @@ impl Scorer<'_> {
                     gap_label: gap.map(|g| format!("{}{}", signed(g), m.unit.difference_label())),
                     position: gap.map(|g| position(g, m.polarity)),
                     series: self.comparator_series(&m.id, name),
+                    significance: None,
                 })
             })
             .collect()

@@ -296,3 +296,64 @@ fn json_definition_scores_like_toml() {
     let b = load(("s.json", &json_text)).score(as_of).unwrap();
     assert_eq!(a.to_json(), b.to_json());
 }
+
+#[test]
+fn statistics_on_the_examples() {
+    use betteroff::interval::Significance;
+    use betteroff::spc::{Assurance, PointType};
+    let r = score("examples/dudley-wsoa", Some("2020-05"));
+    // Local Offer usage, 26 monthly figures (illustrative): mean 5,447.69; moving ranges average
+    // 172.8, one of them (610) is at least 3.267 x that and is screened out, leaving 142.5; so
+    // the upper limit is 5,447.69 + 2.66 x 142.5 = 5,826.74 (worked by hand, numpy to check).
+    let lo = measure(&r, "9.A1");
+    let spc = lo.spc.as_ref().unwrap();
+    let last = spc.points.last().unwrap();
+    assert_relative_eq!(last.mean.unwrap(), 5447.692308, epsilon = 1e-6);
+    assert_relative_eq!(last.upper.unwrap(), 5826.742308, epsilon = 1e-6);
+    assert_eq!(last.rule_text, "Above UCL");
+    assert_eq!(spc.variation, PointType::SpecialCauseImprovement);
+    // The target of 6,240 is above the upper limit, and higher is better: consistently fails.
+    assert_eq!(spc.assurance, Some(Assurance::ConsistentFail));
+    // The forecast made from the figures up to the April 2019 baseline was for a falling line:
+    // 6,400 in May 2020 is better than it, so the curve has turned.
+    assert_eq!(lo.forecast.as_ref().unwrap().turned, Some(true));
+
+    // 2.A3a: least squares through (0, 32), (184, 25), (397, 17) days from 2019-04-30: slope
+    // -13.798237 a year, 16.985239 at 2020-05-31, so the 16% target is not reachable on trend.
+    let f = measure(&r, "2.A3a").forecast.as_ref().unwrap();
+    assert_relative_eq!(f.slope_per_year, -13.798237, epsilon = 1e-6);
+    assert_relative_eq!(f.at_due.unwrap(), 16.985239, epsilon = 1e-6);
+    assert_eq!(f.reachable, Some(false));
+
+    // 14.A1: 374 of 384 with a destination: Wilson 95% interval 95.273346% to 98.579436%.
+    let i = measure(&r, "14.A1").interval.as_ref().unwrap();
+    assert_eq!(
+        (i.method, i.lower_95, i.upper_95),
+        ("wilson", 95.273346, 98.579436)
+    );
+
+    // 2.B1c among 152 areas (151 illustrative and ours, 28%): type-7 quartiles 27.05, 31.95,
+    // 36.95; 105 areas are higher, so rank 106 and band C; the ten named neighbours average 31.63.
+    let b = measure(&r, "2.B1c").benchmark.as_ref().unwrap();
+    assert_eq!((b.areas, b.q1, b.median, b.q3), (152, 27.05, 31.95, 36.95));
+    assert_eq!(
+        (b.band.as_deref(), b.rank, b.sn_count),
+        (Some("C"), Some(106), 10)
+    );
+    assert_relative_eq!(b.sn_average.unwrap(), 31.63, epsilon = 1e-9);
+
+    // Stockton: the monthly series is rebased in January 2022; the second group's mean is the
+    // average of its twelve monthly percentages, 65.365497%.
+    let s = score("examples/stockton", None);
+    let m = measure(&s, "ehcp-20-weeks-monthly");
+    let spc = m.spc.as_ref().unwrap();
+    assert_eq!(spc.points.iter().filter(|p| p.group == 1).count(), 12);
+    assert_relative_eq!(
+        spc.points.last().unwrap().mean.unwrap(),
+        65.365497,
+        epsilon = 1e-6
+    );
+    // 38 of 57 within 20 weeks (2022-Q4): Wilson 53.72% to 77.51% holds England's 59.6%: similar.
+    let q = measure(&s, "ehcp-20-weeks");
+    assert_eq!(q.comparators[0].significance, Some(Significance::Similar));
+}

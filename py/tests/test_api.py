@@ -22,7 +22,7 @@ def test_definition_round_trips_through_a_dict() -> None:
 
 def test_rendering_and_display() -> None:
     card = betteroff.Scorecard.load(ROOT / "examples/dudley-wsoa")
-    assert "14 sections, 38 measures, 105 observations" in repr(card)
+    assert "14 sections, 38 measures, 117 observations" in repr(card)
     assert "<th scope=\"row\">Area 2:" in card._repr_html_()
     report = card.score("2020-05")
     assert report.as_of == "2020-05" and repr(report) == "<betteroff.Report as of 2020-05>"

@@ -23,7 +23,7 @@ def test_golden_vector(vector: dict) -> None:
 def test_json_is_the_cli_contract() -> None:
     report = betteroff.Scorecard.load(ROOT / "examples/dudley-wsoa").score("2020-05")
     d = report.to_dict()
-    assert d["schema"] == betteroff.SCHEMA == "betteroff.report/1"
+    assert d["schema"] == betteroff.SCHEMA == "betteroff.report/2"
     a3a = next(m for m in d["measures"] if m["id"] == "2.A3a")
     # WSoA area 2 A3: 32% reduced by 50% -> 16% by May 2020; 17% then: missed.
     assert (a3a["target"]["value"], a3a["value"], a3a["status"]) == (16.0, 17.0, "missed")

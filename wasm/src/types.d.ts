@@ -1,5 +1,5 @@
 
-/* Hand-written types of betteroff's objects (the JSON contract betteroff.report/1). Keep in
+/* Hand-written types of betteroff's objects (the JSON contract betteroff.report/2). Keep in
    step with core/src/report.rs and core/src/summary.rs; wasm/tests/usage.ts is type-checked
    against them with `tsc --noEmit`. */
 
@@ -126,6 +126,7 @@ export interface ComparatorResult {
   gap_label: string | null;
   position: "better" | "worse" | "same" | "higher" | "lower" | null;
   series: Point[];
+  significance: Significance | null;
 }
 
 export interface MeasureResult {
@@ -159,7 +160,73 @@ export interface MeasureResult {
   comparators: ComparatorResult[];
   breakdowns: Array<{ dimension: string; category: string; period: PeriodText; value: number | null }>;
   series: Point[];
+  spc: SpcResult | null;
+  forecast: ForecastResult | null;
+  interval: IntervalResult | null;
+  benchmark: BenchmarkResult | null;
   notes: string[];
+}
+
+export type PointType = "common_cause" | "special_cause_improvement" | "special_cause_concern" | "special_cause_neutral_high" | "special_cause_neutral_low";
+export type SpcRule = "above_ucl" | "below_lcl" | "trend_increasing" | "trend_decreasing" | "two_in_three_above" | "two_in_three_below" | "shift_above" | "shift_below" | "common_cause";
+export type Assurance = "consistent_pass" | "consistent_fail" | "inconsistent";
+export type Significance = "better" | "similar" | "worse" | "higher" | "lower";
+
+export interface SpcResult {
+  options: { screen_outliers: boolean; fix_after: number | null; trend_length: number; shift_length: number };
+  rebase: PeriodText[];
+  points: Array<{
+    period: PeriodText;
+    value: number;
+    group: number;
+    mean: number | null;
+    lower: number | null;
+    upper: number | null;
+    near_lower: number | null;
+    near_upper: number | null;
+    rule: SpcRule;
+    rule_text: string;
+    point_type: PointType;
+  }>;
+  variation: PointType;
+  variation_label: string;
+  assurance: Assurance | null;
+  assurance_label: string | null;
+  notes: string[];
+}
+
+export interface ForecastResult {
+  points_used: number;
+  from_period: PeriodText;
+  slope_per_year: number;
+  due: PeriodText | null;
+  at_due: number | null;
+  reachable: boolean | null;
+  baseline_forecast: number | null;
+  turned: boolean | null;
+}
+
+export interface IntervalResult {
+  method: "wilson" | "byar" | "exact_poisson";
+  lower_95: number;
+  upper_95: number;
+  lower_998: number;
+  upper_998: number;
+}
+
+export interface BenchmarkResult {
+  group: string;
+  period: PeriodText;
+  value: number;
+  areas: number;
+  q1: number;
+  median: number;
+  q3: number;
+  band: "A" | "B" | "C" | "D" | null;
+  rank: number | null;
+  sn_average: number | null;
+  sn_count: number;
+  trend: "up" | "down" | "same" | null;
 }
 
 export interface StatusCounts {

@@ -13,6 +13,9 @@ const gap: number | null = report.measures[0].comparators[0]?.gap ?? null;
 const done: number | null = report.summary.actions.percent_complete;
 const counts: number = report.summary.by_status.at_risk + report.summary.by_rag.amber;
 const svg: string = card.chart("m", { asOf: "2020-05" });
+const variation: string | undefined = report.measures[0].spc?.points[0]?.rule_text;
+const band: "A" | "B" | "C" | "D" | null | undefined = report.measures[0].benchmark?.band;
+const turned: boolean | null | undefined = report.measures[0].forecast?.turned;
 const html: string = card.toHtml();
 const json: string = card.toJson({ asOf: "2020-05" });
 const steps = projectDemand(1568, { "2020": 1.9 });
@@ -27,4 +30,4 @@ try {
 }
 // @ts-expect-error: a status is one of the known names
 const wrong: Status = "fine";
-console.log(offTrack, status, label, gap, done, counts, svg, html, json, rounded, end, wrong);
+console.log(offTrack, status, label, gap, done, counts, svg, html, json, rounded, end, wrong, variation, band, turned);

@@ -110,6 +110,62 @@ pub fn change(m: &MeasureResult) -> Option<String> {
     Some(format!("{} on {}{judged}", c.label, c.from_period))
 }
 
+/// The statistics in words: SPC icons, the trend forecast, the interval and the benchmark.
+pub fn statistics(m: &MeasureResult) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(spc) = &m.spc {
+        let assurance = spc
+            .assurance_label
+            .map(|a| format!("; {}", a.to_lowercase()))
+            .unwrap_or_default();
+        out.push(format!(
+            "SPC: {}{assurance}",
+            spc.variation_label.to_lowercase()
+        ));
+    }
+    if let Some(f) = &m.forecast {
+        if let (Some(v), Some(due), Some(ok)) = (f.at_due, f.due, f.reachable) {
+            let verdict = if ok {
+                "target reachable on this trend"
+            } else {
+                "target not reachable on this trend"
+            };
+            out.push(format!(
+                "trend forecast {} at {due}: {verdict}",
+                value(m.unit, m.per, v)
+            ));
+        }
+        if let Some(t) = f.turned {
+            out.push(if t {
+                "the curve has turned".to_string()
+            } else {
+                "the curve has not turned".to_string()
+            });
+        }
+    }
+    if let Some(i) = &m.interval {
+        out.push(format!(
+            "95% interval {} to {}",
+            value(m.unit, m.per, i.lower_95),
+            value(m.unit, m.per, i.upper_95)
+        ));
+    }
+    if let Some(b) = &m.benchmark {
+        let mut text = format!("{} areas, {}", b.areas, b.period);
+        if let (Some(band), Some(rank)) = (&b.band, b.rank) {
+            text = format!("quartile band {band}, rank {rank} of {text}");
+        }
+        if let Some(sn) = b.sn_average {
+            text.push_str(&format!(
+                "; statistical neighbours {}",
+                value(m.unit, m.per, sn)
+            ));
+        }
+        out.push(text);
+    }
+    out
+}
+
 /// A percentage to one decimal place: "43.8%".
 pub fn pct(p: f64) -> String {
     format!("{}%", fmt_num(round_to(p, 1)))

@@ -306,10 +306,13 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
             b.period
         );
     }
+    for stat in super::format::statistics(m) {
+        let _ = write!(notes, "<li>{}</li>", escape(&stat));
+    }
     for n in &m.notes {
         let _ = write!(notes, "<li>{}</li>", escape(n));
     }
-    let _ = writeln!(s, "<tr class=\"detail\"><td colspan=\"7\"><details><summary>Chart and notes</summary>\n{}<ul>{notes}</ul></details></td></tr>", svg::chart(m));
+    let _ = writeln!(s, "<tr class=\"detail\"><td colspan=\"7\"><details><summary>Chart and notes</summary>\n{}{}<ul>{notes}</ul></details></td></tr>", svg::chart(m), svg::spc_chart(m).unwrap_or_default());
 }
 
 fn agenda(s: &mut String, r: &Report) {

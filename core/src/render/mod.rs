@@ -14,7 +14,7 @@ pub mod text;
 pub use self::csv::csv;
 pub use html::html;
 pub use markdown::markdown;
-pub use svg::{chart, sparkline};
+pub use svg::{chart, sparkline, spc_chart};
 pub use text::text;
 
 use crate::report::Report;

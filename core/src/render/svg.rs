@@ -21,6 +21,7 @@ const BOTTOM: f64 = 56.0;
 const ACTUAL: &str = "#0b5cad";
 const TARGET: &str = "#3d4752";
 const COMPARATORS: [&str; 4] = ["#8250df", "#bf3989", "#1b7c83", "#7d4e00"];
+const FORECAST: &str = "#7d4e00";
 
 /// A value at a date.
 #[derive(Clone, Copy)]
@@ -134,6 +135,7 @@ pub fn chart(m: &MeasureResult) -> String {
     let (base, target) = (baseline_point(m), target_point(m));
     let mut all: Vec<Pt> = actual.iter().flatten().copied().collect();
     all.extend(base.iter().chain(&target));
+    all.extend(forecast_ends(m).into_iter().flat_map(|(a, b)| [a, b]));
     all.extend(
         comparators
             .iter()
@@ -155,6 +157,9 @@ pub fn chart(m: &MeasureResult) -> String {
     axes(&mut s, m, &f);
     if let (Some(b), Some(t)) = (base, target) {
         let _ = writeln!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{TARGET}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>", f.x(b.date), f.y(b.y), f.x(t.date), f.y(t.y));
+    }
+    if let Some((from, to)) = forecast_ends(m) {
+        let _ = writeln!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{FORECAST}\" stroke-width=\"1.5\" stroke-dasharray=\"1 3\"/>", f.x(from.date), f.y(from.y), f.x(to.date), f.y(to.y));
     }
     let mut labels: Vec<(f64, String, &str)> = Vec::new();
     for (i, (cname, series)) in comparators.iter().enumerate() {
@@ -224,6 +229,7 @@ pub fn chart(m: &MeasureResult) -> String {
         &mut s,
         base.is_some() && target.is_some(),
         !comparators.is_empty(),
+        forecast_ends(m).is_some(),
     );
     s.push_str("</svg>\n");
     s
@@ -331,7 +337,7 @@ fn right_labels(s: &mut String, mut labels: Vec<(f64, String, &str)>) {
     }
 }
 
-fn legend(s: &mut String, trajectory: bool, comparators: bool) {
+fn legend(s: &mut String, trajectory: bool, comparators: bool, forecast: bool) {
     let y = H - 14.0;
     // (colour, dash, stroke width, text, room it takes)
     let mut items = vec![(ACTUAL, "", 2.5, "Actual", 80.0)];
@@ -347,6 +353,9 @@ fn legend(s: &mut String, trajectory: bool, comparators: bool) {
             200.0,
         ));
     }
+    if forecast {
+        items.push((FORECAST, "1 3", 1.5, "Trend forecast", 120.0));
+    }
     let _ = writeln!(s, "<g font-size=\"11\" fill=\"#1f2328\">");
     let mut x = LEFT;
     for (colour, dash, width, text, room) in items {
@@ -359,6 +368,25 @@ fn legend(s: &mut String, trajectory: bool, comparators: bool) {
         x += room;
     }
     s.push_str("</g>\n");
+}
+
+/// The forecast line from the first figure it was fitted to, to the target's due date.
+fn forecast_ends(m: &MeasureResult) -> Option<(Pt, Pt)> {
+    let fc = m.forecast.as_ref()?;
+    let (due, at_due) = (fc.due?, fc.at_due?);
+    let from = fc.from_period.end();
+    let days = (due.end() - from).num_days() as f64;
+    let start = at_due - fc.slope_per_year / 365.25 * days;
+    Some((
+        Pt {
+            date: from,
+            y: start,
+        },
+        Pt {
+            date: due.end(),
+            y: at_due,
+        },
+    ))
 }
 
 /// A text description of the chart, for screen readers.
@@ -389,6 +417,149 @@ fn truncate(s: &str, max: usize) -> String {
     }
     let cut: String = s.chars().take(max - 1).collect();
     format!("{}…", cut.trim_end())
+}
+
+/// The SPC (XmR) chart: points coloured and shaped by type, the centre line, the process
+/// limits, the target, and the variation and assurance icons as text.
+pub fn spc_chart(m: &MeasureResult) -> Option<String> {
+    let spc = m.spc.as_ref()?;
+    let pts: Vec<Pt> = spc
+        .points
+        .iter()
+        .map(|p| Pt {
+            date: p.period.end(),
+            y: p.value,
+        })
+        .collect();
+    let mut all = pts.clone();
+    for p in &spc.points {
+        for v in [p.lower, p.upper].into_iter().flatten() {
+            all.push(Pt {
+                date: p.period.end(),
+                y: v,
+            });
+        }
+    }
+    let target = m
+        .target
+        .as_ref()
+        .filter(|t| t.basis == Basis::Value)
+        .and_then(|t| t.value);
+    if let (Some(t), Some(first)) = (target, pts.first()) {
+        all.push(Pt {
+            date: first.date,
+            y: t,
+        });
+    }
+    let f = frame(m, &all);
+    let name = escape(&m.name);
+    let mut s = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-labelledby=\"spc-{id}-title\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\">\n<title id=\"spc-{id}-title\">SPC chart of {name}: {}; {}</title>\n<rect width=\"{W}\" height=\"{H}\" fill=\"#ffffff\"/>\n<text x=\"{LEFT}\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"#1f2328\">SPC: {}</text>\n",
+        escape(spc.variation_label),
+        escape(spc.assurance_label.unwrap_or("no assurance without a target")),
+        escape(&truncate(&m.name, 64)),
+        id = escape(&m.id),
+    );
+    axes(&mut s, m, &f);
+    // Centre line and limits, drawn per rebase group.
+    let mut start = 0;
+    while start < spc.points.len() {
+        let g = spc.points[start].group;
+        let end = spc.points[start..]
+            .iter()
+            .position(|p| p.group != g)
+            .map_or(spc.points.len(), |k| start + k);
+        let (a, b) = (&spc.points[start], &spc.points[end - 1]);
+        for (v, dash, colour) in [
+            (a.mean, "", "#57606a"),
+            (a.lower, "5 4", "#57606a"),
+            (a.upper, "5 4", "#57606a"),
+        ] {
+            if let Some(v) = v {
+                let dash = if dash.is_empty() {
+                    String::new()
+                } else {
+                    format!(" stroke-dasharray=\"{dash}\"")
+                };
+                let _ = writeln!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"1.2\"{dash}/>", f.x(a.period.end()), f.y(v), f.x(b.period.end()), f.y(v));
+            }
+        }
+        start = end;
+    }
+    if let Some(t) = target {
+        let _ = writeln!(s, "<line x1=\"{LEFT}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{TARGET}\" stroke-width=\"1.5\" stroke-dasharray=\"8 3 2 3\"/>", f.y(t), W - RIGHT, f.y(t));
+    }
+    let line_pts: Vec<Option<Pt>> = pts.iter().map(|p| Some(*p)).collect();
+    line(&mut s, &f, &line_pts, "#8c959f", "", 1.2);
+    for (p, pt) in spc.points.iter().zip(&pts) {
+        marker(&mut s, f.x(pt.date), f.y(pt.y), p.point_type);
+    }
+    let last = spc.points.last()?;
+    let mut labels: Vec<(f64, String, &str)> = Vec::new();
+    for (v, text) in [
+        (last.upper, "Upper limit"),
+        (last.mean, "Mean"),
+        (last.lower, "Lower limit"),
+    ] {
+        if let Some(v) = v {
+            labels.push((
+                f.y(v),
+                format!("{text} {}", value(m.unit, m.per, v)),
+                "#57606a",
+            ));
+        }
+    }
+    if let Some(t) = target {
+        labels.push((
+            f.y(t),
+            format!("Target {}", value(m.unit, m.per, t)),
+            TARGET,
+        ));
+    }
+    right_labels(&mut s, labels);
+    let y = H - 14.0;
+    let _ = writeln!(
+        s,
+        "<g font-size=\"11\" fill=\"#1f2328\"><circle cx=\"{LEFT}\" cy=\"{y:.1}\" r=\"4\" fill=\"#8c959f\"/><text x=\"{:.1}\" y=\"{:.1}\">Common cause</text><path d=\"M{:.1} {:.1} l5 8 h-10 Z\" fill=\"{IMPROVE}\"/><text x=\"{:.1}\" y=\"{:.1}\">Improvement</text><rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"8\" fill=\"{CONCERN}\"/><text x=\"{:.1}\" y=\"{:.1}\">Concern</text><path d=\"M{:.1} {:.1} l5 5 l-5 5 l-5 -5 Z\" fill=\"{NEUTRAL}\"/><text x=\"{:.1}\" y=\"{:.1}\">Neutral</text></g>",
+        LEFT + 8.0, y + 4.0,
+        LEFT + 130.0, y - 5.0, LEFT + 140.0, y + 4.0,
+        LEFT + 240.0, y - 4.0, LEFT + 254.0, y + 4.0,
+        LEFT + 330.0, y - 5.0, LEFT + 340.0, y + 4.0,
+    );
+    s.push_str("</svg>\n");
+    Some(s)
+}
+
+const IMPROVE: &str = "#0b5cad";
+const CONCERN: &str = "#b35900";
+const NEUTRAL: &str = "#8250df";
+
+/// A point's marker: shape and colour both say its type (circle common cause, triangle
+/// improvement, square concern, diamond neutral).
+fn marker(s: &mut String, x: f64, y: f64, t: crate::spc::PointType) {
+    use crate::spc::PointType::*;
+    let _ = match t {
+        CommonCause => writeln!(
+            s,
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3.5\" fill=\"#8c959f\"/>"
+        ),
+        SpecialCauseImprovement => writeln!(
+            s,
+            "<path d=\"M{x:.1} {:.1} l5 9 h-10 Z\" fill=\"{IMPROVE}\"/>",
+            y - 5.0
+        ),
+        SpecialCauseConcern => writeln!(
+            s,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"8\" fill=\"{CONCERN}\"/>",
+            x - 4.0,
+            y - 4.0
+        ),
+        SpecialCauseNeutralHigh | SpecialCauseNeutralLow => writeln!(
+            s,
+            "<path d=\"M{x:.1} {:.1} l5 5 l-5 5 l-5 -5 Z\" fill=\"{NEUTRAL}\"/>",
+            y - 5.0
+        ),
+    };
 }
 
 /// A small trend line for tables: the series, its last point marked, and a text equivalent.

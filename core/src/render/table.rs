@@ -83,8 +83,46 @@ pub fn measures(r: &Report) -> Vec<Column> {
         text("status", r, |m| Some(status_code(m.status).to_string())),
         text("status_label", r, |m| Some(m.status_label.to_string())),
         text("rag", r, |m| Some(format!("{:?}", m.rag).to_lowercase())),
+        text("spc_variation", r, |m| {
+            m.spc.as_ref().map(|s| enum_name(&s.variation))
+        }),
+        text("spc_assurance", r, |m| {
+            m.spc
+                .as_ref()
+                .and_then(|s| s.assurance.as_ref())
+                .map(enum_name)
+        }),
+        number("forecast_at_due", r, |m| {
+            m.forecast.as_ref().and_then(|f| f.at_due)
+        }),
+        text("forecast_reachable", r, |m| {
+            m.forecast
+                .as_ref()
+                .and_then(|f| f.reachable)
+                .map(|b| b.to_string())
+        }),
+        number("interval_lower_95", r, |m| {
+            m.interval.as_ref().map(|i| i.lower_95)
+        }),
+        number("interval_upper_95", r, |m| {
+            m.interval.as_ref().map(|i| i.upper_95)
+        }),
+        text("benchmark_band", r, |m| {
+            m.benchmark.as_ref().and_then(|b| b.band.clone())
+        }),
+        number("benchmark_rank", r, |m| {
+            m.benchmark.as_ref().and_then(|b| b.rank).map(|x| x as f64)
+        }),
         text("notes", r, |m| Some(m.notes.join(" | "))),
     ]
+}
+
+/// An enum's name in the JSON contract (its serde name).
+fn enum_name<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn status_code(s: crate::status::Status) -> &'static str {

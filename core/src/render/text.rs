@@ -188,6 +188,7 @@ fn facts(m: &MeasureResult) -> Vec<String> {
     if let Some(c) = &m.change.baseline {
         f.push(format!("· {} on baseline {}", c.label, c.from_period));
     }
+    f.extend(format::statistics(m).into_iter().map(|s| format!("· {s}")));
     f
 }
 
