@@ -209,6 +209,12 @@ mod tests {
             assert_abs_diff_eq!(l, lo, epsilon = 1e-9);
             assert_abs_diff_eq!(h, hi, epsilon = 1e-9);
         }
+        // The textbook example PHEindicatormethods cites for its Wilson method: Newcombe RG,
+        // Altman DG, "Proportions and their differences", in Statistics with Confidence (2nd
+        // edn, 2000), pp. 46-48: 81 of 263, 95% interval 0.2553 to 0.3662 (to 4 places).
+        let (l, h) = wilson(81.0, 263.0, Level::P95).unwrap();
+        assert_abs_diff_eq!(l, 0.2553, epsilon = 5e-5);
+        assert_abs_diff_eq!(h, 0.3662, epsilon = 5e-5);
         assert_eq!(wilson(5.0, 0.0, Level::P95), None);
         assert_eq!(wilson(11.0, 10.0, Level::P95), None);
     }

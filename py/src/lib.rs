@@ -300,6 +300,17 @@ impl PyReport {
         guard(|| Ok(render::chart(m)))
     }
 
+    /// The SPC chart of one measure, as SVG (`None` when the series is too short for SPC).
+    fn spc_chart(&self, measure_id: &str) -> PyResult<Option<String>> {
+        let m = self
+            .report
+            .measures
+            .iter()
+            .find(|m| m.id == measure_id)
+            .ok_or_else(|| usage(format!("no measure {measure_id:?}")))?;
+        guard(|| Ok(render::spc_chart(m)))
+    }
+
     /// One row per measure as typed columns: [(name, "text" | "number" | "integer", values)].
     fn measure_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);

@@ -33,6 +33,9 @@ def test_rendering_and_display() -> None:
     # 32% (April 2019) to 16% by May 2020; 17% in May 2020.
     assert ">Baseline 32%</text>" in chart._repr_svg_() and ">Target 16%</text>" in str(chart)
     assert report.to_csv().splitlines()[0].startswith("section,id,name,kind")
+    spc = report.spc_chart("9.A1")
+    assert spc is not None and spc.svg.startswith("<svg") and "SPC chart of Local Offer usage" in spc.svg
+    assert report.spc_chart("2.A3a") is None  # three figures: too few for SPC
 
 
 def test_project_demand_dorset_table_3() -> None:

@@ -273,7 +273,30 @@ impl Scorecard {
         #[wasm_bindgen(js_name = measureId)] measure_id: &str,
         options: Option<ScoreOptions>,
     ) -> Result<String, JsValue> {
-        let report = self.card.score(as_of(&options)?).map_err(to_js)?;
+        Ok(self
+            .measure_chart(measure_id, &options, false)?
+            .unwrap_or_default())
+    }
+
+    /// A measure's SPC chart, as SVG; `undefined` when its series is too short for SPC.
+    #[wasm_bindgen(js_name = spcChart)]
+    pub fn spc_chart(
+        &self,
+        #[wasm_bindgen(js_name = measureId)] measure_id: &str,
+        options: Option<ScoreOptions>,
+    ) -> Result<Option<String>, JsValue> {
+        self.measure_chart(measure_id, &options, true)
+    }
+}
+
+impl Scorecard {
+    fn measure_chart(
+        &self,
+        measure_id: &str,
+        options: &Option<ScoreOptions>,
+        spc: bool,
+    ) -> Result<Option<String>, JsValue> {
+        let report = self.card.score(as_of(options)?).map_err(to_js)?;
         let m = report
             .measures
             .iter()
@@ -293,11 +316,13 @@ impl Scorecard {
                     ),
                 )
             })?;
-        Ok(render::chart(m))
+        Ok(if spc {
+            render::spc_chart(m)
+        } else {
+            Some(render::chart(m))
+        })
     }
-}
 
-impl Scorecard {
     fn render(&self, format: Format, options: &Option<ScoreOptions>) -> Result<String, JsValue> {
         let report = self.card.score(as_of(options)?).map_err(to_js)?;
         Ok(render::render(&report, format, false))

@@ -64,6 +64,8 @@ test('charts and projections', () => {
   const card = loadExample('examples/dudley-wsoa');
   const svg = card.chart('2.A3a', { asOf: '2020-05' });
   assert.ok(svg.includes('>Baseline 32%</text>') && svg.includes('>Target 16%</text>'));
+  assert.ok(card.spcChart('9.A1', { asOf: '2020-05' }).includes('SPC chart of Local Offer usage'));
+  assert.equal(card.spcChart('2.A3a', { asOf: '2020-05' }), undefined);
   // Dorset strategy table 3: 1,568 -> 1,598 -> 1,676 -> 1,693.
   const steps = betteroff.projectDemand(1568, { 2020: 1.9, 2025: 4.9, 2030: 1.0 });
   assert.deepEqual(steps.map((s) => s.rounded), [1598, 1676, 1693]);

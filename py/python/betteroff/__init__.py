@@ -106,6 +106,11 @@ class Report:
         """The measure's turn-the-curve chart."""
         return Chart(measure_id, str(self._native.chart(measure_id)))
 
+    def spc_chart(self, measure_id: str) -> Optional[Chart]:
+        """The measure's SPC (XmR) chart; None when its series is too short for SPC."""
+        svg = self._native.spc_chart(measure_id)
+        return None if svg is None else Chart(measure_id, svg)
+
     def _columns(self) -> List[Tuple[str, str, List[Any]]]:
         return [(str(n), str(k), list(v)) for n, k, v in self._native.measure_columns()]
 
