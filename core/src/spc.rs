@@ -467,6 +467,43 @@ mod tests {
     }
 
     #[test]
+    fn rebase_matches_the_published_groups() {
+        // tests/testthat/_snaps/ptd_spc.md ("it outputs expected content"): the rnorm(20) series
+        // in two groups of ten has means 0.0746 and 0.209, limits -2.60 to 2.75 and -3.28 to
+        // 3.70, and 20 common-cause points; a rebase before the first point changes nothing.
+        let s = xmr(
+            &RNORM,
+            Polarity::HigherIsBetter,
+            None,
+            &[10],
+            &SpcOptions::default(),
+        );
+        let (a, b) = (s.points[0].limits.unwrap(), s.points[10].limits.unwrap());
+        assert_relative_eq!(a.mean, 0.0746, epsilon = 5e-5);
+        assert_relative_eq!(a.lower, -2.60, epsilon = 5e-3);
+        assert_relative_eq!(a.upper, 2.75, epsilon = 5e-3);
+        assert_relative_eq!(b.mean, 0.209, epsilon = 5e-4);
+        assert_relative_eq!(b.lower, -3.28, epsilon = 5e-3);
+        assert_relative_eq!(b.upper, 3.70, epsilon = 5e-3);
+        assert!(s
+            .points
+            .iter()
+            .all(|p| p.point_type == PointType::CommonCause));
+        let before = xmr(
+            &RNORM,
+            Polarity::HigherIsBetter,
+            None,
+            &[0],
+            &SpcOptions::default(),
+        );
+        assert_relative_eq!(
+            before.points[19].limits.unwrap().upper,
+            3.294627,
+            epsilon = 5e-7
+        );
+    }
+
+    #[test]
     fn fixed_limits_use_the_first_points() {
         let all = limits(&RNORM, &SpcOptions::default()).unwrap();
         let fixed = limits(
