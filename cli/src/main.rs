@@ -295,9 +295,16 @@ fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
     .map_err(Failure::Invalid)
 }
 
-/// A file's name and UTF-8 text; `None` when it does not exist.
+/// A file's name and UTF-8 text; `None` when it does not exist. A file over the size limit is
+/// refused before it is read, so memory stays bounded.
 fn read(path: &Path) -> Result<Option<(String, String)>, Failure> {
     let name = path.display().to_string();
+    if let Ok(meta) = std::fs::metadata(path) {
+        let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        betteroff::Limits::default()
+            .check_file(&name, len)
+            .map_err(|e| Failure::Invalid(Errors::one(e)))?;
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -305,5 +312,5 @@ fn read(path: &Path) -> Result<Option<(String, String)>, Failure> {
     };
     betteroff::encoding::decode_utf8(bytes, &name)
         .map(|text| Some((name.clone(), text)))
-        .map_err(|e| Failure::Io(e.to_string()))
+        .map_err(|e| Failure::Invalid(Errors::one(e)))
 }

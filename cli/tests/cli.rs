@@ -345,3 +345,60 @@ fn chart_usage_errors() {
         stderr(&o).contains("unknown format \"pdf\": expected text, markdown, html, json or csv")
     );
 }
+
+#[test]
+fn the_bad_input_catalogue_through_the_cli() {
+    // tests/bad-input/cases.json: `validate` exits 1 with the catalogue's message, or 0.
+    let doc: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(root().join("tests/bad-input/cases.json")).unwrap(),
+    )
+    .unwrap();
+    for c in doc["cases"].as_array().unwrap() {
+        let id = c["id"].as_str().unwrap();
+        if c.get("front_ends")
+            .and_then(|f| f.as_array())
+            .is_some_and(|f| !f.iter().any(|x| x == "cli"))
+        {
+            continue;
+        }
+        let dir = scratch(&format!("catalogue-{id}"), &[]);
+        for (name, v) in c["files"].as_object().unwrap() {
+            let bytes: Vec<u8> = match v {
+                serde_json::Value::String(s) => s.clone().into_bytes(),
+                o => {
+                    let hex = o["hex"].as_str().unwrap();
+                    (0..hex.len())
+                        .step_by(2)
+                        .map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap())
+                        .collect()
+                }
+            };
+            fs::write(dir.join(name), bytes).unwrap();
+        }
+        let o = run(&["validate", dir.to_str().unwrap()]);
+        let err = stderr(&o).replace(&format!("{}/", dir.display()), "");
+        if c["expect"]["ok"].as_bool().unwrap() {
+            assert!(o.status.success(), "{id}: {err}");
+        } else {
+            assert_eq!(o.status.code(), Some(1), "{id}: {err}");
+            let want = c["expect"]["message"].as_str().unwrap();
+            assert!(err.starts_with(want), "{id}:\n  got  {err}\n  want {want}");
+        }
+        assert!(!err.contains("panicked"), "{id}: {err}");
+    }
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
+    // A 300 MB file (sparse: no disk used) against the default limit of 256 MB.
+    let dir = scratch("huge", &[("scorecard.toml", CARD)]);
+    let f = fs::File::create(dir.join("observations.csv")).unwrap();
+    f.set_len(300 << 20).unwrap();
+    let o = run(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("observations.csv: the file is 300.0 MB, over the limit of 256.0 MB"),
+        "{}",
+        stderr(&o)
+    );
+}

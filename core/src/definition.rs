@@ -900,6 +900,8 @@ impl Checker<'_> {
             if let (true, Some(Baseline::Stated { value, .. })) = (relative, &m.baseline) {
                 if *value == 0.0 {
                     bad(self, "baseline.value", "a relative target on a zero baseline has no meaning: state the target as points or an absolute value".into());
+                } else if *value < 0.0 {
+                    bad(self, "baseline.value", format!("a relative target on a negative baseline ({value}) is ambiguous: state the target as points or an absolute value"));
                 }
             }
             if let Rule::Absolute { value } | Rule::Threshold { value, .. } = rule {

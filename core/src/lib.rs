@@ -56,7 +56,7 @@ pub mod target;
 pub use error::{Error, ErrorKind, Errors, Location};
 pub use period::Period;
 pub use report::Report;
-pub use scorecard::{borrow_file, Scorecard, Sources};
+pub use scorecard::{borrow_file, Limits, Scorecard, Sources};
 pub use status::{Rag, Status};
 pub use table::Records;
 

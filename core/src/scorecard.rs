@@ -14,9 +14,52 @@ use crate::table::Records;
 use crate::target::{Change, Rule, Target};
 use std::collections::HashMap;
 
+/// Limits on input size, so that an absurd file gets a clear error rather than exhausting
+/// memory. Front ends may raise them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file, in bytes (default 256 MiB).
+    pub max_file_bytes: usize,
+    /// Most measures in one scorecard (default 100,000).
+    pub max_measures: usize,
+    /// Most rows in one table of observations, comparators or actions (default 10 million).
+    pub max_rows: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 256 << 20,
+            max_measures: 100_000,
+            max_rows: 10_000_000,
+        }
+    }
+}
+
+impl Limits {
+    /// An error when `len` bytes of `file` exceed the limit.
+    pub fn check_file(&self, file: &str, len: usize) -> Result<(), Error> {
+        if len <= self.max_file_bytes {
+            return Ok(());
+        }
+        Err(Error::new(ErrorKind::Usage, Location::file(file), format!(
+            "the file is {:.1} MB, over the limit of {:.1} MB; raise the limit if it is meant to be this large",
+            len as f64 / 1048576.0, self.max_file_bytes as f64 / 1048576.0
+        )))
+    }
+
+    fn check_rows(&self, file: &str, rows: usize) -> Result<(), Error> {
+        if rows <= self.max_rows {
+            return Ok(());
+        }
+        Err(Error::new(ErrorKind::Usage, Location::file(file), format!("{rows} rows, over the limit of {}; raise the limit if it is meant to be this large", self.max_rows)))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scorecard {
     pub definition: Definition,
+    limits: Limits,
     observations: Vec<Observation>,
     comparators: Vec<ComparatorValue>,
     actions: Vec<Action>,
@@ -44,10 +87,25 @@ impl Scorecard {
     pub fn new(definition: Definition) -> Self {
         Scorecard {
             definition,
+            limits: Limits::default(),
             observations: Vec::new(),
             comparators: Vec::new(),
             actions: Vec::new(),
         }
+    }
+
+    /// Checks the definition against `limits` and keeps them for the data added later.
+    pub fn with_limits(mut self, limits: Limits) -> Result<Self, Errors> {
+        let n = self.measures().count();
+        if n > limits.max_measures {
+            return Err(Errors::one(Error::new(
+                ErrorKind::Usage,
+                Location::file(&self.definition.id),
+                format!("the scorecard has {n} measures, over the limit of {}; raise the limit if it is meant to be this large", limits.max_measures),
+            )));
+        }
+        self.limits = limits;
+        Ok(self)
     }
 
     pub fn from_toml(text: &str, file: &str) -> Result<Self, Errors> {
@@ -60,6 +118,17 @@ impl Scorecard {
 
     /// Loads a definition and its data files, reporting every problem in every file.
     pub fn load(src: Sources) -> Result<Self, Errors> {
+        Self::load_with_limits(src, Limits::default())
+    }
+
+    pub fn load_with_limits(src: Sources, limits: Limits) -> Result<Self, Errors> {
+        for (f, t) in std::iter::once(src.definition)
+            .chain(src.observations)
+            .chain(src.comparators)
+            .chain(src.actions)
+        {
+            limits.check_file(f, t.len())?;
+        }
         let (name, text) = src.definition;
         let format = Format::from_file_name(name).ok_or_else(|| {
             Errors::one(Error::new(
@@ -68,7 +137,8 @@ impl Scorecard {
                 "a scorecard definition must be a .toml or .json file",
             ))
         })?;
-        let mut card = Scorecard::new(definition::parse(text, name, format)?);
+        let mut card =
+            Scorecard::new(definition::parse(text, name, format)?).with_limits(limits)?;
         let mut errors = Vec::new();
         if let Some((f, t)) = src.observations {
             errors.extend(
@@ -141,6 +211,9 @@ impl Scorecard {
     }
 
     pub fn add_observations_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        self.limits.check_file(file, text.len())?;
+        self.limits
+            .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
         let rows = observation::parse_csv(text, file, &find).map_err(Errors)?;
@@ -150,6 +223,8 @@ impl Scorecard {
     /// Adds observations given as records (a DataFrame, a list of dicts), with the same checks
     /// as a CSV file; problems name the row.
     pub fn add_observations_records(&mut self, records: &Records) -> Result<(), Errors> {
+        self.limits
+            .check_rows(&records.source, records.rows.len())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
         let rows = observation::parse_records(records, &find).map_err(Errors)?;
@@ -157,6 +232,8 @@ impl Scorecard {
     }
 
     pub fn add_comparators_records(&mut self, records: &Records) -> Result<(), Errors> {
+        self.limits
+            .check_rows(&records.source, records.rows.len())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
         let rows = comparator::parse_records(records, &find).map_err(Errors)?;
@@ -164,6 +241,8 @@ impl Scorecard {
     }
 
     pub fn add_actions_records(&mut self, records: &Records) -> Result<(), Errors> {
+        self.limits
+            .check_rows(&records.source, records.rows.len())?;
         let rows = action::parse_records(records).map_err(Errors)?;
         self.add_actions(rows)
     }
@@ -220,6 +299,9 @@ impl Scorecard {
     }
 
     pub fn add_comparators_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        self.limits.check_file(file, text.len())?;
+        self.limits
+            .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
         let rows = comparator::parse_csv(text, file, &find).map_err(Errors)?;
@@ -245,6 +327,9 @@ impl Scorecard {
     }
 
     pub fn add_actions_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        self.limits.check_file(file, text.len())?;
+        self.limits
+            .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
         let rows = action::parse_csv(text, file).map_err(Errors)?;
         self.add_actions(rows)
     }
@@ -306,8 +391,16 @@ impl Scorecard {
             Baseline::First => series.into_iter().find(|o| o.value().is_some())?,
             Baseline::Stated { .. } => return None,
         };
-        (obs.value() == Some(0.0)).then(|| Error::new(ErrorKind::Target, obs.source.clone(),
-            format!("measure {:?}: this observation is the baseline of a relative target, and it is zero: state the target as points or an absolute value", m.id)))
+        let v = obs.value()?;
+        let what = if v == 0.0 {
+            "zero"
+        } else if v < 0.0 {
+            "negative"
+        } else {
+            return None;
+        };
+        Some(Error::new(ErrorKind::Target, obs.source.clone(),
+            format!("measure {:?}: this observation is the baseline of a relative target, and it is {what}: state the target as points or an absolute value", m.id)))
     }
 
     /// A measure's total series (no breakdown rows), in period order.

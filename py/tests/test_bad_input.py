@@ -1,0 +1,39 @@
+"""The bad-input catalogue (tests/bad-input/cases.json) through Python: the same kind (as the
+exception class) and the same message as the Rust core and the CLI; never a PanicException."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import betteroff
+from conftest import ROOT
+
+CASES = json.loads((ROOT / "tests/bad-input/cases.json").read_text(encoding="utf-8"))["cases"]
+CLASSES = {
+    "syntax": betteroff.FormatError,
+    "definition": betteroff.DefinitionError,
+    "period": betteroff.PeriodError,
+    "target": betteroff.TargetError,
+    "data": betteroff.DataError,
+    "usage": betteroff.UsageError,
+}
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if "python" in c.get("front_ends", ["python"])], ids=lambda c: c["id"])
+def test_case(case: dict, tmp_path: Path) -> None:
+    for name, content in case["files"].items():
+        path = tmp_path / name
+        if isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_bytes(bytes.fromhex(content["hex"]))
+    expect = case["expect"]
+    if expect["ok"]:
+        report = betteroff.Scorecard.load(tmp_path).score()
+        assert "<script>" not in report.to_html()
+        return
+    with pytest.raises(CLASSES[expect["kind"]]) as e:
+        betteroff.Scorecard.load(tmp_path).score()
+    message = str(e.value).replace(f"{tmp_path}/", "")
+    assert message.startswith(expect["message"]), message
