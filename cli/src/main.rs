@@ -16,6 +16,7 @@ betteroff: outcomes-based accountability scorecards
 
 Usage:
   betteroff report [DIR] [--as-of PERIOD] [--format FORMAT] [--output FILE]
+                   [--no-disclosure-control]
   betteroff chart DIR MEASURE_ID [--spc] [--as-of PERIOD] [--output FILE.svg]
   betteroff validate DIR
   betteroff --help | --version
@@ -27,7 +28,9 @@ DIR holds scorecard.toml (or scorecard.json) and, optionally, observations.csv,
 comparators.csv and actions.csv. Without DIR, `report` uses the bundled Dorset example.
 PERIOD is written as in the data: 2020-05, 2020-Q1, 2020, 2019/20, FY2019/20, Autumn 2019,
 2020-05-31. Without --as-of, the latest period with an observation is used.
-Colour is used only on a terminal, and never when NO_COLOR is set. A progress bar is shown
+Small counts (1 to 4) and every figure that would reveal them are withheld from what is
+published (symbol c); --no-disclosure-control shows the true figures, for internal use only,
+and the report says so. Colour is used only on a terminal, and never when NO_COLOR is set. A progress bar is shown
 on stderr for long runs, only when stderr is a terminal.";
 
 /// The bundled example, so that `betteroff report` works with no files at all.
@@ -57,6 +60,8 @@ struct ReportArgs {
     /// For `chart`: the measure to draw, and whether to draw its SPC chart.
     measure: Option<String>,
     spc: bool,
+    /// Publish every true figure (internal use).
+    no_disclosure: bool,
     as_of: Option<Period>,
     format: Format,
     output: Option<PathBuf>,
@@ -112,6 +117,7 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
         dir: None,
         measure: None,
         spc: false,
+        no_disclosure: false,
         as_of: None,
         format: Format::Text,
         output: None,
@@ -143,6 +149,7 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
                 })?;
             }
             "--spc" => out.spc = true,
+            "--no-disclosure-control" => out.no_disclosure = true,
             "--output" | "-o" => out.output = Some(PathBuf::from(value("--output")?)),
             f if f.starts_with('-') => return Err(Failure::Usage(format!("unknown option {f:?}"))),
             _ if out.dir.is_none() => out.dir = Some(PathBuf::from(arg)),
@@ -164,7 +171,7 @@ fn report(args: ReportArgs) -> Result<(), Failure> {
         Some(dir) => load_dir(dir)?,
         None => load_bundled()?,
     };
-    let report = score(&card, args.as_of)?;
+    let report = score(&card, args.as_of, !args.no_disclosure)?;
     let colour = args.format == Format::Text
         && args.output.is_none()
         && std::io::stdout().is_terminal()
@@ -183,7 +190,7 @@ fn chart(args: ReportArgs) -> Result<(), Failure> {
         ));
     }
     let card = load_dir(dir)?;
-    let report = score(&card, args.as_of)?;
+    let report = score(&card, args.as_of, !args.no_disclosure)?;
     let Some(m) = report.measures.iter().find(|m| &m.id == id) else {
         let known: Vec<&str> = report
             .measures
@@ -208,9 +215,13 @@ fn chart(args: ReportArgs) -> Result<(), Failure> {
 }
 
 /// Scores with a progress bar on stderr for long runs.
-fn score(card: &Scorecard, as_of: Option<Period>) -> Result<betteroff::Report, Failure> {
+fn score(
+    card: &Scorecard,
+    as_of: Option<Period>,
+    disclosure: bool,
+) -> Result<betteroff::Report, Failure> {
     let mut bar = progress::Bar::new("Scoring measures");
-    let report = betteroff::score::score_with_progress(card, as_of, &mut |done, total| {
+    let report = card.score_with_progress(as_of, disclosure, &mut |done, total| {
         bar.update(done, total)
     });
     bar.finish();

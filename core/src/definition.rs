@@ -75,6 +75,23 @@ impl Default for Analysis {
     }
 }
 
+/// Disclosure control of what is published (disclosure.rs): counts from 1 to threshold - 1 are
+/// suppressed (0 turns suppression off), and counts may be rounded to a base.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Disclosure {
+    pub threshold: u32,
+    pub round_to: Option<u32>,
+}
+
+impl Default for Disclosure {
+    fn default() -> Self {
+        Disclosure {
+            threshold: 5,
+            round_to: None,
+        }
+    }
+}
+
 /// A measure's own SPC settings.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MeasureSpc {
@@ -97,6 +114,7 @@ pub struct Definition {
     pub notes: Vec<String>,
     pub status_rules: StatusRules,
     pub analysis: Analysis,
+    pub disclosure: Disclosure,
     pub sections: Vec<Section>,
     pub risks: Vec<Risk>,
     pub projections: Vec<Projection>,
@@ -119,6 +137,8 @@ struct RawCard {
     status: Option<RawStatusRules>,
     #[serde(skip_serializing_if = "Option::is_none")]
     analysis: Option<RawAnalysis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disclosure: Option<RawDisclosure>,
     #[serde(default, skip_serializing_if = "is_default")]
     sections: Vec<RawSection>,
     #[serde(default, skip_serializing_if = "is_default")]
@@ -152,6 +172,15 @@ struct RawAnalysis {
     benchmark_group: Option<String>,
     #[serde(default, skip_serializing_if = "is_default")]
     statistical_neighbours: Vec<String>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+struct RawDisclosure {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    threshold: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    round_to: Option<u32>,
 }
 
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
@@ -203,6 +232,8 @@ struct RawMeasure {
     target: Option<RawTarget>,
     #[serde(skip_serializing_if = "Option::is_none")]
     spc: Option<RawMeasureSpc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disclosure: Option<RawDisclosure>,
     #[serde(default, skip_serializing_if = "is_default")]
     notes: Vec<String>,
 }
@@ -402,6 +433,7 @@ impl Checker<'_> {
             None => StatusRules::default(),
         };
         let analysis = self.analysis(raw.analysis.unwrap_or_default());
+        let disclosure = self.disclosure(raw.disclosure, Disclosure::default(), None, "disclosure");
         let mut section_ids = HashSet::new();
         let mut measure_ids = HashSet::new();
         let mut sections = Vec::new();
@@ -441,6 +473,7 @@ impl Checker<'_> {
             notes: raw.notes,
             status_rules,
             analysis,
+            disclosure,
             sections,
             risks,
             projections,
@@ -510,6 +543,28 @@ impl Checker<'_> {
         }
         out.statistical_neighbours = a.statistical_neighbours;
         out
+    }
+
+    fn disclosure(
+        &mut self,
+        raw: Option<RawDisclosure>,
+        base: Disclosure,
+        line: Option<usize>,
+        field: &str,
+    ) -> Disclosure {
+        let Some(r) = raw else { return base };
+        if r.round_to == Some(0) {
+            self.push(
+                ErrorKind::Definition,
+                line,
+                &format!("{field}.round_to"),
+                "rounding needs a base of 1 or more (or leave it out)".into(),
+            );
+        }
+        Disclosure {
+            threshold: r.threshold.unwrap_or(base.threshold),
+            round_to: r.round_to.or(base.round_to),
+        }
     }
 
     fn measure_spc(&mut self, id: &str, raw: RawMeasureSpc, line: Option<usize>) -> MeasureSpc {
@@ -628,6 +683,9 @@ impl Checker<'_> {
             .spc
             .map(|r| self.measure_spc(&m.id, r, line))
             .unwrap_or_default();
+        let disclosure = m
+            .disclosure
+            .map(|r| self.disclosure(Some(r), Disclosure::default(), line, "disclosure"));
         let (target, wording) = match m.target {
             Some(t) => {
                 let wording = t.wording.clone();
@@ -653,6 +711,7 @@ impl Checker<'_> {
             target,
             wording,
             spc,
+            disclosure,
             notes: m.notes,
             line,
         };
@@ -1039,6 +1098,10 @@ fn raw_card(d: &Definition) -> RawCard {
             at_risk_tolerance_pct: d.status_rules.at_risk_tolerance_pct,
         }),
         analysis: raw_analysis(&d.analysis),
+        disclosure: (d.disclosure != Disclosure::default()).then_some(RawDisclosure {
+            threshold: Some(d.disclosure.threshold),
+            round_to: d.disclosure.round_to,
+        }),
         sections: d.sections.iter().map(raw_section).collect(),
         risks: d
             .risks
@@ -1149,6 +1212,10 @@ fn raw_measure(m: &Measure) -> RawMeasure {
             };
             raw.wording = m.wording.clone();
             raw
+        }),
+        disclosure: m.disclosure.map(|d| RawDisclosure {
+            threshold: Some(d.threshold),
+            round_to: d.round_to,
         }),
         spc: (m.spc != MeasureSpc::default()).then(|| RawMeasureSpc {
             rebase: m.spc.rebase.iter().map(ToString::to_string).collect(),

@@ -35,6 +35,7 @@ pub mod baseline;
 pub mod benchmark;
 pub mod comparator;
 pub mod definition;
+pub mod disclosure;
 pub mod encoding;
 pub mod error;
 pub mod forecast;
@@ -61,8 +62,31 @@ pub use status::{Rag, Status};
 pub use table::Records;
 
 impl Scorecard {
-    /// Scores the scorecard as at `as_of` (default: the latest period with an observation).
+    /// Scores the scorecard as at `as_of` (default: the latest period with an observation),
+    /// with disclosure control applied to what is published.
     pub fn score(&self, as_of: Option<Period>) -> Result<Report, Errors> {
-        score::score(self, as_of)
+        self.score_with(as_of, true)
+    }
+
+    /// As [`Scorecard::score`]; `disclosure_control: false` publishes every true figure (for
+    /// internal use; the report says so).
+    pub fn score_with(
+        &self,
+        as_of: Option<Period>,
+        disclosure_control: bool,
+    ) -> Result<Report, Errors> {
+        self.score_with_progress(as_of, disclosure_control, &mut |_, _| {})
+    }
+
+    /// As [`Scorecard::score_with`], calling `progress(done, total)` as measures are scored.
+    pub fn score_with_progress(
+        &self,
+        as_of: Option<Period>,
+        disclosure_control: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Report, Errors> {
+        let mut report = score::score_with_progress(self, as_of, progress)?;
+        disclosure::apply(&mut report, self, disclosure_control);
+        Ok(report)
     }
 }

@@ -239,6 +239,8 @@ pub struct Measure {
     /// The plan's own words for the target.
     pub wording: Option<String>,
     pub spc: crate::definition::MeasureSpc,
+    /// Disclosure rules for this measure, when they differ from the scorecard's.
+    pub disclosure: Option<crate::definition::Disclosure>,
     pub notes: Vec<String>,
     /// 1-based line of the measure's definition, for error messages.
     pub line: Option<usize>,

@@ -329,6 +329,7 @@ mod tests {
             target: None,
             wording: None,
             spc: Default::default(),
+            disclosure: None,
             notes: vec![],
             line: None,
         }

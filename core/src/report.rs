@@ -39,6 +39,8 @@ pub struct CardInfo {
     pub source: Option<String>,
     pub notes: Vec<String>,
     pub status_rules: StatusRules,
+    /// Whether disclosure control was applied, and the symbols used.
+    pub disclosure: crate::disclosure::DisclosureInfo,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,6 +69,8 @@ pub struct MeasureResult {
     /// The period of the current value: the latest observation on or before `as_of`.
     pub period: Option<Period>,
     pub value: Option<f64>,
+    /// A GSS symbol when the value is withheld: c, x, z or low.
+    pub symbol: Option<&'static str>,
     pub numerator: Option<f64>,
     pub denominator: Option<f64>,
     pub provisional: bool,
@@ -241,6 +245,7 @@ pub struct BreakdownResult {
     pub category: String,
     pub period: Period,
     pub value: Option<f64>,
+    pub symbol: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -249,6 +254,8 @@ pub struct Point {
     pub value: Option<f64>,
     /// provisional, revised, missing or suppressed.
     pub flag: Option<&'static str>,
+    /// A GSS symbol when the value is withheld: c, x or low.
+    pub symbol: Option<&'static str>,
 }
 
 /// An action as it stood at the reporting period.

@@ -72,6 +72,13 @@ pub fn score_with_progress(
             source: def.source.clone(),
             notes: def.notes.clone(),
             status_rules: def.status_rules,
+            // Filled in by disclosure::apply.
+            disclosure: crate::disclosure::DisclosureInfo {
+                enabled: false,
+                threshold: 0,
+                round_to: None,
+                symbols: vec![],
+            },
         },
         as_of,
         sections: def
@@ -210,6 +217,7 @@ impl Scorer<'_> {
             to_be_developed: m.to_be_developed,
             period: latest.map(|o| o.period),
             value: value.and_then(r6),
+            symbol: latest.and_then(|o| (o.reading == Reading::Suppressed).then_some("c")),
             numerator,
             denominator,
             provisional: latest.is_some_and(|o| o.provisional),
@@ -243,6 +251,11 @@ impl Scorer<'_> {
                     period: o.period,
                     value: o.value().and_then(r6),
                     flag: flag(o),
+                    symbol: match o.reading {
+                        Reading::Suppressed => Some("c"),
+                        Reading::Missing => Some("x"),
+                        _ => None,
+                    },
                 })
                 .collect(),
             spc,
@@ -685,6 +698,7 @@ impl Scorer<'_> {
                 period: c.period,
                 value: r6(c.value),
                 flag: None,
+                symbol: None,
             })
             .collect()
     }
@@ -705,6 +719,7 @@ impl Scorer<'_> {
                 category: category.clone(),
                 period: o.period,
                 value: o.value().and_then(r6),
+                symbol: None,
             };
             match out
                 .iter_mut()

@@ -108,7 +108,9 @@ function table(card, report, asOf) {
     const tr = el('tr', { data: { measure: m.id } },
       el('td', { 'data-label': 'Status' }, badge(m.status, m.status_label, m.rag)),
       el('th', { scope: 'row' }, m.name, el('span', { class: 'sub' }, m.notes.filter((n) => !n.startsWith('Target as worded')).slice(0, 1).join(''))),
-      el('td', { 'data-label': 'Latest' }, m.value === null ? (m.period ? `no figure for ${m.period}` : 'no data') : `${value(m, m.value)} (${m.period})`),
+      el('td', { 'data-label': 'Latest' }, m.value === null
+        ? (m.symbol && m.period ? `${m.symbol} (${m.period})` : m.period ? `no figure for ${m.period}` : 'no data')
+        : `${value(m, m.value)} (${m.period})`),
       el('td', { 'data-label': 'Change' }, `${change}${m.direction !== 'unknown' ? `, ${m.direction.replace('_', ' ')}` : ''}`),
       el('td', { 'data-label': 'Target' }, target),
       el('td', { 'data-label': 'Chart' }, button));

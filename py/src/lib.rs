@@ -217,11 +217,20 @@ impl PyScorecard {
     }
 
     /// Scores at `as_of` (default: the latest period with data), without holding the GIL.
-    #[pyo3(signature = (as_of=None))]
-    fn score(&self, py: Python<'_>, as_of: Option<&str>) -> PyResult<PyReport> {
+    #[pyo3(signature = (as_of=None, disclosure_control=true))]
+    fn score(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&str>,
+        disclosure_control: bool,
+    ) -> PyResult<PyReport> {
         let as_of = as_of.map(parse_period).transpose()?;
         let card = &self.card;
-        let result = py.detach(|| catch_unwind(AssertUnwindSafe(|| card.score(as_of))));
+        let result = py.detach(|| {
+            catch_unwind(AssertUnwindSafe(|| {
+                card.score_with(as_of, disclosure_control)
+            }))
+        });
         guard(|| match result {
             Ok(r) => r.map(|report| PyReport { report }).map_err(to_py),
             Err(_) => Err(BetteroffError::new_err(

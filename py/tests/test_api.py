@@ -74,3 +74,13 @@ def test_import_needs_no_dataframe_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "Report.to_pandas() needs pandas: pip install pandas"
+
+
+def test_disclosure_control_is_on_by_default() -> None:
+    # Dudley 12.B2: 1 permanent exclusion in Autumn 2019 is withheld (c); internal use shows it.
+    card = betteroff.Scorecard.load(ROOT / "examples/dudley-wsoa")
+    published = next(m for m in card.score("2020-05").to_dict()["measures"] if m["id"] == "12.B2")
+    assert [(p["value"], p["symbol"]) for p in published["series"]] == [(None, "c"), (0.0, None)]
+    internal = card.score("2020-05", disclosure_control=False)
+    assert "Disclosure control is OFF" in internal.to_text()
+    assert [p["value"] for p in next(m for m in internal.to_dict()["measures"] if m["id"] == "12.B2")["series"]] == [1.0, 0.0]

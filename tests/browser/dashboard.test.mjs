@@ -79,3 +79,43 @@ test('every control has a label', async () => {
   }
   await page.close();
 });
+
+test('the dashboard shows names with script and markup as text and runs none of them', async () => {
+  // A copy of the dashboard whose only scorecard has hostile names, served beside the package.
+  const { cpSync, mkdtempSync, symlinkSync, writeFileSync, mkdirSync: mk } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const site = mkdtempSync(join(tmpdir(), 'betteroff-dash-'));
+  cpSync(join(root, 'examples/dashboard'), join(site, 'examples/dashboard'), { recursive: true });
+  symlinkSync(join(root, 'wasm'), join(site, 'wasm'));
+  mk(join(site, 'examples/hostile'));
+  writeFileSync(join(site, 'examples/hostile/scorecard.toml'), `
+id = "hostile"
+title = "<img src=x onerror=alert('title')>"
+[[sections]]
+id = "s"
+title = "<script>alert('section')</script>"
+kind = "priority"
+[[sections.measures]]
+id = "m"
+name = "<script>alert(1)</script>"
+kind = "how_well"
+unit = "percentage"
+polarity = "higher_is_better"
+notes = ["<img src=x onerror=alert('note')>"]
+`);
+  writeFileSync(join(site, 'examples/hostile/observations.csv'), 'measure,period,value\nm,2020-01,50\nm,2020-02,55\n');
+  writeFileSync(join(site, 'examples/dashboard/scorecards.json'), JSON.stringify({ scorecards: [
+    { id: 'hostile', title: '<b onmouseover=alert(3)>Hostile</b>', definition: '../hostile/scorecard.toml', observations: '../hostile/observations.csv' },
+  ] }));
+  const hostile = await serve(site);
+  const { page, seen } = await open(browser, `${hostile.origin}/examples/dashboard/`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  await page.locator('#measures tbody button').first().click();
+  await page.mouse.move(5, 5);
+  assert.deepEqual(seen.dialogs, [], 'no script ran');
+  assert.equal(await page.locator('main script, main img, [onerror], [onmouseover]').count(), 0);
+  assert.equal(await page.locator('#measures th[scope=row]').first().innerText(), "<script>alert(1)</script>\n<img src=x onerror=alert('note')>");
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+  hostile.close();
+});

@@ -65,6 +65,16 @@ fn period(text: &str, what: &str) -> Result<Period, JsValue> {
 }
 
 /// `{ asOf: "2020-05" }` or nothing: the reporting period, if given.
+/// `{ disclosureControl: false }` turns disclosure control off (internal use only).
+fn disclosure(options: &Option<ScoreOptions>) -> bool {
+    options
+        .as_ref()
+        .map(AsRef::<JsValue>::as_ref)
+        .and_then(|o| Reflect::get(o, &"disclosureControl".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(true)
+}
+
 fn as_of(options: &Option<ScoreOptions>) -> Result<Option<Period>, JsValue> {
     let Some(options) = options
         .as_ref()
@@ -296,7 +306,10 @@ impl Scorecard {
         options: &Option<ScoreOptions>,
         spc: bool,
     ) -> Result<Option<String>, JsValue> {
-        let report = self.card.score(as_of(options)?).map_err(to_js)?;
+        let report = self
+            .card
+            .score_with(as_of(options)?, disclosure(options))
+            .map_err(to_js)?;
         let m = report
             .measures
             .iter()
@@ -324,7 +337,10 @@ impl Scorecard {
     }
 
     fn render(&self, format: Format, options: &Option<ScoreOptions>) -> Result<String, JsValue> {
-        let report = self.card.score(as_of(options)?).map_err(to_js)?;
+        let report = self
+            .card
+            .score_with(as_of(options)?, disclosure(options))
+            .map_err(to_js)?;
         Ok(render::render(&report, format, false))
     }
 }

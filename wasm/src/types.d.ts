@@ -24,7 +24,12 @@ export type ErrorKind = "syntax" | "definition" | "period" | "target" | "data" |
 export interface ScoreOptions {
   /** The reporting period; default: the latest period with data. */
   asOf?: PeriodText;
+  /** false shows the true small counts: internal use only (the report says so). Default true. */
+  disclosureControl?: boolean;
 }
+
+/** GSS symbols for withheld figures: c confidential, x not available, z not applicable, low rounds to zero. */
+export type GssSymbol = "c" | "x" | "z" | "low";
 
 /** A row of observations, comparators or actions: column name to cell. */
 export type Row = Record<string, string | number | boolean | null | undefined>;
@@ -67,6 +72,12 @@ export interface Report {
     source: string | null;
     notes: string[];
     status_rules: { at_risk_tolerance_pct: number };
+    disclosure: {
+      enabled: boolean;
+      threshold: number;
+      round_to: number | null;
+      symbols: Array<{ symbol: GssSymbol; meaning: string }>;
+    };
   };
   as_of: PeriodText;
   sections: Array<{
@@ -94,6 +105,7 @@ export interface Point {
   period: PeriodText;
   value: number | null;
   flag: "provisional" | "revised" | "missing" | "suppressed" | null;
+  symbol: GssSymbol | null;
 }
 
 export interface ChangeResult {
@@ -143,6 +155,7 @@ export interface MeasureResult {
   to_be_developed: boolean;
   period: PeriodText | null;
   value: number | null;
+  symbol: GssSymbol | null;
   numerator: number | null;
   denominator: number | null;
   provisional: boolean;
@@ -158,7 +171,7 @@ export interface MeasureResult {
   status_label: StatusLabel;
   rag: Rag;
   comparators: ComparatorResult[];
-  breakdowns: Array<{ dimension: string; category: string; period: PeriodText; value: number | null }>;
+  breakdowns: Array<{ dimension: string; category: string; period: PeriodText; value: number | null; symbol: GssSymbol | null }>;
   series: Point[];
   spc: SpcResult | null;
   forecast: ForecastResult | null;

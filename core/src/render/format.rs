@@ -82,6 +82,9 @@ pub fn target(m: &MeasureResult) -> Option<String> {
 
 /// The current value with its period: "17% (2020-05)", or why there is none.
 pub fn current(m: &MeasureResult) -> String {
+    if let (None, Some(sym), Some(p)) = (m.value, m.symbol, m.period) {
+        return format!("{sym} ({p})");
+    }
     match (m.value, m.period) {
         (Some(v), Some(p)) => format!(
             "{} ({p}){}",
@@ -162,6 +165,28 @@ pub fn statistics(m: &MeasureResult) -> Vec<String> {
             ));
         }
         out.push(text);
+    }
+    out
+}
+
+/// The key to the GSS symbols used in a report, and a warning when disclosure control is off.
+pub fn disclosure_lines(r: &crate::report::Report) -> Vec<String> {
+    let mut out = Vec::new();
+    let d = &r.scorecard.disclosure;
+    if !d.enabled {
+        out.push("Disclosure control is OFF: true figures are shown, for internal use only. Do not publish.".to_string());
+    }
+    let used = |sym: &str| {
+        r.measures.iter().any(|m| {
+            m.symbol == Some(sym)
+                || m.series.iter().any(|p| p.symbol == Some(sym))
+                || m.breakdowns.iter().any(|b| b.symbol == Some(sym))
+        })
+    };
+    for s in &d.symbols {
+        if used(s.symbol) {
+            out.push(format!("{}: {}", s.symbol, s.meaning));
+        }
     }
     out
 }

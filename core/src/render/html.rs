@@ -161,6 +161,9 @@ fn header(s: &mut String, r: &Report) {
         escape(&r.scorecard.title),
         r.as_of
     );
+    if !r.scorecard.disclosure.enabled {
+        s.push_str("<p><span class=\"badge rag-red\">Disclosure control is OFF</span> True figures are shown, for internal use only. Do not publish.</p>\n");
+    }
     let c = &r.summary.all.by_status;
     let _ = writeln!(s, "<section aria-label=\"Summary\">\n<p><strong>{} measures</strong></p>\n<ul class=\"counts\">", r.summary.all.measures);
     for st in Status::ALL {
@@ -395,6 +398,12 @@ fn risks(s: &mut String, r: &Report) {
 
 fn footer(s: &mut String, r: &Report) {
     s.push_str("<footer>\n");
+    for line in super::format::disclosure_lines(r)
+        .into_iter()
+        .filter(|l| !l.starts_with("Disclosure control is OFF"))
+    {
+        let _ = writeln!(s, "<p>{}</p>", escape(&line));
+    }
     for n in &r.scorecard.notes {
         let _ = writeln!(s, "<p>{}</p>", escape(n));
     }

@@ -18,6 +18,9 @@ pub fn markdown(r: &Report) -> String {
         .map(|a| format!("{} · ", md_cell(a)))
         .unwrap_or_default();
     let _ = writeln!(s, "{area}as of **{}**\n", r.as_of);
+    if !r.scorecard.disclosure.enabled {
+        s.push_str("> **Disclosure control is OFF: true figures are shown, for internal use only. Do not publish.**\n\n");
+    }
     summary(&mut s, r);
     for sec in &r.sections {
         let _ = writeln!(s, "## {}\n", md_cell(&sec.title));
@@ -42,6 +45,12 @@ pub fn markdown(r: &Report) -> String {
         }
     }
     extras(&mut s, r);
+    for line in format::disclosure_lines(r)
+        .into_iter()
+        .filter(|l| !l.starts_with("Disclosure control is OFF"))
+    {
+        let _ = writeln!(s, "_{}_\n", md_cell(&line));
+    }
     s
 }
 

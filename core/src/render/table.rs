@@ -50,6 +50,7 @@ pub fn measures(r: &Report) -> Vec<Column> {
         text("polarity", r, |m| Some(m.polarity.name().to_string())),
         text("period", r, |m| m.period.map(|p| p.to_string())),
         number("value", r, |m| m.value),
+        text("symbol", r, |m| m.symbol.map(str::to_string)),
         number("numerator", r, |m| m.numerator),
         number("denominator", r, |m| m.denominator),
         text("baseline_period", r, |m| {

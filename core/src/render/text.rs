@@ -58,6 +58,9 @@ pub fn text(r: &Report, colour: bool) -> String {
         .map(|a| format!("{a} · "))
         .unwrap_or_default();
     out.push(format!("{area}as of {}", r.as_of));
+    if !r.scorecard.disclosure.enabled {
+        out.extend(wrap("", &["** Disclosure control is OFF: true figures are shown, for internal use only. Do not publish. **".to_string()], 0));
+    }
     out.push(String::new());
     summary(r, &mut out);
     for s in &r.sections {
@@ -83,6 +86,13 @@ pub fn text(r: &Report, colour: bool) -> String {
         }
     }
     extras(r, &mut out);
+    let key = format::disclosure_lines(r);
+    if !key.is_empty() {
+        out.push(String::new());
+        for line in key {
+            out.extend(wrap("", &[line], 2));
+        }
+    }
     let mut text = out.join("\n");
     text.push('\n');
     text

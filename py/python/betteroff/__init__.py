@@ -216,11 +216,14 @@ class Scorecard:
         completed, note)."""
         return self._add("actions", data, source)
 
-    def score(self, as_of: Optional[str] = None) -> Report:
-        """Scores every measure at ``as_of`` (default: the latest period with data)."""
+    def score(self, as_of: Optional[str] = None, disclosure_control: bool = True) -> Report:
+        """Scores every measure at ``as_of`` (default: the latest period with data). Small
+        counts, and every figure that would reveal them, are withheld from the report (symbol
+        ``c``); ``disclosure_control=False`` shows the true figures, for internal use only, and
+        the report says so."""
         if as_of is not None and not isinstance(as_of, str):
             raise TypeError(f"as_of is a period written as text, e.g. '2020-05'; got {type(as_of).__name__}")
-        return Report(self._native.score(as_of))
+        return Report(self._native.score(as_of, bool(disclosure_control)))
 
     @property
     def title(self) -> str:
