@@ -74,3 +74,12 @@ test('charts and projections', () => {
     { period: 'FY2019/20', kind: 'FinancialYear', start: '2019-04-01', end: '2020-03-31' });
   assert.match(betteroff.version(), /^betteroff 0\.1\.0 \(betteroff\.report\/2\)$/);
 });
+
+test('disclosure control is on unless switched off, and then the report says so', () => {
+  const card = loadExample('examples/dudley-wsoa');
+  // Dudley 12.B2: 1 permanent exclusion in Autumn 2019 is withheld (c); internal use shows it.
+  const series = (o) => card.score(o).measures.find((m) => m.id === '12.B2').series.map((p) => [p.value, p.symbol]);
+  assert.deepEqual(series({ asOf: '2020-05' }), [[null, 'c'], [0, null]]);
+  assert.deepEqual(series({ asOf: '2020-05', disclosureControl: false }), [[1, null], [0, null]]);
+  assert.ok(card.render('text', { asOf: '2020-05', disclosureControl: false }).includes('Disclosure control is OFF'));
+});
