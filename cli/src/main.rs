@@ -191,19 +191,9 @@ fn chart(args: ReportArgs) -> Result<(), Failure> {
     }
     let card = load_dir(dir)?;
     let report = score(&card, args.as_of, !args.no_disclosure)?;
-    let Some(m) = report.measures.iter().find(|m| &m.id == id) else {
-        let known: Vec<&str> = report
-            .measures
-            .iter()
-            .map(|m| m.id.as_str())
-            .take(12)
-            .collect();
-        return Err(Failure::Usage(format!(
-            "no measure {id:?} in {}; measures include: {}",
-            dir.display(),
-            known.join(", ")
-        )));
-    };
+    let m = report
+        .find_measure(id)
+        .map_err(|e| Failure::Usage(format!("{}: {e}", dir.display())))?;
     let svg = if args.spc {
         betteroff::render::spc_chart(m).ok_or_else(|| {
             Failure::Usage(format!("measure {id:?} has no SPC chart: it needs more figures (see the scorecard's analysis.spc_min_points)"))

@@ -332,7 +332,7 @@ fn chart_usage_errors() {
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o)
-            .contains("no measure \"nope\" in examples/dudley-wsoa; measures include: 1.B3, 1.B4"),
+            .contains("examples/dudley-wsoa: no measure \"nope\"; measures include: 1.B3, 1.B4"),
         "{}",
         stderr(&o)
     );

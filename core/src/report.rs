@@ -290,6 +290,19 @@ pub struct ProjectionResult {
 }
 
 impl Report {
+    /// The measure with this id, or a message naming some of those there are.
+    pub fn find_measure(&self, id: &str) -> Result<&MeasureResult, String> {
+        self.measures.iter().find(|m| m.id == id).ok_or_else(|| {
+            let known: Vec<&str> = self
+                .measures
+                .iter()
+                .map(|m| m.id.as_str())
+                .take(12)
+                .collect();
+            format!("no measure {id:?}; measures include: {}", known.join(", "))
+        })
+    }
+
     /// The JSON contract, pretty-printed with a final newline: the bytes every front end
     /// must reproduce.
     pub fn to_json(&self) -> String {

@@ -288,35 +288,13 @@ impl PyReport {
 
     /// The turn-the-curve chart of one measure, as SVG.
     fn chart(&self, measure_id: &str) -> PyResult<String> {
-        let m = self
-            .report
-            .measures
-            .iter()
-            .find(|m| m.id == measure_id)
-            .ok_or_else(|| {
-                let known: Vec<&str> = self
-                    .report
-                    .measures
-                    .iter()
-                    .map(|m| m.id.as_str())
-                    .take(12)
-                    .collect();
-                usage(format!(
-                    "no measure {measure_id:?}; measures include: {}",
-                    known.join(", ")
-                ))
-            })?;
+        let m = self.report.find_measure(measure_id).map_err(usage)?;
         guard(|| Ok(render::chart(m)))
     }
 
     /// The SPC chart of one measure, as SVG (`None` when the series is too short for SPC).
     fn spc_chart(&self, measure_id: &str) -> PyResult<Option<String>> {
-        let m = self
-            .report
-            .measures
-            .iter()
-            .find(|m| m.id == measure_id)
-            .ok_or_else(|| usage(format!("no measure {measure_id:?}")))?;
+        let m = self.report.find_measure(measure_id).map_err(usage)?;
         guard(|| Ok(render::spc_chart(m)))
     }
 

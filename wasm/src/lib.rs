@@ -311,24 +311,8 @@ impl Scorecard {
             .score_with(as_of(options)?, disclosure(options))
             .map_err(to_js)?;
         let m = report
-            .measures
-            .iter()
-            .find(|m| m.id == measure_id)
-            .ok_or_else(|| {
-                let known: Vec<&str> = report
-                    .measures
-                    .iter()
-                    .map(|m| m.id.as_str())
-                    .take(12)
-                    .collect();
-                usage(
-                    "measureId",
-                    format!(
-                        "no measure {measure_id:?}; measures include: {}",
-                        known.join(", ")
-                    ),
-                )
-            })?;
+            .find_measure(measure_id)
+            .map_err(|e| usage("measureId", e))?;
         Ok(if spc {
             render::spc_chart(m)
         } else {

@@ -191,6 +191,20 @@ pub fn disclosure_lines(r: &crate::report::Report) -> Vec<String> {
     out
 }
 
+/// Each comparator in words: "England 36.2 (+0.8, better)".
+pub fn comparators(m: &MeasureResult) -> Vec<String> {
+    m.comparators
+        .iter()
+        .map(|c| {
+            let gap = match (&c.gap_label, c.position) {
+                (Some(g), Some(p)) => format!(" ({g}, {p})"),
+                _ => String::new(),
+            };
+            format!("{} {}{gap}", c.name, value(m.unit, m.per, c.value))
+        })
+        .collect()
+}
+
 /// A percentage to one decimal place: "43.8%".
 pub fn pct(p: f64) -> String {
     format!("{}%", fmt_num(round_to(p, 1)))

@@ -215,16 +215,7 @@ fn section(s: &mut String, r: &Report, sec: &crate::report::SectionInfo) {
     if sec.measures.is_empty() {
         s.push_str("<p class=\"muted\">No measures in this section.</p>\n");
     }
-    for kind in MeasureKind::ALL {
-        let ms: Vec<&MeasureResult> = sec
-            .measures
-            .iter()
-            .filter_map(|id| r.measures.iter().find(|m| &m.id == id))
-            .filter(|m| m.kind == kind)
-            .collect();
-        if ms.is_empty() {
-            continue;
-        }
+    for (kind, ms) in super::by_question(r, sec) {
         let _ = writeln!(s, "<h3>{}</h3>\n<table class=\"measures\">\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Latest</th><th scope=\"col\">Trend</th><th scope=\"col\">Change on previous</th><th scope=\"col\">Target</th><th scope=\"col\">Progress</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>", kind.question());
         for m in ms {
             measure_rows(s, m);
@@ -235,17 +226,7 @@ fn section(s: &mut String, r: &Report, sec: &crate::report::SectionInfo) {
 }
 
 fn measure_rows(s: &mut String, m: &MeasureResult) {
-    let compared: Vec<String> = m
-        .comparators
-        .iter()
-        .map(|c| {
-            let gap = match (&c.gap_label, c.position) {
-                (Some(g), Some(p)) => format!(" ({g}, {p})"),
-                _ => String::new(),
-            };
-            format!("{} {}{gap}", c.name, value(m.unit, m.per, c.value))
-        })
-        .collect();
+    let compared = format::comparators(m);
     let sub = if compared.is_empty() {
         String::new()
     } else {

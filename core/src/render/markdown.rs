@@ -1,9 +1,8 @@
 //! The scorecard as Markdown, for pasting into board papers and wikis.
 
-use super::format::{self, pct, value};
+use super::format::{self, pct};
 use super::markup::md_cell;
 use crate::action::ActionStatus;
-use crate::measure::MeasureKind;
 use crate::report::{MeasureResult, Report};
 use crate::status::Status;
 use std::fmt::Write;
@@ -27,16 +26,7 @@ pub fn markdown(r: &Report) -> String {
         if sec.measures.is_empty() {
             s.push_str("No measures in this section.\n\n");
         }
-        for kind in MeasureKind::ALL {
-            let ms: Vec<&MeasureResult> = sec
-                .measures
-                .iter()
-                .filter_map(|id| r.measures.iter().find(|m| &m.id == id))
-                .filter(|m| m.kind == kind)
-                .collect();
-            if ms.is_empty() {
-                continue;
-            }
+        for (kind, ms) in super::by_question(r, sec) {
             let _ = writeln!(s, "### {}\n\n| Measure | Latest | Change on previous | Target | Progress | Status |\n| --- | --- | --- | --- | ---: | --- |", kind.question());
             for m in ms {
                 row(&mut s, m);
@@ -77,18 +67,8 @@ fn summary(s: &mut String, r: &Report) {
 
 fn row(s: &mut String, m: &MeasureResult) {
     let mut name = md_cell(&m.name);
-    for c in &m.comparators {
-        let gap = match (&c.gap_label, c.position) {
-            (Some(g), Some(p)) => format!(" ({g}, {p})"),
-            _ => String::new(),
-        };
-        let _ = write!(
-            name,
-            "<br>vs {} {}{}",
-            md_cell(&c.name),
-            md_cell(&value(m.unit, m.per, c.value)),
-            md_cell(&gap)
-        );
+    for c in format::comparators(m) {
+        let _ = write!(name, "<br>vs {}", md_cell(&c));
     }
     let change = format::change(m).unwrap_or_else(|| "–".to_string());
     let _ = writeln!(

@@ -17,7 +17,29 @@ pub use markdown::markdown;
 pub use svg::{chart, sparkline, spc_chart};
 pub use text::text;
 
-use crate::report::Report;
+use crate::measure::MeasureKind;
+use crate::report::{MeasureResult, Report, SectionInfo};
+
+/// A section's measures grouped under the RBA questions, in the questions' order; a question
+/// with no measures is left out.
+pub fn by_question<'r>(
+    r: &'r Report,
+    sec: &SectionInfo,
+) -> Vec<(MeasureKind, Vec<&'r MeasureResult>)> {
+    MeasureKind::ALL
+        .iter()
+        .map(|&kind| {
+            let ms: Vec<&MeasureResult> = sec
+                .measures
+                .iter()
+                .filter_map(|id| r.measures.iter().find(|m| &m.id == id))
+                .filter(|m| m.kind == kind)
+                .collect();
+            (kind, ms)
+        })
+        .filter(|(_, ms)| !ms.is_empty())
+        .collect()
+}
 
 /// The formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

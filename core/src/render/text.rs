@@ -4,7 +4,6 @@
 //! line is wider than [`WIDTH`] columns.
 
 use super::format::{self, round_to, thousands, value};
-use crate::measure::MeasureKind;
 use crate::report::{MeasureResult, Report};
 use crate::score::signed;
 use crate::status::Rag;
@@ -69,16 +68,7 @@ pub fn text(r: &Report, colour: bool) -> String {
         if s.measures.is_empty() {
             out.push("  (no measures in this section)".to_string());
         }
-        for kind in MeasureKind::ALL {
-            let ms: Vec<&MeasureResult> = s
-                .measures
-                .iter()
-                .filter_map(|id| r.measures.iter().find(|m| &m.id == id))
-                .filter(|m| m.kind == kind)
-                .collect();
-            if ms.is_empty() {
-                continue;
-            }
+        for (kind, ms) in super::by_question(r, s) {
             out.push(format!("  {}", kind.question()));
             for m in ms {
                 measure(m, colour, &mut out);
@@ -157,18 +147,10 @@ fn measure(m: &MeasureResult, colour: bool, out: &mut Vec<String>) {
         out.extend(wrap(&indent, &facts, INDENT));
     }
     if !m.comparators.is_empty() {
-        let cmp: Vec<String> = m
-            .comparators
-            .iter()
-            .map(|c| {
-                let gap = match (&c.gap_label, c.position) {
-                    (Some(g), Some(p)) => format!(" ({g}, {p})"),
-                    _ => String::new(),
-                };
-                format!("{} {}{gap};", c.name, value(m.unit, m.per, c.value))
-            })
+        let mut cmp: Vec<String> = format::comparators(m)
+            .into_iter()
+            .map(|c| c + ";")
             .collect();
-        let mut cmp = cmp;
         if let Some(last) = cmp.last_mut() {
             last.pop();
         }
