@@ -51,6 +51,10 @@ wheel=$(ls target/wheels/betteroff-*.whl)
 "$venv/bin/python" -m mypy --strict py/tests/typecheck_usage.py
 (cd py/python && "../../$venv/bin/python" -m mypy --strict betteroff)
 
+step "Benchmark code: NumPy and pandas SPC agree with the core on a small spc workload"
+cargo run -q -p betteroff-bench -- spc target/bench/spc-small 300 48 >/dev/null
+"$venv/bin/python" bench/compare_spc.py target/bench/spc-small
+
 step "Python: the wheel alone in a fresh virtualenv"
 python3 -m venv --clear target/py-bare
 target/py-bare/bin/python -m pip install -q --disable-pip-version-check --no-deps "$wheel"

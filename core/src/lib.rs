@@ -32,6 +32,7 @@
 pub mod action;
 pub mod analysis;
 pub mod baseline;
+pub mod batch;
 pub mod benchmark;
 pub mod comparator;
 pub mod definition;

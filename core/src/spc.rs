@@ -318,6 +318,16 @@ fn part_of_run(n: usize, len: usize, at_end: impl Fn(usize) -> bool) -> Vec<bool
     part
 }
 
+/// The rule that flags each point of one group (for batch scoring).
+pub fn rules_for(y: &[f64], limits: Option<&Limits>, o: &SpcOptions) -> Vec<Rule> {
+    rules(y, limits, o)
+}
+
+/// A flagged point's type given the measure's polarity.
+pub fn point_type(rule: Rule, polarity: Polarity) -> PointType {
+    PointType::of(rule, polarity)
+}
+
 /// The rule that flags each point of one group.
 fn rules(y: &[f64], limits: Option<&Limits>, o: &SpcOptions) -> Vec<Rule> {
     let n = y.len();

@@ -1,0 +1,149 @@
+"""Side-by-side timing of the "spc" workload: XmR limits and the four Making Data Count rules for
+every point, by betteroff's core and by the strongest NumPy and pandas an analyst could write.
+Every implementation's flags are checked against the core's.
+
+    cargo build --release -p betteroff-bench
+    target/release/betteroff-bench spc target/bench/spc        # workload + core timing
+    python bench/compare_spc.py target/bench/spc               # NumPy and pandas, and the check
+
+Rule codes: 0 common cause, 1 above UCL, 2 below LCL, 3 trend up, 4 trend down, 5 two-in-three
+above, 6 below, 7 shift above, 8 below (the precedence of NHSRplotthedots 0.2.2).
+"""
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from numpy.lib.stride_tricks import sliding_window_view as windows
+
+LIMIT, OUTLIER, RUN, TREND = 2.66, 3.267, 7, 7
+NEAR = 2 * LIMIT / 3
+
+
+def part_of(ends: np.ndarray, length: int) -> np.ndarray:
+    """Marks every point of each window of `length` points whose end is flagged in `ends`
+    (shape: series x windows, window k covering points k .. k + length - 1)."""
+    s, w = ends.shape
+    padded = np.concatenate([np.zeros((s, length - 1), bool), ends, np.zeros((s, length - 1), bool)], axis=1)
+    return windows(padded, length, axis=1).any(-1)[:, : w + length - 1]
+
+
+def numpy_2d(y: np.ndarray) -> np.ndarray:
+    """All series at once as a (series x points) array."""
+    mean = y.mean(1, keepdims=True)
+    mr = np.abs(np.diff(y, axis=1))
+    amr = mr.mean(1, keepdims=True)
+    keep = mr < OUTLIER * amr
+    amr = np.where(keep, mr, 0).sum(1, keepdims=True) / keep.sum(1, keepdims=True)
+    upl, lpl = mean + LIMIT * amr, mean - LIMIT * amr
+    outside = (y > upl) | (y < lpl)
+    rtm = np.sign(y - mean)
+    close = ~outside & ((y < mean - NEAR * amr) | (y > mean + NEAR * amr))
+    steps = np.sign(np.diff(y, axis=1))
+    sw = windows(steps, TREND - 1, axis=1)
+    trend_end = (sw == 1).all(-1) | (sw == -1).all(-1)
+    trend = part_of(trend_end, TREND)
+    rw = windows(rtm, RUN, axis=1)
+    shift = part_of((rw[..., :1] != 0).squeeze(-1) & (rw == rw[..., :1]).all(-1), RUN)
+    cw, tw = windows(close, 3, axis=1), windows(rtm, 3, axis=1)
+    two = part_of((cw.sum(-1) >= 2) & (np.abs(tw.sum(-1)) == 3), 3) & close
+    # A trend point's direction: the step after it when the next point is in the trend too.
+    after = np.concatenate([steps, steps[:, -1:]], axis=1)
+    before = np.concatenate([np.zeros_like(steps[:, :1]), steps], axis=1)
+    nxt = np.concatenate([trend[:, 1:], np.zeros_like(trend[:, :1])], axis=1)
+    up = np.where(trend & nxt, after, before) == 1
+    return np.select(
+        [outside & (rtm == 1), outside, trend & up, trend, two & (rtm > 0), two, shift & (rtm > 0), shift],
+        [1, 2, 3, 4, 5, 6, 7, 8],
+        0,
+    ).astype(np.uint8)
+
+
+def pandas_vectorised(df: pd.DataFrame) -> np.ndarray:
+    """Long format (series, value), groupby-transform and run lengths; no Python loop per series."""
+    g = df.groupby("series", sort=False)["value"]
+    y = df["value"]
+    mean = g.transform("mean")
+    mr = g.diff().abs()
+    amr = mr.groupby(df["series"], sort=False).transform("mean")
+    mr = mr.where(mr < OUTLIER * amr)
+    amr = mr.groupby(df["series"], sort=False).transform("mean")
+    upl, lpl = mean + LIMIT * amr, mean - LIMIT * amr
+    outside = (y > upl) | (y < lpl)
+    rtm = np.sign(y - mean)
+    close = ~outside & ((y < mean - NEAR * amr) | (y > mean + NEAR * amr))
+    new_series = df["series"].ne(df["series"].shift())
+    # Shift: runs of points on one side of the mean; a run of 7 or more flags all its points.
+    run = (new_series | rtm.ne(rtm.shift())).cumsum()
+    shift = (rtm != 0) & (run.map(run.value_counts()) >= RUN)
+    # Trend: runs of steps the same way (a tie or a new series breaks them); 6 steps = 7 points.
+    step = np.sign(g.diff()).fillna(0)
+    srun = (new_series | step.ne(step.shift()) | step.eq(0)).cumsum()
+    slen = srun.map(srun.value_counts())
+    in_steps = (step != 0) & (slen >= TREND - 1)
+    # The point before a run's first step belongs to the trend too.
+    first = in_steps & ~(in_steps.shift(fill_value=False) & srun.eq(srun.shift()))
+    trend = in_steps | first.shift(-1, fill_value=False) & ~new_series.shift(-1, fill_value=True)
+    step_after = step.shift(-1).where(~new_series.shift(-1, fill_value=True), step)
+    nxt = trend.shift(-1, fill_value=False) & ~new_series.shift(-1, fill_value=True)
+    up = np.where(trend & nxt, step_after, step) == 1
+    # Two in three: windows of three within a series.
+    c = close.astype(int)
+    same_series = lambda k: df["series"].eq(df["series"].shift(k))  # noqa: E731
+    ok = pd.Series(False, index=df.index)
+    for lo in (-2, -1, 0):  # windows starting 2, 1 or 0 points before
+        idx = [lo, lo + 1, lo + 2]
+        valid = np.logical_and.reduce([same_series(-k) if k else pd.Series(True, index=df.index) for k in idx])
+        near = sum(c.shift(-k, fill_value=0) for k in idx)
+        side = sum(rtm.shift(-k, fill_value=0) for k in idx)
+        ok |= valid & (near >= 2) & (side.abs() == 3)
+    two = ok & close
+    return np.select(
+        [outside & (rtm == 1), outside, trend & up, trend, two & (rtm > 0), two, shift & (rtm > 0), shift],
+        [1, 2, 3, 4, 5, 6, 7, 8],
+        0,
+    ).astype(np.uint8)
+
+
+def timed(f, *args, runs: int = 5):
+    times, out = [], None
+    for _ in range(runs):
+        t = time.perf_counter()
+        out = f(*args)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), out
+
+
+def main(folder: str) -> None:
+    d = Path(folder)
+    meta = json.loads((d / "meta.json").read_text())
+    s, p = meta["series"], meta["points"]
+    values = np.fromfile(d / "values.f64", dtype="<f8")
+    core = np.fromfile(d / "core_rule.u8", dtype=np.uint8)
+    y = values.reshape(s, p)
+    df = pd.DataFrame({"series": np.repeat(np.arange(s), p), "value": values})
+    t_np, r_np = timed(numpy_2d, y)
+    t_pd, r_pd = timed(pandas_vectorised, df)
+    core_t = meta["core_median_seconds"]
+    rows = [
+        ("betteroff core (Rust, columnar)", core_t, 0),
+        ("NumPy 2-D sliding windows", t_np, int((r_np.ravel() != core).sum())),
+        ("pandas groupby-transform and run lengths", t_pd, int((r_pd != core).sum())),
+    ]
+    print(f"spc workload: {s:,} series x {p} points = {s * p:,} values; {int((core != 0).sum()):,} flagged points")
+    print(f"{'implementation':45} {'median s':>10} {'x core':>8} {'flags differing':>16}")
+    for name, t, diff in rows:
+        print(f"{name:45} {t:10.4f} {t / core_t:8.1f} {diff:16,}")
+    result = {"numpy_seconds": t_np, "pandas_seconds": t_pd, "core_seconds": core_t,
+              "numpy_differing": rows[1][2], "pandas_differing": rows[2][2]}
+    (d / "compare.json").write_text(json.dumps(result, indent=2))
+    if rows[1][2] or rows[2][2]:
+        sys.exit("flags differ from the core's")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "target/bench/spc")
