@@ -96,7 +96,7 @@ mod tests {
             .collect();
         let mut b = a.clone();
         b[12] = 30.0;
-        let c: Vec<f64> = (0..15).map(|i| f64::from(i)).collect();
+        let c: Vec<f64> = (0..15).map(f64::from).collect();
         let mut ids = Vec::new();
         let mut vals = Vec::new();
         for (k, s) in [&a, &b, &c].iter().enumerate() {
