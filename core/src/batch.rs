@@ -100,7 +100,7 @@ mod tests {
         let mut ids = Vec::new();
         let mut vals = Vec::new();
         for (k, s) in [&a, &b, &c].iter().enumerate() {
-            ids.extend(std::iter::repeat(k as u64).take(s.len()));
+            ids.extend(std::iter::repeat_n(k as u64, s.len()));
             vals.extend(s.iter());
         }
         let o = SpcOptions::default();
