@@ -6,9 +6,11 @@ use crate::error::{Error, ErrorKind, Location};
 use crate::measure::Polarity;
 use crate::spc::{self, PointType, Rule, SpcOptions};
 
-/// One row per input point, in input order.
+/// The limits once per series (in order of first appearance), and each point's rule and type
+/// in input order.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SpcColumns {
+    pub series: Vec<u64>,
     pub mean: Vec<Option<f64>>,
     pub lower: Vec<Option<f64>>,
     pub upper: Vec<Option<f64>>,
@@ -46,13 +48,12 @@ pub fn spc(
     }
     let n = values.len();
     let mut out = SpcColumns {
-        mean: Vec::with_capacity(n),
-        lower: Vec::with_capacity(n),
-        upper: Vec::with_capacity(n),
         rule: Vec::with_capacity(n),
         point_type: Vec::with_capacity(n),
+        ..Default::default()
     };
     let mut seen = std::collections::HashSet::new();
+    let mut scratch = Scratch::default();
     let mut start = 0;
     while start < n {
         let id = series[start];
@@ -68,16 +69,138 @@ pub fn spc(
         }
         let y = &values[start..end];
         let limits = spc::limits(y, o);
-        for (rule, _) in spc::rules_for(y, limits.as_ref(), o).into_iter().zip(y) {
-            out.mean.push(limits.map(|l| l.mean));
-            out.lower.push(limits.map(|l| l.lower));
-            out.upper.push(limits.map(|l| l.upper));
-            out.point_type.push(spc::point_type(rule, polarity));
-            out.rule.push(rule);
+        let first = out.rule.len();
+        match &limits {
+            Some(l) => scratch.rules(y, l, o, &mut out.rule),
+            None => out
+                .rule
+                .extend(std::iter::repeat_n(Rule::CommonCause, y.len())),
         }
+        for &rule in &out.rule[first..] {
+            out.point_type.push(spc::point_type(rule, polarity));
+        }
+        out.series.push(id);
+        out.mean.push(limits.map(|l| l.mean));
+        out.lower.push(limits.map(|l| l.lower));
+        out.upper.push(limits.map(|l| l.upper));
         start = end;
     }
     Ok(out)
+}
+
+/// Buffers reused from series to series, and the rules computed in one pass over runs rather
+/// than by re-scanning windows: a point is in a trend (or a shift) exactly when it lies in a
+/// maximal run of equal steps (or sides) long enough to hold one. Same flags as
+/// [`spc::rules_for`]; a property test holds them equal.
+#[derive(Default)]
+struct Scratch {
+    rtm: Vec<i8>,
+    close: Vec<bool>,
+    outside: Vec<bool>,
+    steps: Vec<i8>,
+    trend: Vec<bool>,
+    shift: Vec<bool>,
+}
+
+fn sign(x: f64) -> i8 {
+    (x > 0.0) as i8 - (x < 0.0) as i8
+}
+
+impl Scratch {
+    fn rules(&mut self, y: &[f64], l: &spc::Limits, o: &SpcOptions, out: &mut Vec<Rule>) {
+        let n = y.len();
+        for v in [
+            &mut self.close,
+            &mut self.outside,
+            &mut self.trend,
+            &mut self.shift,
+        ] {
+            v.clear();
+            v.resize(n, false);
+        }
+        self.rtm.clear();
+        self.steps.clear();
+        for (i, &v) in y.iter().enumerate() {
+            self.rtm.push(sign(v - l.mean));
+            let out = v > l.upper || v < l.lower;
+            self.outside[i] = out;
+            self.close[i] = !out && (v < l.near_lower || v > l.near_upper);
+            if i > 0 {
+                self.steps.push(sign(v - y[i - 1]));
+            }
+        }
+        // Trend: a maximal run of k equal, nonzero steps covers k + 1 points.
+        let need = o.trend_length.saturating_sub(1).max(1);
+        let mut a = 0;
+        while a < self.steps.len() {
+            let d = self.steps[a];
+            let b = self.steps[a..]
+                .iter()
+                .position(|&x| x != d)
+                .map_or(self.steps.len(), |k| a + k);
+            if d != 0 && b - a >= need {
+                self.trend[a..=b].iter_mut().for_each(|t| *t = true);
+            }
+            a = b;
+        }
+        // Shift: a maximal run of points on one side of the mean.
+        let mut a = 0;
+        while a < n {
+            let r = self.rtm[a];
+            let b = self.rtm[a..]
+                .iter()
+                .position(|&x| x != r)
+                .map_or(n, |k| a + k);
+            if r != 0 && b - a >= o.shift_length.max(1) {
+                self.shift[a..b].iter_mut().for_each(|t| *t = true);
+            }
+            a = b;
+        }
+        let window = |s: usize| {
+            let near = self.close[s] as u8 + self.close[s + 1] as u8 + self.close[s + 2] as u8;
+            let side = self.rtm[s] + self.rtm[s + 1] + self.rtm[s + 2];
+            near >= 2 && side.abs() == 3
+        };
+        for i in 0..n {
+            let rule = if self.outside[i] {
+                if self.rtm[i] == 1 {
+                    Rule::AboveUcl
+                } else {
+                    Rule::BelowLcl
+                }
+            } else if self.trend[i] {
+                let d = if i + 1 < n && self.trend[i + 1] {
+                    self.steps[i]
+                } else if i > 0 {
+                    self.steps[i - 1]
+                } else {
+                    0
+                };
+                if d == 1 {
+                    Rule::TrendIncreasing
+                } else {
+                    Rule::TrendDecreasing
+                }
+            } else if self.close[i]
+                && (i.saturating_sub(2)..=i).any(|s| s + 2 < n && s + 2 >= i && window(s))
+            {
+                if self.rtm[i] > 0 {
+                    Rule::TwoInThreeAbove
+                } else {
+                    Rule::TwoInThreeBelow
+                }
+            } else if self.shift[i] {
+                if self.rtm[i] > 0 {
+                    Rule::ShiftAbove
+                } else {
+                    Rule::ShiftBelow
+                }
+            } else {
+                Rule::CommonCause
+            };
+            out.push(rule);
+        }
+    }
 }
 
 fn usage(message: String) -> Error {
@@ -106,16 +229,33 @@ mod tests {
         let o = SpcOptions::default();
         let cols = spc(&ids, &vals, Polarity::HigherIsBetter, &o).unwrap();
         let mut row = 0;
-        for s in [&a, &b, &c] {
+        for (k, s) in [&a, &b, &c].iter().enumerate() {
             let one = spc::xmr(s, Polarity::HigherIsBetter, None, &[], &o);
+            assert_eq!(cols.series[k], k as u64);
+            assert_eq!(cols.upper[k], one.points[0].limits.map(|l| l.upper));
             for p in &one.points {
                 assert_eq!(cols.rule[row], p.rule);
                 assert_eq!(cols.point_type[row], p.point_type);
-                assert_eq!(cols.upper[row], p.limits.map(|l| l.upper));
                 row += 1;
             }
         }
         assert_eq!(row, vals.len());
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The one-pass batch rules equal the series-by-series rules on any series (small
+        /// integers among the values make ties and points on the mean common).
+        #[test]
+        fn batch_rules_equal_xmr(y in prop::collection::vec(prop_oneof![-50.0f64..50.0, (0i32..5).prop_map(f64::from)], 1..60)) {
+            let o = SpcOptions::default();
+            let ids = vec![7u64; y.len()];
+            let cols = spc(&ids, &y, Polarity::LowerIsBetter, &o).unwrap();
+            let one = spc::xmr(&y, Polarity::LowerIsBetter, None, &[], &o);
+            let rules: Vec<Rule> = one.points.iter().map(|p| p.rule).collect();
+            prop_assert_eq!(cols.rule, rules);
+        }
     }
 
     #[test]

@@ -276,11 +276,22 @@ pub fn limits(group: &[f64], o: &SpcOptions) -> Option<Limits> {
     if fixed.len() < 2 {
         return None;
     }
-    let mr = moving_ranges(fixed, o);
-    if mr.is_empty() {
+    // The mean moving range, screened: two passes over the moving ranges, no allocation
+    // (the sums run in the same order as over a collected list, so the figures are the same).
+    let ranges = || fixed.windows(2).map(|w| (w[1] - w[0]).abs());
+    let (sum, count) = ranges().fold((0.0, 0usize), |(s, c), r| (s + r, c + 1));
+    let raw = sum / count as f64;
+    let (sum, count) = if o.screen_outliers {
+        ranges()
+            .filter(|&r| r < OUTLIER * raw)
+            .fold((0.0, 0usize), |(s, c), r| (s + r, c + 1))
+    } else {
+        (sum, count)
+    };
+    if count == 0 {
         return None;
     }
-    let (m, amr) = (mean(fixed), mean(&mr));
+    let (m, amr) = (mean(fixed), sum / count as f64);
     if !(amr > 0.0 && amr.is_finite() && m.is_finite()) {
         return None;
     }
