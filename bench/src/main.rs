@@ -78,20 +78,6 @@ fn workload(series: usize, points: usize, seed: u64) -> (Vec<u64>, Vec<f64>) {
     (ids, values)
 }
 
-fn code(r: Rule) -> u8 {
-    match r {
-        Rule::CommonCause => 0,
-        Rule::AboveUcl => 1,
-        Rule::BelowLcl => 2,
-        Rule::TrendIncreasing => 3,
-        Rule::TrendDecreasing => 4,
-        Rule::TwoInThreeAbove => 5,
-        Rule::TwoInThreeBelow => 6,
-        Rule::ShiftAbove => 7,
-        Rule::ShiftBelow => 8,
-    }
-}
-
 fn write(path: &Path, bytes: &[u8]) {
     std::fs::File::create(path)
         .and_then(|mut f| f.write_all(bytes))
@@ -130,7 +116,7 @@ fn main() {
     );
     write(
         &dir.join("core_rule.u8"),
-        &r.rule.iter().map(|&x| code(x)).collect::<Vec<u8>>(),
+        &r.rule.iter().map(|&x| x.code()).collect::<Vec<u8>>(),
     );
     write(
         &dir.join("core_upper.f64"),

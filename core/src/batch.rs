@@ -2,15 +2,20 @@
 //! SPC (XmR limits and the four rules) for every point of every series, written to columns.
 //! The figures are those of [`crate::spc::xmr`], series by series (a test checks it).
 
+use std::fmt::Display;
+use std::hash::Hash;
+
 use crate::error::{Error, ErrorKind, Location};
 use crate::measure::Polarity;
 use crate::spc::{self, PointType, Rule, SpcOptions};
 
 /// The limits once per series (in order of first appearance), and each point's rule and type
-/// in input order.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SpcColumns {
-    pub series: Vec<u64>,
+/// in input order. `K` is the series key: an integer id or a borrowed name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpcColumns<K> {
+    pub series: Vec<K>,
+    /// How many points each series has, so per-series columns can be spread over the rows.
+    pub points: Vec<usize>,
     pub mean: Vec<Option<f64>>,
     pub lower: Vec<Option<f64>>,
     pub upper: Vec<Option<f64>>,
@@ -21,12 +26,12 @@ pub struct SpcColumns {
 /// SPC of every series in `values`, where `series[i]` names the series of `values[i]`. Each
 /// series' points must be contiguous and in time order; a series id that reappears after
 /// another series is an error (the rows are not grouped).
-pub fn spc(
-    series: &[u64],
+pub fn spc<K: Copy + Eq + Hash + Display>(
+    series: &[K],
     values: &[f64],
     polarity: Polarity,
     o: &SpcOptions,
-) -> Result<SpcColumns, Error> {
+) -> Result<SpcColumns<K>, Error> {
     if series.len() != values.len() {
         return Err(usage(format!(
             "{} series ids for {} values",
@@ -48,9 +53,13 @@ pub fn spc(
     }
     let n = values.len();
     let mut out = SpcColumns {
+        series: Vec::new(),
+        points: Vec::new(),
+        mean: Vec::new(),
+        lower: Vec::new(),
+        upper: Vec::new(),
         rule: Vec::with_capacity(n),
         point_type: Vec::with_capacity(n),
-        ..Default::default()
     };
     let mut seen = std::collections::HashSet::new();
     let mut scratch = Scratch::default();
@@ -63,7 +72,7 @@ pub fn spc(
             .map_or(n, |k| start + k);
         if !seen.insert(id) {
             return Err(usage(format!(
-                "series {id} appears again at row {}: sort the rows by series, then time",
+                "series '{id}' appears again at row {}: sort the rows by series, then time",
                 start + 1
             )));
         }
@@ -80,12 +89,24 @@ pub fn spc(
             out.point_type.push(spc::point_type(rule, polarity));
         }
         out.series.push(id);
+        out.points.push(end - start);
         out.mean.push(limits.map(|l| l.mean));
         out.lower.push(limits.map(|l| l.lower));
         out.upper.push(limits.map(|l| l.upper));
         start = end;
     }
     Ok(out)
+}
+
+impl<K> SpcColumns<K> {
+    /// A per-series column (`mean`, `lower`, `upper`) spread to one value per input row.
+    pub fn per_point(&self, column: &[Option<f64>]) -> Vec<Option<f64>> {
+        let mut out = Vec::with_capacity(self.rule.len());
+        for (&value, &points) in column.iter().zip(&self.points) {
+            out.extend(std::iter::repeat_n(value, points));
+        }
+        out
+    }
 }
 
 /// Buffers reused from series to series, and the rules computed in one pass over runs rather
@@ -240,6 +261,34 @@ mod tests {
             }
         }
         assert_eq!(row, vals.len());
+        // Spread back over the rows, each row carries its own series' limits.
+        let upper = cols.per_point(&cols.upper);
+        assert_eq!(upper.len(), vals.len());
+        assert_eq!(upper[20], cols.upper[1]);
+        assert_eq!(upper[40], cols.upper[2]);
+    }
+
+    #[test]
+    fn series_named_by_text_and_too_short_series() {
+        // One point has no moving range, so no limits, and it is common cause. Two points
+        // 3, 5: mean 4, moving range 2, limits 4 +/- 2.66 x 2.
+        let o = SpcOptions::default();
+        let ids = ["E06000004", "E06000005", "E06000005"];
+        let cols = spc(&ids, &[3.0, 3.0, 5.0], Polarity::Neutral, &o).unwrap();
+        assert_eq!(cols.series, ["E06000004", "E06000005"]);
+        assert_eq!(cols.points, [1, 2]);
+        assert_eq!(cols.mean, [None, Some(4.0)]);
+        assert_eq!(cols.upper[1], Some(4.0 + 2.66 * 2.0));
+        assert_eq!(
+            cols.per_point(&cols.lower)[..2],
+            [None, Some(4.0 - 2.66 * 2.0)]
+        );
+        assert_eq!(cols.rule, [Rule::CommonCause; 3]);
+        let e = spc(&["a", "b", "a"], &[1.0, 2.0, 3.0], Polarity::Neutral, &o).unwrap_err();
+        assert!(
+            e.to_string().contains("series 'a' appears again at row 3"),
+            "{e}"
+        );
     }
 
     use proptest::prelude::*;
@@ -263,7 +312,7 @@ mod tests {
         let o = SpcOptions::default();
         let e = spc(&[1, 1, 2, 1], &[1.0, 2.0, 3.0, 4.0], Polarity::Neutral, &o).unwrap_err();
         assert!(
-            e.to_string().contains("series 1 appears again at row 4"),
+            e.to_string().contains("series '1' appears again at row 4"),
             "{e}"
         );
         let e = spc(&[1, 1], &[1.0, f64::NAN], Polarity::Neutral, &o).unwrap_err();

@@ -91,6 +91,50 @@ impl Rule {
         }
     }
 
+    /// Every rule, indexed by [`Rule::code`]: the code order of columnar output (Arrow
+    /// dictionaries, the benchmark files), common cause first, then NHSRplotthedots' precedence.
+    pub const BY_CODE: [Rule; 9] = [
+        Rule::CommonCause,
+        Rule::AboveUcl,
+        Rule::BelowLcl,
+        Rule::TrendIncreasing,
+        Rule::TrendDecreasing,
+        Rule::TwoInThreeAbove,
+        Rule::TwoInThreeBelow,
+        Rule::ShiftAbove,
+        Rule::ShiftBelow,
+    ];
+
+    /// The rule's index in [`Rule::BY_CODE`].
+    pub fn code(self) -> u8 {
+        match self {
+            Rule::CommonCause => 0,
+            Rule::AboveUcl => 1,
+            Rule::BelowLcl => 2,
+            Rule::TrendIncreasing => 3,
+            Rule::TrendDecreasing => 4,
+            Rule::TwoInThreeAbove => 5,
+            Rule::TwoInThreeBelow => 6,
+            Rule::ShiftAbove => 7,
+            Rule::ShiftBelow => 8,
+        }
+    }
+
+    /// The rule's name in JSON and in columnar output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Rule::AboveUcl => "above_ucl",
+            Rule::BelowLcl => "below_lcl",
+            Rule::TrendIncreasing => "trend_increasing",
+            Rule::TrendDecreasing => "trend_decreasing",
+            Rule::TwoInThreeAbove => "two_in_three_above",
+            Rule::TwoInThreeBelow => "two_in_three_below",
+            Rule::ShiftAbove => "shift_above",
+            Rule::ShiftBelow => "shift_below",
+            Rule::CommonCause => "common_cause",
+        }
+    }
+
     /// +1 for a point that points up, -1 down, 0 for common cause.
     fn sign(self) -> i8 {
         match self {
@@ -119,6 +163,31 @@ impl PointType {
             (_, Polarity::Neutral) => PointType::SpecialCauseNeutralLow,
             (s, p) if f64::from(s) * p.sign() > 0.0 => PointType::SpecialCauseImprovement,
             _ => PointType::SpecialCauseConcern,
+        }
+    }
+
+    /// Every point type, indexed by [`PointType::code`].
+    pub const BY_CODE: [PointType; 5] = [
+        PointType::CommonCause,
+        PointType::SpecialCauseImprovement,
+        PointType::SpecialCauseConcern,
+        PointType::SpecialCauseNeutralHigh,
+        PointType::SpecialCauseNeutralLow,
+    ];
+
+    /// The type's index in [`PointType::BY_CODE`].
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The type's name in JSON and in columnar output.
+    pub fn key(self) -> &'static str {
+        match self {
+            PointType::CommonCause => "common_cause",
+            PointType::SpecialCauseImprovement => "special_cause_improvement",
+            PointType::SpecialCauseConcern => "special_cause_concern",
+            PointType::SpecialCauseNeutralHigh => "special_cause_neutral_high",
+            PointType::SpecialCauseNeutralLow => "special_cause_neutral_low",
         }
     }
 
@@ -779,6 +848,25 @@ mod tests {
                 };
                 prop_assert_eq!(swapped, q.point_type);
             }
+        }
+    }
+
+    /// The columnar codes and keys are a second spelling of the JSON names: they must not drift.
+    #[test]
+    fn codes_and_keys_match_the_json_names() {
+        for (i, r) in Rule::BY_CODE.into_iter().enumerate() {
+            assert_eq!(usize::from(r.code()), i);
+            assert_eq!(
+                serde_json::to_string(&r).ok(),
+                Some(format!("\"{}\"", r.key()))
+            );
+        }
+        for (i, t) in PointType::BY_CODE.into_iter().enumerate() {
+            assert_eq!(usize::from(t.code()), i);
+            assert_eq!(
+                serde_json::to_string(&t).ok(),
+                Some(format!("\"{}\"", t.key()))
+            );
         }
     }
 }

@@ -1,7 +1,11 @@
 //! `betteroff._betteroff`: the Python face of the core. It only converts: Python values to core
 //! types and back, core errors to Python exceptions. Every figure comes from the core.
 
+mod table;
+
+use betteroff::measure::Polarity;
 use betteroff::render::{self, table::Values, Format};
+use betteroff::spc::SpcOptions;
 use betteroff::{Error, ErrorKind, Errors, Period, Records, Report, Scorecard, Sources};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
@@ -351,6 +355,41 @@ fn parse_period_text(text: &str) -> PyResult<(String, String, String, String)> {
     ))
 }
 
+/// SPC of every point of an Arrow table; the Python wrapper `betteroff.spc_table` documents it.
+#[pyfunction]
+#[pyo3(signature = (table, series, value, polarity, screen_outliers, fix_after=None))]
+fn spc_table(
+    py: Python<'_>,
+    table: pyo3_arrow::PyTable,
+    series: &str,
+    value: &str,
+    polarity: &str,
+    screen_outliers: bool,
+    fix_after: Option<usize>,
+) -> PyResult<pyo3_arrow::PyTable> {
+    let polarity = Polarity::parse(polarity).ok_or_else(|| {
+        usage(format!(
+            "polarity must be higher_is_better, lower_is_better or neutral, not '{polarity}'"
+        ))
+    })?;
+    if fix_after.is_some_and(|n| n < 2) {
+        return Err(usage(
+            "fix_after must be at least 2: limits need a moving range".into(),
+        ));
+    }
+    let request = table::Request {
+        series,
+        value,
+        polarity,
+        options: SpcOptions {
+            screen_outliers,
+            fix_after,
+            ..SpcOptions::default()
+        },
+    };
+    guard(|| table::spc_table(py, table, &request))
+}
+
 #[pymodule]
 fn _betteroff(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -358,6 +397,7 @@ fn _betteroff(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyReport>()?;
     m.add_function(wrap_pyfunction!(project_demand, m)?)?;
     m.add_function(wrap_pyfunction!(parse_period_text, m)?)?;
+    m.add_function(wrap_pyfunction!(spc_table, m)?)?;
     m.add("BetteroffError", py.get_type::<BetteroffError>())?;
     m.add("FormatError", py.get_type::<FormatError>())?;
     m.add("DefinitionError", py.get_type::<DefinitionError>())?;

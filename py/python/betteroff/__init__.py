@@ -45,6 +45,7 @@ __all__ = [
     "__version__",
     "parse_period",
     "project_demand",
+    "spc_table",
 ]
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -259,3 +260,36 @@ def parse_period(text: str) -> Dict[str, str]:
     """A period in any of the analyst's spellings: its canonical text, kind, start and end."""
     canonical, kind, start, end = _native.parse_period_text(text)
     return {"period": canonical, "kind": kind, "start": start, "end": end}
+
+
+def spc_table(
+    table: Any,
+    *,
+    series: str = "series",
+    value: str = "value",
+    polarity: str = "higher_is_better",
+    screen_outliers: bool = True,
+    fix_after: Optional[int] = None,
+) -> Any:
+    """SPC (XmR limits and the four Making Data Count rules) for every point of many series at
+    once, from an Arrow table or anything with ``__arrow_c_stream__`` (pyarrow, pandas, polars).
+
+    The rows must be grouped by ``series`` (text or whole numbers) and in time order within each
+    series; ``value`` holds numbers, none missing. Values are read from Arrow buffers, never
+    turned into Python objects. The result has one row per input row, in input order: the
+    series and value columns, then ``mean``, ``lower``, ``upper`` (null where a series has too
+    few points for limits), ``rule`` and ``point_type`` (dictionary-encoded text, the names of
+    the JSON report). It is a ``pyarrow.Table`` when pyarrow is installed, otherwise an Arrow
+    table object that pandas, polars and pyarrow all read through ``__arrow_c_stream__``.
+
+    >>> import pyarrow as pa                                              # doctest: +SKIP
+    >>> t = pa.table({"series": ["a"] * 20, "value": [10.0, 12.0] * 10})  # doctest: +SKIP
+    >>> spc_table(t).column("upper")[0].as_py()                           # doctest: +SKIP
+    16.32
+    """
+    result = _native.spc_table(table, series, value, polarity, screen_outliers, fix_after)
+    try:
+        pyarrow = __import__("pyarrow")
+    except ImportError:
+        return result
+    return pyarrow.table(result)

@@ -1,6 +1,6 @@
 """Type stubs for the native module betteroff._betteroff (Rust, pyo3)."""
 
-from typing import List, Optional, Sequence, Tuple, Union
+from typing import Any, List, Optional, Sequence, Tuple, Union
 
 SCHEMA: str
 __version__: str
@@ -48,3 +48,6 @@ class _Scorecard:
 
 def project_demand(base: float, steps: Sequence[Tuple[str, float]]) -> List[Tuple[str, float, float, float]]: ...
 def parse_period_text(text: str) -> Tuple[str, str, str, str]: ...
+def spc_table(
+    table: Any, series: str, value: str, polarity: str, screen_outliers: bool, fix_after: Optional[int] = ...
+) -> Any: ...
