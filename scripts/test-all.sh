@@ -24,13 +24,15 @@ else
   echo "clippy is not installed here; skipping the lint"
 fi
 
-step "Lint the Python binding crate"
+step "Lint the Python binding crate, the benchmark crate and the core's parallel feature"
 if cargo clippy --version >/dev/null 2>&1; then
   cargo clippy -p betteroff-py --all-targets -- -D warnings
+  cargo clippy -p betteroff-bench -p betteroff --features betteroff/parallel --all-targets -- -D warnings
 fi
 
 step "Rust tests: core unit, property, example, golden-vector and CLI tests"
 cargo test
+cargo test -q -p betteroff --features parallel --lib batch
 
 step "Command line: the README's main command runs on the bundled example"
 NO_COLOR=1 cargo run -q -p betteroff-cli -- report >/dev/null

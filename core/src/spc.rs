@@ -324,7 +324,23 @@ fn assure(target: f64, l: &Limits, increasing: bool) -> Assurance {
 }
 
 fn mean(v: &[f64]) -> f64 {
-    v.iter().sum::<f64>() / v.len() as f64
+    sum_by_lanes(v.len(), |i| v[i]) / v.len() as f64
+}
+
+/// The sum of `x(0) .. x(n - 1)` in four independent lanes, so that the additions overlap
+/// instead of each waiting for the last (a plain sum of 48 points is bound by that wait). At
+/// least as accurate as a plain sum; every mean and moving range here is summed this way, so
+/// the limits and the screening note always agree.
+fn sum_by_lanes(n: usize, x: impl Fn(usize) -> f64) -> f64 {
+    let mut lanes = [0.0; 4];
+    let whole = n - n % 4;
+    for i in (0..whole).step_by(4) {
+        for (k, lane) in lanes.iter_mut().enumerate() {
+            *lane += x(i + k);
+        }
+    }
+    let tail: f64 = (whole..n).map(&x).sum();
+    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail
 }
 
 /// The moving ranges of the points limits are computed from, screened if asked.
@@ -345,17 +361,19 @@ pub fn limits(group: &[f64], o: &SpcOptions) -> Option<Limits> {
     if fixed.len() < 2 {
         return None;
     }
-    // The mean moving range, screened: two passes over the moving ranges, no allocation
-    // (the sums run in the same order as over a collected list, so the figures are the same).
-    let ranges = || fixed.windows(2).map(|w| (w[1] - w[0]).abs());
-    let (sum, count) = ranges().fold((0.0, 0usize), |(s, c), r| (s + r, c + 1));
-    let raw = sum / count as f64;
+    // The mean moving range, screened: two passes over the moving ranges, no allocation.
+    let range = |i: usize| (fixed[i + 1] - fixed[i]).abs();
+    let count = fixed.len() - 1;
+    let all = sum_by_lanes(count, range);
     let (sum, count) = if o.screen_outliers {
-        ranges()
-            .filter(|&r| r < OUTLIER * raw)
-            .fold((0.0, 0usize), |(s, c), r| (s + r, c + 1))
+        let cut = OUTLIER * (all / count as f64);
+        let kept = (0..count).filter(|&i| range(i) < cut).count();
+        (
+            sum_by_lanes(count, |i| if range(i) < cut { range(i) } else { 0.0 }),
+            kept,
+        )
     } else {
-        (sum, count)
+        (all, count)
     };
     if count == 0 {
         return None;

@@ -3,7 +3,6 @@
 //! computed here.
 
 use std::fmt::Display;
-use std::hash::Hash;
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
@@ -59,13 +58,13 @@ pub fn spc_table(py: Python<'_>, table: PyTable, r: &Request<'_>) -> PyResult<Py
 }
 
 /// The core's batch SPC, with the interpreter free for other threads meanwhile.
-fn run<K: Copy + Eq + Hash + Display + Send + Sync>(
+fn run<K: Copy + Ord + Display + Send + Sync>(
     py: Python<'_>,
     keys: &[K],
     y: &[f64],
     r: &Request<'_>,
 ) -> PyResult<SpcColumns<K>> {
-    py.detach(|| batch::spc(keys, y, r.polarity, &r.options))
+    py.detach(|| batch::par_spc(keys, y, r.polarity, &r.options))
         .map_err(one)
 }
 

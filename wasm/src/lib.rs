@@ -398,3 +398,64 @@ pub fn version() -> String {
         betteroff::report::SCHEMA
     )
 }
+
+/// SPC of many series at once from columns (the core's `batch::spc`): `series[i]` is the
+/// series id of `values[i]`; each series' rows contiguous and in time order. Returns
+/// `{ series, points, mean, lower, upper, rule, pointType, ruleNames, pointTypeNames }`: per
+/// series its id, its number of points and its limits (`null` when too short for limits), and
+/// per point the codes of its rule and point type (indexes into the names).
+#[wasm_bindgen(js_name = spcColumns, unchecked_return_type = "SpcColumns")]
+pub fn spc_columns(series: &[u32], values: &[f64], polarity: &str) -> Result<JsValue, JsValue> {
+    use betteroff::spc::{PointType, Rule, SpcOptions};
+    let polarity = betteroff::measure::Polarity::parse(polarity).ok_or_else(|| {
+        usage(
+            "polarity",
+            format!(
+                "polarity must be higher_is_better, lower_is_better or neutral, not '{polarity}'"
+            ),
+        )
+    })?;
+    let c = betteroff::batch::spc(series, values, polarity, &SpcOptions::default())
+        .map_err(|e| to_js(Errors::one(e)))?;
+    let o = js_sys::Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&o, &k.into(), &v);
+    };
+    let limits = |col: &[Option<f64>]| -> JsValue {
+        col.iter()
+            .map(|v| v.map_or(JsValue::NULL, JsValue::from))
+            .collect::<Array>()
+            .into()
+    };
+    let names = |keys: &mut dyn Iterator<Item = &'static str>| -> JsValue {
+        keys.map(JsValue::from).collect::<Array>().into()
+    };
+    let points: Vec<u32> = c.points.iter().map(|&n| n as u32).collect();
+    let rule: Vec<u8> = c.rule.iter().map(|r| r.code()).collect();
+    let point_type: Vec<u8> = c.point_type.iter().map(|t| t.code()).collect();
+    set(
+        "series",
+        js_sys::Uint32Array::from(c.series.as_slice()).into(),
+    );
+    set(
+        "points",
+        js_sys::Uint32Array::from(points.as_slice()).into(),
+    );
+    set("mean", limits(&c.mean));
+    set("lower", limits(&c.lower));
+    set("upper", limits(&c.upper));
+    set("rule", js_sys::Uint8Array::from(rule.as_slice()).into());
+    set(
+        "pointType",
+        js_sys::Uint8Array::from(point_type.as_slice()).into(),
+    );
+    set(
+        "ruleNames",
+        names(&mut Rule::BY_CODE.iter().map(|r| r.key())),
+    );
+    set(
+        "pointTypeNames",
+        names(&mut PointType::BY_CODE.iter().map(|t| t.key())),
+    );
+    Ok(o.into())
+}

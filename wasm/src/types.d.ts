@@ -304,3 +304,18 @@ export interface RiskResult {
   mitigation: string | null;
   owner: string | null;
 }
+
+/** The result of spcColumns(): per series (in order of first appearance) its id, number of
+    points and limits (null when too short for limits); per point (input order) the code of its
+    rule and point type, indexes into ruleNames and pointTypeNames. */
+export interface SpcColumns {
+  series: Uint32Array;
+  points: Uint32Array;
+  mean: Array<number | null>;
+  lower: Array<number | null>;
+  upper: Array<number | null>;
+  rule: Uint8Array;
+  pointType: Uint8Array;
+  ruleNames: SpcRule[];
+  pointTypeNames: PointType[];
+}

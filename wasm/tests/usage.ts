@@ -1,7 +1,7 @@
 // Type-checked with `tsc --noEmit` against the generated betteroff.d.ts, so that the hand-written
 // types (Report and everything in it) stay usable and precise: no `any` leaks into user code.
-import type { BetteroffError, MeasureResult, Report, Status } from "../pkg/node/betteroff.js";
-import { Scorecard, projectDemand, parsePeriod } from "../pkg/node/betteroff.js";
+import type { BetteroffError, MeasureResult, Report, SpcRule, Status } from "../pkg/node/betteroff.js";
+import { Scorecard, projectDemand, parsePeriod, spcColumns } from "../pkg/node/betteroff.js";
 
 const card: Scorecard = Scorecard.fromToml("id = \"t\"\ntitle = \"T\"\n");
 card.addObservations([{ measure: "m", period: "2020-05", value: 12, flag: null }]);
@@ -21,6 +21,9 @@ const json: string = card.toJson({ asOf: "2020-05" });
 const steps = projectDemand(1568, { "2020": 1.9 });
 const rounded: number = steps[0].rounded;
 const end: string = parsePeriod("2019/20").end;
+const cols = spcColumns(Uint32Array.from([1, 1]), Float64Array.from([3, 5]), "neutral");
+const firstRule: SpcRule = cols.ruleNames[cols.rule[0]];
+const upper: number | null = cols.upper[0];
 try {
   Scorecard.fromJson({ id: "t" });
 } catch (e) {
@@ -30,4 +33,4 @@ try {
 }
 // @ts-expect-error: a status is one of the known names
 const wrong: Status = "fine";
-console.log(offTrack, status, label, gap, done, counts, svg, html, json, rounded, end, wrong, variation, band, turned);
+console.log(offTrack, status, label, gap, done, counts, svg, html, json, rounded, end, wrong, variation, band, turned, firstRule, upper);
