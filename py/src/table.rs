@@ -8,6 +8,7 @@ use std::sync::Arc;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Float64Type, Int64Type, UInt8Type};
 use arrow_array::UInt8Array;
+use arrow_buffer::NullBuffer;
 use arrow_array::{Array, ArrayRef, DictionaryArray, Float64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 use betteroff::batch::{self, SpcColumns};
@@ -74,7 +75,7 @@ fn output<K>(
     values: &ArrayRef,
     c: &SpcColumns<K>,
 ) -> PyResult<PyTable> {
-    let limit = |col: &[Option<f64>]| Arc::new(Float64Array::from(c.per_point(col))) as ArrayRef;
+    let limit = |col: &[Option<f64>]| limit_column(c, col);
     let rule = dictionary(
         c.rule.iter().map(|x| x.code()).collect(),
         Rule::BY_CODE.map(Rule::key).to_vec(),
@@ -104,6 +105,24 @@ fn output<K>(
     ];
     let batch = RecordBatch::try_new(schema.clone(), columns).map_err(arrow)?;
     PyTable::try_new(vec![batch], schema)
+}
+
+/// A per-series limit spread over the rows as an Arrow column: the values written straight into
+/// the buffer, and a validity bitmap only when some series has no limits.
+fn limit_column<K>(c: &SpcColumns<K>, col: &[Option<f64>]) -> ArrayRef {
+    let rows = c.rule.len();
+    let mut values = Vec::with_capacity(rows);
+    for (&v, &n) in col.iter().zip(&c.points) {
+        values.extend(std::iter::repeat_n(v.unwrap_or(0.0), n));
+    }
+    let nulls = col.iter().any(Option::is_none).then(|| {
+        let mut valid = Vec::with_capacity(rows);
+        for (&v, &n) in col.iter().zip(&c.points) {
+            valid.extend(std::iter::repeat_n(v.is_some(), n));
+        }
+        NullBuffer::from(valid)
+    });
+    Arc::new(Float64Array::new(values.into(), nulls))
 }
 
 /// The table as one batch: borrowed when it already is one, concatenated otherwise (a series
