@@ -379,13 +379,15 @@ pub fn limits(group: &[f64], o: &SpcOptions) -> Option<Limits> {
         return None;
     }
     let (m, amr) = (mean(fixed), sum / count as f64);
-    if !(amr > 0.0 && amr.is_finite() && m.is_finite()) {
+    let (lower, upper) = (m - LIMIT * amr, m + LIMIT * amr);
+    // Values near f64's limits can give limits beyond them: no limits rather than infinities.
+    if !(amr > 0.0 && amr.is_finite() && m.is_finite() && lower.is_finite() && upper.is_finite()) {
         return None;
     }
     Some(Limits {
         mean: m,
-        lower: m - LIMIT * amr,
-        upper: m + LIMIT * amr,
+        lower,
+        upper,
         near_lower: m - NEAR * amr,
         near_upper: m + NEAR * amr,
         mean_moving_range: amr,
@@ -886,5 +888,13 @@ mod tests {
                 Some(format!("\"{}\"", t.key()))
             );
         }
+    }
+
+    /// Values near the largest float: mean 0.75e308 and moving range 0.5e308 would put the
+    /// upper limit at 2.08e308, beyond f64 (found by reasoning about the batch_spc fuzz target).
+    #[test]
+    fn limits_beyond_f64_are_no_limits() {
+        assert_eq!(limits(&[1e308, 0.5e308], &SpcOptions::default()), None);
+        assert!(limits(&[1e300, 0.5e300], &SpcOptions::default()).is_some());
     }
 }
