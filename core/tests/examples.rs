@@ -357,3 +357,41 @@ fn statistics_on_the_examples() {
     let q = measure(&s, "ehcp-20-weeks");
     assert_eq!(q.comparators[0].significance, Some(Significance::Similar));
 }
+
+/// Batch SPC (columns in, columns out) gives every point of every example's SPC the rule, the
+/// point type and the limits the scorecard's report gives it. A rebased measure's groups are
+/// separate series. The report rounds limits to 6 decimal places.
+#[test]
+fn batch_spc_equals_the_scorecard() {
+    use betteroff::batch;
+    let mut compared = 0;
+    for (example, as_of) in [
+        ("examples/dudley-wsoa", Some("2020-05")),
+        ("examples/stockton", None),
+        ("examples/dorset", None),
+    ] {
+        let report = score(example, as_of);
+        for m in &report.measures {
+            let Some(spc) = &m.spc else { continue };
+            let keys: Vec<usize> = spc.points.iter().map(|p| p.group).collect();
+            let values: Vec<f64> = spc.points.iter().map(|p| p.value).collect();
+            let c = batch::spc(&keys, &values, m.polarity, &spc.options).unwrap();
+            for (i, p) in spc.points.iter().enumerate() {
+                assert_eq!(
+                    (c.rule[i], c.point_type[i]),
+                    (p.rule, p.point_type),
+                    "{}",
+                    m.id
+                );
+                let upper = c.per_point(&c.upper)[i];
+                assert_eq!(upper.is_some(), p.upper.is_some(), "{}", m.id);
+                if let (Some(a), Some(b)) = (upper, p.upper) {
+                    assert!((a - b).abs() < 1e-6, "{}: {a} vs {b}", m.id);
+                }
+            }
+            compared += 1;
+        }
+    }
+    // Dudley's 9.A1 (Local Offer usage) and Stockton's monthly EHCP timeliness (rebased).
+    assert_eq!(compared, 2);
+}
