@@ -804,7 +804,7 @@ fn change(unit: Unit, from_period: Period, from: f64, to: f64) -> ChangeResult {
 
 /// A signed figure to at most one decimal place: +0.8, -7, 0.
 pub fn signed(x: f64) -> String {
-    let r = (x * 10.0).round() / 10.0;
+    let r = crate::render::format::round_to(x, 1);
     if r > 0.0 {
         format!("+{}", fmt_num(r))
     } else {

@@ -140,3 +140,31 @@ proptest! {
         prop_assert!(!r.to_json().contains("NaN"));
     }
 }
+
+/// Regression (scoring fuzz target, fuzz/artifacts/scoring/crash-063f1cce…): a stated baseline
+/// of -1.7976930745776e308 and a value of 0 give a change of +1.7976930745776e308, which is
+/// finite, but rounding its label to one decimal multiplied it by 10 and printed "+inf".
+#[test]
+fn change_near_the_largest_float_is_labelled_without_infinity() {
+    let def = "id = \"f\"\ntitle = \"F\"\n[[sections]]\nid = \"s\"\ntitle = \"S\"\nkind = \"service\"\n\
+        [[sections.measures]]\nid = \"m\"\nname = \"M\"\nkind = \"how_well\"\nunit = \"score\"\n\
+        polarity = \"higher_is_better\"\nbaseline = { period = \"2017-12\", value = -1.7976930745776e308 }\n\
+        target = { kind = \"absolute\", value = 0.0, due = \"2019-04\" }\n";
+    let mut card = Scorecard::from_toml(def, "f.toml").unwrap();
+    card.add_observations_csv("measure,period,value\nm,2018-01,0\n", "o.csv")
+        .unwrap();
+    let report = card
+        .score(Some("2018-01".parse::<Period>().unwrap()))
+        .unwrap();
+    let json = report.to_json();
+    assert!(!json.contains("inf") && !json.contains("NaN"), "{json}");
+    let change = report.measures[0].change.baseline.as_ref().unwrap();
+    assert_eq!(change.absolute, 1.7976930745776e308);
+    // The label writes the float's exact decimal expansion, 309 digits, then the percentage.
+    assert!(
+        change.label.starts_with("+1797693074577599"),
+        "{}",
+        change.label
+    );
+    assert!(change.label.ends_with(" (+100%)"), "{}", change.label);
+}

@@ -24,7 +24,13 @@ pub fn value(unit: &str, per: Option<u32>, v: f64) -> String {
 
 pub fn round_to(v: f64, dp: i32) -> f64 {
     let k = 10f64.powi(dp);
-    (v * k).round() / k
+    let r = (v * k).round() / k;
+    // Near f64's limits the scaling overflows: such a figure has no decimals to round anyway.
+    if r.is_finite() {
+        r
+    } else {
+        v
+    }
 }
 
 pub fn thousands(v: f64) -> String {
