@@ -53,7 +53,7 @@ wheel=$(ls target/wheels/betteroff-*.whl)
 "$venv/bin/python" -m mypy --strict py/tests/typecheck_usage.py
 (cd py/python && "../../$venv/bin/python" -m mypy --strict betteroff)
 
-step "Benchmark code: NumPy and pandas SPC agree with the core on a small spc workload"
+step "Benchmark code: spc_table, NumPy, polars and pandas SPC agree with the core on a small spc workload (timings meaningless here: debug build)"
 cargo run -q -p betteroff-bench -- spc target/bench/spc-small 300 48 >/dev/null
 "$venv/bin/python" bench/compare_spc.py target/bench/spc-small
 
