@@ -343,14 +343,20 @@ fn sum_by_lanes(n: usize, x: impl Fn(usize) -> f64) -> f64 {
     (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail
 }
 
-/// The moving ranges of the points limits are computed from, screened if asked.
-fn moving_ranges(fixed: &[f64], o: &SpcOptions) -> Vec<f64> {
-    let mr: Vec<f64> = fixed.windows(2).map(|w| (w[1] - w[0]).abs()).collect();
-    if !o.screen_outliers || mr.is_empty() {
-        return mr;
+/// The moving ranges of the points limits are computed from, screened if asked: their sum, how
+/// many were kept and how many there were. No allocation: two passes over the ranges. The
+/// limits and the screening note both come from here, so they always agree.
+fn screened_ranges(fixed: &[f64], o: &SpcOptions) -> (f64, usize, usize) {
+    let range = |i: usize| (fixed[i + 1] - fixed[i]).abs();
+    let count = fixed.len().saturating_sub(1);
+    let all = sum_by_lanes(count, range);
+    if !o.screen_outliers || count == 0 {
+        return (all, count, count);
     }
-    let amr = mean(&mr);
-    mr.into_iter().filter(|&r| r < OUTLIER * amr).collect()
+    let cut = OUTLIER * (all / count as f64);
+    let kept = (0..count).filter(|&i| range(i) < cut).count();
+    let sum = sum_by_lanes(count, |i| if range(i) < cut { range(i) } else { 0.0 });
+    (sum, kept, count)
 }
 
 /// Limits from the group's points (its first `fix_after` if fixed); `None` when they cannot be
@@ -361,20 +367,7 @@ pub fn limits(group: &[f64], o: &SpcOptions) -> Option<Limits> {
     if fixed.len() < 2 {
         return None;
     }
-    // The mean moving range, screened: two passes over the moving ranges, no allocation.
-    let range = |i: usize| (fixed[i + 1] - fixed[i]).abs();
-    let count = fixed.len() - 1;
-    let all = sum_by_lanes(count, range);
-    let (sum, count) = if o.screen_outliers {
-        let cut = OUTLIER * (all / count as f64);
-        let kept = (0..count).filter(|&i| range(i) < cut).count();
-        (
-            sum_by_lanes(count, |i| if range(i) < cut { range(i) } else { 0.0 }),
-            kept,
-        )
-    } else {
-        (all, count)
-    };
+    let (sum, count, _) = screened_ranges(fixed, o);
     if count == 0 {
         return None;
     }
@@ -511,8 +504,8 @@ fn screened_note(starts: &[usize], y: &[f64], o: &SpcOptions) -> Option<String> 
     for (g, &s) in starts.iter().enumerate() {
         let e = starts.get(g + 1).copied().unwrap_or(y.len());
         let n = o.fix_after.map_or(e - s, |k| k.min(e - s));
-        let all = y[s..s + n].windows(2).count();
-        dropped += all - moving_ranges(&y[s..s + n], o).len();
+        let (_, kept, all) = screened_ranges(&y[s..s + n], o);
+        dropped += all - kept;
     }
     (dropped > 0).then(|| format!("{dropped} moving range(s) at or above {OUTLIER} x the mean moving range were left out of the limits (outlier screening)."))
 }
