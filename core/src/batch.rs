@@ -184,6 +184,22 @@ fn grouped<K: Ord + Display>(c: &SpcColumns<K>) -> Result<(), Error> {
 impl<K> SpcColumns<K> {
     /// A per-series column (`mean`, `lower`, `upper`) spread to one value per input row.
     pub fn per_point(&self, column: &[Option<f64>]) -> Vec<Option<f64>> {
+        self.spread(column)
+    }
+
+    /// The same spread as plain values (0 where missing) and, only when some series has no
+    /// value, whether each row has one: the layout of an Arrow column with its validity bitmap.
+    pub fn per_point_values(&self, column: &[Option<f64>]) -> (Vec<f64>, Option<Vec<bool>>) {
+        let values = self.spread(&column.iter().map(|v| v.unwrap_or(0.0)).collect::<Vec<_>>());
+        let valid = column
+            .iter()
+            .any(Option::is_none)
+            .then(|| self.spread(&column.iter().map(Option::is_some).collect::<Vec<_>>()));
+        (values, valid)
+    }
+
+    /// One value per series repeated over that series' rows.
+    fn spread<T: Copy>(&self, column: &[T]) -> Vec<T> {
         let mut out = Vec::with_capacity(self.rule.len());
         for (&value, &points) in column.iter().zip(&self.points) {
             out.extend(std::iter::repeat_n(value, points));
@@ -362,6 +378,8 @@ mod tests {
         // Spread back over the rows, each row carries its own series' limits.
         let upper = cols.per_point(&cols.upper);
         assert_eq!(upper.len(), vals.len());
+        let (values, valid) = cols.per_point_values(&cols.upper);
+        assert_eq!((values[20], valid), (cols.upper[1].unwrap(), None));
         assert_eq!(upper[20], cols.upper[1]);
         assert_eq!(upper[40], cols.upper[2]);
     }

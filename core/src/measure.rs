@@ -144,6 +144,18 @@ pub enum Polarity {
 }
 
 impl Polarity {
+    /// A polarity a caller names (an argument of `spc_table` or `spcColumns`, not a definition
+    /// field): the error lists the choices, the same in every front end.
+    pub fn from_argument(s: &str) -> Result<Self, crate::Error> {
+        Self::parse(s).ok_or_else(|| {
+            crate::Error::new(
+                crate::ErrorKind::Usage,
+                crate::Location::file("polarity"),
+                format!("polarity must be higher_is_better, lower_is_better or neutral, not '{s}'"),
+            )
+        })
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "higher_is_better" => Some(Polarity::HigherIsBetter),

@@ -367,11 +367,7 @@ fn spc_table(
     screen_outliers: bool,
     fix_after: Option<usize>,
 ) -> PyResult<pyo3_arrow::PyTable> {
-    let polarity = Polarity::parse(polarity).ok_or_else(|| {
-        usage(format!(
-            "polarity must be higher_is_better, lower_is_better or neutral, not '{polarity}'"
-        ))
-    })?;
+    let polarity = Polarity::from_argument(polarity).map_err(|e| to_py(Errors::one(e)))?;
     if fix_after.is_some_and(|n| n < 2) {
         return Err(usage(
             "fix_after must be at least 2: limits need a moving range".into(),

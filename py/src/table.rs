@@ -107,22 +107,13 @@ fn output<K>(
     PyTable::try_new(vec![batch], schema)
 }
 
-/// A per-series limit spread over the rows as an Arrow column: the values written straight into
-/// the buffer, and a validity bitmap only when some series has no limits.
+/// A per-series limit spread over the rows (by the core) as an Arrow column.
 fn limit_column<K>(c: &SpcColumns<K>, col: &[Option<f64>]) -> ArrayRef {
-    let rows = c.rule.len();
-    let mut values = Vec::with_capacity(rows);
-    for (&v, &n) in col.iter().zip(&c.points) {
-        values.extend(std::iter::repeat_n(v.unwrap_or(0.0), n));
-    }
-    let nulls = col.iter().any(Option::is_none).then(|| {
-        let mut valid = Vec::with_capacity(rows);
-        for (&v, &n) in col.iter().zip(&c.points) {
-            valid.extend(std::iter::repeat_n(v.is_some(), n));
-        }
-        NullBuffer::from(valid)
-    });
-    Arc::new(Float64Array::new(values.into(), nulls))
+    let (values, valid) = c.per_point_values(col);
+    Arc::new(Float64Array::new(
+        values.into(),
+        valid.map(NullBuffer::from),
+    ))
 }
 
 /// The table as one batch: borrowed when it already is one, concatenated otherwise (a series

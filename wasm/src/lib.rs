@@ -407,14 +407,8 @@ pub fn version() -> String {
 #[wasm_bindgen(js_name = spcColumns, unchecked_return_type = "SpcColumns")]
 pub fn spc_columns(series: &[u32], values: &[f64], polarity: &str) -> Result<JsValue, JsValue> {
     use betteroff::spc::{PointType, Rule, SpcOptions};
-    let polarity = betteroff::measure::Polarity::parse(polarity).ok_or_else(|| {
-        usage(
-            "polarity",
-            format!(
-                "polarity must be higher_is_better, lower_is_better or neutral, not '{polarity}'"
-            ),
-        )
-    })?;
+    let polarity =
+        betteroff::measure::Polarity::from_argument(polarity).map_err(|e| to_js(Errors::one(e)))?;
     let c = betteroff::batch::spc(series, values, polarity, &SpcOptions::default())
         .map_err(|e| to_js(Errors::one(e)))?;
     let o = js_sys::Object::new();
