@@ -1,6 +1,10 @@
 //! The seeded workloads of docs/benchmarks.md, shared by the `betteroff-bench` binary and the
 //! criterion benchmarks (`cargo bench -p betteroff-bench`).
 
+mod national;
+
+pub use national::{month, national, National};
+
 /// SplitMix64: a small, well-known deterministic generator; the same seed gives the same data.
 struct Rng(u64);
 

@@ -11,11 +11,29 @@ pub fn quantile_type7(values: &mut [f64], p: f64) -> Option<f64> {
         return None;
     }
     values.sort_by(f64::total_cmp);
-    let h = (values.len() - 1) as f64 * p;
+    quantile_sorted(values, p)
+}
+
+/// [`quantile_type7`] of values already in ascending order (as `total_cmp` sorts them).
+pub fn quantile_sorted(sorted: &[f64], p: f64) -> Option<f64> {
+    if sorted.is_empty() || !(0.0..=1.0).contains(&p) {
+        return None;
+    }
+    let h = (sorted.len() - 1) as f64 * p;
     let lo = h.floor() as usize;
     let hi = h.ceil() as usize;
-    let (a, b) = (values[lo], values[hi.min(values.len() - 1)]);
+    let (a, b) = (sorted[lo], sorted[hi.min(sorted.len() - 1)]);
     Some(a + (h - lo as f64) * (b - a))
+}
+
+/// [`rank`] of `v` among finite values in ascending order, by two binary searches instead of
+/// a scan: the count of values strictly better than `v`, plus one.
+pub fn rank_sorted(v: f64, sorted: &[f64], polarity: Polarity) -> Option<usize> {
+    match polarity {
+        Polarity::HigherIsBetter => Some(1 + sorted.len() - sorted.partition_point(|&x| x <= v)),
+        Polarity::LowerIsBetter => Some(1 + sorted.partition_point(|&x| x < v)),
+        Polarity::Neutral => None,
+    }
 }
 
 /// Quartile boundaries (Q1, median, Q3) of the finite values; `None` with no values.
@@ -115,5 +133,15 @@ mod tests {
         assert_eq!(rank(10.0, &v, Polarity::HigherIsBetter), Some(4));
         assert_eq!(rank(10.0, &v, Polarity::LowerIsBetter), Some(1));
         assert_eq!(rank(20.0, &v, Polarity::LowerIsBetter), Some(2));
+        for x in [5.0, 10.0, 20.0, 25.0, 30.0, 35.0] {
+            for p in [
+                Polarity::HigherIsBetter,
+                Polarity::LowerIsBetter,
+                Polarity::Neutral,
+            ] {
+                assert_eq!(rank_sorted(x, &v, p), rank(x, &v, p), "{x} {p:?}");
+            }
+        }
+        assert_eq!(quantile_sorted(&[1.0, 2.0, 3.0, 4.0], 0.25), Some(1.75));
     }
 }

@@ -1,5 +1,4 @@
-//! Scoring many series at once from columns, without building an object per observation:
-//! SPC (XmR limits and the four rules) for every point of every series, written to columns.
+//! SPC (XmR limits and the four rules) for every point of many series given as columns.
 //! The figures are those of [`crate::spc::xmr`], series by series (a test checks it).
 
 use std::fmt::Display;
@@ -215,7 +214,7 @@ impl<K> SpcColumns<K> {
 /// second pass, from the last point back, carries what it needs of later points in registers.
 /// Same flags as [`spc::rules_for`]; a property test holds them equal.
 #[derive(Default)]
-struct Scratch {
+pub(super) struct Scratch {
     /// Side of the mean: -1, 0, +1.
     rtm: Vec<i8>,
     /// `st[i]`: the sign of the step from point i - 1 to point i (0 for the first point).
@@ -274,7 +273,13 @@ impl Scratch {
         }
     }
 
-    fn rules(&mut self, y: &[f64], l: &spc::Limits, o: &SpcOptions, out: &mut Vec<Rule>) {
+    pub(super) fn rules(
+        &mut self,
+        y: &[f64],
+        l: &spc::Limits,
+        o: &SpcOptions,
+        out: &mut Vec<Rule>,
+    ) {
         self.forward(y, l);
         let n = y.len();
         let first = out.len();

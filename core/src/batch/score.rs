@@ -1,0 +1,861 @@
+//! The full scoring of every area against every measure of a definition, from columns (area,
+//! measure, period, value): each series' status on its target's trajectory, SPC limits and
+//! each point's special-cause rule, the turn-the-curve forecast, and its quartile band and rank
+//! among all the areas. The figures are those of the scorecard path (`score::score`) scored
+//! area by area with the other areas as the benchmark group: a test holds them equal.
+//!
+//! No object is built per observation: the rows are read in place, series by series, with
+//! buffers reused from one series to the next.
+
+use std::collections::HashMap;
+
+use super::spc::Scratch;
+use crate::baseline::Baseline;
+use crate::benchmark::{band, quantile_sorted, rank_sorted};
+use crate::definition::{Analysis, Definition};
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::forecast::least_squares;
+use crate::measure::{Measure, Polarity};
+use crate::period::Period;
+use crate::report::r6;
+use crate::spc::{self, PointType, Rule as SpcRule, SpcOptions};
+use crate::status::{judge, progress_pct, Status};
+use crate::target::{self, Comparison, Context, Rule, Target};
+
+/// The input columns, one row per area, measure and period. Rows of one series (an area and a
+/// measure) are contiguous and in time order.
+#[derive(Debug, Clone, Copy)]
+pub struct Rows<'a> {
+    /// Any number naming the area.
+    pub area: &'a [u32],
+    /// The measure: its position in the definition, as [`Plan::code`] gives it.
+    pub measure: &'a [u32],
+    /// The period: an index into `periods`.
+    pub period: &'a [u32],
+    pub periods: &'a [Period],
+    /// The figure; NaN where it is missing.
+    pub value: &'a [f64],
+}
+
+/// A definition's measures, checked for batch scoring, with their codes.
+#[derive(Debug)]
+pub struct Plan<'d> {
+    measures: Vec<&'d Measure>,
+    codes: HashMap<&'d str, u32>,
+    analysis: &'d Analysis,
+    tolerance_pct: f64,
+}
+
+/// SPC limits of a series.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SpcLimits {
+    pub mean: f64,
+    pub lower: f64,
+    pub upper: f64,
+}
+
+/// The turn-the-curve forecast, as the scorecard's (`report::ForecastResult`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Forecast {
+    pub points_used: usize,
+    pub slope_per_year: f64,
+    pub at_due: Option<f64>,
+    /// Whether the forecast at the due date meets the target (as the report judges it: on the
+    /// forecast rounded to 6 decimal places).
+    pub reachable: Option<bool>,
+    pub baseline_forecast: Option<f64>,
+    pub turned: Option<bool>,
+}
+
+/// Where the series' latest figure stands among every area's figure for the same period.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Benchmark {
+    /// The period (an index into [`Rows::periods`]).
+    pub period: u32,
+    pub value: f64,
+    pub areas: usize,
+    pub q1: f64,
+    pub median: f64,
+    pub q3: f64,
+    pub band: Option<char>,
+    pub rank: Option<usize>,
+}
+
+/// One series' scores, in full precision (the report rounds them to 6 decimal places).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesScore {
+    pub area: u32,
+    pub measure: u32,
+    /// The latest period on or before the reporting period (an index into [`Rows::periods`]).
+    pub period: Option<u32>,
+    pub value: Option<f64>,
+    pub baseline: Option<(Period, f64)>,
+    pub target: Option<f64>,
+    pub comparison: Option<Comparison>,
+    pub expected: Option<f64>,
+    pub progress_pct: Option<f64>,
+    pub status: Status,
+    pub spc: Option<SpcLimits>,
+    pub forecast: Option<Forecast>,
+    pub benchmark: Option<Benchmark>,
+}
+
+/// Every series' scores in input order, and each row's SPC rule and point type (`None` for a
+/// missing figure, a row after the reporting period, or a series too short for SPC).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scores {
+    pub series: Vec<SeriesScore>,
+    pub rule: Vec<Option<SpcRule>>,
+    pub point_type: Vec<Option<PointType>>,
+}
+
+impl<'d> Plan<'d> {
+    /// The measures of `def`, refusing targets that need figures the columns do not carry:
+    /// comparator and gap targets (named comparators), milestones, direction-only targets, and
+    /// SPC rebasing. Score those with the scorecard.
+    pub fn new(def: &'d Definition) -> Result<Self, Errors> {
+        let measures: Vec<&Measure> = def.sections.iter().flat_map(|s| &s.measures).collect();
+        let refused: Vec<Error> = measures.iter().filter_map(|m| refusal(m)).collect();
+        if !refused.is_empty() {
+            return Err(Errors(refused));
+        }
+        let codes = measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.id.as_str(), i as u32))
+            .collect();
+        Ok(Plan {
+            measures,
+            codes,
+            analysis: &def.analysis,
+            tolerance_pct: def.status_rules.at_risk_tolerance_pct,
+        })
+    }
+
+    /// The code of measure `id` for [`Rows::measure`].
+    pub fn code(&self, id: &str) -> Option<u32> {
+        self.codes.get(id).copied()
+    }
+
+    /// The measure ids, in code order.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.measures.iter().map(|m| m.id.as_str())
+    }
+
+    /// Scores every series as at `as_of` (default: the latest period in the rows).
+    pub fn score(&self, rows: &Rows, as_of: Option<Period>) -> Result<Scores, Error> {
+        let prep = self.prepare(rows, as_of)?;
+        let n = rows.value.len();
+        let (mut rule, mut point_type) = (vec![None; n], vec![None; n]);
+        let series = self.chunk(&prep, &prep.runs, &mut rule, &mut point_type);
+        Ok(Scores {
+            series,
+            rule,
+            point_type,
+        })
+    }
+
+    /// [`Plan::score`] with the series split into chunks scored on rayon's threads, each
+    /// writing its rows' rules into one output: the same scores whatever the number of threads.
+    #[cfg(feature = "parallel")]
+    pub fn par_score(&self, rows: &Rows, as_of: Option<Period>) -> Result<Scores, Error> {
+        use rayon::prelude::*;
+        let prep = self.prepare(rows, as_of)?;
+        let n = rows.value.len();
+        let (mut rule, mut point_type) = (vec![None; n], vec![None; n]);
+        // About four chunks per thread; each owns the output rows of its series.
+        let per = prep
+            .runs
+            .len()
+            .div_ceil(rayon::current_num_threads() * 4)
+            .max(64);
+        let mut jobs = Vec::new();
+        let (mut rest_rule, mut rest_type) = (&mut rule[..], &mut point_type[..]);
+        for runs in prep.runs.chunks(per) {
+            let len = runs.last().map_or(0, |r| r.end) - runs.first().map_or(0, |r| r.start);
+            let (a, b) = std::mem::take(&mut rest_rule).split_at_mut(len);
+            let (c, d) = std::mem::take(&mut rest_type).split_at_mut(len);
+            (rest_rule, rest_type) = (b, d);
+            jobs.push((runs, a, c));
+        }
+        let parts: Vec<Vec<SeriesScore>> = jobs
+            .into_par_iter()
+            .map(|(runs, r, t)| self.chunk(&prep, runs, r, t))
+            .collect();
+        Ok(Scores {
+            series: parts.into_iter().flatten().collect(),
+            rule,
+            point_type,
+        })
+    }
+
+    /// Scores consecutive series whose rows' rules go to `rule` and `point_type` (which start
+    /// at the first series' first row).
+    fn chunk(
+        &self,
+        prep: &Prepared,
+        runs: &[Run],
+        rule: &mut [Option<SpcRule>],
+        point_type: &mut [Option<PointType>],
+    ) -> Vec<SeriesScore> {
+        let base = runs.first().map_or(0, |r| r.start);
+        let mut work = Work::default();
+        runs.iter()
+            .map(|run| {
+                let at = run.start - base..run.end - base;
+                self.series(
+                    prep,
+                    run,
+                    &mut work,
+                    &mut rule[at.clone()],
+                    &mut point_type[at],
+                )
+            })
+            .collect()
+    }
+}
+
+/// Why a measure cannot be batch-scored, if it cannot.
+fn refusal(m: &Measure) -> Option<Error> {
+    let why = match &m.target {
+        Some(Target::Milestones(_)) => Some("a milestones target"),
+        Some(Target::Single { rule, .. }) => match rule {
+            Rule::Comparator { .. } => Some("a comparator target"),
+            Rule::Gap { .. } => Some("a gap target"),
+            Rule::Direction => Some("a direction-only target"),
+            _ => None,
+        },
+        None => None,
+    }
+    .or((!m.spc.rebase.is_empty()).then_some("SPC rebasing"));
+    why.map(|why| {
+        Error::new(
+            ErrorKind::Usage,
+            Location {
+                file: "definition".into(),
+                line: None,
+                row: None,
+                field: Some(format!("measure {}", m.id)),
+            },
+            format!(
+                "batch scoring does not take {why}: score this measure with the scorecard \
+                 (the columns carry no named comparators, milestones or rebasing)"
+            ),
+        )
+    })
+}
+
+/// A series: its rows `start..end`, of which `start..within` are on or before the reporting
+/// period.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    start: usize,
+    within: usize,
+    end: usize,
+    /// The row whose figure is benchmarked, if any.
+    bench_row: Option<usize>,
+}
+
+/// What every series reads: the rows, each period's end as a day number, and the figures of
+/// every area for the (measure, period) groups some series needs, sorted.
+struct Prepared<'r> {
+    rows: Rows<'r>,
+    end_day: Vec<i64>,
+    runs: Vec<Run>,
+    /// Per (measure, period): the range of `values` holding that group's figures (empty when
+    /// no series needs it).
+    groups: Vec<std::ops::Range<usize>>,
+    values: Vec<f64>,
+}
+
+impl Prepared<'_> {
+    fn group(&self, measure: u32, period: u32) -> &[f64] {
+        let key = measure as usize * self.rows.periods.len() + period as usize;
+        &self.values[self.groups[key].clone()]
+    }
+}
+
+impl Plan<'_> {
+    /// Checks the columns, finds the series, and gathers the benchmark groups.
+    fn prepare<'r>(&self, rows: &Rows<'r>, as_of: Option<Period>) -> Result<Prepared<'r>, Error> {
+        let n = rows.value.len();
+        for (name, len) in [
+            ("area", rows.area.len()),
+            ("measure", rows.measure.len()),
+            ("period", rows.period.len()),
+        ] {
+            if len != n {
+                return Err(usage(format!("{len} {name} codes for {n} values")));
+            }
+        }
+        let mut sorted = rows.periods.to_vec();
+        sorted.sort();
+        if let Some(w) = sorted.windows(2).find(|w| w[0] == w[1]) {
+            return Err(usage(format!(
+                "period {} is listed twice in the periods",
+                w[0]
+            )));
+        }
+        let end_day: Vec<i64> = rows.periods.iter().map(|p| day(p.end())).collect();
+        let (np, nm) = (rows.periods.len(), self.measures.len());
+        let mut counts = vec![0u32; nm * np];
+        let mut runs: Vec<Run> = Vec::new();
+        let mut keys: Vec<(u32, u32)> = Vec::new();
+        for i in 0..n {
+            let (m, p, v) = (rows.measure[i], rows.period[i], rows.value[i]);
+            if m as usize >= nm {
+                return Err(bad(
+                    i,
+                    "measure",
+                    format!("measure code {m} is not below {nm}"),
+                ));
+            }
+            if p as usize >= np {
+                return Err(bad(
+                    i,
+                    "period",
+                    format!("period code {p} is not below {np}"),
+                ));
+            }
+            if v.is_infinite() {
+                return Err(bad(i, "value", "the value is infinite".into()));
+            }
+            let key = (rows.area[i], m);
+            if keys.last() == Some(&key) {
+                let prev = rows.period[i - 1] as usize;
+                if rows.periods[p as usize] <= rows.periods[prev] {
+                    return Err(bad(
+                        i,
+                        "period",
+                        format!(
+                            "{} does not follow {} in area {} measure {}: sort the rows by \
+                             area, measure, then period",
+                            rows.periods[p as usize],
+                            rows.periods[prev],
+                            key.0,
+                            self.measures[m as usize].id
+                        ),
+                    ));
+                }
+            } else {
+                keys.push(key);
+                if let Some(last) = runs.last_mut() {
+                    last.end = i;
+                }
+                runs.push(Run {
+                    start: i,
+                    within: i,
+                    end: n,
+                    bench_row: None,
+                });
+            }
+            counts[m as usize * np + p as usize] += u32::from(!v.is_nan());
+        }
+        grouped(&keys, &runs)?;
+        let as_of_day = match as_of {
+            Some(p) => day(p.end()),
+            None => rows
+                .period
+                .iter()
+                .map(|&p| end_day[p as usize])
+                .max()
+                .unwrap_or(0),
+        };
+        let mut needed = vec![false; nm * np];
+        for run in &mut runs {
+            run.within = run.start
+                + rows.period[run.start..run.end]
+                    .partition_point(|&p| end_day[p as usize] <= as_of_day);
+            let m = rows.measure[run.start] as usize;
+            // The latest figure whose period has at least one other area's figure.
+            run.bench_row = (run.start..run.within).rev().find(|&i| {
+                !rows.value[i].is_nan() && counts[m * np + rows.period[i] as usize] >= 2
+            });
+            if let Some(i) = run.bench_row {
+                needed[m * np + rows.period[i] as usize] = true;
+            }
+            // A quartile target reads every area's figure for the latest period.
+            let quartile = matches!(
+                self.measures[m].target,
+                Some(Target::Single {
+                    rule: Rule::Quartile { .. },
+                    ..
+                })
+            );
+            if quartile && run.within > run.start {
+                needed[m * np + rows.period[run.within - 1] as usize] = true;
+            }
+        }
+        let (groups, values) = gather(rows, &counts, &needed, np);
+        Ok(Prepared {
+            rows: *rows,
+            end_day,
+            runs,
+            groups,
+            values,
+        })
+    }
+}
+
+/// The figures of every needed (measure, period) group, each group sorted ascending.
+fn gather(
+    rows: &Rows,
+    counts: &[u32],
+    needed: &[bool],
+    np: usize,
+) -> (Vec<std::ops::Range<usize>>, Vec<f64>) {
+    let mut offset = 0;
+    let groups: Vec<std::ops::Range<usize>> = counts
+        .iter()
+        .zip(needed)
+        .map(|(&count, &needed)| {
+            let len = if needed { count as usize } else { 0 };
+            offset += len;
+            offset - len..offset
+        })
+        .collect();
+    let mut values = vec![0.0; offset];
+    let mut fill: Vec<usize> = groups.iter().map(|r| r.start).collect();
+    for i in 0..rows.value.len() {
+        let key = rows.measure[i] as usize * np + rows.period[i] as usize;
+        if needed[key] && !rows.value[i].is_nan() {
+            values[fill[key]] = rows.value[i];
+            fill[key] += 1;
+        }
+    }
+    for r in &groups {
+        values[r.clone()].sort_by(f64::total_cmp);
+    }
+    (groups, values)
+}
+
+/// Each series' rows must be contiguous: a series that starts a second run is an error naming
+/// its first row there.
+fn grouped(keys: &[(u32, u32)], runs: &[Run]) -> Result<(), Error> {
+    if keys.windows(2).all(|w| w[0] < w[1]) {
+        return Ok(());
+    }
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    let again = order
+        .windows(2)
+        .filter(|w| keys[w[0]] == keys[w[1]])
+        .map(|w| w[1])
+        .min();
+    match again {
+        None => Ok(()),
+        Some(k) => Err(bad(
+            runs[k].start,
+            "area",
+            format!(
+                "area {} measure code {} appears again: sort the rows by area, measure, then \
+                 period",
+                keys[k].0, keys[k].1
+            ),
+        )),
+    }
+}
+
+/// Buffers reused from series to series.
+#[derive(Default)]
+struct Work {
+    /// The series' figures on or before the reporting period, missing ones left out, and the
+    /// row of each.
+    y: Vec<f64>,
+    at: Vec<usize>,
+    points: Vec<(f64, f64)>,
+    rules: Vec<SpcRule>,
+    scratch: Scratch,
+}
+
+impl Plan<'_> {
+    fn series(
+        &self,
+        prep: &Prepared,
+        run: &Run,
+        w: &mut Work,
+        rule: &mut [Option<SpcRule>],
+        point_type: &mut [Option<PointType>],
+    ) -> SeriesScore {
+        let rows = &prep.rows;
+        let code = rows.measure[run.start];
+        let m = self.measures[code as usize];
+        w.y.clear();
+        w.at.clear();
+        for i in run.start..run.within {
+            if !rows.value[i].is_nan() {
+                w.y.push(rows.value[i]);
+                w.at.push(i);
+            }
+        }
+        let latest = (run.within > run.start).then(|| run.within - 1);
+        let value = latest.map(|i| rows.value[i]).filter(|v| !v.is_nan());
+        let baseline = self.baseline(m, prep, w);
+        let judged = self.judge(m, prep, latest, value, baseline);
+        let spc = self.spc(m, w, run.start, rule, point_type);
+        let forecast = judged.and_then(|j| self.forecast(m, prep, w, baseline?, j));
+        SeriesScore {
+            area: rows.area[run.start],
+            measure: code,
+            period: latest.map(|i| rows.period[i]),
+            value,
+            baseline,
+            target: judged.map(|j| j.goal),
+            comparison: judged.map(|j| j.comparison),
+            expected: judged.and_then(|j| j.expected),
+            progress_pct: judged.and_then(|j| j.progress),
+            status: judged.map_or_else(|| self.no_judgement(m, latest, value), |j| j.status),
+            spc,
+            forecast,
+            benchmark: run.bench_row.and_then(|i| benchmark(m, prep, i)),
+        }
+    }
+
+    /// The baseline period and figure: stated, observed at its period, or the first figure.
+    fn baseline(&self, m: &Measure, prep: &Prepared, w: &Work) -> Option<(Period, f64)> {
+        let rows = &prep.rows;
+        let period_of = |i: usize| rows.periods[rows.period[i] as usize];
+        match m.baseline.as_ref()? {
+            Baseline::Stated { period, value } => Some((*period, *value)),
+            Baseline::Observed { period } => {
+                w.at.iter()
+                    .zip(&w.y)
+                    .find(|(&i, _)| period_of(i) == *period)
+                    .map(|(&i, &v)| (period_of(i), v))
+            }
+            Baseline::First => w.at.first().map(|&i| (period_of(i), w.y[0])),
+        }
+    }
+
+    /// The status when there is nothing to judge: to be developed, no data, or no target
+    /// (none set, or one that cannot be resolved).
+    fn no_judgement(&self, m: &Measure, latest: Option<usize>, value: Option<f64>) -> Status {
+        if m.to_be_developed {
+            Status::ToBeDeveloped
+        } else if latest.is_none() || value.is_none() {
+            Status::NoData
+        } else {
+            Status::NoTarget
+        }
+    }
+
+    /// The latest figure judged against the resolved target, on the trajectory from the
+    /// baseline (semantics section 5), as the scorecard judges it.
+    fn judge(
+        &self,
+        m: &Measure,
+        prep: &Prepared,
+        latest: Option<usize>,
+        value: Option<f64>,
+        baseline: Option<(Period, f64)>,
+    ) -> Option<Judged> {
+        if m.to_be_developed {
+            return None;
+        }
+        let (i, v) = (latest?, value?);
+        let Some(Target::Single { rule, due }) = &m.target else {
+            return None;
+        };
+        let rows = &prep.rows;
+        let (code, period) = (rows.measure[i], rows.period[i]);
+        let others = |_: &str| without_one(prep.group(code, period), v);
+        let cx = Context {
+            polarity: m.polarity,
+            baseline: baseline.map(|b| b.1),
+            comparator: &|_| None,
+            comparator_at_baseline: &|_| None,
+            group: &others,
+            own_value: Some(v),
+        };
+        let r = target::resolve(rule, &cx).ok()?;
+        let t = rows.periods[period as usize].end();
+        let start = baseline.map(|(p, b)| (b, p.end()));
+        let j = judge(
+            v,
+            t,
+            r.value,
+            r.comparison,
+            due.map(|d| d.end()),
+            start,
+            self.tolerance_pct,
+        );
+        Some(Judged {
+            goal: r.value,
+            comparison: r.comparison,
+            due: *due,
+            status: j.status,
+            expected: j.expected,
+            progress: baseline.and_then(|(_, b)| progress_pct(v, b, r.value)),
+        })
+    }
+
+    /// SPC of the figures, when there are enough; each figure's row gets its rule and type.
+    fn spc(
+        &self,
+        m: &Measure,
+        w: &mut Work,
+        first_row: usize,
+        rule: &mut [Option<SpcRule>],
+        point_type: &mut [Option<PointType>],
+    ) -> Option<SpcLimits> {
+        let a = self.analysis;
+        if m.spc.disabled || m.to_be_developed || w.y.len() < a.spc_min_points {
+            return None;
+        }
+        let o = SpcOptions {
+            fix_after: m.spc.fix_after.or(a.spc.fix_after),
+            ..a.spc.clone()
+        };
+        let limits = spc::limits(&w.y, &o);
+        w.rules.clear();
+        match &limits {
+            Some(l) => w.scratch.rules(&w.y, l, &o, &mut w.rules),
+            None => w.rules.resize(w.y.len(), SpcRule::CommonCause),
+        }
+        for (&i, &r) in w.at.iter().zip(&w.rules) {
+            rule[i - first_row] = Some(r);
+            point_type[i - first_row] = Some(spc::point_type(r, m.polarity));
+        }
+        limits.map(|l| SpcLimits {
+            mean: l.mean,
+            lower: l.lower,
+            upper: l.upper,
+        })
+    }
+
+    /// The least-squares line through the figures since the baseline (the last
+    /// `forecast_points` of them) at the due date, and the line through the figures up to the
+    /// baseline at the latest figure's period, as `analysis::forecast`.
+    fn forecast(
+        &self,
+        m: &Measure,
+        prep: &Prepared,
+        w: &mut Work,
+        (bp, _): (Period, f64),
+        j: Judged,
+    ) -> Option<Forecast> {
+        let rows = &prep.rows;
+        let b_day = day(bp.end());
+        let x_of = |i: usize| (prep.end_day[rows.period[i] as usize] - b_day) as f64;
+        let since = w.at.partition_point(|&i| x_of(i) < 0.0);
+        let k = self.analysis.forecast_points.unwrap_or(usize::MAX);
+        let from = since.max(w.at.len().saturating_sub(k));
+        w.points.clear();
+        w.points
+            .extend((from..w.at.len()).map(|k| (x_of(w.at[k]), w.y[k])));
+        let line = least_squares(&w.points)?;
+        // The report's forecast is judged on the target and forecast as it prints them.
+        let goal = r6(j.goal)?;
+        let at_due = j
+            .due
+            .and_then(|d| r6(line.at((day(d.end()) - b_day) as f64)));
+        let (&last_row, &latest) = (w.at.last()?, w.y.last()?);
+        let upto = w.at.partition_point(|&i| x_of(i) <= 0.0);
+        w.points.clear();
+        w.points.extend((0..upto).map(|k| (x_of(w.at[k]), w.y[k])));
+        let baseline_forecast = least_squares(&w.points)
+            .map(|l| l.at(x_of(last_row)))
+            .and_then(r6);
+        let slope_per_year = line.slope_per_day * 365.25;
+        slope_per_year.is_finite().then_some(Forecast {
+            points_used: w.at.len() - from,
+            slope_per_year,
+            at_due,
+            reachable: at_due.map(|v| j.comparison.meets(v, goal)),
+            baseline_forecast,
+            turned: baseline_forecast
+                .filter(|_| m.polarity != Polarity::Neutral)
+                .map(|f| (latest - f) * m.polarity.sign() > 0.0),
+        })
+    }
+}
+
+/// A judged target.
+#[derive(Debug, Clone, Copy)]
+struct Judged {
+    goal: f64,
+    comparison: Comparison,
+    due: Option<Period>,
+    status: Status,
+    expected: Option<f64>,
+    progress: Option<f64>,
+}
+
+/// The figure of row `i` among every area's figure for its measure and period.
+fn benchmark(m: &Measure, prep: &Prepared, i: usize) -> Option<Benchmark> {
+    let rows = &prep.rows;
+    let (period, value) = (rows.period[i], rows.value[i]);
+    let group = prep.group(rows.measure[i], period);
+    let q = (
+        quantile_sorted(group, 0.25)?,
+        quantile_sorted(group, 0.5)?,
+        quantile_sorted(group, 0.75)?,
+    );
+    Some(Benchmark {
+        period,
+        value,
+        areas: group.len(),
+        q1: q.0,
+        median: q.1,
+        q3: q.2,
+        band: band(value, q, m.polarity),
+        rank: rank_sorted(value, group, m.polarity),
+    })
+}
+
+/// The group's figures without one copy of `v`: the other areas' figures.
+fn without_one(group: &[f64], v: f64) -> Vec<f64> {
+    let mut out = group.to_vec();
+    if let Some(k) = out.iter().position(|x| x.total_cmp(&v).is_eq()) {
+        out.swap_remove(k);
+    }
+    out
+}
+
+/// Days since the common era: period ends as numbers, so that x values are one subtraction.
+fn day(d: chrono::NaiveDate) -> i64 {
+    i64::from(chrono::Datelike::num_days_from_ce(&d))
+}
+
+fn bad(i: usize, field: &str, message: String) -> Error {
+    Error::new(
+        ErrorKind::Data,
+        Location {
+            file: "columns".into(),
+            line: None,
+            row: Some(i + 1),
+            field: Some(field.into()),
+        },
+        message,
+    )
+}
+
+fn usage(message: String) -> Error {
+    Error::new(ErrorKind::Usage, Location::file("columns"), message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Scorecard;
+    use approx::assert_relative_eq;
+
+    /// Dudley WSoA area 2 A3 (semantics section 5): 32% in April 2019 to 16% by May 2020, lower
+    /// is better; four areas' illustrative figures for September and October 2019.
+    const A3: &str = r#"
+id = "wsoa"
+title = "WSoA"
+[[sections]]
+id = "p2"
+title = "Area 2"
+kind = "priority"
+[[sections.measures]]
+id = "A3a"
+name = "Parents/carers dissatisfied with the assessment"
+kind = "better_off"
+unit = "percentage"
+polarity = "lower_is_better"
+baseline = { period = "2019-04", value = 32 }
+target = { kind = "relative", change = -50, due = "2020-05" }
+"#;
+
+    fn periods() -> Vec<Period> {
+        vec!["2019-09".parse().unwrap(), "2019-10".parse().unwrap()]
+    }
+
+    fn score(area: &[u32], period: &[u32], value: &[f64]) -> Result<Scores, Error> {
+        let card = Scorecard::from_toml(A3, "a3.toml").unwrap();
+        let plan = Plan::new(&card.definition).unwrap();
+        let measure = vec![0; value.len()];
+        let periods = periods();
+        let rows = Rows {
+            area,
+            measure: &measure,
+            period,
+            periods: &periods,
+            value,
+        };
+        plan.score(&rows, None)
+    }
+
+    #[test]
+    fn four_areas_worked_by_hand() {
+        let s = score(
+            &[1, 1, 2, 2, 3, 3, 4, 4],
+            &[0, 1, 0, 1, 0, 1, 0, 1],
+            &[26.0, 25.0, 30.0, 24.0, 31.0, 27.0, 28.0, f64::NAN],
+        )
+        .unwrap();
+        let status: Vec<Status> = s.series.iter().map(|x| x.status).collect();
+        // At 2019-10, 184 of 397 days on: expected 32 - 16 x 184/397 = 24.58; 25 is short by
+        // 0.42 <= 1.6 (10% of 16): at risk; 24 meets it: on track; 27 is short by 2.42: off
+        // track; a missing October figure: no data.
+        assert_eq!(
+            status,
+            [
+                Status::AtRisk,
+                Status::OnTrack,
+                Status::OffTrack,
+                Status::NoData
+            ]
+        );
+        let a1 = &s.series[0];
+        assert_relative_eq!(a1.expected.unwrap(), 32.0 - 16.0 * 184.0 / 397.0);
+        assert_eq!((a1.target, a1.progress_pct), (Some(16.0), Some(43.75)));
+        // October's figures 24, 25, 27 (area 4's is missing): R quantile type 7 gives 24.5,
+        // 25, 26; 25 is on the median, band B (lower is better), one area better: rank 2.
+        let b = a1.benchmark.unwrap();
+        assert_eq!((b.q1, b.median, b.q3, b.areas), (24.5, 25.0, 26.0, 3));
+        assert_eq!((b.band, b.rank), (Some('B'), Some(2)));
+        // Area 4 is benchmarked on September: 26, 28, 30, 31 give 27.5, 29, 30.25; 28 is
+        // band B, rank 2.
+        let b4 = s.series[3].benchmark.unwrap();
+        assert_eq!((b4.period, b4.value), (0, 28.0));
+        assert_eq!((b4.q1, b4.median, b4.q3), (27.5, 29.0, 30.25));
+        assert_eq!((b4.band, b4.rank), (Some('B'), Some(2)));
+        // Two figures are too few for SPC (12 by default); no rules are given.
+        assert!(s.series.iter().all(|x| x.spc.is_none()));
+        assert!(s.rule.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn rows_out_of_order_are_errors_naming_the_row() {
+        let e = score(&[1, 1], &[1, 0], &[25.0, 26.0]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "columns, row 2: field \"period\": 2019-09 does not follow 2019-10 in area 1 \
+             measure A3a: sort the rows by area, measure, then period"
+        );
+        let e = score(&[1, 2, 1], &[0, 0, 1], &[25.0, 26.0, 27.0]).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("row 3: field \"area\": area 1 measure code 0 appears again"),
+            "{e}"
+        );
+        let e = score(&[1], &[5], &[25.0]).unwrap_err();
+        assert!(
+            e.to_string().contains("period code 5 is not below 2"),
+            "{e}"
+        );
+        let e = score(&[1], &[0], &[f64::INFINITY]).unwrap_err();
+        assert!(e.to_string().contains("the value is infinite"), "{e}");
+        let e = score(&[1], &[0, 1], &[25.0]).unwrap_err();
+        assert_eq!(e.to_string(), "columns: 2 period codes for 1 values");
+    }
+
+    #[test]
+    fn targets_the_columns_cannot_resolve_are_refused() {
+        let text = A3.replace(
+            r#"{ kind = "relative", change = -50, due = "2020-05" }"#,
+            r#"{ kind = "comparator", comparator = "England" }"#,
+        );
+        let card = Scorecard::from_toml(&text, "a3.toml").unwrap();
+        let e = Plan::new(&card.definition).unwrap_err();
+        assert_eq!(
+            e.0[0].to_string(),
+            "definition: field \"measure A3a\": batch scoring does not take a comparator \
+             target: score this measure with the scorecard (the columns carry no named \
+             comparators, milestones or rebasing)"
+        );
+    }
+}
