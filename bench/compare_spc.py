@@ -71,12 +71,19 @@ def numpy_2d(y: np.ndarray) -> np.ndarray:
 def pandas_vectorised(df: pd.DataFrame) -> np.ndarray:
     """Long format (series, value), groupby-transform and run lengths; no Python loop per series."""
     g = df.groupby("series", sort=False)["value"]
-    y = df["value"]
     mean = g.transform("mean")
     mr = g.diff().abs()
     amr = mr.groupby(df["series"], sort=False).transform("mean")
     mr = mr.where(mr < OUTLIER * amr)
     amr = mr.groupby(df["series"], sort=False).transform("mean")
+    return pandas_rules(df, mean, amr)
+
+
+def pandas_rules(df: pd.DataFrame, mean: pd.Series, amr: pd.Series) -> np.ndarray:
+    """The four rules for every row, given each row's series mean and screened mean moving
+    range (spread over the rows)."""
+    g = df.groupby("series", sort=False)["value"]
+    y = df["value"]
     upl, lpl = mean + LIMIT * amr, mean - LIMIT * amr
     outside = (y > upl) | (y < lpl)
     rtm = np.sign(y - mean)

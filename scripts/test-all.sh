@@ -58,6 +58,10 @@ wheel=$(ls target/wheels/betteroff-*.whl)
 step "Benchmark code: spc_table, NumPy, polars and pandas SPC agree with the core on a small spc workload (timings meaningless here: debug build)"
 cargo run -q -p betteroff-bench -- spc target/bench/spc-small 300 48 >/dev/null
 "$venv/bin/python" bench/compare_spc.py target/bench/spc-small
+# The national workload, sampled (20 areas x 50 measures x 60 months): pandas' figures must
+# equal the core's within 1e-9, every status, band, rank and rule identical.
+cargo run -q -p betteroff-bench -- national target/bench/national-small 20 50 60 >/dev/null 2>&1
+"$venv/bin/python" bench/compare_national.py target/bench/national-small 1
 
 step "Python: the wheel alone in a fresh virtualenv"
 python3 -m venv --clear target/py-bare

@@ -3,6 +3,10 @@
 //! writes the workload and the core's flags to DIR for `bench/compare_spc.py` to time NumPy and
 //! pandas against and check their flags. The workload is described at
 //! `betteroff_bench::workload`.
+//!
+//! `betteroff-bench national DIR [AREAS] [MEASURES] [MONTHS]`: the same for the "national"
+//! workload (`betteroff_bench::national`, 153 x 1,000 x 60 by default) and the core's full
+//! batch scoring, for `bench/compare_national.py`.
 
 use betteroff::batch;
 use betteroff::measure::Polarity;
@@ -53,72 +57,82 @@ fn write(path: &Path, bytes: &[u8]) {
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
+const USAGE: &str = "usage: betteroff-bench spc DIR [SERIES] [POINTS]\n       \
+                     betteroff-bench national DIR [AREAS] [MEASURES] [MONTHS]";
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some("spc"), Some(dir)) = (args.first().map(String::as_str), args.get(1)) else {
-        eprintln!("usage: betteroff-bench spc DIR [SERIES] [POINTS]");
-        std::process::exit(2);
-    };
+    match (args.first().map(String::as_str), args.get(1)) {
+        (Some("spc"), Some(dir)) => spc(dir, &args),
+        (Some("national"), Some(dir)) => national_bench::run(dir, &args),
+        _ => {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// The median, least and greatest of `times`, after running `f` seven times.
+fn seven<T>(mut f: impl FnMut() -> T) -> (T, [f64; 3]) {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..7 {
+        let t = Instant::now();
+        last = Some(f());
+        times.push(t.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    (last.expect("seven runs"), [times[3], times[0], times[6]])
+}
+
+/// Peak heap while `f` runs, above what was live before (the input): results plus scratch.
+fn peak_bytes<T>(f: impl FnOnce() -> T) -> usize {
+    let before = LIVE.load(Relaxed);
+    PEAK.store(before, Relaxed);
+    drop(f());
+    PEAK.load(Relaxed) - before
+}
+
+fn f64_bytes(values: impl Iterator<Item = f64>) -> Vec<u8> {
+    values.flat_map(f64::to_le_bytes).collect()
+}
+
+mod national_bench;
+
+fn spc(dir: &str, args: &[String]) {
     let series: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(10_000);
     let points: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(48);
     let dir = Path::new(dir);
     std::fs::create_dir_all(dir).expect("the output folder");
     let (ids, values) = workload(series, points, 20_261_125);
     let o = SpcOptions::default();
-    // Peak heap during one scoring, above what was live before it (the input): the result
-    // columns plus scratch.
-    let before = LIVE.load(Relaxed);
-    PEAK.store(before, Relaxed);
-    drop(batch::spc(&ids, &values, Polarity::HigherIsBetter, &o));
-    let scoring_bytes = PEAK.load(Relaxed) - before;
+    let scoring_bytes = peak_bytes(|| batch::spc(&ids, &values, Polarity::HigherIsBetter, &o));
     let input_bytes =
         std::mem::size_of_val(ids.as_slice()) + std::mem::size_of_val(values.as_slice());
-    let mut times = Vec::new();
-    let mut result = None;
-    for _ in 0..7 {
-        let t = Instant::now();
-        let r =
-            batch::spc(&ids, &values, Polarity::HigherIsBetter, &o).expect("the workload is valid");
-        times.push(t.elapsed().as_secs_f64());
-        result = Some(r);
-    }
-    let r = result.expect("seven runs");
-    times.sort_by(f64::total_cmp);
-    let mut par_times = Vec::new();
-    for _ in 0..7 {
-        let t = Instant::now();
-        let p = batch::par_spc(&ids, &values, Polarity::HigherIsBetter, &o)
-            .expect("the workload is valid");
-        par_times.push(t.elapsed().as_secs_f64());
-        assert!(
-            p == r,
-            "the parallel columns differ from the sequential ones"
-        );
-    }
-    par_times.sort_by(f64::total_cmp);
-    write(
-        &dir.join("values.f64"),
-        &values
-            .iter()
-            .flat_map(|v| v.to_le_bytes())
-            .collect::<Vec<u8>>(),
+    let (r, times) = seven(|| {
+        batch::spc(&ids, &values, Polarity::HigherIsBetter, &o).expect("the workload is valid")
+    });
+    let (p, par_times) = seven(|| {
+        batch::par_spc(&ids, &values, Polarity::HigherIsBetter, &o).expect("the workload is valid")
+    });
+    assert!(
+        p == r,
+        "the parallel columns differ from the sequential ones"
     );
+    write(&dir.join("values.f64"), &f64_bytes(values.iter().copied()));
     write(
         &dir.join("core_rule.u8"),
         &r.rule.iter().map(|&x| x.code()).collect::<Vec<u8>>(),
     );
     write(
         &dir.join("core_upper.f64"),
-        &r.upper
-            .iter()
-            .flat_map(|v| v.unwrap_or(f64::NAN).to_le_bytes())
-            .collect::<Vec<u8>>(),
+        &f64_bytes(r.upper.iter().map(|v| v.unwrap_or(f64::NAN))),
     );
     let flagged = r.rule.iter().filter(|&&x| x != Rule::CommonCause).count();
     let meta = serde_json::json!({
         "series": series, "points": points, "values": values.len(), "seed": 20_261_125,
-        "core_median_seconds": times[3], "core_min_seconds": times[0], "core_max_seconds": times[6],
-        "core_parallel_median_seconds": par_times[3], "threads": rayon_threads(),
+        "core_median_seconds": times[0], "core_min_seconds": times[1], "core_max_seconds": times[2],
+        "core_parallel_median_seconds": par_times[0], "threads": rayon_threads(),
         "flagged_points": flagged, "input_bytes": input_bytes,
         "scoring_peak_bytes": scoring_bytes,
     });

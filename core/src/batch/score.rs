@@ -288,14 +288,7 @@ impl Plan<'_> {
                 return Err(usage(format!("{len} {name} codes for {n} values")));
             }
         }
-        let mut sorted = rows.periods.to_vec();
-        sorted.sort();
-        if let Some(w) = sorted.windows(2).find(|w| w[0] == w[1]) {
-            return Err(usage(format!(
-                "period {} is listed twice in the periods",
-                w[0]
-            )));
-        }
+        let place = places(rows.periods)?;
         let end_day: Vec<i64> = rows.periods.iter().map(|p| day(p.end())).collect();
         let (np, nm) = (rows.periods.len(), self.measures.len());
         let mut counts = vec![0u32; nm * np];
@@ -323,7 +316,7 @@ impl Plan<'_> {
             let key = (rows.area[i], m);
             if keys.last() == Some(&key) {
                 let prev = rows.period[i - 1] as usize;
-                if rows.periods[p as usize] <= rows.periods[prev] {
+                if place[p as usize] <= place[prev] {
                     return Err(bad(
                         i,
                         "period",
@@ -395,6 +388,24 @@ impl Plan<'_> {
             values,
         })
     }
+}
+
+/// Each period's place in time, so that rows compare periods as integers; a period listed
+/// twice is an error.
+fn places(periods: &[Period]) -> Result<Vec<u32>, Error> {
+    let mut by_time: Vec<usize> = (0..periods.len()).collect();
+    by_time.sort_by_key(|&k| periods[k]);
+    if let Some(w) = by_time.windows(2).find(|w| periods[w[0]] == periods[w[1]]) {
+        return Err(usage(format!(
+            "period {} is listed twice in the periods",
+            periods[w[0]]
+        )));
+    }
+    let mut place = vec![0u32; periods.len()];
+    for (k, &code) in by_time.iter().enumerate() {
+        place[code] = k as u32;
+    }
+    Ok(place)
 }
 
 /// The figures of every needed (measure, period) group, each group sorted ascending.

@@ -1,0 +1,265 @@
+"""Side-by-side timing of the "national" workload's full scoring: each area and measure's status
+on its target's trajectory, SPC limits and rules, turn-the-curve forecast, quartile band and
+rank, by betteroff's core, by betteroff from Python (Arrow in, Arrow out), and by the vectorised
+pandas/NumPy an analyst would write. Every pandas figure is checked against the core's (within
+1e-9, relative to the figure's size) and every status, band, rank and rule must be identical.
+
+    cargo build --release -p betteroff-bench
+    target/release/betteroff-bench national target/bench/national      # workload + core timing
+    python bench/compare_national.py target/bench/national             # pandas, and the check
+
+The semantics the pandas version follows are docs/status-rules.md and docs/statistics.md; it
+reads the generated definition (TOML) for each measure's polarity, baseline and target.
+"""
+
+import json
+import statistics
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from compare_spc import LIMIT, OUTLIER, pandas_rules
+
+# Status codes: positions in betteroff's Status::ALL.
+ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, MISSED, NO_TARGET, NO_DATA, _, TO_BE_DEVELOPED = range(9)
+SPC_MIN_POINTS, TOLERANCE_PCT = 12, 10.0
+AT_LEAST, AT_MOST, EXACTLY = 0, 1, 2
+
+
+def month_end_day(period: str) -> int:
+    """Days since 1970-01-01 of a month's last day ("2021-04" -> 2021-04-30)."""
+    return int((np.datetime64(period, "M") + 1).astype("datetime64[D]").astype(np.int64)) - 1
+
+
+def measure_table(definition: dict, periods: list[str]) -> pd.DataFrame:
+    """One row per measure (in definition order, which is the measure code)."""
+    code = {p: k for k, p in enumerate(periods)}
+    rows = []
+    for m in (m for s in definition["sections"] for m in s["measures"]):
+        b, t = m.get("baseline"), m.get("target") or {}
+        base = "none" if b is None else "first" if b.get("first_observation") else "stated" if "value" in b else "observed"
+        rows.append({
+            "sign": {"higher_is_better": 1, "lower_is_better": -1, "neutral": 0}[m["polarity"]],
+            "base": base,
+            "base_code": code.get(b.get("period"), -1) if b else -1,
+            "base_day": month_end_day(b["period"]) if b and "period" in b else np.nan,
+            "base_value": b.get("value", np.nan) if b else np.nan,
+            "kind": t.get("kind", "none"),
+            "param": t.get("value", t.get("change", np.nan)),
+            "threshold_cmp": {"at_least": AT_LEAST, "at_most": AT_MOST, "exactly": EXACTLY}.get(t.get("comparison"), -1),
+            "due_day": month_end_day(t["due"]) if "due" in t else np.nan,
+            "tbd": bool(m.get("to_be_developed", False)),
+            "fix_after": (m.get("spc") or {}).get("fix_after", np.inf),
+        })
+    return pd.DataFrame(rows)
+
+
+def r6(x):
+    """The report's rounding to 6 decimal places, half away from zero as Rust rounds."""
+    y = np.asarray(x, float) * 1e6
+    return np.sign(y) * np.floor(np.abs(y) + 0.5) / 1e6
+
+
+def meets(v, goal, cmp):
+    eps = 1e-9 * np.maximum(np.abs(goal), 1.0)
+    return np.select([cmp == AT_LEAST, cmp == AT_MOST], [v >= goal - eps, v <= goal + eps], np.abs(v - goal) <= eps)
+
+
+def least_squares(x: pd.Series, y: pd.Series, key: pd.Series):
+    """Per `key`: slope and intercept of y on x (NaN with fewer than two distinct x)."""
+    g = pd.DataFrame({"k": key, "x": x, "y": y}).groupby("k", sort=False)
+    mx, my, n = g["x"].transform("mean"), g["y"].transform("mean"), g["x"].transform("size")
+    dx = x - mx
+    sums = pd.DataFrame({"k": key, "sxx": dx * dx, "sxy": dx * (y - my), "mx": mx, "my": my, "n": n}).groupby("k", sort=False)
+    s = sums.agg(sxx=("sxx", "sum"), sxy=("sxy", "sum"), mx=("mx", "first"), my=("my", "first"), n=("n", "first"))
+    ok = (s["n"] >= 2) & (s["sxx"] > 0)
+    slope = (s["sxy"] / s["sxx"]).where(ok)
+    return slope, (s["my"] - slope * s["mx"]).where(ok)
+
+
+def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray) -> dict:
+    """Every figure of the core's batch scoring, with pandas and NumPy over all rows at once."""
+    df = df.assign(series=df["area"].astype(np.int64) * len(meas) + df["measure"], day=end_day[df["period"]])
+    m = meas.iloc[df["measure"].to_numpy()].reset_index(drop=True).set_index(df.index)
+    valued = df[df["value"].notna()].copy()
+    vm = m.loc[valued.index]
+
+    # One row per series: its latest row, and the measure's settings.
+    s = df.groupby("series", sort=False).tail(1).set_index("series")
+    s = s.join(meas, on="measure")
+    v, t = s["value"], s["day"].astype(float)
+
+    # Baselines: stated, observed at their period, or the first figure.
+    first = valued.groupby("series", sort=False).head(1).set_index("series")
+    at_base = valued[valued["period"] == vm["base_code"]].set_index("series")
+    b = pd.Series(np.nan, index=s.index)
+    b_day = pd.Series(np.nan, index=s.index)
+    stated, observed, firsts = s["base"] == "stated", s["base"] == "observed", s["base"] == "first"
+    b[stated], b_day[stated] = s["base_value"][stated], s["base_day"][stated]
+    b[observed] = at_base["value"].reindex(s.index)[observed]
+    b_day[observed] = s["base_day"][observed].where(b[observed].notna())
+    b[firsts], b_day[firsts] = first["value"].reindex(s.index)[firsts], first["day"].reindex(s.index)[firsts]
+
+    # Every area's figures for each measure and period: counts, quartiles, ranks.
+    grp = valued.groupby(["measure", "period"], sort=False)["value"]
+    valued["n"] = grp.transform("size")
+    q = grp.quantile([0.25, 0.5, 0.75]).unstack()
+    key = lambda frame: pd.MultiIndex.from_arrays([frame["measure"], frame["period"]])  # noqa: E731
+
+    # Targets resolved to a number and a comparison.
+    kind, param, sign = s["kind"], s["param"], s["sign"]
+    latest_q = q.reindex(key(s))
+    n_latest = grp.size().reindex(key(s)).to_numpy()
+    quart = np.where(sign > 0, latest_q[0.75].to_numpy(), latest_q[0.25].to_numpy())
+    goal = np.select(
+        [kind == "absolute", kind == "threshold", kind == "relative", kind == "points", kind == "quartile"],
+        [param, param, b * (1 + param / 100), b + param, np.where((n_latest >= 4) & (sign != 0), quart, np.nan)],
+        np.nan,
+    )
+    by_polarity = np.select([sign > 0, sign < 0, goal > b, goal < b], [AT_LEAST, AT_MOST, AT_LEAST, AT_MOST], EXACTLY)
+    cmp = np.where(kind == "threshold", s["threshold_cmp"], by_polarity)
+
+    # Status on the trajectory from the baseline to the target (docs/status-rules.md).
+    due = s["due_day"]
+    span = due - b_day
+    done = np.clip(t - b_day, 0, span)
+    expected = np.where(span > 0, b + (goal - b) * done / span, np.nan)
+    allowed = TOLERANCE_PCT / 100 * np.abs(goal - b)
+    judged = np.select(
+        [meets(v, goal, cmp), due.notna() & (t >= due), np.isnan(expected), meets(v, expected, cmp),
+         np.abs(expected - v) <= allowed + 1e-9 * np.maximum(allowed, 1.0)],
+        [ACHIEVED, MISSED, AT_RISK, ON_TRACK, AT_RISK],
+        OFF_TRACK,
+    )
+    status = np.select([s["tbd"], v.isna(), np.isnan(goal)], [TO_BE_DEVELOPED, NO_DATA, NO_TARGET], judged)
+    has_target = (status != TO_BE_DEVELOPED) & (status != NO_DATA) & (status != NO_TARGET)
+    span_goal = goal - b
+    progress = np.where(has_target & (np.abs(span_goal) > 1e-12), (v - b) / span_goal * 100, np.nan)
+
+    # SPC of the figures (missing ones left out), limits from the first fix_after of them.
+    pos = valued.groupby("series", sort=False).cumcount()
+    count = valued.groupby("series", sort=False)["value"].transform("size")
+    in_fix = pos < vm["fix_after"]
+    gv = valued["value"].where(in_fix).groupby(valued["series"], sort=False)
+    mean = gv.transform("mean")
+    mr = valued.groupby("series", sort=False)["value"].diff().abs().where(in_fix)
+    raw = mr.groupby(valued["series"], sort=False).transform("mean")
+    amr = mr.where(mr < OUTLIER * raw).groupby(valued["series"], sort=False).transform("mean")
+    use = (count >= SPC_MIN_POINTS) & ~vm["tbd"]
+    limited = use & (amr > 0)
+    rules = pandas_rules(valued[["series", "value"]], mean, amr)
+    rule = np.full(len(df), 255, np.uint8)
+    rule[np.flatnonzero(df["value"].notna().to_numpy())] = np.where(use, np.where(limited, rules, 0), 255)
+    lim = pd.DataFrame({"series": valued["series"], "mean": mean.where(limited), "amr": amr.where(limited)})
+    lim = lim.groupby("series", sort=False).first().reindex(s.index)
+
+    # Forecast: the line through the figures since the baseline, and the one up to it.
+    x = valued["day"] - b_day.reindex(valued["series"]).to_numpy()
+    since = x >= 0
+    slope, icept = least_squares(x[since], valued["value"][since], valued["series"][since])
+    slope, icept = slope.reindex(s.index), icept.reindex(s.index)
+    hist = x <= 0
+    h_slope, h_icept = least_squares(x[hist], valued["value"][hist], valued["series"][hist])
+    last = valued.groupby("series", sort=False).tail(1).set_index("series").reindex(s.index)
+    x_last = last["day"] - b_day
+    bf = r6(h_icept.reindex(s.index) + h_slope.reindex(s.index) * x_last)
+    fc = has_target & b.notna() & slope.notna()
+    at_due = np.where(fc & due.notna(), r6(icept + slope * (due - b_day)), np.nan)
+    reachable = np.where(np.isnan(at_due), np.nan, meets(at_due, r6(goal), cmp))
+    turned = np.where(fc & ~np.isnan(bf) & (sign != 0), ((last["value"] - bf) * sign > 0), np.nan)
+
+    # Benchmark: the latest figure with another area's figure for the same period; ranks of
+    # every figure among its measure and period, best first, ties taking the lowest rank.
+    valued["rank"] = (valued["value"] * -vm["sign"]).groupby([valued["measure"], valued["period"]], sort=False).rank(method="min")
+    cand = valued[valued["n"] >= 2].groupby("series", sort=False).tail(1)
+    bq = q.reindex(key(cand)).set_axis(cand["series"]).reindex(s.index)
+    cand = cand.set_index("series").reindex(s.index)
+    q1, q2, q3 = bq[0.25].to_numpy(), bq[0.5].to_numpy(), bq[0.75].to_numpy()
+    bv = cand["value"].to_numpy()
+    higher = np.select([bv >= q3, bv >= q2, bv >= q1], [1, 2, 3], 4)
+    lower = np.select([bv <= q1, bv <= q2, bv <= q3], [1, 2, 3], 4)
+    band = np.select([np.isnan(bv) | (sign == 0), sign > 0], [np.nan, higher], lower)
+    return {
+        "status": status.astype(np.uint8),
+        "value": v.to_numpy(),
+        "baseline": b.to_numpy(),
+        "target": np.where(has_target, goal, np.nan),
+        "expected": np.where(has_target, expected, np.nan),
+        "progress_pct": progress,
+        "spc_mean": lim["mean"].to_numpy(),
+        "spc_lower": (lim["mean"] - LIMIT * lim["amr"]).to_numpy(),
+        "spc_upper": (lim["mean"] + LIMIT * lim["amr"]).to_numpy(),
+        "slope_per_year": np.where(fc, slope * 365.25, np.nan),
+        "at_due": at_due,
+        "reachable": reachable,
+        "baseline_forecast": np.where(fc, bf, np.nan),
+        "turned": turned,
+        "q1": q1, "median": q2, "q3": q3,
+        "band": band,
+        "rank": np.where(sign == 0, np.nan, cand["rank"]),
+        "areas": cand["n"].to_numpy(),
+        "rule": rule,
+    }
+
+
+def differing(name: str, ours: np.ndarray, core: np.ndarray) -> int:
+    """Figures that differ: a figure on one side only, or apart by more than 1e-9 of its size."""
+    ours, core = np.asarray(ours, float), np.asarray(core, float)
+    gap = np.isnan(ours) != np.isnan(core)
+    both = ~np.isnan(ours) & ~np.isnan(core)
+    far = both & (np.abs(ours - core) > 1e-9 * np.maximum(1.0, np.abs(core)))
+    n = int(gap.sum() + far.sum())
+    if n:
+        i = np.flatnonzero(gap | far)[:3]
+        print(f"  {name}: {n} differ, first at series {list(i)}: pandas {ours[i]} core {core[i]}")
+    return n
+
+
+def timed(f, *args, runs: int = 3):
+    times, out = [], None
+    for _ in range(runs):
+        t = time.perf_counter()
+        out = f(*args)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), out
+
+
+def main(folder: str, runs: int) -> None:
+    d = Path(folder)
+    meta = json.loads((d / "meta.json").read_text())
+    periods = (d / "periods.txt").read_text().split("\n")
+    definition = tomllib.loads((d / "definition.toml").read_text())
+    meas = measure_table(definition, periods)
+    end_day = np.array([month_end_day(p) for p in periods], np.int64)
+    cols = {c: np.fromfile(d / f"{c}.u32", dtype="<u4") for c in ("area", "measure", "period")}
+    df = pd.DataFrame({**cols, "value": np.fromfile(d / "value.f64", dtype="<f8")})
+    t_pd, ours = timed(pandas_score, df, meas, end_day, runs=runs)
+    core = {k: np.fromfile(d / f"core_{k}.f64", dtype="<f8") for k in ours if k not in ("status", "rule")}
+    core["status"] = np.fromfile(d / "core_status.u8", dtype=np.uint8)
+    core["rule"] = np.fromfile(d / "core_rule.u8", dtype=np.uint8)
+    diffs = {k: differing(k, ours[k], core[k]) for k in ours}
+    core_t, par_t = meta["core_median_seconds"], meta["core_parallel_median_seconds"]
+    print(f"national workload: {meta['areas']} areas x {meta['measures']} measures x {meta['months']} months = "
+          f"{meta['rows']:,} rows, {meta['series']:,} series")
+    print(f"{'implementation':45} {'median s':>10} {'x core':>8}")
+    print(f"{'betteroff core, one thread':45} {core_t:10.4f} {1:8.1f}")
+    print(f"{'betteroff core, ' + str(meta['threads']) + ' threads':45} {par_t:10.4f} {par_t / core_t:8.2f}")
+    print(f"{'pandas/NumPy vectorised':45} {t_pd:10.4f} {t_pd / core_t:8.1f}")
+    print(f"pandas / core: {t_pd / core_t:.1f}x one thread, {t_pd / par_t:.1f}x {meta['threads']} threads")
+    print(f"figures differing (of {meta['series']:,} series, {meta['rows']:,} rows): {sum(diffs.values())}")
+    extra, given = meta["scoring_peak_bytes"], meta["input_bytes"]
+    print(f"core memory: input {given / 2**20:.1f} MiB; scoring's peak heap beyond it {extra / 2**20:.1f} MiB "
+          f"({extra / given:.2f} x the input)")
+    (d / "compare.json").write_text(json.dumps({"pandas_seconds": t_pd, "core_seconds": core_t,
+                                                "core_parallel_seconds": par_t, "differing": diffs}, indent=2))
+    if any(diffs.values()):
+        sys.exit("pandas figures differ from the core's")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "target/bench/national", int(sys.argv[2]) if len(sys.argv) > 2 else 3)
