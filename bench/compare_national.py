@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+import betteroff
 from compare_spc import LIMIT, OUTLIER, pandas_rules
 
 # Status codes: positions in betteroff's Status::ALL.
@@ -207,6 +208,37 @@ def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray) -> d
     }
 
 
+STATUS_KEYS = ["achieved", "on_track", "at_risk", "off_track", "missed", "no_target", "no_data", "suppressed", "to_be_developed"]
+# score_table's column names for the core's figures, where they differ.
+ARROW_NAMES = {"at_due": "forecast_at_due"}
+
+
+def arrow_table(cols: dict, values: np.ndarray, periods: list[str], ids: list[str]) -> pa.Table:
+    """The workload as an analyst's Arrow table: areas numbered, measures and periods
+    dictionary-encoded (as a pandas categorical or a polars Categorical arrives)."""
+    return pa.table({
+        "area": cols["area"],
+        "measure": pa.DictionaryArray.from_arrays(cols["measure"], ids),
+        "period": pa.DictionaryArray.from_arrays(cols["period"], periods),
+        "value": values,
+    })
+
+
+def from_arrow(out: pa.Table, core_keys) -> dict:
+    """score_table's columns as the core's files hold them."""
+    got = {}
+    for k in core_keys:
+        if k == "status":
+            got[k] = np.array([STATUS_KEYS.index(x) for x in out.column("status").to_pylist()], np.uint8)
+        elif k == "band":
+            got[k] = np.array([np.nan if b is None else "ABCD".index(b) + 1 for b in out.column("band").to_pylist()])
+        elif k in ("reachable", "turned"):
+            got[k] = np.array([np.nan if b is None else float(b) for b in out.column(k).to_pylist()])
+        elif k != "rule":
+            got[k] = out.column(ARROW_NAMES.get(k, k)).to_numpy(zero_copy_only=False).astype(float)
+    return got
+
+
 def differing(name: str, ours: np.ndarray, core: np.ndarray) -> int:
     """Figures that differ: a figure on one side only, or apart by more than 1e-9 of its size."""
     ours, core = np.asarray(ours, float), np.asarray(core, float)
@@ -243,19 +275,30 @@ def main(folder: str, runs: int) -> None:
     core["status"] = np.fromfile(d / "core_status.u8", dtype=np.uint8)
     core["rule"] = np.fromfile(d / "core_rule.u8", dtype=np.uint8)
     diffs = {k: differing(k, ours[k], core[k]) for k in ours}
+    ids = [m["id"] for sec in definition["sections"] for m in sec["measures"]]
+    table = arrow_table(cols, df["value"].to_numpy(), periods, ids)
+    card = betteroff.Scorecard.from_toml((d / "definition.toml").read_text())
+    t_py, out = timed(betteroff.score_table, table, card, runs=max(runs, 3))
+    got = from_arrow(out, [k for k in ours if k != "rule"])
+    diffs.update({f"score_table {k}": differing(f"score_table {k}", got[k], core[k]) for k in got})
+    points = betteroff.score_table(table, card, points=True).column("rule").combine_chunks()
+    rule = np.where(points.is_null().to_numpy(zero_copy_only=False), 255, points.indices.to_numpy(zero_copy_only=False))
+    diffs["score_table rule"] = differing("score_table rule", rule, core["rule"])
     core_t, par_t = meta["core_median_seconds"], meta["core_parallel_median_seconds"]
     print(f"national workload: {meta['areas']} areas x {meta['measures']} measures x {meta['months']} months = "
           f"{meta['rows']:,} rows, {meta['series']:,} series")
     print(f"{'implementation':45} {'median s':>10} {'x core':>8}")
     print(f"{'betteroff core, one thread':45} {core_t:10.4f} {1:8.1f}")
     print(f"{'betteroff core, ' + str(meta['threads']) + ' threads':45} {par_t:10.4f} {par_t / core_t:8.2f}")
+    print(f"{'betteroff from Python (score_table, Arrow)':45} {t_py:10.4f} {t_py / core_t:8.2f}")
     print(f"{'pandas/NumPy vectorised':45} {t_pd:10.4f} {t_pd / core_t:8.1f}")
+    print(f"score_table / core on the same threads ({meta['threads']}): {t_py / par_t:.2f}x")
     print(f"pandas / core: {t_pd / core_t:.1f}x one thread, {t_pd / par_t:.1f}x {meta['threads']} threads")
     print(f"figures differing (of {meta['series']:,} series, {meta['rows']:,} rows): {sum(diffs.values())}")
     extra, given = meta["scoring_peak_bytes"], meta["input_bytes"]
     print(f"core memory: input {given / 2**20:.1f} MiB; scoring's peak heap beyond it {extra / 2**20:.1f} MiB "
           f"({extra / given:.2f} x the input)")
-    (d / "compare.json").write_text(json.dumps({"pandas_seconds": t_pd, "core_seconds": core_t,
+    (d / "compare.json").write_text(json.dumps({"pandas_seconds": t_pd, "score_table_seconds": t_py, "core_seconds": core_t,
                                                 "core_parallel_seconds": par_t, "differing": diffs}, indent=2))
     if any(diffs.values()):
         sys.exit("pandas figures differ from the core's")

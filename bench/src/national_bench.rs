@@ -28,9 +28,11 @@ pub fn run(dir: &str, args: &[String]) {
     );
     let card = Scorecard::from_toml(&w.definition, "national.toml").expect("a valid definition");
     let plan = Plan::new(&card.definition).expect("batch-scorable");
+    let codes = plan.codes();
     let rows = Rows {
         area: &w.area,
         measure: &w.measure,
+        measures: &codes,
         period: &w.period,
         periods: &w.periods,
         value: &w.value,

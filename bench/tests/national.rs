@@ -8,10 +8,11 @@ use betteroff::report::{r6, MeasureResult};
 use betteroff::{Period, Scorecard};
 use betteroff_bench::{national, National};
 
-fn rows(w: &National) -> Rows<'_> {
+fn rows<'a>(w: &'a National, codes: &'a [u32]) -> Rows<'a> {
     Rows {
         area: &w.area,
         measure: &w.measure,
+        measures: codes,
         period: &w.period,
         periods: &w.periods,
         value: &w.value,
@@ -136,10 +137,14 @@ fn batch_scoring_equals_the_scorecard_area_by_area() {
     let def = Scorecard::from_toml(&w.definition, "national.toml").expect("valid");
     let plan = Plan::new(&def.definition).expect("batch-scorable");
     let as_of: Period = w.periods[w.periods.len() - 1];
-    let scores = plan.score(&rows(&w), Some(as_of)).expect("valid rows");
+    let codes = plan.codes();
+    let scores = plan
+        .score(&rows(&w, &codes), Some(as_of))
+        .expect("valid rows");
     assert_eq!(
         scores,
-        plan.par_score(&rows(&w), Some(as_of)).expect("valid")
+        plan.par_score(&rows(&w, &codes), Some(as_of))
+            .expect("valid")
     );
     assert_eq!(scores.series.len(), 12 * 100);
     let mut first_row = 0;

@@ -32,6 +32,21 @@ impl Status {
         Status::ToBeDeveloped,
     ];
 
+    /// The name in the JSON report (`on_track`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::OnTrack => "on_track",
+            Status::AtRisk => "at_risk",
+            Status::OffTrack => "off_track",
+            Status::Missed => "missed",
+            Status::NoTarget => "no_target",
+            Status::NoData => "no_data",
+            Status::Suppressed => "suppressed",
+            Status::ToBeDeveloped => "to_be_developed",
+        }
+    }
+
     /// The text label: a status is never shown by colour alone.
     pub fn label(self) -> &'static str {
         match self {
@@ -281,6 +296,13 @@ mod tests {
     fn progress_needs_a_span() {
         assert_eq!(progress_pct(5.0, 3.0, 3.0), None);
         assert_relative_eq!(progress_pct(40.0, 32.0, 16.0).unwrap(), -50.0);
+    }
+
+    #[test]
+    fn keys_are_the_json_names() {
+        for s in Status::ALL {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.key());
+        }
     }
 
     #[test]

@@ -41,6 +41,15 @@ impl Comparison {
         }
     }
 
+    /// The name in the definition and the JSON report (`at_least`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "at_least",
+            Comparison::AtMost => "at_most",
+            Comparison::Exactly => "exactly",
+        }
+    }
+
     /// Whether `value` meets `goal`; a tolerance of a billionth absorbs floating-point noise
     /// (32 x 0.5 must meet 16).
     pub fn meets(self, value: f64, goal: f64) -> bool {

@@ -1,6 +1,7 @@
 //! `betteroff._betteroff`: the Python face of the core. It only converts: Python values to core
 //! types and back, core errors to Python exceptions. Every figure comes from the core.
 
+mod scores;
 mod table;
 
 use betteroff::measure::Polarity;
@@ -386,6 +387,32 @@ fn spc_table(
     guard(|| table::spc_table(py, table, &request))
 }
 
+/// Full batch scoring of an Arrow table; the Python wrapper `betteroff.score_table` documents it.
+#[pyfunction]
+#[pyo3(signature = (table, scorecard, area, measure, period, value, as_of=None, points=false))]
+#[allow(clippy::too_many_arguments)]
+fn score_table(
+    py: Python<'_>,
+    table: pyo3_arrow::PyTable,
+    scorecard: PyRef<'_, PyScorecard>,
+    area: &str,
+    measure: &str,
+    period: &str,
+    value: &str,
+    as_of: Option<&str>,
+    points: bool,
+) -> PyResult<pyo3_arrow::PyTable> {
+    let request = scores::Request {
+        area,
+        measure,
+        period,
+        value,
+        as_of: as_of.map(parse_period).transpose()?,
+        points,
+    };
+    guard(|| scores::score_table(py, table, &scorecard.card.definition, &request))
+}
+
 #[pymodule]
 fn _betteroff(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -394,6 +421,7 @@ fn _betteroff(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(project_demand, m)?)?;
     m.add_function(wrap_pyfunction!(parse_period_text, m)?)?;
     m.add_function(wrap_pyfunction!(spc_table, m)?)?;
+    m.add_function(wrap_pyfunction!(score_table, m)?)?;
     m.add("BetteroffError", py.get_type::<BetteroffError>())?;
     m.add("FormatError", py.get_type::<FormatError>())?;
     m.add("DefinitionError", py.get_type::<DefinitionError>())?;

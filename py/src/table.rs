@@ -77,11 +77,11 @@ fn output<K>(
 ) -> PyResult<PyTable> {
     let limit = |col: &[Option<f64>]| limit_column(c, col);
     let rule = dictionary(
-        c.rule.iter().map(|x| x.code()).collect(),
+        c.rule.iter().map(|x| Some(x.code())).collect(),
         Rule::BY_CODE.map(Rule::key).to_vec(),
     )?;
     let point_type = dictionary(
-        c.point_type.iter().map(|x| x.code()).collect(),
+        c.point_type.iter().map(|x| Some(x.code())).collect(),
         PointType::BY_CODE.map(PointType::key).to_vec(),
     )?;
     let codes = DataType::Dictionary(Box::new(DataType::UInt8), Box::new(DataType::Utf8));
@@ -118,7 +118,7 @@ fn limit_column<K>(c: &SpcColumns<K>, col: &[Option<f64>]) -> ArrayRef {
 
 /// The table as one batch: borrowed when it already is one, concatenated otherwise (a series
 /// may run across batches).
-fn one_batch(table: PyTable) -> PyResult<RecordBatch> {
+pub(crate) fn one_batch(table: PyTable) -> PyResult<RecordBatch> {
     let (mut batches, schema) = table.into_inner();
     match batches.len() {
         0 => Ok(RecordBatch::new_empty(schema)),
@@ -127,7 +127,7 @@ fn one_batch(table: PyTable) -> PyResult<RecordBatch> {
     }
 }
 
-fn column(batch: &RecordBatch, name: &str) -> PyResult<ArrayRef> {
+pub(crate) fn column(batch: &RecordBatch, name: &str) -> PyResult<ArrayRef> {
     batch.column_by_name(name).cloned().ok_or_else(|| {
         let names: Vec<_> = batch
             .schema()
@@ -187,7 +187,7 @@ fn no_nulls(a: &ArrayRef, name: &str) -> PyResult<()> {
     }
 }
 
-fn cast(a: &ArrayRef, to: &DataType, name: &str) -> PyResult<ArrayRef> {
+pub(crate) fn cast(a: &ArrayRef, to: &DataType, name: &str) -> PyResult<ArrayRef> {
     if a.data_type() == to {
         return Ok(a.clone());
     }
@@ -195,7 +195,8 @@ fn cast(a: &ArrayRef, to: &DataType, name: &str) -> PyResult<ArrayRef> {
         .map_err(|e| usage(format!("column '{name}' could not be read as {to}: {e}")))
 }
 
-fn dictionary(codes: Vec<u8>, names: Vec<&str>) -> PyResult<ArrayRef> {
+/// Text from a fixed list, as Arrow's dictionary of codes (null where there is none).
+pub(crate) fn dictionary(codes: Vec<Option<u8>>, names: Vec<&str>) -> PyResult<ArrayRef> {
     let d = DictionaryArray::<UInt8Type>::try_new(
         UInt8Array::from(codes),
         Arc::new(StringArray::from(names)),
@@ -204,10 +205,10 @@ fn dictionary(codes: Vec<u8>, names: Vec<&str>) -> PyResult<ArrayRef> {
     Ok(Arc::new(d))
 }
 
-fn one(e: Error) -> PyErr {
+pub(crate) fn one(e: Error) -> PyErr {
     to_py(Errors::one(e))
 }
 
-fn arrow(e: arrow_schema::ArrowError) -> PyErr {
+pub(crate) fn arrow(e: arrow_schema::ArrowError) -> PyErr {
     usage(format!("Arrow: {e}"))
 }

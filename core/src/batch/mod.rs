@@ -2,6 +2,7 @@
 //! SPC alone for any keyed series ([`spc()`]), or the full scoring of every area against every
 //! measure of a definition ([`Plan`]). Both give the scorecard's figures (tests check it).
 
+pub mod codes;
 mod score;
 mod spc;
 

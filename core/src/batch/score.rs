@@ -28,10 +28,14 @@ use crate::target::{self, Comparison, Context, Rule, Target};
 pub struct Rows<'a> {
     /// Any number naming the area.
     pub area: &'a [u32],
-    /// The measure: its position in the definition, as [`Plan::code`] gives it.
+    /// The measure: an index into `measures`.
     pub measure: &'a [u32],
+    /// Each measure index's measure, as [`Plan::code`] gives it (the dictionary of an Arrow
+    /// column of measure ids; [`Plan::codes`] when `measure` already holds plan codes).
+    pub measures: &'a [u32],
     /// The period: an index into `periods`.
     pub period: &'a [u32],
+    /// The periods `period` indexes (a period may appear more than once).
     pub periods: &'a [Period],
     /// The figure; NaN where it is missing.
     pub value: &'a [f64],
@@ -86,6 +90,8 @@ pub struct Benchmark {
 pub struct SeriesScore {
     pub area: u32,
     pub measure: u32,
+    /// The series' input rows.
+    pub rows: std::ops::Range<usize>,
     /// The latest period on or before the reporting period (an index into [`Rows::periods`]).
     pub period: Option<u32>,
     pub value: Option<f64>,
@@ -135,6 +141,11 @@ impl<'d> Plan<'d> {
     /// The code of measure `id` for [`Rows::measure`].
     pub fn code(&self, id: &str) -> Option<u32> {
         self.codes.get(id).copied()
+    }
+
+    /// Every measure's code, in order: the `measures` of rows whose `measure` holds plan codes.
+    pub fn codes(&self) -> Vec<u32> {
+        (0..self.measures.len() as u32).collect()
     }
 
     /// The measure ids, in code order.
@@ -261,6 +272,8 @@ struct Run {
 struct Prepared<'r> {
     rows: Rows<'r>,
     end_day: Vec<i64>,
+    /// Each period code's place in time (equal periods share one).
+    place: Vec<u32>,
     runs: Vec<Run>,
     /// Per (measure, period): the range of `values` holding that group's figures (empty when
     /// no series needs it).
@@ -269,8 +282,16 @@ struct Prepared<'r> {
 }
 
 impl Prepared<'_> {
-    fn group(&self, measure: u32, period: u32) -> &[f64] {
-        let key = measure as usize * self.rows.periods.len() + period as usize;
+    /// The plan code of row `i`'s measure.
+    fn measure(&self, i: usize) -> u32 {
+        self.rows.measures[self.rows.measure[i] as usize]
+    }
+
+    /// Every area's figures for row `i`'s measure and period, sorted.
+    fn group(&self, i: usize) -> &[f64] {
+        let places = self.rows.periods.len();
+        let key =
+            self.measure(i) as usize * places + self.place[self.rows.period[i] as usize] as usize;
         &self.values[self.groups[key].clone()]
     }
 }
@@ -288,32 +309,69 @@ impl Plan<'_> {
                 return Err(usage(format!("{len} {name} codes for {n} values")));
             }
         }
-        let place = places(rows.periods)?;
+        if let Some(&c) = rows
+            .measures
+            .iter()
+            .find(|&&c| c as usize >= self.measures.len())
+        {
+            return Err(usage(format!(
+                "measure code {c} is not below {}",
+                self.measures.len()
+            )));
+        }
+        let place = places(rows.periods);
         let end_day: Vec<i64> = rows.periods.iter().map(|p| day(p.end())).collect();
-        let (np, nm) = (rows.periods.len(), self.measures.len());
-        let mut counts = vec![0u32; nm * np];
+        let (runs, keys, counts) = self.scan(rows, &place)?;
+        grouped(&keys, &runs, |code| &self.measures[code as usize].id)?;
+        let as_of_day = match as_of {
+            Some(p) => day(p.end()),
+            None => rows
+                .period
+                .iter()
+                .map(|&p| end_day[p as usize])
+                .max()
+                .unwrap_or(0),
+        };
+        let mut prep = Prepared {
+            rows: *rows,
+            end_day,
+            place,
+            runs,
+            groups: Vec::new(),
+            values: Vec::new(),
+        };
+        let needed = self.needed(&mut prep, &counts, as_of_day);
+        (prep.groups, prep.values) = gather(&prep, &counts, &needed);
+        Ok(prep)
+    }
+
+    /// One pass over the rows: each is checked, the series are found, and the figures of each
+    /// (measure, place in time) counted.
+    #[allow(clippy::type_complexity)]
+    fn scan(
+        &self,
+        rows: &Rows,
+        place: &[u32],
+    ) -> Result<(Vec<Run>, Vec<(u32, u32)>, Vec<u32>), Error> {
+        let (n, np, nd) = (rows.value.len(), rows.periods.len(), rows.measures.len());
+        let mut counts = vec![0u32; self.measures.len() * np];
         let mut runs: Vec<Run> = Vec::new();
         let mut keys: Vec<(u32, u32)> = Vec::new();
         for i in 0..n {
             let (m, p, v) = (rows.measure[i], rows.period[i], rows.value[i]);
-            if m as usize >= nm {
-                return Err(bad(
-                    i,
-                    "measure",
-                    format!("measure code {m} is not below {nm}"),
-                ));
+            if m as usize >= nd {
+                let why = format!("measure index {m} is not below {nd}");
+                return Err(bad(i, "measure", why));
             }
             if p as usize >= np {
-                return Err(bad(
-                    i,
-                    "period",
-                    format!("period code {p} is not below {np}"),
-                ));
+                let why = format!("period index {p} is not below {np}");
+                return Err(bad(i, "period", why));
             }
             if v.is_infinite() {
                 return Err(bad(i, "value", "the value is infinite".into()));
             }
-            let key = (rows.area[i], m);
+            let code = rows.measures[m as usize];
+            let key = (rows.area[i], code);
             if keys.last() == Some(&key) {
                 let prev = rows.period[i - 1] as usize;
                 if place[p as usize] <= place[prev] {
@@ -326,7 +384,7 @@ impl Plan<'_> {
                             rows.periods[p as usize],
                             rows.periods[prev],
                             key.0,
-                            self.measures[m as usize].id
+                            self.measures[code as usize].id
                         ),
                     ));
                 }
@@ -342,30 +400,28 @@ impl Plan<'_> {
                     bench_row: None,
                 });
             }
-            counts[m as usize * np + p as usize] += u32::from(!v.is_nan());
+            counts[code as usize * np + place[p as usize] as usize] += u32::from(!v.is_nan());
         }
-        grouped(&keys, &runs)?;
-        let as_of_day = match as_of {
-            Some(p) => day(p.end()),
-            None => rows
-                .period
-                .iter()
-                .map(|&p| end_day[p as usize])
-                .max()
-                .unwrap_or(0),
-        };
-        let mut needed = vec![false; nm * np];
-        for run in &mut runs {
+        Ok((runs, keys, counts))
+    }
+
+    /// Each series' rows up to the reporting period and its benchmarked row; and which
+    /// (measure, place in time) groups the series need.
+    fn needed(&self, prep: &mut Prepared, counts: &[u32], as_of_day: i64) -> Vec<bool> {
+        let (rows, np) = (prep.rows, prep.rows.periods.len());
+        let mut needed = vec![false; counts.len()];
+        let key = |i: usize, m: usize| m * np + prep.place[rows.period[i] as usize] as usize;
+        for run in &mut prep.runs {
             run.within = run.start
                 + rows.period[run.start..run.end]
-                    .partition_point(|&p| end_day[p as usize] <= as_of_day);
-            let m = rows.measure[run.start] as usize;
+                    .partition_point(|&p| prep.end_day[p as usize] <= as_of_day);
+            let m = rows.measures[rows.measure[run.start] as usize] as usize;
             // The latest figure whose period has at least one other area's figure.
-            run.bench_row = (run.start..run.within).rev().find(|&i| {
-                !rows.value[i].is_nan() && counts[m * np + rows.period[i] as usize] >= 2
-            });
+            run.bench_row = (run.start..run.within)
+                .rev()
+                .find(|&i| !rows.value[i].is_nan() && counts[key(i, m)] >= 2);
             if let Some(i) = run.bench_row {
-                needed[m * np + rows.period[i] as usize] = true;
+                needed[key(i, m)] = true;
             }
             // A quartile target reads every area's figure for the latest period.
             let quartile = matches!(
@@ -376,45 +432,36 @@ impl Plan<'_> {
                 })
             );
             if quartile && run.within > run.start {
-                needed[m * np + rows.period[run.within - 1] as usize] = true;
+                needed[key(run.within - 1, m)] = true;
             }
         }
-        let (groups, values) = gather(rows, &counts, &needed, np);
-        Ok(Prepared {
-            rows: *rows,
-            end_day,
-            runs,
-            groups,
-            values,
-        })
+        needed
     }
 }
 
-/// Each period's place in time, so that rows compare periods as integers; a period listed
-/// twice is an error.
-fn places(periods: &[Period]) -> Result<Vec<u32>, Error> {
+/// Each period code's place in time, so that rows compare periods as integers; equal periods
+/// (the same month spelt twice in a dictionary) share a place.
+fn places(periods: &[Period]) -> Vec<u32> {
     let mut by_time: Vec<usize> = (0..periods.len()).collect();
     by_time.sort_by_key(|&k| periods[k]);
-    if let Some(w) = by_time.windows(2).find(|w| periods[w[0]] == periods[w[1]]) {
-        return Err(usage(format!(
-            "period {} is listed twice in the periods",
-            periods[w[0]]
-        )));
-    }
     let mut place = vec![0u32; periods.len()];
-    for (k, &code) in by_time.iter().enumerate() {
-        place[code] = k as u32;
+    let mut at = 0u32;
+    for (k, w) in by_time.iter().enumerate() {
+        if k > 0 && periods[*w] != periods[by_time[k - 1]] {
+            at += 1;
+        }
+        place[*w] = at;
     }
-    Ok(place)
+    place
 }
 
-/// The figures of every needed (measure, period) group, each group sorted ascending.
+/// The figures of every needed (measure, place in time) group, each group sorted ascending.
 fn gather(
-    rows: &Rows,
+    prep: &Prepared,
     counts: &[u32],
     needed: &[bool],
-    np: usize,
 ) -> (Vec<std::ops::Range<usize>>, Vec<f64>) {
+    let (rows, np) = (&prep.rows, prep.rows.periods.len());
     let mut offset = 0;
     let groups: Vec<std::ops::Range<usize>> = counts
         .iter()
@@ -428,21 +475,25 @@ fn gather(
     let mut values = vec![0.0; offset];
     let mut fill: Vec<usize> = groups.iter().map(|r| r.start).collect();
     for i in 0..rows.value.len() {
-        let key = rows.measure[i] as usize * np + rows.period[i] as usize;
+        let key = prep.measure(i) as usize * np + prep.place[rows.period[i] as usize] as usize;
         if needed[key] && !rows.value[i].is_nan() {
             values[fill[key]] = rows.value[i];
             fill[key] += 1;
         }
     }
     for r in &groups {
-        values[r.clone()].sort_by(f64::total_cmp);
+        values[r.clone()].sort_unstable_by(f64::total_cmp);
     }
     (groups, values)
 }
 
 /// Each series' rows must be contiguous: a series that starts a second run is an error naming
 /// its first row there.
-fn grouped(keys: &[(u32, u32)], runs: &[Run]) -> Result<(), Error> {
+fn grouped<'m>(
+    keys: &[(u32, u32)],
+    runs: &[Run],
+    id: impl Fn(u32) -> &'m str,
+) -> Result<(), Error> {
     if keys.windows(2).all(|w| w[0] < w[1]) {
         return Ok(());
     }
@@ -459,9 +510,9 @@ fn grouped(keys: &[(u32, u32)], runs: &[Run]) -> Result<(), Error> {
             runs[k].start,
             "area",
             format!(
-                "area {} measure code {} appears again: sort the rows by area, measure, then \
-                 period",
-                keys[k].0, keys[k].1
+                "area {} measure {} appears again: sort the rows by area, measure, then period",
+                keys[k].0,
+                id(keys[k].1)
             ),
         )),
     }
@@ -489,7 +540,7 @@ impl Plan<'_> {
         point_type: &mut [Option<PointType>],
     ) -> SeriesScore {
         let rows = &prep.rows;
-        let code = rows.measure[run.start];
+        let code = prep.measure(run.start);
         let m = self.measures[code as usize];
         w.y.clear();
         w.at.clear();
@@ -508,6 +559,7 @@ impl Plan<'_> {
         SeriesScore {
             area: rows.area[run.start],
             measure: code,
+            rows: run.start..run.end,
             period: latest.map(|i| rows.period[i]),
             value,
             baseline,
@@ -568,8 +620,8 @@ impl Plan<'_> {
             return None;
         };
         let rows = &prep.rows;
-        let (code, period) = (rows.measure[i], rows.period[i]);
-        let others = |_: &str| without_one(prep.group(code, period), v);
+        let period = rows.period[i];
+        let others = |_: &str| without_one(prep.group(i), v);
         let cx = Context {
             polarity: m.polarity,
             baseline: baseline.map(|b| b.1),
@@ -696,7 +748,7 @@ struct Judged {
 fn benchmark(m: &Measure, prep: &Prepared, i: usize) -> Option<Benchmark> {
     let rows = &prep.rows;
     let (period, value) = (rows.period[i], rows.value[i]);
-    let group = prep.group(rows.measure[i], period);
+    let group = prep.group(i);
     let q = (
         quantile_sorted(group, 0.25)?,
         quantile_sorted(group, 0.5)?,
@@ -782,6 +834,7 @@ target = { kind = "relative", change = -50, due = "2020-05" }
         let rows = Rows {
             area,
             measure: &measure,
+            measures: &[0],
             period,
             periods: &periods,
             value,
@@ -840,12 +893,12 @@ target = { kind = "relative", change = -50, due = "2020-05" }
         let e = score(&[1, 2, 1], &[0, 0, 1], &[25.0, 26.0, 27.0]).unwrap_err();
         assert!(
             e.to_string()
-                .contains("row 3: field \"area\": area 1 measure code 0 appears again"),
+                .contains("row 3: field \"area\": area 1 measure A3a appears again"),
             "{e}"
         );
         let e = score(&[1], &[5], &[25.0]).unwrap_err();
         assert!(
-            e.to_string().contains("period code 5 is not below 2"),
+            e.to_string().contains("period index 5 is not below 2"),
             "{e}"
         );
         let e = score(&[1], &[0], &[f64::INFINITY]).unwrap_err();

@@ -45,6 +45,7 @@ __all__ = [
     "__version__",
     "parse_period",
     "project_demand",
+    "score_table",
     "spc_table",
 ]
 
@@ -288,6 +289,49 @@ def spc_table(
     16.32
     """
     result = _native.spc_table(table, series, value, polarity, screen_outliers, fix_after)
+    try:
+        pyarrow = __import__("pyarrow")
+    except ImportError:
+        return result
+    return pyarrow.table(result)
+
+
+def score_table(
+    table: Any,
+    scorecard: Scorecard,
+    *,
+    area: str = "area",
+    measure: str = "measure",
+    period: str = "period",
+    value: str = "value",
+    as_of: Optional[str] = None,
+    points: bool = False,
+) -> Any:
+    """Scores every area against every measure of ``scorecard`` at once, from an Arrow table or
+    anything with ``__arrow_c_stream__`` (pyarrow, pandas, polars): the same figures as scoring
+    each area's own scorecard with the other areas as its benchmark group.
+
+    One row per area, measure and period, grouped by area and measure and in time order within
+    each; ``area`` holds text or whole numbers, ``measure`` the scorecard's measure ids,
+    ``period`` periods as text (dictionary-encoded text, such as a pandas categorical, is read
+    fastest), ``value`` numbers, null or NaN where a figure is missing. Values are read from
+    Arrow buffers, never turned into Python objects.
+
+    The result has one row per series: area and measure as given, the latest ``period`` and
+    ``value``, ``baseline_period``, ``baseline``, ``target``, ``comparison``, ``expected``,
+    ``progress_pct``, ``status`` (the JSON report's names), SPC limits (``spc_mean``,
+    ``spc_lower``, ``spc_upper``), the forecast (``forecast_points``, ``slope_per_year``,
+    ``forecast_at_due``, ``reachable``, ``baseline_forecast``, ``turned``) and the benchmark
+    among all areas (``benchmark_period``, ``q1``, ``median``, ``q3``, ``band``, ``rank``,
+    ``areas``), in full precision, null where a figure does not apply. With ``points=True`` it
+    has one row per input row instead: the four input columns, ``rule`` and ``point_type``.
+    Comparator, gap, direction and milestone targets and SPC rebasing are refused
+    (``UsageError``): they need figures the columns do not carry.
+
+    >>> card = Scorecard.load("examples/national/scorecard.toml")         # doctest: +SKIP
+    >>> score_table(df, card).to_pandas()                                 # doctest: +SKIP
+    """
+    result = _native.score_table(table, scorecard._native, area, measure, period, value, as_of, points)
     try:
         pyarrow = __import__("pyarrow")
     except ImportError:

@@ -48,6 +48,16 @@ class _Scorecard:
 
 def project_demand(base: float, steps: Sequence[Tuple[str, float]]) -> List[Tuple[str, float, float, float]]: ...
 def parse_period_text(text: str) -> Tuple[str, str, str, str]: ...
+def score_table(
+    table: Any,
+    scorecard: _Scorecard,
+    area: str,
+    measure: str,
+    period: str,
+    value: str,
+    as_of: Optional[str] = ...,
+    points: bool = ...,
+) -> Any: ...
 def spc_table(
     table: Any, series: str, value: str, polarity: str, screen_outliers: bool, fix_after: Optional[int] = ...
 ) -> Any: ...

@@ -1,0 +1,357 @@
+//! Arrow tables in and out for `score_table`: the area, measure and period columns become the
+//! core's codes (`batch::codes`), the value column a slice, and the core's scores
+//! (`batch::Plan::par_score`) Arrow columns. No figure is computed here.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Float64Type, UInt32Type};
+use arrow_array::{
+    Array, ArrayRef, BooleanArray, DictionaryArray, Float64Array, RecordBatch, StringArray,
+    UInt32Array,
+};
+use arrow_schema::{DataType, Field, Schema};
+use betteroff::batch::codes::{self, Codes};
+use betteroff::batch::{Plan, Rows, Scores, SeriesScore};
+use betteroff::definition::Definition;
+use betteroff::spc::{PointType, Rule};
+use betteroff::target::Comparison;
+use betteroff::{Period, Status};
+use pyo3::prelude::*;
+use pyo3_arrow::PyTable;
+
+use crate::table::{arrow, cast, column, dictionary, one, one_batch};
+use crate::{to_py, usage};
+
+/// Which columns hold what, and what to return.
+pub struct Request<'a> {
+    pub area: &'a str,
+    pub measure: &'a str,
+    pub period: &'a str,
+    pub value: &'a str,
+    pub as_of: Option<Period>,
+    /// One row per input row with its SPC rule, instead of one row per series.
+    pub points: bool,
+}
+
+pub fn score_table(
+    py: Python<'_>,
+    table: PyTable,
+    def: &Definition,
+    r: &Request<'_>,
+) -> PyResult<PyTable> {
+    let batch = one_batch(table)?;
+    let plan = Plan::new(def).map_err(to_py)?;
+    let (area_col, measure_col) = (column(&batch, r.area)?, column(&batch, r.measure)?);
+    let (period_col, value_col) = (column(&batch, r.period)?, column(&batch, r.value)?);
+    let area = areas(&area_col, r.area)?;
+    let (measure, measures) = coded(&measure_col, r.measure, |id| {
+        plan.code(id)
+            .ok_or_else(|| format!("the scorecard has no measure '{id}'"))
+    })?;
+    let (period, periods) = coded(&period_col, r.period, |p| {
+        p.parse::<Period>().map_err(|e| e.to_string())
+    })?;
+    let value = values(&value_col, r.value)?;
+    let rows = Rows {
+        area: &area,
+        measure: &measure,
+        measures: &measures,
+        period: &period,
+        periods: &periods,
+        value: &value,
+    };
+    let scores = py.detach(|| plan.par_score(&rows, r.as_of)).map_err(one)?;
+    let cols = Inputs {
+        area: area_col,
+        measure: measure_col,
+        period: period_col,
+        value: value_col,
+    };
+    if r.points {
+        points(r, cols, &scores)
+    } else {
+        series(r, &cols, &scores, &periods)
+    }
+}
+
+/// The input columns, returned as they came.
+struct Inputs {
+    area: ArrayRef,
+    measure: ArrayRef,
+    period: ArrayRef,
+    value: ArrayRef,
+}
+
+/// Areas named by whole numbers are their own codes (borrowed when they are u32); areas named
+/// by text are coded (a dictionary's keys are codes already).
+fn areas<'a>(a: &'a ArrayRef, name: &str) -> PyResult<Cow<'a, [u32]>> {
+    if !a.data_type().is_integer() {
+        return Ok(coded(a, name, |_| Ok(()))?.0);
+    }
+    let ints = cast(a, &DataType::UInt32, name)?;
+    if let Some(row) = first_null(ints.as_ref()) {
+        return Err(usage(format!(
+            "column '{name}', row {row}: an area number must be 0 to 4294967295, not missing"
+        )));
+    }
+    Ok(match a.as_primitive_opt::<UInt32Type>() {
+        Some(u) => Cow::Borrowed(u.values()),
+        None => Cow::Owned(ints.as_primitive::<UInt32Type>().values().to_vec()),
+    })
+}
+
+/// A text column as each row's code and the value read from each code's text: a dictionary's
+/// keys (borrowed when they are u32) and its texts read once, or plain text coded by the core.
+fn coded<'a, T: Clone>(
+    a: &'a ArrayRef,
+    name: &str,
+    read: impl Fn(&str) -> Result<T, String>,
+) -> PyResult<(Cow<'a, [u32]>, Vec<T>)> {
+    let plain = |c: Result<Codes<T>, betteroff::Error>| {
+        c.map(|c| (Cow::Owned(c.codes), c.values)).map_err(one)
+    };
+    match a.data_type() {
+        DataType::Dictionary(_, _) => {
+            let d = a.as_any_dictionary();
+            if let Some(row) = first_null(d.keys()) {
+                return Err(usage(format!(
+                    "column '{name}', row {row}: the value is missing"
+                )));
+            }
+            let keys: Cow<'a, [u32]> = match d.keys().as_primitive_opt::<UInt32Type>() {
+                Some(k) => Cow::Borrowed(k.values()),
+                None => {
+                    let k = arrow_cast::cast(d.keys(), &DataType::UInt32).map_err(arrow)?;
+                    Cow::Owned(k.as_primitive::<UInt32Type>().values().to_vec())
+                }
+            };
+            let texts = cast(d.values(), &DataType::Utf8, name)?;
+            let texts: Vec<&str> = texts
+                .as_string::<i32>()
+                .iter()
+                .map(|t| t.unwrap_or(""))
+                .collect();
+            let values = codes::read_dictionary(&keys, &texts, name, read).map_err(one)?;
+            Ok((keys, values))
+        }
+        DataType::Utf8 => plain(codes::from_texts(a.as_string::<i32>().iter(), name, read)),
+        DataType::LargeUtf8 => plain(codes::from_texts(a.as_string::<i64>().iter(), name, read)),
+        DataType::Utf8View => plain(codes::from_texts(a.as_string_view().iter(), name, read)),
+        t => Err(usage(format!(
+            "column '{name}' is {t}: it must hold text (plain or dictionary-encoded)"
+        ))),
+    }
+}
+
+/// The first missing value's row (1-based), if any.
+fn first_null(a: &dyn Array) -> Option<usize> {
+    (a.null_count() > 0)
+        .then(|| (0..a.len()).find(|&i| a.is_null(i)))
+        .flatten()
+        .map(|i| i + 1)
+}
+
+/// The figures as f64, borrowed when they already are and none is null; a null is a missing
+/// figure (NaN for the core).
+fn values<'a>(a: &'a ArrayRef, name: &str) -> PyResult<Cow<'a, [f64]>> {
+    if !a.data_type().is_numeric() {
+        return Err(usage(format!(
+            "column '{name}' is {}: values must be numbers",
+            a.data_type()
+        )));
+    }
+    if a.data_type() == &DataType::Float64 && a.null_count() == 0 {
+        return Ok(Cow::Borrowed(a.as_primitive::<Float64Type>().values()));
+    }
+    let f = cast(a, &DataType::Float64, name)?;
+    let f = f.as_primitive::<Float64Type>();
+    Ok(Cow::Owned(
+        f.iter().map(|v| v.unwrap_or(f64::NAN)).collect(),
+    ))
+}
+
+/// One row per input row: the input columns, then each row's SPC rule and point type (null for
+/// a missing figure or a series too short for SPC).
+fn points(r: &Request<'_>, c: Inputs, s: &Scores) -> PyResult<PyTable> {
+    let rule = dictionary(
+        s.rule.iter().map(|x| x.map(Rule::code)).collect(),
+        Rule::BY_CODE.map(Rule::key).to_vec(),
+    )?;
+    let point_type = dictionary(
+        s.point_type
+            .iter()
+            .map(|x| x.map(PointType::code))
+            .collect(),
+        PointType::BY_CODE.map(PointType::key).to_vec(),
+    )?;
+    let fields = [
+        (r.area, c.area),
+        (r.measure, c.measure),
+        (r.period, c.period),
+        (r.value, c.value),
+        ("rule", rule),
+        ("point_type", point_type),
+    ];
+    table(
+        fields
+            .into_iter()
+            .map(|(n, a)| (n.to_string(), a))
+            .collect(),
+    )
+}
+
+/// One row per series: its area and measure as given, then every score. Texts from a short
+/// list (periods, status, comparison, band) are dictionary-encoded: no string per row.
+fn series(r: &Request<'_>, c: &Inputs, s: &Scores, periods: &[Period]) -> PyResult<PyTable> {
+    let first = UInt32Array::from_iter_values(s.series.iter().map(|x| x.rows.start as u32));
+    let take = |a: &ArrayRef| arrow_select::take::take(a, &first, None).map_err(arrow);
+    let fc = |x: &SeriesScore| x.forecast;
+    let bm = |x: &SeriesScore| x.benchmark;
+    // One pass over the series per type of column: the scores are read from memory once.
+    let [value, baseline, target, expected, progress, mean, lower, upper, slope, at_due, bf, q1, median, q3] =
+        columns(s, |x| {
+            [
+                x.value,
+                x.baseline.map(|b| b.1),
+                x.target,
+                x.expected,
+                x.progress_pct,
+                x.spc.map(|l| l.mean),
+                x.spc.map(|l| l.lower),
+                x.spc.map(|l| l.upper),
+                fc(x).map(|f| f.slope_per_year),
+                fc(x).and_then(|f| f.at_due),
+                fc(x).and_then(|f| f.baseline_forecast),
+                bm(x).map(|b| b.q1),
+                bm(x).map(|b| b.median),
+                bm(x).map(|b| b.q3),
+            ]
+        })
+        .map(|c| Arc::new(Float64Array::from(c)) as ArrayRef);
+    let [points, rank, areas, period, bench_period] = columns(s, |x| {
+        [
+            fc(x).map(|f| f.points_used as u32),
+            bm(x).and_then(|b| b.rank).map(|r| r as u32),
+            bm(x).map(|b| b.areas as u32),
+            x.period,
+            bm(x).map(|b| b.period),
+        ]
+    });
+    let [points, rank, areas] =
+        [points, rank, areas].map(|c| Arc::new(UInt32Array::from(c)) as ArrayRef);
+    let [reachable, turned] = columns(s, |x| {
+        [
+            fc(x).and_then(|f| f.reachable),
+            fc(x).and_then(|f| f.turned),
+        ]
+    })
+    .map(|c| Arc::new(BooleanArray::from(c)) as ArrayRef);
+    let comparisons = [Comparison::AtLeast, Comparison::AtMost, Comparison::Exactly];
+    let position = |st: Status| Status::ALL.iter().position(|&y| y == st).map(|k| k as u8);
+    let [comparison, status, band] = columns(s, |x| {
+        [
+            comparisons
+                .iter()
+                .position(|&y| Some(y) == x.comparison)
+                .map(|k| k as u8),
+            position(x.status),
+            bm(x).and_then(|b| b.band).map(|c| c as u8 - b'A'),
+        ]
+    });
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        (r.area, take(&c.area)?),
+        (r.measure, take(&c.measure)?),
+        ("period", period_codes(period, periods)?),
+        ("value", value),
+        ("baseline_period", baseline_periods(s)?),
+        ("baseline", baseline),
+        ("target", target),
+        (
+            "comparison",
+            dictionary(comparison, comparisons.map(Comparison::key).to_vec())?,
+        ),
+        ("expected", expected),
+        ("progress_pct", progress),
+        (
+            "status",
+            dictionary(status, Status::ALL.map(Status::key).to_vec())?,
+        ),
+        ("spc_mean", mean),
+        ("spc_lower", lower),
+        ("spc_upper", upper),
+        ("forecast_points", points),
+        ("slope_per_year", slope),
+        ("forecast_at_due", at_due),
+        ("reachable", reachable),
+        ("baseline_forecast", bf),
+        ("turned", turned),
+        ("benchmark_period", period_codes(bench_period, periods)?),
+        ("q1", q1),
+        ("median", median),
+        ("q3", q3),
+        ("band", dictionary(band, vec!["A", "B", "C", "D"])?),
+        ("rank", rank),
+        ("areas", areas),
+    ];
+    table(
+        columns
+            .into_iter()
+            .map(|(n, a)| (n.to_string(), a))
+            .collect(),
+    )
+}
+
+/// `N` columns of every series' figures, read in one pass.
+fn columns<T, const N: usize>(
+    s: &Scores,
+    get: impl Fn(&SeriesScore) -> [Option<T>; N],
+) -> [Vec<Option<T>>; N] {
+    let mut out: [Vec<Option<T>>; N] = std::array::from_fn(|_| Vec::with_capacity(s.series.len()));
+    for x in &s.series {
+        for (col, v) in out.iter_mut().zip(get(x)) {
+            col.push(v);
+        }
+    }
+    out
+}
+
+/// A period column as a dictionary over the input's periods.
+fn period_codes(codes: Vec<Option<u32>>, periods: &[Period]) -> PyResult<ArrayRef> {
+    let texts = StringArray::from_iter_values(periods.iter().map(Period::to_string));
+    let d = DictionaryArray::<UInt32Type>::try_new(UInt32Array::from(codes), Arc::new(texts))
+        .map_err(arrow)?;
+    Ok(Arc::new(d))
+}
+
+/// The baseline periods (stated in the definition or observed) as a dictionary of the distinct
+/// ones.
+fn baseline_periods(s: &Scores) -> PyResult<ArrayRef> {
+    let mut code: std::collections::HashMap<Period, u32> = std::collections::HashMap::new();
+    let mut distinct = Vec::new();
+    let codes = s
+        .series
+        .iter()
+        .map(|x| {
+            let p = x.baseline?.0;
+            Some(*code.entry(p).or_insert_with(|| {
+                distinct.push(p);
+                distinct.len() as u32 - 1
+            }))
+        })
+        .collect();
+    period_codes(codes, &distinct)
+}
+
+fn table(columns: Vec<(String, ArrayRef)>) -> PyResult<PyTable> {
+    let schema = Arc::new(Schema::new(
+        columns
+            .iter()
+            .map(|(n, a)| Field::new(n, a.data_type().clone(), a.null_count() > 0))
+            .collect::<Vec<_>>(),
+    ));
+    let arrays = columns.into_iter().map(|(_, a)| a).collect();
+    let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(arrow)?;
+    PyTable::try_new(vec![batch], schema)
+}
