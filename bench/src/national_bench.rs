@@ -77,65 +77,66 @@ fn write_workload(dir: &Path, w: &betteroff_bench::National) {
     write(&dir.join("value.f64"), &f64_bytes(w.value.iter().copied()));
 }
 
-/// One figure of a series, NaN where there is none.
-type Getter<'a> = &'a dyn Fn(&betteroff::batch::SeriesScore) -> f64;
-
 /// Each series' figures as `core_<name>.f64` (NaN where there is none; booleans 1 or 0; the
 /// band 1 to 4 for A to D), its status as its position in `Status::ALL` (`core_status.u8`),
 /// and each row's SPC rule code (`core_rule.u8`, 255 for none).
 fn write_scores(dir: &Path, r: &Scores) {
-    let nan = |x: Option<f64>| x.unwrap_or(f64::NAN);
-    let flag = |b: Option<bool>| b.map_or(f64::NAN, |b| f64::from(u8::from(b)));
-    let columns: [(&str, Getter); 20] = [
-        ("value", &|s| nan(s.value)),
-        ("baseline", &|s| nan(s.baseline.map(|b| b.1))),
-        ("target", &|s| nan(s.target)),
-        ("expected", &|s| nan(s.expected)),
-        ("progress_pct", &|s| nan(s.progress_pct)),
-        ("spc_mean", &|s| nan(s.spc.map(|l| l.mean))),
-        ("spc_lower", &|s| nan(s.spc.map(|l| l.lower))),
-        ("spc_upper", &|s| nan(s.spc.map(|l| l.upper))),
-        ("slope_per_year", &|s| {
-            nan(s.forecast.map(|f| f.slope_per_year))
-        }),
-        ("at_due", &|s| nan(s.forecast.and_then(|f| f.at_due))),
-        ("reachable", &|s| flag(s.forecast.and_then(|f| f.reachable))),
-        ("baseline_forecast", &|s| {
-            nan(s.forecast.and_then(|f| f.baseline_forecast))
-        }),
-        ("turned", &|s| flag(s.forecast.and_then(|f| f.turned))),
-        ("bench_period", &|s| {
-            nan(s.benchmark.map(|b| f64::from(b.period)))
-        }),
-        ("q1", &|s| nan(s.benchmark.map(|b| b.q1))),
-        ("median", &|s| nan(s.benchmark.map(|b| b.median))),
-        ("q3", &|s| nan(s.benchmark.map(|b| b.q3))),
-        ("band", &|s| {
-            nan(s
-                .benchmark
-                .and_then(|b| b.band)
-                .map(|c| f64::from(c as u8 - b'A' + 1)))
-        }),
-        ("rank", &|s| {
-            nan(s.benchmark.and_then(|b| b.rank).map(|r| r as f64))
-        }),
-        ("areas", &|s| nan(s.benchmark.map(|b| b.areas as f64))),
+    let c = &r.series;
+    let f = |x: &[Option<f64>]| {
+        x.iter()
+            .map(|v| v.unwrap_or(f64::NAN))
+            .collect::<Vec<f64>>()
+    };
+    let flag = |x: &[Option<bool>]| {
+        f(&x.iter()
+            .map(|b| b.map(|b| f64::from(u8::from(b))))
+            .collect::<Vec<_>>())
+    };
+    let count = |x: &[Option<usize>]| f(&x.iter().map(|n| n.map(|n| n as f64)).collect::<Vec<_>>());
+    let columns: [(&str, Vec<f64>); 20] = [
+        ("value", f(&c.value)),
+        ("baseline", f(&c.baseline)),
+        ("target", f(&c.target)),
+        ("expected", f(&c.expected)),
+        ("progress_pct", f(&c.progress_pct)),
+        ("spc_mean", f(&c.spc_mean)),
+        ("spc_lower", f(&c.spc_lower)),
+        ("spc_upper", f(&c.spc_upper)),
+        ("slope_per_year", f(&c.slope_per_year)),
+        ("at_due", f(&c.at_due)),
+        ("reachable", flag(&c.reachable)),
+        ("baseline_forecast", f(&c.baseline_forecast)),
+        ("turned", flag(&c.turned)),
+        (
+            "bench_period",
+            f(&c.benchmark_period
+                .iter()
+                .map(|p| p.map(f64::from))
+                .collect::<Vec<_>>()),
+        ),
+        ("q1", f(&c.q1)),
+        ("median", f(&c.median)),
+        ("q3", f(&c.q3)),
+        (
+            "band",
+            f(&c.band
+                .iter()
+                .map(|b| b.map(|b| f64::from(b as u8 - b'A' + 1)))
+                .collect::<Vec<_>>()),
+        ),
+        ("rank", count(&c.rank)),
+        ("areas", count(&c.areas)),
     ];
-    for (name, get) in columns {
+    for (name, values) in columns {
         write(
             &dir.join(format!("core_{name}.f64")),
-            &f64_bytes(r.series.iter().map(get)),
+            &f64_bytes(values.into_iter()),
         );
     }
-    let status: Vec<u8> = r
-        .series
+    let status: Vec<u8> = c
+        .status
         .iter()
-        .map(|s| {
-            Status::ALL
-                .iter()
-                .position(|&x| x == s.status)
-                .unwrap_or(255) as u8
-        })
+        .map(|&s| Status::ALL.iter().position(|&x| x == s).unwrap_or(255) as u8)
         .collect();
     write(&dir.join("core_status.u8"), &status);
     let rules: Vec<u8> = r.rule.iter().map(|x| x.map_or(255, |r| r.code())).collect();

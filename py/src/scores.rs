@@ -13,7 +13,7 @@ use arrow_array::{
 };
 use arrow_schema::{DataType, Field, Schema};
 use betteroff::batch::codes::{self, Codes};
-use betteroff::batch::{Plan, Rows, Scores, SeriesScore};
+use betteroff::batch::{Plan, Rows, Scores};
 use betteroff::definition::Definition;
 use betteroff::spc::{PointType, Rule};
 use betteroff::target::Comparison;
@@ -72,7 +72,7 @@ pub fn score_table(
     if r.points {
         points(r, cols, &scores)
     } else {
-        series(r, &cols, &scores, &periods)
+        series(r, &cols, scores, &periods)
     }
 }
 
@@ -202,98 +202,75 @@ fn points(r: &Request<'_>, c: Inputs, s: &Scores) -> PyResult<PyTable> {
     )
 }
 
-/// One row per series: its area and measure as given, then every score. Texts from a short
-/// list (periods, status, comparison, band) are dictionary-encoded: no string per row.
-fn series(r: &Request<'_>, c: &Inputs, s: &Scores, periods: &[Period]) -> PyResult<PyTable> {
-    let first = UInt32Array::from_iter_values(s.series.iter().map(|x| x.rows.start as u32));
+/// One row per series: its area and measure as given, then every score, each core column moved
+/// into an Arrow array. Texts from a short list (periods, status, comparison, band) are
+/// dictionary-encoded: no string per row.
+fn series(r: &Request<'_>, c: &Inputs, s: Scores, periods: &[Period]) -> PyResult<PyTable> {
+    let x = s.series;
+    let first = UInt32Array::from_iter_values(x.rows.iter().map(|rows| rows.start as u32));
     let take = |a: &ArrayRef| arrow_select::take::take(a, &first, None).map_err(arrow);
-    let fc = |x: &SeriesScore| x.forecast;
-    let bm = |x: &SeriesScore| x.benchmark;
-    // One pass over the series per type of column: the scores are read from memory once.
-    let [value, baseline, target, expected, progress, mean, lower, upper, slope, at_due, bf, q1, median, q3] =
-        columns(s, |x| {
-            [
-                x.value,
-                x.baseline.map(|b| b.1),
-                x.target,
-                x.expected,
-                x.progress_pct,
-                x.spc.map(|l| l.mean),
-                x.spc.map(|l| l.lower),
-                x.spc.map(|l| l.upper),
-                fc(x).map(|f| f.slope_per_year),
-                fc(x).and_then(|f| f.at_due),
-                fc(x).and_then(|f| f.baseline_forecast),
-                bm(x).map(|b| b.q1),
-                bm(x).map(|b| b.median),
-                bm(x).map(|b| b.q3),
-            ]
-        })
-        .map(|c| Arc::new(Float64Array::from(c)) as ArrayRef);
-    let [points, rank, areas, period, bench_period] = columns(s, |x| {
-        [
-            fc(x).map(|f| f.points_used as u32),
-            bm(x).and_then(|b| b.rank).map(|r| r as u32),
-            bm(x).map(|b| b.areas as u32),
-            x.period,
-            bm(x).map(|b| b.period),
-        ]
-    });
-    let [points, rank, areas] =
-        [points, rank, areas].map(|c| Arc::new(UInt32Array::from(c)) as ArrayRef);
-    let [reachable, turned] = columns(s, |x| {
-        [
-            fc(x).and_then(|f| f.reachable),
-            fc(x).and_then(|f| f.turned),
-        ]
-    })
-    .map(|c| Arc::new(BooleanArray::from(c)) as ArrayRef);
+    let f = |v: Vec<Option<f64>>| Arc::new(Float64Array::from(v)) as ArrayRef;
+    let b = |v: Vec<Option<bool>>| Arc::new(BooleanArray::from(v)) as ArrayRef;
+    let n = |v: Vec<Option<usize>>| {
+        Arc::new(UInt32Array::from_iter(
+            v.into_iter().map(|n| n.map(|n| n as u32)),
+        )) as ArrayRef
+    };
     let comparisons = [Comparison::AtLeast, Comparison::AtMost, Comparison::Exactly];
-    let position = |st: Status| Status::ALL.iter().position(|&y| y == st).map(|k| k as u8);
-    let [comparison, status, band] = columns(s, |x| {
-        [
+    let comparison = x
+        .comparison
+        .iter()
+        .map(|c| {
             comparisons
                 .iter()
-                .position(|&y| Some(y) == x.comparison)
-                .map(|k| k as u8),
-            position(x.status),
-            bm(x).and_then(|b| b.band).map(|c| c as u8 - b'A'),
-        ]
-    });
+                .position(|y| Some(y) == c.as_ref())
+                .map(|k| k as u8)
+        })
+        .collect();
+    let status = x
+        .status
+        .iter()
+        .map(|st| Status::ALL.iter().position(|y| y == st).map(|k| k as u8))
+        .collect();
+    let band = x.band.iter().map(|b| b.map(|c| c as u8 - b'A')).collect();
     let columns: Vec<(&str, ArrayRef)> = vec![
         (r.area, take(&c.area)?),
         (r.measure, take(&c.measure)?),
-        ("period", period_codes(period, periods)?),
-        ("value", value),
-        ("baseline_period", baseline_periods(s)?),
-        ("baseline", baseline),
-        ("target", target),
+        ("period", period_codes(x.period, periods)?),
+        ("value", f(x.value)),
+        ("baseline_period", baseline_periods(&x.baseline_period)?),
+        ("baseline", f(x.baseline)),
+        ("target", f(x.target)),
         (
             "comparison",
             dictionary(comparison, comparisons.map(Comparison::key).to_vec())?,
         ),
-        ("expected", expected),
-        ("progress_pct", progress),
+        ("expected", f(x.expected)),
+        ("progress_pct", f(x.progress_pct)),
         (
             "status",
             dictionary(status, Status::ALL.map(Status::key).to_vec())?,
         ),
-        ("spc_mean", mean),
-        ("spc_lower", lower),
-        ("spc_upper", upper),
-        ("forecast_points", points),
-        ("slope_per_year", slope),
-        ("forecast_at_due", at_due),
-        ("reachable", reachable),
-        ("baseline_forecast", bf),
-        ("turned", turned),
-        ("benchmark_period", period_codes(bench_period, periods)?),
-        ("q1", q1),
-        ("median", median),
-        ("q3", q3),
+        ("spc_mean", f(x.spc_mean)),
+        ("spc_lower", f(x.spc_lower)),
+        ("spc_upper", f(x.spc_upper)),
+        ("forecast_points", n(x.forecast_points)),
+        ("slope_per_year", f(x.slope_per_year)),
+        ("forecast_at_due", f(x.at_due)),
+        ("reachable", b(x.reachable)),
+        ("baseline_forecast", f(x.baseline_forecast)),
+        ("turned", b(x.turned)),
+        (
+            "benchmark_period",
+            period_codes(x.benchmark_period, periods)?,
+        ),
+        ("benchmark_value", f(x.benchmark_value)),
+        ("q1", f(x.q1)),
+        ("median", f(x.median)),
+        ("q3", f(x.q3)),
         ("band", dictionary(band, vec!["A", "B", "C", "D"])?),
-        ("rank", rank),
-        ("areas", areas),
+        ("rank", n(x.rank)),
+        ("areas", n(x.areas)),
     ];
     table(
         columns
@@ -301,20 +278,6 @@ fn series(r: &Request<'_>, c: &Inputs, s: &Scores, periods: &[Period]) -> PyResu
             .map(|(n, a)| (n.to_string(), a))
             .collect(),
     )
-}
-
-/// `N` columns of every series' figures, read in one pass.
-fn columns<T, const N: usize>(
-    s: &Scores,
-    get: impl Fn(&SeriesScore) -> [Option<T>; N],
-) -> [Vec<Option<T>>; N] {
-    let mut out: [Vec<Option<T>>; N] = std::array::from_fn(|_| Vec::with_capacity(s.series.len()));
-    for x in &s.series {
-        for (col, v) in out.iter_mut().zip(get(x)) {
-            col.push(v);
-        }
-    }
-    out
 }
 
 /// A period column as a dictionary over the input's periods.
@@ -327,14 +290,13 @@ fn period_codes(codes: Vec<Option<u32>>, periods: &[Period]) -> PyResult<ArrayRe
 
 /// The baseline periods (stated in the definition or observed) as a dictionary of the distinct
 /// ones.
-fn baseline_periods(s: &Scores) -> PyResult<ArrayRef> {
+fn baseline_periods(baseline: &[Option<Period>]) -> PyResult<ArrayRef> {
     let mut code: std::collections::HashMap<Period, u32> = std::collections::HashMap::new();
     let mut distinct = Vec::new();
-    let codes = s
-        .series
+    let codes = baseline
         .iter()
-        .map(|x| {
-            let p = x.baseline?.0;
+        .map(|p| {
+            let p = (*p)?;
             Some(*code.entry(p).or_insert_with(|| {
                 distinct.push(p);
                 distinct.len() as u32 - 1

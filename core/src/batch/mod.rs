@@ -3,10 +3,12 @@
 //! measure of a definition ([`Plan`]). Both give the scorecard's figures (tests check it).
 
 pub mod codes;
+mod columns;
 mod score;
 mod spc;
 
-pub use score::{Benchmark, Forecast, Plan, Rows, Scores, SeriesScore, SpcLimits};
+pub use columns::{SeriesColumns, SeriesScore};
+pub use score::{Plan, Rows, Scores};
 #[cfg(feature = "parallel")]
 pub use spc::par_spc;
 pub use spc::{spc, SpcColumns};

@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::columns::{SeriesColumns, SeriesScore};
 use super::spc::Scratch;
 use crate::baseline::Baseline;
 use crate::benchmark::{band, quantile_sorted, rank_sorted};
@@ -52,65 +53,41 @@ pub struct Plan<'d> {
 
 /// SPC limits of a series.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SpcLimits {
-    pub mean: f64,
-    pub lower: f64,
-    pub upper: f64,
+struct SpcLimits {
+    mean: f64,
+    lower: f64,
+    upper: f64,
 }
 
 /// The turn-the-curve forecast, as the scorecard's (`report::ForecastResult`).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Forecast {
-    pub points_used: usize,
-    pub slope_per_year: f64,
-    pub at_due: Option<f64>,
-    /// Whether the forecast at the due date meets the target (as the report judges it: on the
-    /// forecast rounded to 6 decimal places).
-    pub reachable: Option<bool>,
-    pub baseline_forecast: Option<f64>,
-    pub turned: Option<bool>,
+struct Forecast {
+    points_used: usize,
+    slope_per_year: f64,
+    at_due: Option<f64>,
+    reachable: Option<bool>,
+    baseline_forecast: Option<f64>,
+    turned: Option<bool>,
 }
 
 /// Where the series' latest figure stands among every area's figure for the same period.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Benchmark {
-    /// The period (an index into [`Rows::periods`]).
-    pub period: u32,
-    pub value: f64,
-    pub areas: usize,
-    pub q1: f64,
-    pub median: f64,
-    pub q3: f64,
-    pub band: Option<char>,
-    pub rank: Option<usize>,
-}
-
-/// One series' scores, in full precision (the report rounds them to 6 decimal places).
-#[derive(Debug, Clone, PartialEq)]
-pub struct SeriesScore {
-    pub area: u32,
-    pub measure: u32,
-    /// The series' input rows.
-    pub rows: std::ops::Range<usize>,
-    /// The latest period on or before the reporting period (an index into [`Rows::periods`]).
-    pub period: Option<u32>,
-    pub value: Option<f64>,
-    pub baseline: Option<(Period, f64)>,
-    pub target: Option<f64>,
-    pub comparison: Option<Comparison>,
-    pub expected: Option<f64>,
-    pub progress_pct: Option<f64>,
-    pub status: Status,
-    pub spc: Option<SpcLimits>,
-    pub forecast: Option<Forecast>,
-    pub benchmark: Option<Benchmark>,
+struct Benchmark {
+    period: u32,
+    value: f64,
+    areas: usize,
+    q1: f64,
+    median: f64,
+    q3: f64,
+    band: Option<char>,
+    rank: Option<usize>,
 }
 
 /// Every series' scores in input order, and each row's SPC rule and point type (`None` for a
 /// missing figure, a row after the reporting period, or a series too short for SPC).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scores {
-    pub series: Vec<SeriesScore>,
+    pub series: SeriesColumns,
     pub rule: Vec<Option<SpcRule>>,
     pub point_type: Vec<Option<PointType>>,
 }
@@ -189,12 +166,16 @@ impl<'d> Plan<'d> {
             (rest_rule, rest_type) = (b, d);
             jobs.push((runs, a, c));
         }
-        let parts: Vec<Vec<SeriesScore>> = jobs
+        let parts: Vec<SeriesColumns> = jobs
             .into_par_iter()
             .map(|(runs, r, t)| self.chunk(&prep, runs, r, t))
             .collect();
+        let mut series = SeriesColumns::with_capacity(prep.runs.len());
+        for part in parts {
+            series.append(part);
+        }
         Ok(Scores {
-            series: parts.into_iter().flatten().collect(),
+            series,
             rule,
             point_type,
         })
@@ -208,21 +189,21 @@ impl<'d> Plan<'d> {
         runs: &[Run],
         rule: &mut [Option<SpcRule>],
         point_type: &mut [Option<PointType>],
-    ) -> Vec<SeriesScore> {
+    ) -> SeriesColumns {
         let base = runs.first().map_or(0, |r| r.start);
         let mut work = Work::default();
-        runs.iter()
-            .map(|run| {
-                let at = run.start - base..run.end - base;
-                self.series(
-                    prep,
-                    run,
-                    &mut work,
-                    &mut rule[at.clone()],
-                    &mut point_type[at],
-                )
-            })
-            .collect()
+        let mut out = SeriesColumns::with_capacity(runs.len());
+        for run in runs {
+            let at = run.start - base..run.end - base;
+            out.push(self.series(
+                prep,
+                run,
+                &mut work,
+                &mut rule[at.clone()],
+                &mut point_type[at],
+            ));
+        }
+        out
     }
 }
 
@@ -556,21 +537,37 @@ impl Plan<'_> {
         let judged = self.judge(m, prep, latest, value, baseline);
         let spc = self.spc(m, w, run.start, rule, point_type);
         let forecast = judged.and_then(|j| self.forecast(m, prep, w, baseline?, j));
+        let bench = run.bench_row.and_then(|i| benchmark(m, prep, i));
         SeriesScore {
             area: rows.area[run.start],
             measure: code,
             rows: run.start..run.end,
             period: latest.map(|i| rows.period[i]),
             value,
-            baseline,
+            baseline_period: baseline.map(|b| b.0),
+            baseline: baseline.map(|b| b.1),
             target: judged.map(|j| j.goal),
             comparison: judged.map(|j| j.comparison),
             expected: judged.and_then(|j| j.expected),
             progress_pct: judged.and_then(|j| j.progress),
             status: judged.map_or_else(|| self.no_judgement(m, latest, value), |j| j.status),
-            spc,
-            forecast,
-            benchmark: run.bench_row.and_then(|i| benchmark(m, prep, i)),
+            spc_mean: spc.map(|l| l.mean),
+            spc_lower: spc.map(|l| l.lower),
+            spc_upper: spc.map(|l| l.upper),
+            forecast_points: forecast.map(|f| f.points_used),
+            slope_per_year: forecast.map(|f| f.slope_per_year),
+            at_due: forecast.and_then(|f| f.at_due),
+            reachable: forecast.and_then(|f| f.reachable),
+            baseline_forecast: forecast.and_then(|f| f.baseline_forecast),
+            turned: forecast.and_then(|f| f.turned),
+            benchmark_period: bench.map(|b| b.period),
+            benchmark_value: bench.map(|b| b.value),
+            q1: bench.map(|b| b.q1),
+            median: bench.map(|b| b.median),
+            q3: bench.map(|b| b.q3),
+            band: bench.and_then(|b| b.band),
+            rank: bench.and_then(|b| b.rank),
+            areas: bench.map(|b| b.areas),
         }
     }
 
@@ -850,7 +847,7 @@ target = { kind = "relative", change = -50, due = "2020-05" }
             &[26.0, 25.0, 30.0, 24.0, 31.0, 27.0, 28.0, f64::NAN],
         )
         .unwrap();
-        let status: Vec<Status> = s.series.iter().map(|x| x.status).collect();
+        let status = s.series.status.clone();
         // At 2019-10, 184 of 397 days on: expected 32 - 16 x 184/397 = 24.58; 25 is short by
         // 0.42 <= 1.6 (10% of 16): at risk; 24 meets it: on track; 27 is short by 2.42: off
         // track; a missing October figure: no data.
@@ -863,22 +860,30 @@ target = { kind = "relative", change = -50, due = "2020-05" }
                 Status::NoData
             ]
         );
-        let a1 = &s.series[0];
+        let a1 = s.series.get(0).unwrap();
         assert_relative_eq!(a1.expected.unwrap(), 32.0 - 16.0 * 184.0 / 397.0);
         assert_eq!((a1.target, a1.progress_pct), (Some(16.0), Some(43.75)));
         // October's figures 24, 25, 27 (area 4's is missing): R quantile type 7 gives 24.5,
         // 25, 26; 25 is on the median, band B (lower is better), one area better: rank 2.
-        let b = a1.benchmark.unwrap();
-        assert_eq!((b.q1, b.median, b.q3, b.areas), (24.5, 25.0, 26.0, 3));
-        assert_eq!((b.band, b.rank), (Some('B'), Some(2)));
+        assert_eq!(
+            (a1.q1, a1.median, a1.q3),
+            (Some(24.5), Some(25.0), Some(26.0))
+        );
+        assert_eq!((a1.band, a1.rank, a1.areas), (Some('B'), Some(2), Some(3)));
         // Area 4 is benchmarked on September: 26, 28, 30, 31 give 27.5, 29, 30.25; 28 is
         // band B, rank 2.
-        let b4 = s.series[3].benchmark.unwrap();
-        assert_eq!((b4.period, b4.value), (0, 28.0));
-        assert_eq!((b4.q1, b4.median, b4.q3), (27.5, 29.0, 30.25));
+        let b4 = s.series.get(3).unwrap();
+        assert_eq!(
+            (b4.benchmark_period, b4.benchmark_value),
+            (Some(0), Some(28.0))
+        );
+        assert_eq!(
+            (b4.q1, b4.median, b4.q3),
+            (Some(27.5), Some(29.0), Some(30.25))
+        );
         assert_eq!((b4.band, b4.rank), (Some('B'), Some(2)));
         // Two figures are too few for SPC (12 by default); no rules are given.
-        assert!(s.series.iter().all(|x| x.spc.is_none()));
+        assert!(s.series.spc_mean.iter().all(Option::is_none));
         assert!(s.rule.iter().all(Option::is_none));
     }
 
