@@ -88,6 +88,7 @@ fi
 step "WebAssembly: Node tests (golden vectors, errors) and tsc --noEmit on a TypeScript usage file"
 (cd wasm/tests && npm ci --no-audit --no-fund --loglevel=error && node --test && ./node_modules/.bin/tsc --noEmit -p .)
 node bench/wasm_spc.mjs target/bench/spc-small   # the wasm benchmark script, flags checked
+node bench/wasm_national.mjs target/bench/national-small   # full batch scoring, figures checked
 
 step "Browser: the HTML report and the dashboard in headless Chromium"
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)

@@ -8,6 +8,8 @@ use js_sys::{Array, Reflect, JSON};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
+mod scores;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("types.d.ts");
 

@@ -319,3 +319,43 @@ export interface SpcColumns {
   ruleNames: SpcRule[];
   pointTypeNames: PointType[];
 }
+
+/** The result of Scorecard.scoreColumns(): one entry per series (area and measure, in input
+    order) in each column, in full precision; NaN where a figure does not apply, 255 in the code
+    columns (status, comparison, band, reachable, turned, rule). Codes index the *Names arrays;
+    reachable and turned are 1 (yes) or 0 (no). period and benchmarkPeriod index the periods
+    given; rule has one entry per input row. */
+export interface ScoreColumns {
+  area: Uint32Array;
+  measure: Uint32Array;
+  period: Float64Array;
+  value: Float64Array;
+  baseline: Float64Array;
+  target: Float64Array;
+  comparison: Uint8Array;
+  comparisonNames: Array<'at_least' | 'at_most' | 'exactly'>;
+  expected: Float64Array;
+  progressPct: Float64Array;
+  status: Uint8Array;
+  statusNames: Status[];
+  spcMean: Float64Array;
+  spcLower: Float64Array;
+  spcUpper: Float64Array;
+  forecastPoints: Float64Array;
+  slopePerYear: Float64Array;
+  forecastAtDue: Float64Array;
+  reachable: Uint8Array;
+  baselineForecast: Float64Array;
+  turned: Uint8Array;
+  benchmarkPeriod: Float64Array;
+  benchmarkValue: Float64Array;
+  q1: Float64Array;
+  median: Float64Array;
+  q3: Float64Array;
+  band: Uint8Array;
+  bandNames: Array<'A' | 'B' | 'C' | 'D'>;
+  rank: Float64Array;
+  areas: Float64Array;
+  rule: Uint8Array;
+  ruleNames: SpcRule[];
+}

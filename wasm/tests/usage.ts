@@ -24,6 +24,11 @@ const end: string = parsePeriod("2019/20").end;
 const cols = spcColumns(Uint32Array.from([1, 1]), Float64Array.from([3, 5]), "neutral");
 const firstRule: SpcRule = cols.ruleNames[cols.rule[0]];
 const upper: number | null = cols.upper[0];
+const scored = card.scoreColumns(
+  Uint32Array.from([1]), Uint32Array.from([0]), ["m"], Uint32Array.from([0]), ["2020-05"], Float64Array.from([12]),
+);
+const seriesStatus: Status = scored.statusNames[scored.status[0]];
+const q3: number = scored.q3[0];
 try {
   Scorecard.fromJson({ id: "t" });
 } catch (e) {
@@ -33,4 +38,5 @@ try {
 }
 // @ts-expect-error: a status is one of the known names
 const wrong: Status = "fine";
-console.log(offTrack, status, label, gap, done, counts, svg, html, json, rounded, end, wrong, variation, band, turned, firstRule, upper);
+console.log(offTrack, status, label, gap, done, counts, svg, html, json, rounded, end, wrong, variation, band, turned, firstRule, upper,
+  seriesStatus, q3);

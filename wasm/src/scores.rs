@@ -1,0 +1,151 @@
+//! `Scorecard.scoreColumns`: the core's full batch scoring (`batch::Plan`) from typed arrays,
+//! its columns back as typed arrays. Measure ids and periods come as a dictionary (each row's
+//! index, and the distinct texts), read once by the core's `batch::codes`.
+
+use betteroff::batch::codes::read_dictionary;
+use betteroff::batch::{Plan, Rows};
+use betteroff::target::Comparison;
+use betteroff::{Errors, Period, Status};
+use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+use crate::{to_js, Scorecard};
+
+#[wasm_bindgen]
+impl Scorecard {
+    /// Scores every area against every measure at once. One entry per row in each array:
+    /// `area` any number naming the area, `measure` an index into `measureIds`, `period` an
+    /// index into `periods` (period texts), `value` the figure (NaN where missing); rows grouped
+    /// by area and measure, in time order. Returns a `ScoreColumns` object: one entry per series
+    /// in each column (NaN or 255 where a figure does not apply), and each row's SPC rule.
+    #[wasm_bindgen(js_name = scoreColumns, unchecked_return_type = "ScoreColumns")]
+    #[allow(clippy::too_many_arguments)]
+    pub fn score_columns(
+        &self,
+        area: &[u32],
+        measure: &[u32],
+        #[wasm_bindgen(js_name = measureIds)] measure_ids: Vec<String>,
+        period: &[u32],
+        periods: Vec<String>,
+        value: &[f64],
+        #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let one = |e| to_js(Errors::one(e));
+        let plan = Plan::new(&self.card.definition).map_err(to_js)?;
+        let ids: Vec<&str> = measure_ids.iter().map(String::as_str).collect();
+        let measures = read_dictionary(measure, &ids, "measure", |id| {
+            plan.code(id)
+                .ok_or_else(|| format!("the scorecard has no measure '{id}'"))
+        })
+        .map_err(one)?;
+        let texts: Vec<&str> = periods.iter().map(String::as_str).collect();
+        let parse = |p: &str| p.parse::<Period>().map_err(|e| e.to_string());
+        let periods = read_dictionary(period, &texts, "period", parse).map_err(one)?;
+        let as_of = as_of
+            .as_deref()
+            .map(|t| crate::period(t, "asOf"))
+            .transpose()?;
+        let rows = Rows {
+            area,
+            measure,
+            measures: &measures,
+            period,
+            periods: &periods,
+            value,
+        };
+        let s = plan.score(&rows, as_of).map_err(one)?;
+        Ok(columns(s).into())
+    }
+}
+
+/// The scores as an object of typed arrays.
+fn columns(s: betteroff::batch::Scores) -> Object {
+    let o = Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&o, &k.into(), &v);
+    };
+    let x = s.series;
+    let f = |v: &[Option<f64>]| -> JsValue {
+        let v: Vec<f64> = v.iter().map(|v| v.unwrap_or(f64::NAN)).collect();
+        Float64Array::from(v.as_slice()).into()
+    };
+    let n = |v: Vec<Option<f64>>| f(&v);
+    let code = |v: Vec<Option<u8>>| -> JsValue {
+        let v: Vec<u8> = v.into_iter().map(|c| c.unwrap_or(255)).collect();
+        Uint8Array::from(v.as_slice()).into()
+    };
+    let names = |keys: &[&str]| -> JsValue {
+        keys.iter()
+            .map(|&k| JsValue::from(k))
+            .collect::<Array>()
+            .into()
+    };
+    let comparisons = [Comparison::AtLeast, Comparison::AtMost, Comparison::Exactly];
+    let position = |st: &Status| Status::ALL.iter().position(|y| y == st).map(|k| k as u8);
+    let flag = |v: &[Option<bool>]| code(v.iter().map(|b| b.map(u8::from)).collect());
+    set("area", js_sys::Uint32Array::from(x.area.as_slice()).into());
+    set(
+        "measure",
+        js_sys::Uint32Array::from(x.measure.as_slice()).into(),
+    );
+    set(
+        "period",
+        n(x.period.iter().map(|p| p.map(f64::from)).collect()),
+    );
+    for (k, v) in [
+        ("value", &x.value),
+        ("baseline", &x.baseline),
+        ("target", &x.target),
+        ("expected", &x.expected),
+        ("progressPct", &x.progress_pct),
+        ("spcMean", &x.spc_mean),
+        ("spcLower", &x.spc_lower),
+        ("spcUpper", &x.spc_upper),
+        ("slopePerYear", &x.slope_per_year),
+        ("forecastAtDue", &x.at_due),
+        ("baselineForecast", &x.baseline_forecast),
+        ("benchmarkValue", &x.benchmark_value),
+        ("q1", &x.q1),
+        ("median", &x.median),
+        ("q3", &x.q3),
+    ] {
+        set(k, f(v));
+    }
+    let count = |v: &[Option<usize>]| n(v.iter().map(|c| c.map(|c| c as f64)).collect());
+    set("forecastPoints", count(&x.forecast_points));
+    set("rank", count(&x.rank));
+    set("areas", count(&x.areas));
+    set(
+        "benchmarkPeriod",
+        n(x.benchmark_period
+            .iter()
+            .map(|p| p.map(f64::from))
+            .collect()),
+    );
+    set("reachable", flag(&x.reachable));
+    set("turned", flag(&x.turned));
+    set("status", code(x.status.iter().map(position).collect()));
+    set("statusNames", names(&Status::ALL.map(Status::key)));
+    let cmp = x.comparison.iter().map(|c| {
+        comparisons
+            .iter()
+            .position(|y| Some(y) == c.as_ref())
+            .map(|k| k as u8)
+    });
+    set("comparison", code(cmp.collect()));
+    set("comparisonNames", names(&comparisons.map(Comparison::key)));
+    set(
+        "band",
+        code(x.band.iter().map(|b| b.map(|c| c as u8 - b'A')).collect()),
+    );
+    set("bandNames", names(&["A", "B", "C", "D"]));
+    set(
+        "rule",
+        code(s.rule.iter().map(|r| r.map(|r| r.code())).collect()),
+    );
+    set(
+        "ruleNames",
+        names(&betteroff::spc::Rule::BY_CODE.map(|r| r.key())),
+    );
+    o
+}

@@ -1,0 +1,61 @@
+// Scorecard.scoreColumns: the core's full batch scoring from typed arrays, checked against the
+// figures worked by hand in semantics section 5 (Dudley WSoA area 2 A3) and R's quantile type 7.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import betteroff from '../pkg/node/betteroff.js';
+
+const { Scorecard } = betteroff;
+
+const DEFINITION = `
+id = "wsoa"
+title = "WSoA"
+[[sections]]
+id = "p2"
+title = "Area 2"
+kind = "priority"
+[[sections.measures]]
+id = "A3a"
+name = "Parents/carers dissatisfied with the assessment"
+kind = "better_off"
+unit = "percentage"
+polarity = "lower_is_better"
+baseline = { period = "2019-04", value = 32 }
+target = { kind = "relative", change = -50, due = "2020-05" }
+`;
+
+// Four areas, September and October 2019 (illustrative); area 4's October figure is missing.
+const area = Uint32Array.from([1, 1, 2, 2, 3, 3, 4, 4]);
+const measure = new Uint32Array(8);
+const period = Uint32Array.from([0, 1, 0, 1, 0, 1, 0, 1]);
+const value = Float64Array.from([26, 25, 30, 24, 31, 27, 28, NaN]);
+
+test('statuses, quartiles, bands and ranks worked by hand', () => {
+  const card = Scorecard.fromToml(DEFINITION);
+  const c = card.scoreColumns(area, measure, ['A3a'], period, ['2019-09', '2019-10'], value);
+  // At 2019-10, 184 of 397 days on: expected 32 - 16 x 184/397 = 24.58; 25 is short by 0.42
+  // <= 1.6: at risk; 24 meets it: on track; 27 is short by 2.42: off track; missing: no data.
+  assert.deepEqual([...c.status].map((k) => c.statusNames[k]), ['at_risk', 'on_track', 'off_track', 'no_data']);
+  assert.ok(Math.abs(c.expected[0] - (32 - (16 * 184) / 397)) < 1e-12);
+  assert.equal(c.target[0], 16);
+  assert.equal(c.progressPct[0], 43.75);
+  assert.equal(c.comparisonNames[c.comparison[0]], 'at_most');
+  // October's 24, 25, 27: quartiles 24.5, 25, 26; 25 is band B (lower is better), rank 2.
+  assert.deepEqual([c.q1[0], c.median[0], c.q3[0]], [24.5, 25, 26]);
+  assert.equal(c.bandNames[c.band[0]], 'B');
+  assert.equal(c.rank[0], 2);
+  // Area 4 is benchmarked on September (index 0): 26, 28, 30, 31 give 27.5, 29, 30.25.
+  assert.deepEqual([c.benchmarkPeriod[3], c.q1[3], c.median[3], c.q3[3]], [0, 27.5, 29, 30.25]);
+  // Two points are too few for SPC: no limits, no rules (255).
+  assert.ok(Number.isNaN(c.spcMean[0]));
+  assert.deepEqual([...new Set(c.rule)], [255]);
+});
+
+test('bad columns are errors naming the row', () => {
+  const card = Scorecard.fromToml(DEFINITION);
+  assert.throws(() => card.scoreColumns(area, measure, ['B9'], period, ['2019-09', '2019-10'], value),
+    (e) => e.kind === 'data' && /row 1: field "measure": the scorecard has no measure 'B9'/.test(e.message));
+  const backwards = Uint32Array.from([1, 0, 0, 1, 0, 1, 0, 1]);
+  assert.throws(() => card.scoreColumns(area, measure, ['A3a'], backwards, ['2019-09', '2019-10'], value),
+    (e) => e.kind === 'data' && /row 2: field "period": 2019-09 does not follow 2019-10/.test(e.message));
+});
