@@ -37,7 +37,7 @@ echo "== spc workload, Python implementations"
 "$venv/bin/python" bench/compare_spc.py target/bench/spc
 
 echo "== spc workload (a tenth), WebAssembly from Node"
-[ -f wasm/pkg/node/betteroff.js ] || bash wasm/build.sh
+bash wasm/build.sh   # always rebuilt: a stale package would time old code
 target/release/betteroff-bench spc target/bench/spc-tenth "$((series / 10))" "$points" >/dev/null
 node bench/wasm_spc.mjs target/bench/spc-tenth
 

@@ -30,3 +30,28 @@ def test_dask_equals_single_machine(tmp_path: Path) -> None:
     # comparison covers rules as well as limits.
     assert (local["rule"].astype(str) != "common_cause").sum() > 0
     assert ex.same(dask_out, local)
+
+
+def _score_example():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("dask_score", ROOT / "examples/scale-out/dask_score.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_dask_score_table_equals_single_machine(tmp_path: Path) -> None:
+    # examples/scale-out/dask_score.py: full scoring (status, SPC, forecast, quartile bands and
+    # ranks) of a Parquet dataset partitioned by measure, on two worker processes.
+    ex = _score_example()
+    folder = tmp_path / "national.parquet"
+    ex.make_dataset(folder, areas=30, months=24)
+    assert len(pq.ParquetDataset(folder).fragments) == 6
+    dask_out = ex.with_dask(folder, workers=2)
+    local = ex.single_machine(folder)
+    assert len(dask_out) == len(local) == 30 * 6
+    # The comparison covers every kind of figure: targets judged, SPC limits, forecasts, bands.
+    assert {"achieved", "on_track", "off_track"} <= set(local["status"])
+    assert local["spc_mean"].notna().all() and local["band"].notna().any()
+    assert local["forecast_at_due"].notna().any() and local["rank"].notna().any()
+    assert ex.same(dask_out, local)
