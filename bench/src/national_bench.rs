@@ -71,7 +71,10 @@ fn write_workload(dir: &Path, w: &betteroff_bench::National) {
     write(&dir.join("definition.toml"), w.definition.as_bytes());
     let periods: Vec<String> = w.periods.iter().map(|p| p.to_string()).collect();
     write(&dir.join("periods.txt"), periods.join("\n").as_bytes());
-    write(&dir.join("measures.txt"), w.measure_ids.join("\n").as_bytes());
+    write(
+        &dir.join("measures.txt"),
+        w.measure_ids.join("\n").as_bytes(),
+    );
     write(&dir.join("area.u32"), &u32_bytes(&w.area));
     write(&dir.join("measure.u32"), &u32_bytes(&w.measure));
     write(&dir.join("period.u32"), &u32_bytes(&w.period));

@@ -128,6 +128,20 @@ impl Unit {
         }
     }
 
+    /// Whether `v` can be a figure in this unit: a percentage is 0 to 100; counts, days, rates
+    /// and ratios are not negative.
+    pub fn check(self, v: f64) -> Result<(), String> {
+        match self {
+            Unit::Percentage if !(0.0..=100.0).contains(&v) => {
+                Err(format!("a percentage must be 0 to 100, not {v}"))
+            }
+            Unit::Count | Unit::Days | Unit::Rate { .. } | Unit::Ratio if v < 0.0 => {
+                Err(format!("a {} cannot be negative ({v})", self.name()))
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Whether values must be whole and non-negative (counts of people or things).
     pub fn is_count(self) -> bool {
         matches!(self, Unit::Count)

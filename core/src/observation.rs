@@ -296,16 +296,7 @@ fn fraction(
 }
 
 fn check_range(unit: Unit, v: f64) -> Result<(), (&'static str, String)> {
-    match unit {
-        Unit::Percentage if !(0.0..=100.0).contains(&v) => {
-            Err(("value", format!("a percentage must be 0 to 100, not {v}")))
-        }
-        Unit::Count | Unit::Days | Unit::Rate { .. } | Unit::Ratio if v < 0.0 => Err((
-            "value",
-            format!("a {} cannot be negative ({v})", unit.name()),
-        )),
-        _ => Ok(()),
-    }
+    unit.check(v).map_err(|why| ("value", why))
 }
 
 #[cfg(test)]

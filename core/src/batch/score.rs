@@ -352,6 +352,10 @@ impl Plan<'_> {
                 return Err(bad(i, "value", "the value is infinite".into()));
             }
             let code = rows.measures[m as usize];
+            if !v.is_nan() {
+                let unit = self.measures[code as usize].unit;
+                unit.check(v).map_err(|why| bad(i, "value", why))?;
+            }
             let key = (rows.area[i], code);
             if keys.last() == Some(&key) {
                 let prev = rows.period[i - 1] as usize;
@@ -546,14 +550,14 @@ impl Plan<'_> {
             value,
             baseline_period: baseline.map(|b| b.0),
             baseline: baseline.map(|b| b.1),
-            target: judged.map(|j| j.goal),
+            target: finite(judged.map(|j| j.goal)),
             comparison: judged.map(|j| j.comparison),
-            expected: judged.and_then(|j| j.expected),
-            progress_pct: judged.and_then(|j| j.progress),
+            expected: finite(judged.and_then(|j| j.expected)),
+            progress_pct: finite(judged.and_then(|j| j.progress)),
             status: judged.map_or_else(|| self.no_judgement(m, latest, value), |j| j.status),
-            spc_mean: spc.map(|l| l.mean),
-            spc_lower: spc.map(|l| l.lower),
-            spc_upper: spc.map(|l| l.upper),
+            spc_mean: finite(spc.map(|l| l.mean)),
+            spc_lower: finite(spc.map(|l| l.lower)),
+            spc_upper: finite(spc.map(|l| l.upper)),
             forecast_points: forecast.map(|f| f.points_used),
             slope_per_year: forecast.map(|f| f.slope_per_year),
             at_due: forecast.and_then(|f| f.at_due),
@@ -562,9 +566,9 @@ impl Plan<'_> {
             turned: forecast.and_then(|f| f.turned),
             benchmark_period: bench.map(|b| b.period),
             benchmark_value: bench.map(|b| b.value),
-            q1: bench.map(|b| b.q1),
-            median: bench.map(|b| b.median),
-            q3: bench.map(|b| b.q3),
+            q1: finite(bench.map(|b| b.q1)),
+            median: finite(bench.map(|b| b.median)),
+            q3: finite(bench.map(|b| b.q3)),
             band: bench.and_then(|b| b.band),
             rank: bench.and_then(|b| b.rank),
             areas: bench.map(|b| b.areas),
@@ -763,6 +767,11 @@ fn benchmark(m: &Measure, prep: &Prepared, i: usize) -> Option<Benchmark> {
     })
 }
 
+/// A figure, unless it overflowed: no NaN or infinity leaves the core.
+fn finite(x: Option<f64>) -> Option<f64> {
+    x.filter(|v| v.is_finite())
+}
+
 /// The group's figures without one copy of `v`: the other areas' figures.
 fn without_one(group: &[f64], v: f64) -> Vec<f64> {
     let mut out = group.to_vec();
@@ -908,6 +917,12 @@ target = { kind = "relative", change = -50, due = "2020-05" }
         );
         let e = score(&[1], &[0], &[f64::INFINITY]).unwrap_err();
         assert!(e.to_string().contains("the value is infinite"), "{e}");
+        // As in observations.csv: a percentage is 0 to 100.
+        let e = score(&[1], &[0], &[101.0]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "columns, row 1: field \"value\": a percentage must be 0 to 100, not 101"
+        );
         let e = score(&[1], &[0, 1], &[25.0]).unwrap_err();
         assert_eq!(e.to_string(), "columns: 2 period codes for 1 values");
     }
@@ -926,5 +941,47 @@ target = { kind = "relative", change = -50, due = "2020-05" }
              target: score this measure with the scorecard (the columns carry no named \
              comparators, milestones or rebasing)"
         );
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any columns: scoring gives scores or an error, never a panic, and never NaN or
+        /// infinity; rows sorted by area, measure and period always score.
+        #[test]
+        fn any_columns_score_or_fail_cleanly(
+            rows in prop::collection::vec(
+                (0u32..4, 0u32..3, prop_oneof![Just(f64::NAN), -1e300f64..1e300, 0.0f64..100.0]),
+                0..60,
+            ),
+            sorted in any::<bool>(),
+        ) {
+            // A score has no range, so huge figures reach the arithmetic.
+            let text = A3.replace("unit = \"percentage\"", "unit = \"score\"");
+            let card = Scorecard::from_toml(&text, "a3.toml").unwrap();
+            let plan = Plan::new(&card.definition).unwrap();
+            let periods: Vec<Period> = ["2019-04", "2019-09", "2019-10"]
+                .map(|p| p.parse().unwrap())
+                .to_vec();
+            let mut rows = rows;
+            if sorted {
+                rows.sort_by_key(|r| (r.0, r.1));
+                rows.dedup_by_key(|r| (r.0, r.1));
+            }
+            let area: Vec<u32> = rows.iter().map(|r| r.0).collect();
+            let period: Vec<u32> = rows.iter().map(|r| r.1).collect();
+            let value: Vec<f64> = rows.iter().map(|r| r.2).collect();
+            let measure = vec![0; rows.len()];
+            let cols = Rows { area: &area, measure: &measure, measures: &[0], period: &period, periods: &periods, value: &value };
+            match plan.score(&cols, None) {
+                Ok(s) => {
+                    let c = &s.series;
+                    for col in [&c.value, &c.target, &c.expected, &c.progress_pct, &c.spc_mean, &c.q1, &c.q3, &c.slope_per_year, &c.at_due] {
+                        prop_assert!(col.iter().flatten().all(|v| v.is_finite()));
+                    }
+                }
+                Err(e) => prop_assert!(!sorted, "sorted rows failed: {e}"),
+            }
+        }
     }
 }
