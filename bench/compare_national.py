@@ -13,9 +13,7 @@ reads the generated definition (TOML) for each measure's polarity, baseline and 
 """
 
 import json
-import statistics
 import sys
-import time
 import tomllib
 from pathlib import Path
 
@@ -24,7 +22,7 @@ import pandas as pd
 import pyarrow as pa
 
 import betteroff
-from compare_spc import LIMIT, OUTLIER, pandas_rules
+from compare_spc import LIMIT, OUTLIER, pandas_rules, timed
 
 # Status codes: positions in betteroff's Status::ALL.
 ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, MISSED, NO_TARGET, NO_DATA, _, TO_BE_DEVELOPED = range(9)
@@ -250,15 +248,6 @@ def differing(name: str, ours: np.ndarray, core: np.ndarray) -> int:
         i = np.flatnonzero(gap | far)[:3]
         print(f"  {name}: {n} differ, first at series {list(i)}: pandas {ours[i]} core {core[i]}")
     return n
-
-
-def timed(f, *args, runs: int = 3):
-    times, out = [], None
-    for _ in range(runs):
-        t = time.perf_counter()
-        out = f(*args)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times), out
 
 
 def main(folder: str, runs: int) -> None:

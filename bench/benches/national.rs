@@ -4,7 +4,7 @@
 //! and the side-by-side comparison with pandas, Python and WebAssembly are `bash bench/run.sh`
 //! (docs/benchmarks.md).
 
-use betteroff::batch::{Plan, Rows};
+use betteroff::batch::Plan;
 use betteroff::Scorecard;
 use betteroff_bench::national;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -15,14 +15,7 @@ fn score(c: &mut Criterion) {
     let card = Scorecard::from_toml(&w.definition, "national.toml").expect("a valid definition");
     let plan = Plan::new(&card.definition).expect("batch-scorable");
     let codes = plan.codes();
-    let rows = Rows {
-        area: &w.area,
-        measure: &w.measure,
-        measures: &codes,
-        period: &w.period,
-        periods: &w.periods,
-        value: &w.value,
-    };
+    let rows = w.rows(&codes);
     let mut group = c.benchmark_group("batch_score");
     group.throughput(Throughput::Elements(w.value.len() as u64));
     group.sample_size(20);

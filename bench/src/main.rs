@@ -93,6 +93,13 @@ fn peak_bytes<T>(f: impl FnOnce() -> T) -> usize {
     PEAK.load(Relaxed) - before
 }
 
+/// The run's figures as DIR/meta.json (for the comparison scripts) and on stdout.
+fn write_meta(dir: &Path, meta: &serde_json::Value) {
+    let text = serde_json::to_string_pretty(meta).unwrap_or_default();
+    write(&dir.join("meta.json"), text.as_bytes());
+    println!("{meta}");
+}
+
 fn f64_bytes(values: impl Iterator<Item = f64>) -> Vec<u8> {
     values.flat_map(f64::to_le_bytes).collect()
 }
@@ -136,11 +143,5 @@ fn spc(dir: &str, args: &[String]) {
         "flagged_points": flagged, "input_bytes": input_bytes,
         "scoring_peak_bytes": scoring_bytes,
     });
-    write(
-        &dir.join("meta.json"),
-        serde_json::to_string_pretty(&meta)
-            .unwrap_or_default()
-            .as_bytes(),
-    );
-    println!("{meta}");
+    write_meta(dir, &meta);
 }

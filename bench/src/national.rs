@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use betteroff::batch::Rows;
 use betteroff::Period;
 
 use crate::Rng;
@@ -21,6 +22,21 @@ pub struct National {
     pub measure: Vec<u32>,
     pub period: Vec<u32>,
     pub value: Vec<f64>,
+}
+
+impl National {
+    /// The rows as batch scoring reads them; `codes` is `Plan::codes()` (the generated rows
+    /// name measures by their place in the definition).
+    pub fn rows<'a>(&'a self, codes: &'a [u32]) -> Rows<'a> {
+        Rows {
+            area: &self.area,
+            measure: &self.measure,
+            measures: codes,
+            period: &self.period,
+            periods: &self.periods,
+            value: &self.value,
+        }
+    }
 }
 
 /// The first month of the series: April 2021 (60 months run to March 2026).

@@ -5,11 +5,11 @@
 use std::path::Path;
 use std::time::Instant;
 
-use betteroff::batch::{Plan, Rows, Scores};
+use betteroff::batch::{Plan, Scores};
 use betteroff::{Scorecard, Status};
 use betteroff_bench::national;
 
-use crate::{f64_bytes, peak_bytes, rayon_threads, seven, write};
+use crate::{f64_bytes, peak_bytes, rayon_threads, seven, write, write_meta};
 
 const SEED: u64 = 20_261_125;
 
@@ -29,14 +29,7 @@ pub fn run(dir: &str, args: &[String]) {
     let card = Scorecard::from_toml(&w.definition, "national.toml").expect("a valid definition");
     let plan = Plan::new(&card.definition).expect("batch-scorable");
     let codes = plan.codes();
-    let rows = Rows {
-        area: &w.area,
-        measure: &w.measure,
-        measures: &codes,
-        period: &w.period,
-        periods: &w.periods,
-        value: &w.value,
-    };
+    let rows = w.rows(&codes);
     let scoring_bytes = peak_bytes(|| plan.score(&rows, None));
     let input_bytes = w.value.len() * (3 * 4 + 8);
     let (r, times) = seven(|| plan.score(&rows, None).expect("valid rows"));
@@ -54,13 +47,7 @@ pub fn run(dir: &str, args: &[String]) {
         "core_parallel_median_seconds": par_times[0], "threads": rayon_threads(),
         "input_bytes": input_bytes, "scoring_peak_bytes": scoring_bytes,
     });
-    write(
-        &dir.join("meta.json"),
-        serde_json::to_string_pretty(&meta)
-            .unwrap_or_default()
-            .as_bytes(),
-    );
-    println!("{meta}");
+    write_meta(dir, &meta);
 }
 
 fn u32_bytes(values: &[u32]) -> Vec<u8> {

@@ -3,21 +3,10 @@
 //! and every figure the batch gives is checked against the report's (both rounded to 6 decimal
 //! places, as the report prints them).
 
-use betteroff::batch::{Plan, Rows, Scores, SeriesScore};
+use betteroff::batch::{Plan, Scores, SeriesScore};
 use betteroff::report::{r6, MeasureResult};
 use betteroff::{Period, Scorecard};
 use betteroff_bench::{national, National};
-
-fn rows<'a>(w: &'a National, codes: &'a [u32]) -> Rows<'a> {
-    Rows {
-        area: &w.area,
-        measure: &w.measure,
-        measures: codes,
-        period: &w.period,
-        periods: &w.periods,
-        value: &w.value,
-    }
-}
 
 /// Area `a`'s scorecard: its own figures as observations, the others' as comparators.
 fn scorecard(w: &National, a: u32) -> Scorecard {
@@ -123,12 +112,11 @@ fn batch_scoring_equals_the_scorecard_area_by_area() {
     let as_of: Period = w.periods[w.periods.len() - 1];
     let codes = plan.codes();
     let scores = plan
-        .score(&rows(&w, &codes), Some(as_of))
+        .score(&w.rows(&codes), Some(as_of))
         .expect("valid rows");
     assert_eq!(
         scores,
-        plan.par_score(&rows(&w, &codes), Some(as_of))
-            .expect("valid")
+        plan.par_score(&w.rows(&codes), Some(as_of)).expect("valid")
     );
     assert_eq!(scores.series.len(), 12 * 100);
     let mut first_row = 0;

@@ -24,6 +24,16 @@ impl Location {
         }
     }
 
+    /// Row `index` (counted from 0; shown from 1) of a table given as columns, and its field.
+    pub fn row(file: &str, index: usize, field: &str) -> Self {
+        Location {
+            file: file.to_string(),
+            line: None,
+            row: Some(index + 1),
+            field: Some(field.to_string()),
+        }
+    }
+
     pub fn at(file: &str, line: Option<usize>, field: &str) -> Self {
         Location {
             file: file.to_string(),

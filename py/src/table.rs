@@ -176,12 +176,7 @@ fn no_nulls(a: &ArrayRef, name: &str) -> PyResult<()> {
         None => Ok(()),
         Some(i) => Err(one(Error::new(
             ErrorKind::Data,
-            Location {
-                file: "table".into(),
-                line: None,
-                row: Some(i + 1),
-                field: Some(name.into()),
-            },
+            Location::row("table", i, name),
             "the value is missing",
         ))),
     }

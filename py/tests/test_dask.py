@@ -9,8 +9,8 @@ import pyarrow.parquet as pq
 from conftest import ROOT
 
 
-def _example():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("dask_spc", ROOT / "examples/scale-out/dask_spc.py")
+def _example(name: str = "dask_spc"):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(name, ROOT / f"examples/scale-out/{name}.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -32,18 +32,10 @@ def test_dask_equals_single_machine(tmp_path: Path) -> None:
     assert ex.same(dask_out, local)
 
 
-def _score_example():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("dask_score", ROOT / "examples/scale-out/dask_score.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_dask_score_table_equals_single_machine(tmp_path: Path) -> None:
     # examples/scale-out/dask_score.py: full scoring (status, SPC, forecast, quartile bands and
     # ranks) of a Parquet dataset partitioned by measure, on two worker processes.
-    ex = _score_example()
+    ex = _example("dask_score")
     folder = tmp_path / "national.parquet"
     ex.make_dataset(folder, areas=30, months=24)
     assert len(pq.ParquetDataset(folder).fragments) == 6

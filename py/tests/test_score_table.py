@@ -8,24 +8,11 @@ import pyarrow as pa
 import pytest
 
 import betteroff
+from conftest import ROOT
 
-# Dudley WSoA area 2 A3 (semantics section 5): 32% in April 2019 to 16% by May 2020, lower is
-# better. A second measure has a top-quartile target among the areas; a third none.
-DEFINITION = """
-id = "wsoa"
-title = "WSoA"
-[[sections]]
-id = "p2"
-title = "Area 2"
-kind = "priority"
-[[sections.measures]]
-id = "A3a"
-name = "Parents/carers dissatisfied with the assessment"
-kind = "better_off"
-unit = "percentage"
-polarity = "lower_is_better"
-baseline = { period = "2019-04", value = 32 }
-target = { kind = "relative", change = -50, due = "2020-05" }
+# Dudley WSoA area 2 A3 (tests/fixtures/batch/wsoa-a3.toml, semantics section 5), with two more
+# measures: one with a top-quartile target among the areas, one with none.
+DEFINITION = (ROOT / "tests/fixtures/batch/wsoa-a3.toml").read_text() + """
 [[sections.measures]]
 id = "Q"
 name = "Plans issued within 20 weeks"

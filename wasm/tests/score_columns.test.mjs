@@ -3,26 +3,13 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import betteroff from '../pkg/node/betteroff.js';
 
 const { Scorecard } = betteroff;
 
-const DEFINITION = `
-id = "wsoa"
-title = "WSoA"
-[[sections]]
-id = "p2"
-title = "Area 2"
-kind = "priority"
-[[sections.measures]]
-id = "A3a"
-name = "Parents/carers dissatisfied with the assessment"
-kind = "better_off"
-unit = "percentage"
-polarity = "lower_is_better"
-baseline = { period = "2019-04", value = 32 }
-target = { kind = "relative", change = -50, due = "2020-05" }
-`;
+// The fixture every front end's batch test scores.
+const DEFINITION = readFileSync(new URL('../../tests/fixtures/batch/wsoa-a3.toml', import.meta.url), 'utf8');
 
 // Four areas, September and October 2019 (illustrative); area 4's October figure is missing.
 const area = Uint32Array.from([1, 1, 2, 2, 3, 3, 4, 4]);

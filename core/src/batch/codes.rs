@@ -76,16 +76,7 @@ pub fn read_dictionary<T: Clone>(
 }
 
 fn bad(row: usize, field: &str, message: String) -> Error {
-    Error::new(
-        ErrorKind::Data,
-        Location {
-            file: "table".into(),
-            line: None,
-            row: Some(row + 1),
-            field: Some(field.into()),
-        },
-        message,
-    )
+    Error::new(ErrorKind::Data, Location::row("table", row, field), message)
 }
 
 #[cfg(test)]

@@ -787,16 +787,7 @@ fn day(d: chrono::NaiveDate) -> i64 {
 }
 
 fn bad(i: usize, field: &str, message: String) -> Error {
-    Error::new(
-        ErrorKind::Data,
-        Location {
-            file: "columns".into(),
-            line: None,
-            row: Some(i + 1),
-            field: Some(field.into()),
-        },
-        message,
-    )
+    Error::new(ErrorKind::Data, Location::row("columns", i, field), message)
 }
 
 fn usage(message: String) -> Error {
@@ -809,24 +800,9 @@ mod tests {
     use crate::Scorecard;
     use approx::assert_relative_eq;
 
-    /// Dudley WSoA area 2 A3 (semantics section 5): 32% in April 2019 to 16% by May 2020, lower
-    /// is better; four areas' illustrative figures for September and October 2019.
-    const A3: &str = r#"
-id = "wsoa"
-title = "WSoA"
-[[sections]]
-id = "p2"
-title = "Area 2"
-kind = "priority"
-[[sections.measures]]
-id = "A3a"
-name = "Parents/carers dissatisfied with the assessment"
-kind = "better_off"
-unit = "percentage"
-polarity = "lower_is_better"
-baseline = { period = "2019-04", value = 32 }
-target = { kind = "relative", change = -50, due = "2020-05" }
-"#;
+    /// Dudley WSoA area 2 A3 (semantics section 5), the fixture every front end's batch test
+    /// scores.
+    const A3: &str = include_str!("../../../tests/fixtures/batch/wsoa-a3.toml");
 
     fn periods() -> Vec<Period> {
         vec!["2019-09".parse().unwrap(), "2019-10".parse().unwrap()]

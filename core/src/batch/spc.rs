@@ -91,12 +91,7 @@ fn check<K>(series: &[K], values: &[f64]) -> Result<(), Error> {
         None => Ok(()),
         Some(i) => Err(Error::new(
             ErrorKind::Data,
-            Location {
-                file: "values".into(),
-                line: None,
-                row: Some(i + 1),
-                field: Some("value".into()),
-            },
+            Location::row("values", i, "value"),
             "the value is not a finite number",
         )),
     }
