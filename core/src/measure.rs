@@ -128,17 +128,24 @@ impl Unit {
         }
     }
 
-    /// Whether `v` can be a figure in this unit: a percentage is 0 to 100; counts, days, rates
-    /// and ratios are not negative.
-    pub fn check(self, v: f64) -> Result<(), String> {
+    /// The figures this unit can hold: a percentage is 0 to 100; counts, days, rates and ratios
+    /// are not negative.
+    pub fn range(self) -> std::ops::RangeInclusive<f64> {
         match self {
-            Unit::Percentage if !(0.0..=100.0).contains(&v) => {
-                Err(format!("a percentage must be 0 to 100, not {v}"))
-            }
-            Unit::Count | Unit::Days | Unit::Rate { .. } | Unit::Ratio if v < 0.0 => {
-                Err(format!("a {} cannot be negative ({v})", self.name()))
-            }
-            _ => Ok(()),
+            Unit::Percentage => 0.0..=100.0,
+            Unit::Count | Unit::Days | Unit::Rate { .. } | Unit::Ratio => 0.0..=f64::INFINITY,
+            Unit::Score | Unit::Currency => f64::NEG_INFINITY..=f64::INFINITY,
+        }
+    }
+
+    /// Whether `v` can be a figure in this unit ([`Unit::range`]), and if not, why.
+    pub fn check(self, v: f64) -> Result<(), String> {
+        if self.range().contains(&v) {
+            Ok(())
+        } else if self == Unit::Percentage {
+            Err(format!("a percentage must be 0 to 100, not {v}"))
+        } else {
+            Err(format!("a {} cannot be negative ({v})", self.name()))
         }
     }
 

@@ -11,6 +11,8 @@ use std::collections::HashMap;
 
 use super::columns::{SeriesColumns, SeriesScore};
 use super::spc::Scratch;
+use chrono::NaiveDate;
+
 use crate::baseline::Baseline;
 use crate::benchmark::{band, quantile_sorted, rank_sorted};
 use crate::definition::{Analysis, Definition};
@@ -49,6 +51,9 @@ pub struct Plan<'d> {
     codes: HashMap<&'d str, u32>,
     analysis: &'d Analysis,
     tolerance_pct: f64,
+    /// Each measure's baseline period end (when the definition names the period) and target
+    /// due date, worked out once rather than per series.
+    dates: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 /// SPC limits of a series.
@@ -107,9 +112,26 @@ impl<'d> Plan<'d> {
             .enumerate()
             .map(|(i, m)| (m.id.as_str(), i as u32))
             .collect();
+        let dates = measures
+            .iter()
+            .map(|m| {
+                let due = match &m.target {
+                    Some(Target::Single { due, .. }) => due.map(|d| d.end()),
+                    _ => None,
+                };
+                (
+                    m.baseline
+                        .as_ref()
+                        .and_then(|b| b.period())
+                        .map(|p| p.end()),
+                    due,
+                )
+            })
+            .collect();
         Ok(Plan {
             measures,
             codes,
+            dates,
             analysis: &def.analysis,
             tolerance_pct: def.status_rules.at_risk_tolerance_pct,
         })
@@ -252,6 +274,8 @@ struct Run {
 /// every area for the (measure, period) groups some series needs, sorted.
 struct Prepared<'r> {
     rows: Rows<'r>,
+    /// Each period code's end, as a date and as a day number.
+    end_date: Vec<NaiveDate>,
     end_day: Vec<i64>,
     /// Each period code's place in time (equal periods share one).
     place: Vec<u32>,
@@ -301,7 +325,8 @@ impl Plan<'_> {
             )));
         }
         let place = places(rows.periods);
-        let end_day: Vec<i64> = rows.periods.iter().map(|p| day(p.end())).collect();
+        let end_date: Vec<NaiveDate> = rows.periods.iter().map(Period::end).collect();
+        let end_day: Vec<i64> = end_date.iter().map(|&d| day(d)).collect();
         let (runs, keys, counts) = self.scan(rows, &place)?;
         grouped(&keys, &runs, |code| &self.measures[code as usize].id)?;
         let as_of_day = match as_of {
@@ -315,6 +340,7 @@ impl Plan<'_> {
         };
         let mut prep = Prepared {
             rows: *rows,
+            end_date,
             end_day,
             place,
             runs,
@@ -336,6 +362,7 @@ impl Plan<'_> {
     ) -> Result<(Vec<Run>, Vec<(u32, u32)>, Vec<u32>), Error> {
         let (n, np, nd) = (rows.value.len(), rows.periods.len(), rows.measures.len());
         let mut counts = vec![0u32; self.measures.len() * np];
+        let ranges: Vec<_> = self.measures.iter().map(|m| m.unit.range()).collect();
         let mut runs: Vec<Run> = Vec::new();
         let mut keys: Vec<(u32, u32)> = Vec::new();
         for i in 0..n {
@@ -352,7 +379,9 @@ impl Plan<'_> {
                 return Err(bad(i, "value", "the value is infinite".into()));
             }
             let code = rows.measures[m as usize];
-            if !v.is_nan() {
+            // As observations.csv: a figure must fit its unit (a range compare per row; the
+            // message only when it does not).
+            if !v.is_nan() && !ranges[code as usize].contains(&v) {
                 let unit = self.measures[code as usize].unit;
                 unit.check(v).map_err(|why| bad(i, "value", why))?;
             }
@@ -459,11 +488,25 @@ fn gather(
         .collect();
     let mut values = vec![0.0; offset];
     let mut fill: Vec<usize> = groups.iter().map(|r| r.start).collect();
-    for i in 0..rows.value.len() {
-        let key = prep.measure(i) as usize * np + prep.place[rows.period[i] as usize] as usize;
-        if needed[key] && !rows.value[i].is_nan() {
-            values[fill[key]] = rows.value[i];
-            fill[key] += 1;
+    // The places each measure needs (usually one or two), then each series' row at each of
+    // them, found by binary search in the series' increasing places: no second pass over the
+    // rows. A group's rows are each series' one row at its place, so `counts` sized it exactly.
+    let mut wanted: Vec<Vec<u32>> = vec![Vec::new(); counts.len() / np.max(1)];
+    for key in (0..needed.len()).filter(|&k| needed[k]) {
+        wanted[key / np].push((key % np) as u32);
+    }
+    for run in &prep.runs {
+        let m = prep.measure(run.start) as usize;
+        let here = &rows.period[run.start..run.within];
+        for &p in &wanted[m] {
+            let Ok(k) = here.binary_search_by_key(&p, |&code| prep.place[code as usize]) else {
+                continue;
+            };
+            let (key, v) = (m * np + p as usize, rows.value[run.start + k]);
+            if !v.is_nan() {
+                values[fill[key]] = v;
+                fill[key] += 1;
+            }
         }
     }
     for r in &groups {
@@ -537,7 +580,7 @@ impl Plan<'_> {
         }
         let latest = (run.within > run.start).then(|| run.within - 1);
         let value = latest.map(|i| rows.value[i]).filter(|v| !v.is_nan());
-        let baseline = self.baseline(m, prep, w);
+        let baseline = self.baseline(code, prep, w);
         let judged = self.judge(m, prep, latest, value, baseline);
         let spc = self.spc(m, w, run.start, rule, point_type);
         let forecast = judged.and_then(|j| self.forecast(m, prep, w, baseline?, j));
@@ -548,8 +591,8 @@ impl Plan<'_> {
             rows: run.start..run.end,
             period: latest.map(|i| rows.period[i]),
             value,
-            baseline_period: baseline.map(|b| b.0),
-            baseline: baseline.map(|b| b.1),
+            baseline_period: baseline.map(|b| b.period),
+            baseline: baseline.map(|b| b.value),
             target: finite(judged.map(|j| j.goal)),
             comparison: judged.map(|j| j.comparison),
             expected: finite(judged.and_then(|j| j.expected)),
@@ -575,19 +618,34 @@ impl Plan<'_> {
         }
     }
 
-    /// The baseline period and figure: stated, observed at its period, or the first figure.
-    fn baseline(&self, m: &Measure, prep: &Prepared, w: &Work) -> Option<(Period, f64)> {
+    /// The baseline period, figure and period end: stated, observed at its period, or the
+    /// first figure.
+    fn baseline(&self, code: u32, prep: &Prepared, w: &Work) -> Option<Base> {
         let rows = &prep.rows;
         let period_of = |i: usize| rows.periods[rows.period[i] as usize];
-        match m.baseline.as_ref()? {
-            Baseline::Stated { period, value } => Some((*period, *value)),
+        let end_of = |i: usize| prep.end_date[rows.period[i] as usize];
+        let stated_end = self.dates[code as usize].0;
+        match self.measures[code as usize].baseline.as_ref()? {
+            Baseline::Stated { period, value } => Some(Base {
+                period: *period,
+                value: *value,
+                end: stated_end?,
+            }),
             Baseline::Observed { period } => {
                 w.at.iter()
                     .zip(&w.y)
                     .find(|(&i, _)| period_of(i) == *period)
-                    .map(|(&i, &v)| (period_of(i), v))
+                    .map(|(&i, &value)| Base {
+                        period: period_of(i),
+                        value,
+                        end: end_of(i),
+                    })
             }
-            Baseline::First => w.at.first().map(|&i| (period_of(i), w.y[0])),
+            Baseline::First => w.at.first().map(|&i| Base {
+                period: period_of(i),
+                value: w.y[0],
+                end: end_of(i),
+            }),
         }
     }
 
@@ -611,45 +669,38 @@ impl Plan<'_> {
         prep: &Prepared,
         latest: Option<usize>,
         value: Option<f64>,
-        baseline: Option<(Period, f64)>,
+        baseline: Option<Base>,
     ) -> Option<Judged> {
         if m.to_be_developed {
             return None;
         }
         let (i, v) = (latest?, value?);
-        let Some(Target::Single { rule, due }) = &m.target else {
+        let Some(Target::Single { rule, .. }) = &m.target else {
             return None;
         };
         let rows = &prep.rows;
         let period = rows.period[i];
+        let due = self.dates[prep.measure(i) as usize].1;
         let others = |_: &str| without_one(prep.group(i), v);
         let cx = Context {
             polarity: m.polarity,
-            baseline: baseline.map(|b| b.1),
+            baseline: baseline.map(|b| b.value),
             comparator: &|_| None,
             comparator_at_baseline: &|_| None,
             group: &others,
             own_value: Some(v),
         };
         let r = target::resolve(rule, &cx).ok()?;
-        let t = rows.periods[period as usize].end();
-        let start = baseline.map(|(p, b)| (b, p.end()));
-        let j = judge(
-            v,
-            t,
-            r.value,
-            r.comparison,
-            due.map(|d| d.end()),
-            start,
-            self.tolerance_pct,
-        );
+        let t = prep.end_date[period as usize];
+        let start = baseline.map(|b| (b.value, b.end));
+        let j = judge(v, t, r.value, r.comparison, due, start, self.tolerance_pct);
         Some(Judged {
             goal: r.value,
             comparison: r.comparison,
-            due: *due,
+            due,
             status: j.status,
             expected: j.expected,
-            progress: baseline.and_then(|(_, b)| progress_pct(v, b, r.value)),
+            progress: baseline.and_then(|b| progress_pct(v, b.value, r.value)),
         })
     }
 
@@ -676,9 +727,11 @@ impl Plan<'_> {
             Some(l) => w.scratch.rules(&w.y, l, &o, &mut w.rules),
             None => w.rules.resize(w.y.len(), SpcRule::CommonCause),
         }
+        // A point's type depends only on its rule and the polarity: look it up.
+        let types = SpcRule::BY_CODE.map(|r| spc::point_type(r, m.polarity));
         for (&i, &r) in w.at.iter().zip(&w.rules) {
             rule[i - first_row] = Some(r);
-            point_type[i - first_row] = Some(spc::point_type(r, m.polarity));
+            point_type[i - first_row] = Some(types[usize::from(r.code())]);
         }
         limits.map(|l| SpcLimits {
             mean: l.mean,
@@ -695,11 +748,11 @@ impl Plan<'_> {
         m: &Measure,
         prep: &Prepared,
         w: &mut Work,
-        (bp, _): (Period, f64),
+        base: Base,
         j: Judged,
     ) -> Option<Forecast> {
         let rows = &prep.rows;
-        let b_day = day(bp.end());
+        let b_day = day(base.end);
         let x_of = |i: usize| (prep.end_day[rows.period[i] as usize] - b_day) as f64;
         let since = w.at.partition_point(|&i| x_of(i) < 0.0);
         let k = self.analysis.forecast_points.unwrap_or(usize::MAX);
@@ -710,9 +763,7 @@ impl Plan<'_> {
         let line = least_squares(&w.points)?;
         // The report's forecast is judged on the target and forecast as it prints them.
         let goal = r6(j.goal)?;
-        let at_due = j
-            .due
-            .and_then(|d| r6(line.at((day(d.end()) - b_day) as f64)));
+        let at_due = j.due.and_then(|d| r6(line.at((day(d) - b_day) as f64)));
         let (&last_row, &latest) = (w.at.last()?, w.y.last()?);
         let upto = w.at.partition_point(|&i| x_of(i) <= 0.0);
         w.points.clear();
@@ -734,12 +785,20 @@ impl Plan<'_> {
     }
 }
 
+/// A resolved baseline.
+#[derive(Debug, Clone, Copy)]
+struct Base {
+    period: Period,
+    value: f64,
+    end: NaiveDate,
+}
+
 /// A judged target.
 #[derive(Debug, Clone, Copy)]
 struct Judged {
     goal: f64,
     comparison: Comparison,
-    due: Option<Period>,
+    due: Option<NaiveDate>,
     status: Status,
     expected: Option<f64>,
     progress: Option<f64>,
@@ -776,7 +835,7 @@ fn finite(x: Option<f64>) -> Option<f64> {
 fn without_one(group: &[f64], v: f64) -> Vec<f64> {
     let mut out = group.to_vec();
     if let Some(k) = out.iter().position(|x| x.total_cmp(&v).is_eq()) {
-        out.swap_remove(k);
+        out.remove(k); // keeps the order: the quartile then finds the figures sorted
     }
     out
 }
