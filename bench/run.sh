@@ -44,7 +44,7 @@ node bench/wasm_spc.mjs target/bench/spc-tenth
 echo "== national workload, native core"
 target/release/betteroff-bench national target/bench/national "$areas" "$measures" "$months"
 echo "== national workload, Python: score_table and vectorised pandas/NumPy"
-"$venv/bin/python" bench/compare_national.py target/bench/national 3
+"$venv/bin/python" bench/compare_national.py target/bench/national 5
 echo "== national workload (a tenth of the measures), WebAssembly from Node"
 target/release/betteroff-bench national target/bench/national-tenth "$areas" "$((measures / 10))" "$months" >/dev/null
 node bench/wasm_national.mjs target/bench/national-tenth

@@ -21,10 +21,15 @@ pub fn least_squares(points: &[(f64, f64)]) -> Option<Line> {
     if points.len() < 2 {
         return None;
     }
-    let mx = points.iter().map(|p| p.0).sum::<f64>() / n;
-    let my = points.iter().map(|p| p.1).sum::<f64>() / n;
-    let sxx: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
-    let sxy: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+    // Two passes (means, then centred sums), each sum accumulated in point order.
+    let (sx, sy) = points
+        .iter()
+        .fold((0.0, 0.0), |(sx, sy), p| (sx + p.0, sy + p.1));
+    let (mx, my) = (sx / n, sy / n);
+    let (sxx, sxy) = points.iter().fold((0.0, 0.0), |(sxx, sxy), p| {
+        let dx = p.0 - mx;
+        (sxx + dx.powi(2), sxy + dx * (p.1 - my))
+    });
     if sxx <= 0.0 || !sxx.is_finite() {
         return None;
     }

@@ -331,10 +331,10 @@ impl Plan<'_> {
         grouped(&keys, &runs, |code| &self.measures[code as usize].id)?;
         let as_of_day = match as_of {
             Some(p) => day(p.end()),
-            None => rows
-                .period
+            // The latest period in the rows: each series' last row is its latest.
+            None => runs
                 .iter()
-                .map(|&p| end_day[p as usize])
+                .map(|r| end_day[rows.period[r.end - 1] as usize])
                 .max()
                 .unwrap_or(0),
         };
