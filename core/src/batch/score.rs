@@ -365,30 +365,26 @@ impl Plan<'_> {
         let ranges: Vec<_> = self.measures.iter().map(|m| m.unit.range()).collect();
         let mut runs: Vec<Run> = Vec::new();
         let mut keys: Vec<(u32, u32)> = Vec::new();
-        for i in 0..n {
-            let (m, p, v) = (rows.measure[i], rows.period[i], rows.value[i]);
-            if m as usize >= nd {
+        // The current series' key, its measure's unit range and the last row's place, kept in
+        // registers: the loop reads each input column once, in order.
+        let mut key = (u32::MAX, u32::MAX);
+        let (mut range, mut last_place) = (ranges.first().cloned().unwrap_or(0.0..=0.0), 0u32);
+        let columns = rows.area.iter().zip(rows.measure).zip(rows.period).zip(rows.value);
+        for (i, (((&area, &m), &p), &v)) in columns.enumerate() {
+            let Some(&code) = rows.measures.get(m as usize) else {
                 let why = format!("measure index {m} is not below {nd}");
                 return Err(bad(i, "measure", why));
-            }
-            if p as usize >= np {
+            };
+            let Some(&at) = place.get(p as usize) else {
                 let why = format!("period index {p} is not below {np}");
                 return Err(bad(i, "period", why));
-            }
+            };
             if v.is_infinite() {
                 return Err(bad(i, "value", "the value is infinite".into()));
             }
-            let code = rows.measures[m as usize];
-            // As observations.csv: a figure must fit its unit (a range compare per row; the
-            // message only when it does not).
-            if !v.is_nan() && !ranges[code as usize].contains(&v) {
-                let unit = self.measures[code as usize].unit;
-                unit.check(v).map_err(|why| bad(i, "value", why))?;
-            }
-            let key = (rows.area[i], code);
-            if keys.last() == Some(&key) {
-                let prev = rows.period[i - 1] as usize;
-                if place[p as usize] <= place[prev] {
+            if (area, code) == key {
+                if at <= last_place {
+                    let prev = rows.period[i - 1] as usize;
                     return Err(bad(
                         i,
                         "period",
@@ -397,12 +393,14 @@ impl Plan<'_> {
                              area, measure, then period",
                             rows.periods[p as usize],
                             rows.periods[prev],
-                            key.0,
+                            area,
                             self.measures[code as usize].id
                         ),
                     ));
                 }
             } else {
+                key = (area, code);
+                range = ranges[code as usize].clone();
                 keys.push(key);
                 if let Some(last) = runs.last_mut() {
                     last.end = i;
@@ -414,7 +412,14 @@ impl Plan<'_> {
                     bench_row: None,
                 });
             }
-            counts[code as usize * np + place[p as usize] as usize] += u32::from(!v.is_nan());
+            last_place = at;
+            // As observations.csv: a figure must fit its unit (a range compare per row; the
+            // message only when it does not).
+            if !v.is_nan() && !range.contains(&v) {
+                let unit = self.measures[code as usize].unit;
+                unit.check(v).map_err(|why| bad(i, "value", why))?;
+            }
+            counts[code as usize * np + at as usize] += u32::from(!v.is_nan());
         }
         Ok((runs, keys, counts))
     }
@@ -681,14 +686,16 @@ impl Plan<'_> {
         let rows = &prep.rows;
         let period = rows.period[i];
         let due = self.dates[prep.measure(i) as usize].1;
-        let others = |_: &str| without_one(prep.group(i), v);
+        // Every area's figures, this one's included (so `own_value` is none): sorted, so the
+        // quartile needs no sort.
+        let everyone = |_: &str| prep.group(i).to_vec();
         let cx = Context {
             polarity: m.polarity,
             baseline: baseline.map(|b| b.value),
             comparator: &|_| None,
             comparator_at_baseline: &|_| None,
-            group: &others,
-            own_value: Some(v),
+            group: &everyone,
+            own_value: None,
         };
         let r = target::resolve(rule, &cx).ok()?;
         let t = prep.end_date[period as usize];
@@ -829,15 +836,6 @@ fn benchmark(m: &Measure, prep: &Prepared, i: usize) -> Option<Benchmark> {
 /// A figure, unless it overflowed: no NaN or infinity leaves the core.
 fn finite(x: Option<f64>) -> Option<f64> {
     x.filter(|v| v.is_finite())
-}
-
-/// The group's figures without one copy of `v`: the other areas' figures.
-fn without_one(group: &[f64], v: f64) -> Vec<f64> {
-    let mut out = group.to_vec();
-    if let Some(k) = out.iter().position(|x| x.total_cmp(&v).is_eq()) {
-        out.remove(k); // keeps the order: the quartile then finds the figures sorted
-    }
-    out
 }
 
 /// Days since the common era: period ends as numbers, so that x values are one subtraction.
