@@ -369,7 +369,12 @@ impl Plan<'_> {
         // registers: the loop reads each input column once, in order.
         let mut key = (u32::MAX, u32::MAX);
         let (mut range, mut last_place) = (ranges.first().cloned().unwrap_or(0.0..=0.0), 0u32);
-        let columns = rows.area.iter().zip(rows.measure).zip(rows.period).zip(rows.value);
+        let columns = rows
+            .area
+            .iter()
+            .zip(rows.measure)
+            .zip(rows.period)
+            .zip(rows.value);
         for (i, (((&area, &m), &p), &v)) in columns.enumerate() {
             let Some(&code) = rows.measures.get(m as usize) else {
                 let why = format!("measure index {m} is not below {nd}");
