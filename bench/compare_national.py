@@ -81,7 +81,7 @@ def least_squares(x: pd.Series, y: pd.Series, key: pd.Series):
     return slope, (s["my"] - slope * s["mx"]).where(ok)
 
 
-def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray) -> dict:
+def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray, england: np.ndarray) -> dict:
     """Every figure of the core's batch scoring, with pandas and NumPy over all rows at once."""
     df = df.assign(series=df["area"].astype(np.int64) * len(meas) + df["measure"], day=end_day[df["period"]])
     m = meas.iloc[df["measure"].to_numpy()].reset_index(drop=True).set_index(df.index)
@@ -115,9 +115,14 @@ def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray) -> d
     latest_q = q.reindex(key(s))
     n_latest = grp.size().reindex(key(s)).to_numpy()
     quart = np.where(sign > 0, latest_q[0.75].to_numpy(), latest_q[0.25].to_numpy())
+    # England's figure (a named comparator) for the measure and the latest period.
+    months = len(end_day)
+    eng = england[s["measure"].to_numpy().astype(np.int64) * months + s["period"].to_numpy().astype(np.int64)]
     goal = np.select(
-        [kind == "absolute", kind == "threshold", kind == "relative", kind == "points", kind == "quartile"],
-        [param, param, b * (1 + param / 100), b + param, np.where((n_latest >= 4) & (sign != 0), quart, np.nan)],
+        [kind == "absolute", kind == "threshold", kind == "relative", kind == "points", kind == "quartile",
+         kind == "comparator"],
+        [param, param, b * (1 + param / 100), b + param, np.where((n_latest >= 4) & (sign != 0), quart, np.nan),
+         eng],
         np.nan,
     )
     by_polarity = np.select([sign > 0, sign < 0, goal > b, goal < b], [AT_LEAST, AT_MOST, AT_LEAST, AT_MOST], EXACTLY)
@@ -259,7 +264,8 @@ def main(folder: str, runs: int) -> None:
     end_day = np.array([month_end_day(p) for p in periods], np.int64)
     cols = {c: np.fromfile(d / f"{c}.u32", dtype="<u4") for c in ("area", "measure", "period")}
     df = pd.DataFrame({**cols, "value": np.fromfile(d / "value.f64", dtype="<f8")})
-    t_pd, ours = timed(pandas_score, df, meas, end_day, runs=runs)
+    england = np.fromfile(d / "england.f64", dtype="<f8")
+    t_pd, ours = timed(pandas_score, df, meas, end_day, england, runs=runs)
     core = {k: np.fromfile(d / f"core_{k}.f64", dtype="<f8") for k in ours if k not in ("status", "rule")}
     core["status"] = np.fromfile(d / "core_status.u8", dtype=np.uint8)
     core["rule"] = np.fromfile(d / "core_rule.u8", dtype=np.uint8)
@@ -267,10 +273,17 @@ def main(folder: str, runs: int) -> None:
     ids = [m["id"] for sec in definition["sections"] for m in sec["measures"]]
     table = arrow_table(cols, df["value"].to_numpy(), periods, ids)
     card = betteroff.Scorecard.from_toml((d / "definition.toml").read_text())
-    t_py, out = timed(betteroff.score_table, table, card, runs=max(runs, 3))
+    known = ~np.isnan(england)
+    comparators = pa.table({
+        "measure": np.repeat(ids, len(periods))[known],
+        "period": np.tile(periods, len(ids))[known],
+        "comparator": ["England"] * int(known.sum()),
+        "value": england[known],
+    })
+    t_py, out = timed(betteroff.score_table, table, card, comparators=comparators, runs=max(runs, 3))
     got = from_arrow(out, [k for k in ours if k != "rule"])
     diffs.update({f"score_table {k}": differing(f"score_table {k}", got[k], core[k]) for k in got})
-    points = betteroff.score_table(table, card, points=True).column("rule").combine_chunks()
+    points = betteroff.score_table(table, card, points=True, comparators=comparators).column("rule").combine_chunks()
     rule = np.where(points.is_null().to_numpy(zero_copy_only=False), 255, points.indices.to_numpy(zero_copy_only=False))
     diffs["score_table rule"] = differing("score_table rule", rule, core["rule"])
     core_t, par_t = meta["core_median_seconds"], meta["core_parallel_median_seconds"]

@@ -202,11 +202,11 @@ def abspc_series(y: np.ndarray, aligned: bool) -> np.ndarray:
     return flags.ravel()
 
 
-def timed(f, *args, runs: int = 5):
+def timed(f, *args, runs: int = 5, **kwargs):
     times, out = [], None
     for _ in range(runs):
         t = time.perf_counter()
-        out = f(*args)
+        out = f(*args, **kwargs)
         times.append(time.perf_counter() - t)
     return statistics.median(times), out
 

@@ -13,7 +13,10 @@ use std::hint::black_box;
 fn score(c: &mut Criterion) {
     let w = national(153, 100, 60, 20_261_125);
     let card = Scorecard::from_toml(&w.definition, "national.toml").expect("a valid definition");
-    let plan = Plan::new(&card.definition).expect("batch-scorable");
+    let plan = Plan::new(&card.definition)
+        .expect("batch-scorable")
+        .with_comparators(w.comparators())
+        .expect("valid comparators");
     let codes = plan.codes();
     let rows = w.rows(&codes);
     let mut group = c.benchmark_group("batch_score");

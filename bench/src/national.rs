@@ -22,9 +22,22 @@ pub struct National {
     pub measure: Vec<u32>,
     pub period: Vec<u32>,
     pub value: Vec<f64>,
+    /// The comparator "England" for each measure and month (`measure * months + month`): the
+    /// mean of every area's figure, NaN where no area has one.
+    pub england: Vec<f64>,
 }
 
 impl National {
+    /// England's figures as `Plan::with_comparators` takes them.
+    pub fn comparators(&self) -> impl Iterator<Item = (u32, Period, &str, f64)> + '_ {
+        let months = self.periods.len();
+        self.england
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_nan())
+            .map(move |(k, &v)| ((k / months) as u32, self.periods[k % months], "England", v))
+    }
+
     /// The rows as batch scoring reads them; `codes` is `Plan::codes()` (the generated rows
     /// name measures by their place in the definition).
     pub fn rows<'a>(&'a self, codes: &'a [u32]) -> Rows<'a> {
@@ -70,9 +83,9 @@ struct Spec {
 /// Measures: 45% percentages (levels 15-90), 20% rates per 10,000 (20-400), 15% counts
 /// (50-3,000, whole numbers), 10% days (20-150), 10% scores (20-80); 55% higher is better, 35%
 /// lower, 10% neutral; baselines observed at month 12 (60%), the first figure (20%), stated
-/// (10%) or none (10%); targets none (20%), absolute (20%), threshold (15%), relative change
-/// (17%), points change (10%), top quartile (18%) with due dates from month 30 to 84 (so some
-/// have passed); 2% to be developed; 10% with SPC limits fixed after 24 points.
+/// (10%) or none (10%); targets none (20%), match England (8%, a comparator the rows' mean
+/// gives), absolute (12%), threshold (15%), relative change (17%), points change (10%), top
+/// quartile (18%) with due dates from month 30 to 84 (so some have passed); 2% to be developed; 10% with SPC limits fixed after 24 points.
 /// Series: each area sits 0-2 standard deviations from the national level, with noise of 2-10%
 /// of its level, a national trend, a step change in 15% of series, 1% outliers; 3% of figures
 /// missing, 2% of series starting 6-30 months late, 1% missing their latest month.
@@ -103,6 +116,7 @@ pub fn national(areas: usize, measures: usize, months: usize, seed: u64) -> Nati
         measure: Vec::with_capacity(n),
         period: Vec::with_capacity(n),
         value: Vec::with_capacity(n),
+        england: Vec::new(),
     };
     for (a, &effect) in area_effect.iter().enumerate() {
         for (m, spec) in specs.iter().enumerate() {
@@ -122,7 +136,22 @@ pub fn national(areas: usize, measures: usize, months: usize, seed: u64) -> Nati
             }
         }
     }
+    out.england = england(&out, measures, months);
     out
+}
+
+/// England's figure: the mean of the areas' figures for each measure and month.
+fn england(w: &National, measures: usize, months: usize) -> Vec<f64> {
+    let mut sum = vec![(0.0, 0u32); measures * months];
+    for ((&m, &t), &v) in w.measure.iter().zip(&w.period).zip(&w.value) {
+        if !v.is_nan() {
+            let s = &mut sum[m as usize * months + t as usize];
+            *s = (s.0 + v, s.1 + 1);
+        }
+    }
+    sum.iter()
+        .map(|&(s, n)| if n > 0 { s / f64::from(n) } else { f64::NAN })
+        .collect()
 }
 
 /// Draws one measure and writes its definition.
@@ -195,6 +224,8 @@ fn measure(rng: &mut Rng, id: &str, months: usize, toml: &mut String) -> Spec {
     let t = rng.uniform();
     let target = if t < 0.2 {
         None
+    } else if t < 0.28 {
+        Some("kind = \"comparator\", comparator = \"England\"".to_string())
     } else if t < 0.4 || (t >= 0.55 && !baseline) || (t >= 0.82 && polarity == "neutral") {
         Some(format!(
             "kind = \"absolute\", value = {}",

@@ -27,7 +27,10 @@ pub fn run(dir: &str, args: &[String]) {
         t.elapsed().as_secs_f64()
     );
     let card = Scorecard::from_toml(&w.definition, "national.toml").expect("a valid definition");
-    let plan = Plan::new(&card.definition).expect("batch-scorable");
+    let plan = Plan::new(&card.definition)
+        .expect("batch-scorable")
+        .with_comparators(w.comparators())
+        .expect("valid comparators");
     let codes = plan.codes();
     let rows = w.rows(&codes);
     let scoring_bytes = peak_bytes(|| plan.score(&rows, None));
@@ -66,6 +69,10 @@ fn write_workload(dir: &Path, w: &betteroff_bench::National) {
     write(&dir.join("measure.u32"), &u32_bytes(&w.measure));
     write(&dir.join("period.u32"), &u32_bytes(&w.period));
     write(&dir.join("value.f64"), &f64_bytes(w.value.iter().copied()));
+    write(
+        &dir.join("england.f64"),
+        &f64_bytes(w.england.iter().copied()),
+    );
 }
 
 /// Each series' figures as `core_<name>.f64` (NaN where there is none; booleans 1 or 0; the

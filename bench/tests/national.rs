@@ -31,6 +31,10 @@ fn scorecard(w: &National, a: u32) -> Scorecard {
             cmp.push_str(&format!("{m},{p},{},la,{v}\n", w.areas[w.area[i] as usize]));
         }
     }
+    for (code, p, name, v) in w.comparators() {
+        let m = &w.measure_ids[code as usize];
+        cmp.push_str(&format!("{m},{p},{name},,{v}\n"));
+    }
     card.add_observations_csv(&obs, "observations.csv")
         .expect("valid");
     card.add_comparators_csv(&cmp, "comparators.csv")
@@ -108,7 +112,10 @@ fn batch_scoring_equals_the_scorecard_area_by_area() {
     // the generator, with missing figures and late starts (48,000 rows less the late starts).
     let w = national(12, 100, 40, 20_261_125);
     let def = Scorecard::from_toml(&w.definition, "national.toml").expect("valid");
-    let plan = Plan::new(&def.definition).expect("batch-scorable");
+    let plan = Plan::new(&def.definition)
+        .expect("batch-scorable")
+        .with_comparators(w.comparators())
+        .expect("valid comparators");
     let as_of: Period = w.periods[w.periods.len() - 1];
     let codes = plan.codes();
     let scores = plan
@@ -173,6 +180,7 @@ fn batch_scoring_equals_the_scorecard_area_by_area() {
         "relative",
         "points",
         "quartile",
+        "comparator",
         "forecast",
         "turned",
         "reachable",

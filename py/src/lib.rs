@@ -389,7 +389,7 @@ fn spc_table(
 
 /// Full batch scoring of an Arrow table; the Python wrapper `betteroff.score_table` documents it.
 #[pyfunction]
-#[pyo3(signature = (table, scorecard, area, measure, period, value, as_of=None, points=false))]
+#[pyo3(signature = (table, scorecard, area, measure, period, value, as_of=None, points=false, comparators=None))]
 #[allow(clippy::too_many_arguments)]
 fn score_table(
     py: Python<'_>,
@@ -401,6 +401,7 @@ fn score_table(
     value: &str,
     as_of: Option<&str>,
     points: bool,
+    comparators: Option<pyo3_arrow::PyTable>,
 ) -> PyResult<pyo3_arrow::PyTable> {
     let request = scores::Request {
         area,
@@ -410,7 +411,7 @@ fn score_table(
         as_of: as_of.map(parse_period).transpose()?,
         points,
     };
-    guard(|| scores::score_table(py, table, &scorecard.card.definition, &request))
+    guard(|| scores::score_table(py, table, comparators, &scorecard.card.definition, &request))
 }
 
 #[pymodule]

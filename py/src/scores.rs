@@ -21,7 +21,7 @@ use betteroff::{Period, Status};
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
 
-use crate::table::{arrow, cast, column, dictionary, one, one_batch};
+use crate::table::{arrow, cast, column, dictionary, one, one_batch, texts};
 use crate::{to_py, usage};
 
 /// Which columns hold what, and what to return.
@@ -38,11 +38,15 @@ pub struct Request<'a> {
 pub fn score_table(
     py: Python<'_>,
     table: PyTable,
+    comparators: Option<PyTable>,
     def: &Definition,
     r: &Request<'_>,
 ) -> PyResult<PyTable> {
     let batch = one_batch(table)?;
-    let plan = Plan::new(def).map_err(to_py)?;
+    let mut plan = Plan::new(def).map_err(to_py)?;
+    if let Some(c) = comparators {
+        plan = named(plan, &one_batch(c)?)?;
+    }
     let (area_col, measure_col) = (column(&batch, r.area)?, column(&batch, r.measure)?);
     let (period_col, value_col) = (column(&batch, r.period)?, column(&batch, r.value)?);
     let area = areas(&area_col, r.area)?;
@@ -74,6 +78,32 @@ pub fn score_table(
     } else {
         series(r, &cols, scores, &periods)
     }
+}
+
+/// Named comparators' figures from a table with the columns of comparators.csv (measure,
+/// period, comparator, value), added to the plan.
+fn named<'d>(plan: Plan<'d>, batch: &RecordBatch) -> PyResult<Plan<'d>> {
+    let (measure, period) = (column(batch, "measure")?, column(batch, "period")?);
+    let (name, value) = (column(batch, "comparator")?, column(batch, "value")?);
+    let (m_keys, m_codes) = coded(&measure, "measure", |id| {
+        plan.code(id)
+            .ok_or_else(|| format!("the scorecard has no measure '{id}'"))
+    })?;
+    let (p_keys, periods) = coded(&period, "period", |p| {
+        p.parse::<Period>().map_err(|e| e.to_string())
+    })?;
+    let name = cast(&name, &DataType::Utf8, "comparator")?;
+    let names = texts(&name, "comparator")?;
+    let value = values(&value, "value")?;
+    let figures = (0..names.len()).map(|i| {
+        (
+            m_codes[m_keys[i] as usize],
+            periods[p_keys[i] as usize],
+            names[i],
+            value[i],
+        )
+    });
+    plan.with_comparators(figures).map_err(one)
 }
 
 /// The input columns, returned as they came.

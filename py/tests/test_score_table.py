@@ -115,8 +115,8 @@ def test_bad_input_is_refused_with_the_row(card: betteroff.Scorecard) -> None:
         betteroff.score_table(pa.table(r), card)
     with pytest.raises(betteroff.UsageError, match="the table has no column 'region'"):
         betteroff.score_table(pa.table(rows()), card, area="region")
-    gap = DEFINITION.replace('{ kind = "quartile", group = "la" }', '{ kind = "comparator", comparator = "England" }')
-    with pytest.raises(betteroff.UsageError, match="batch scoring does not take a comparator target"):
+    gap = DEFINITION.replace('{ kind = "quartile", group = "la" }', '{ kind = "gap", comparator = "England", value = 0 }')
+    with pytest.raises(betteroff.UsageError, match="batch scoring does not take a gap target"):
         betteroff.score_table(pa.table(rows()), betteroff.Scorecard.from_toml(gap))
 
 
@@ -145,3 +145,21 @@ def test_equals_the_scorecard_scored_area_by_area(card: betteroff.Scorecard) -> 
         assert (bench["q1"], bench["median"], bench["q3"]) == (b["q1"], b["median"], b["q3"])
         assert bench["band"] == (None if pd.isna(b["band"]) else b["band"])
         assert bench["rank"] == (None if pd.isna(b["rank"]) else b["rank"])
+
+
+def test_comparator_targets_read_the_named_figures() -> None:
+    # "Match England" (higher is better) on measure Q: England's October figure is 75. Areas at
+    # 80 and 90 meet it; 60 and 70 do not and, with no baseline, are at risk. Without the
+    # comparators table the target cannot be resolved: no target, as in the scorecard.
+    text = DEFINITION.replace('{ kind = "quartile", group = "la" }', '{ kind = "comparator", comparator = "England" }')
+    card = betteroff.Scorecard.from_toml(text)
+    england = pd.DataFrame({"measure": ["Q", "Q"], "period": ["2019-09", "2019-10"],
+                            "comparator": ["England", "England"], "value": [47.5, 75.0]})
+    out = betteroff.score_table(pa.table(rows()), card, comparators=england).to_pandas()
+    q = out[out["measure"] == "Q"]
+    assert list(q["target"]) == [75.0] * 4
+    assert list(q["status"].astype(str)) == ["at_risk", "at_risk", "achieved", "achieved"]
+    bare = betteroff.score_table(pa.table(rows()), card).to_pandas()
+    assert set(bare[bare["measure"] == "Q"]["status"].astype(str)) == {"no_target"}
+    with pytest.raises(betteroff.DataError, match="row 2: field \"comparator\": a second figure for comparator 'England'"):
+        betteroff.score_table(pa.table(rows()), card, comparators=england.assign(period="2019-10"))

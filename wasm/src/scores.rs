@@ -18,6 +18,9 @@ impl Scorecard {
     /// index into `periods` (period texts), `value` the figure (NaN where missing); rows grouped
     /// by area and measure, in time order. Returns a `ScoreColumns` object: one entry per series
     /// in each column (NaN or 255 where a figure does not apply), and each row's SPC rule.
+    /// Named comparators' figures (for comparator targets such as "match England") come as
+    /// four more columns: measure and period indexes into the same `measureIds` and `periods`,
+    /// the comparator's name and its value.
     #[wasm_bindgen(js_name = scoreColumns, unchecked_return_type = "ScoreColumns")]
     #[allow(clippy::too_many_arguments)]
     pub fn score_columns(
@@ -29,9 +32,13 @@ impl Scorecard {
         periods: Vec<String>,
         value: &[f64],
         #[wasm_bindgen(js_name = asOf)] as_of: Option<String>,
+        #[wasm_bindgen(js_name = comparatorMeasure)] comparator_measure: Option<Vec<u32>>,
+        #[wasm_bindgen(js_name = comparatorPeriod)] comparator_period: Option<Vec<u32>>,
+        #[wasm_bindgen(js_name = comparatorName)] comparator_name: Option<Vec<String>>,
+        #[wasm_bindgen(js_name = comparatorValue)] comparator_value: Option<Vec<f64>>,
     ) -> Result<JsValue, JsValue> {
         let one = |e| to_js(Errors::one(e));
-        let plan = Plan::new(&self.card.definition).map_err(to_js)?;
+        let mut plan = Plan::new(&self.card.definition).map_err(to_js)?;
         let ids: Vec<&str> = measure_ids.iter().map(String::as_str).collect();
         let measures = read_dictionary(measure, &ids, "measure", |id| {
             plan.code(id)
@@ -45,6 +52,42 @@ impl Scorecard {
             .as_deref()
             .map(|t| crate::period(t, "asOf"))
             .transpose()?;
+        let c_measure = comparator_measure.unwrap_or_default();
+        let (c_period, c_name) = (
+            comparator_period.unwrap_or_default(),
+            comparator_name.unwrap_or_default(),
+        );
+        let c_value = comparator_value.unwrap_or_default();
+        let lengths = [c_period.len(), c_name.len(), c_value.len()];
+        if lengths.iter().any(|&n| n != c_measure.len()) {
+            return Err(crate::usage(
+                "comparators",
+                "comparatorMeasure, comparatorPeriod, comparatorName and comparatorValue must \
+                 have the same length"
+                    .into(),
+            ));
+        }
+        if !c_measure.is_empty() {
+            // Read for the comparators' own indexes: a text only they use is checked too.
+            let c_measures = read_dictionary(&c_measure, &ids, "comparator measure", |id| {
+                plan.code(id)
+                    .ok_or_else(|| format!("the scorecard has no measure '{id}'"))
+            })
+            .map_err(one)?;
+            let c_periods =
+                read_dictionary(&c_period, &texts, "comparator period", parse).map_err(one)?;
+            let code = |i: usize| c_measures.get(c_measure[i] as usize).copied();
+            let when = |i: usize| c_periods.get(c_period[i] as usize).copied();
+            let mut figures = Vec::with_capacity(c_measure.len());
+            for i in 0..c_measure.len() {
+                let (Some(m), Some(p)) = (code(i), when(i)) else {
+                    let why = "a comparator's measure or period index is out of range".into();
+                    return Err(crate::usage("comparators", why));
+                };
+                figures.push((m, p, c_name[i].as_str(), c_value[i]));
+            }
+            plan = plan.with_comparators(figures).map_err(one)?;
+        }
         let rows = Rows {
             area,
             measure,

@@ -46,3 +46,17 @@ test('bad columns are errors naming the row', () => {
   assert.throws(() => card.scoreColumns(area, measure, ['A3a'], backwards, ['2019-09', '2019-10'], value),
     (e) => e.kind === 'data' && /row 2: field "period": 2019-09 does not follow 2019-10/.test(e.message));
 });
+
+test('a comparator target reads the named figures', () => {
+  // "Match England" (lower is better): England's October figure is 26. Area 1's 25 meets it;
+  // area 2's 24 too; area 3's 27 does not and, before any due date, is at risk.
+  const card = Scorecard.fromToml(DEFINITION.replace(
+    '{ kind = "relative", change = -50, due = "2020-05" }', '{ kind = "comparator", comparator = "England" }'));
+  const c = card.scoreColumns(area, measure, ['A3a'], period, ['2019-09', '2019-10'], value, undefined,
+    Uint32Array.from([0]), Uint32Array.from([1]), ['England'], Float64Array.from([26]));
+  assert.deepEqual([...c.target].slice(0, 3), [26, 26, 26]);
+  assert.deepEqual([...c.status].slice(0, 3).map((k) => c.statusNames[k]), ['achieved', 'achieved', 'at_risk']);
+  assert.throws(() => card.scoreColumns(area, measure, ['A3a'], period, ['2019-09', '2019-10'], value, undefined,
+    Uint32Array.from([0]), Uint32Array.from([1]), ['England', 'Region'], Float64Array.from([26])),
+  (e) => e.kind === 'usage' && /same length/.test(e.message));
+});

@@ -51,6 +51,9 @@ pub struct Plan<'d> {
     codes: HashMap<&'d str, u32>,
     analysis: &'d Analysis,
     tolerance_pct: f64,
+    /// Named comparators' figures (England, the region) by measure code and period, for
+    /// comparator targets ([`Plan::with_comparators`]).
+    named: HashMap<(u32, Period), Vec<(String, f64)>>,
     /// Each measure's baseline period end (when the definition names the period) and target
     /// due date, worked out once rather than per series.
     dates: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
@@ -131,10 +134,61 @@ impl<'d> Plan<'d> {
         Ok(Plan {
             measures,
             codes,
+            named: HashMap::new(),
             dates,
             analysis: &def.analysis,
             tolerance_pct: def.status_rules.at_risk_tolerance_pct,
         })
+    }
+
+    /// Adds named comparators' figures (England, the region, statistical neighbours' average):
+    /// `(measure code, period, name, value)`, as comparators.csv holds them. A comparator target
+    /// ("match England") resolves to the named figure for the period judged, as in the
+    /// scorecard. A figure that is not finite, a measure code out of range or a second figure
+    /// for the same measure, period and name is refused, naming its row.
+    pub fn with_comparators<'n>(
+        mut self,
+        figures: impl IntoIterator<Item = (u32, Period, &'n str, f64)>,
+    ) -> Result<Self, Error> {
+        let file = "comparators";
+        for (i, (code, period, name, value)) in figures.into_iter().enumerate() {
+            if code as usize >= self.measures.len() {
+                let why = format!("measure code {code} is not below {}", self.measures.len());
+                return Err(Error::new(
+                    ErrorKind::Data,
+                    Location::row(file, i, "measure"),
+                    why,
+                ));
+            }
+            if !value.is_finite() {
+                let why = "the value is not a finite number".to_string();
+                return Err(Error::new(
+                    ErrorKind::Data,
+                    Location::row(file, i, "value"),
+                    why,
+                ));
+            }
+            let here = self.named.entry((code, period)).or_default();
+            if here.iter().any(|(n, _)| n == name) {
+                let why = format!(
+                    "a second figure for comparator '{name}', measure {}, {period}",
+                    self.measures[code as usize].id
+                );
+                return Err(Error::new(
+                    ErrorKind::Data,
+                    Location::row(file, i, "comparator"),
+                    why,
+                ));
+            }
+            here.push((name.to_string(), value));
+        }
+        Ok(self)
+    }
+
+    /// The named comparator's figure for a measure and period.
+    fn named(&self, code: u32, period: Period, name: &str) -> Option<f64> {
+        let here = self.named.get(&(code, period))?;
+        here.iter().find(|(n, _)| n == name).map(|x| x.1)
     }
 
     /// The code of measure `id` for [`Rows::measure`].
@@ -234,7 +288,6 @@ fn refusal(m: &Measure) -> Option<Error> {
     let why = match &m.target {
         Some(Target::Milestones(_)) => Some("a milestones target"),
         Some(Target::Single { rule, .. }) => match rule {
-            Rule::Comparator { .. } => Some("a comparator target"),
             Rule::Gap { .. } => Some("a gap target"),
             Rule::Direction => Some("a direction-only target"),
             _ => None,
@@ -253,7 +306,7 @@ fn refusal(m: &Measure) -> Option<Error> {
             },
             format!(
                 "batch scoring does not take {why}: score this measure with the scorecard \
-                 (the columns carry no named comparators, milestones or rebasing)"
+                 (batch scoring judges one value against one figure per period)"
             ),
         )
     })
@@ -690,15 +743,18 @@ impl Plan<'_> {
         };
         let rows = &prep.rows;
         let period = rows.period[i];
-        let due = self.dates[prep.measure(i) as usize].1;
+        let code = prep.measure(i);
+        let due = self.dates[code as usize].1;
+        let now = |name: &str| self.named(code, rows.periods[period as usize], name);
+        let then = |name: &str| baseline.and_then(|b| self.named(code, b.period, name));
         // Every area's figures, this one's included (so `own_value` is none): sorted, so the
         // quartile needs no sort.
         let everyone = |_: &str| prep.group(i).to_vec();
         let cx = Context {
             polarity: m.polarity,
             baseline: baseline.map(|b| b.value),
-            comparator: &|_| None,
-            comparator_at_baseline: &|_| None,
+            comparator: &now,
+            comparator_at_baseline: &then,
             group: &everyone,
             own_value: None,
         };
@@ -969,15 +1025,59 @@ mod tests {
     fn targets_the_columns_cannot_resolve_are_refused() {
         let text = A3.replace(
             r#"{ kind = "relative", change = -50, due = "2020-05" }"#,
-            r#"{ kind = "comparator", comparator = "England" }"#,
+            r#"{ kind = "gap", comparator = "England", value = 0 }"#,
         );
         let card = Scorecard::from_toml(&text, "a3.toml").unwrap();
         let e = Plan::new(&card.definition).unwrap_err();
         assert_eq!(
             e.0[0].to_string(),
-            "definition: field \"measure A3a\": batch scoring does not take a comparator \
-             target: score this measure with the scorecard (the columns carry no named \
-             comparators, milestones or rebasing)"
+            "definition: field \"measure A3a\": batch scoring does not take a gap target: score \
+             this measure with the scorecard (batch scoring judges one value against one figure \
+             per period)"
+        );
+    }
+
+    #[test]
+    fn a_comparator_target_reads_the_named_figure() {
+        // "Match England", lower is better: England's October figure is 26. Area 1's 25 meets
+        // it (achieved); area 3's 27 does not, and with a baseline but no due date it is at risk.
+        let text = A3.replace(
+            r#"{ kind = "relative", change = -50, due = "2020-05" }"#,
+            r#"{ kind = "comparator", comparator = "England" }"#,
+        );
+        let card = Scorecard::from_toml(&text, "a3.toml").unwrap();
+        let oct: Period = "2019-10".parse().unwrap();
+        let sep: Period = "2019-09".parse().unwrap();
+        let plan = Plan::new(&card.definition)
+            .unwrap()
+            .with_comparators([(0, oct, "England", 26.0), (0, sep, "England", 29.0)])
+            .unwrap();
+        let periods = periods();
+        let rows = Rows {
+            area: &[1, 1, 3, 3],
+            measure: &[0; 4],
+            measures: &[0],
+            period: &[0, 1, 0, 1],
+            periods: &periods,
+            value: &[26.0, 25.0, 31.0, 27.0],
+        };
+        let s = plan.score(&rows, None).unwrap();
+        assert_eq!(s.series.status, [Status::Achieved, Status::AtRisk]);
+        assert_eq!(s.series.target, [Some(26.0), Some(26.0)]);
+        // Without England's figures the target cannot be resolved: no target, as the scorecard.
+        let bare = Plan::new(&card.definition)
+            .unwrap()
+            .score(&rows, None)
+            .unwrap();
+        assert_eq!(bare.series.status, [Status::NoTarget, Status::NoTarget]);
+        let twice = Plan::new(&card.definition)
+            .unwrap()
+            .with_comparators([(0, oct, "England", 26.0), (0, oct, "England", 27.0)])
+            .unwrap_err();
+        assert_eq!(
+            twice.to_string(),
+            "comparators, row 2: field \"comparator\": a second figure for comparator \
+             'England', measure A3a, 2019-10"
         );
     }
 

@@ -306,6 +306,7 @@ def score_table(
     value: str = "value",
     as_of: Optional[str] = None,
     points: bool = False,
+    comparators: Any = None,
 ) -> Any:
     """Scores every area against every measure of ``scorecard`` at once, from an Arrow table or
     anything with ``__arrow_c_stream__`` (pyarrow, pandas, polars): the same figures as scoring
@@ -325,13 +326,17 @@ def score_table(
     among all areas (``benchmark_period``, ``q1``, ``median``, ``q3``, ``band``, ``rank``,
     ``areas``), in full precision, null where a figure does not apply. With ``points=True`` it
     has one row per input row instead: the four input columns, ``rule`` and ``point_type``.
-    Comparator, gap, direction and milestone targets and SPC rebasing are refused
-    (``UsageError``): they need figures the columns do not carry.
+    ``comparators`` (optional, any table as above) holds named comparators' figures with the
+    columns of comparators.csv (``measure``, ``period``, ``comparator``, ``value``): comparator
+    targets ("match England") resolve to them as in the scorecard. Gap, direction and milestone
+    targets and SPC rebasing are refused (``UsageError``).
 
     >>> card = Scorecard.load("examples/national/scorecard.toml")         # doctest: +SKIP
     >>> score_table(df, card).to_pandas()                                 # doctest: +SKIP
     """
-    result = _native.score_table(table, scorecard._native, area, measure, period, value, as_of, points)
+    result = _native.score_table(
+        table, scorecard._native, area, measure, period, value, as_of, points, comparators
+    )
     try:
         pyarrow = __import__("pyarrow")
     except ImportError:

@@ -57,6 +57,7 @@ def score_table(
     value: str,
     as_of: Optional[str] = ...,
     points: bool = ...,
+    comparators: Any = ...,
 ) -> Any: ...
 def spc_table(
     table: Any, series: str, value: str, polarity: str, screen_outliers: bool, fix_after: Optional[int] = ...
