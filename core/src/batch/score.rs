@@ -53,7 +53,9 @@ pub struct Plan<'d> {
     tolerance_pct: f64,
     /// Named comparators' figures (England, the region) by measure code and period, for
     /// comparator targets ([`Plan::with_comparators`]).
-    named: HashMap<(u32, Period), Vec<(String, f64)>>,
+    named: HashMap<(u32, Period, u32), f64>,
+    /// The comparators' names; `named` keys them by their place here.
+    names: Vec<String>,
     /// Each measure's baseline period end (when the definition names the period) and target
     /// due date, worked out once rather than per series.
     dates: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
@@ -135,6 +137,7 @@ impl<'d> Plan<'d> {
             measures,
             codes,
             named: HashMap::new(),
+            names: Vec::new(),
             dates,
             analysis: &def.analysis,
             tolerance_pct: def.status_rules.at_risk_tolerance_pct,
@@ -168,8 +171,14 @@ impl<'d> Plan<'d> {
                     why,
                 ));
             }
-            let here = self.named.entry((code, period)).or_default();
-            if here.iter().any(|(n, _)| n == name) {
+            let k = match self.names.iter().position(|n| n == name) {
+                Some(k) => k as u32,
+                None => {
+                    self.names.push(name.to_string());
+                    self.names.len() as u32 - 1
+                }
+            };
+            if self.named.insert((code, period, k), value).is_some() {
                 let why = format!(
                     "a second figure for comparator '{name}', measure {}, {period}",
                     self.measures[code as usize].id
@@ -180,15 +189,14 @@ impl<'d> Plan<'d> {
                     why,
                 ));
             }
-            here.push((name.to_string(), value));
         }
         Ok(self)
     }
 
     /// The named comparator's figure for a measure and period.
     fn named(&self, code: u32, period: Period, name: &str) -> Option<f64> {
-        let here = self.named.get(&(code, period))?;
-        here.iter().find(|(n, _)| n == name).map(|x| x.1)
+        let k = self.names.iter().position(|n| n == name)? as u32;
+        self.named.get(&(code, period, k)).copied()
     }
 
     /// The code of measure `id` for [`Rows::measure`].
