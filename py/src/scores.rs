@@ -21,7 +21,7 @@ use betteroff::{Period, Status};
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
 
-use crate::table::{arrow, cast, column, dictionary, one, one_batch, texts};
+use crate::table::{arrow, cast, column, dictionary, one, one_batch};
 use crate::{to_py, usage};
 
 /// Which columns hold what, and what to return.
@@ -92,14 +92,13 @@ fn named<'d>(plan: Plan<'d>, batch: &RecordBatch) -> PyResult<Plan<'d>> {
     let (p_keys, periods) = coded(&period, "period", |p| {
         p.parse::<Period>().map_err(|e| e.to_string())
     })?;
-    let name = cast(&name, &DataType::Utf8, "comparator")?;
-    let names = texts(&name, "comparator")?;
+    let (n_keys, names) = coded(&name, "comparator", |t| Ok(t.to_string()))?;
     let value = values(&value, "value")?;
-    let figures = (0..names.len()).map(|i| {
+    let figures = (0..n_keys.len()).map(|i| {
         (
             m_codes[m_keys[i] as usize],
             periods[p_keys[i] as usize],
-            names[i],
+            names[n_keys[i] as usize].as_str(),
             value[i],
         )
     });

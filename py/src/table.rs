@@ -155,7 +155,7 @@ fn numbers(a: ArrayRef, name: &str) -> PyResult<ArrayRef> {
     Ok(a)
 }
 
-pub(crate) fn texts<'a>(a: &'a ArrayRef, name: &str) -> PyResult<Vec<&'a str>> {
+fn texts<'a>(a: &'a ArrayRef, name: &str) -> PyResult<Vec<&'a str>> {
     no_nulls(a, name)?;
     let names: Option<Vec<&str>> = match a.data_type() {
         DataType::Utf8 => a.as_string::<i32>().iter().collect(),

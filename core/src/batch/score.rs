@@ -147,8 +147,9 @@ impl<'d> Plan<'d> {
     /// Adds named comparators' figures (England, the region, statistical neighbours' average):
     /// `(measure code, period, name, value)`, as comparators.csv holds them. A comparator target
     /// ("match England") resolves to the named figure for the period judged, as in the
-    /// scorecard. A figure that is not finite, a measure code out of range or a second figure
-    /// for the same measure, period and name is refused, naming its row.
+    /// scorecard. A figure that is not finite or a measure code out of range is refused, naming
+    /// its row, and so is a second figure for the same measure, period and name where a
+    /// comparator target reads them (figures of other measures are checked, then dropped).
     pub fn with_comparators<'n>(
         mut self,
         figures: impl IntoIterator<Item = (u32, Period, &'n str, f64)>,
@@ -170,6 +171,17 @@ impl<'d> Plan<'d> {
                     Location::row(file, i, "value"),
                     why,
                 ));
+            }
+            // Only a comparator target reads these figures: the others are checked, not kept.
+            let target = &self.measures[code as usize].target;
+            if !matches!(
+                target,
+                Some(Target::Single {
+                    rule: Rule::Comparator { .. },
+                    ..
+                })
+            ) {
+                continue;
             }
             let k = match self.names.iter().position(|n| n == name) {
                 Some(k) => k as u32,
