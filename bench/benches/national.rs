@@ -4,19 +4,14 @@
 //! and the side-by-side comparison with pandas, Python and WebAssembly are `bash bench/run.sh`
 //! (docs/benchmarks.md).
 
-use betteroff::batch::Plan;
-use betteroff::Scorecard;
 use betteroff_bench::national;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 
 fn score(c: &mut Criterion) {
     let w = national(153, 100, 60, 20_261_125);
-    let card = Scorecard::from_toml(&w.definition, "national.toml").expect("a valid definition");
-    let plan = Plan::new(&card.definition)
-        .expect("batch-scorable")
-        .with_comparators(w.comparators())
-        .expect("valid comparators");
+    let card = w.scorecard();
+    let plan = w.plan(&card);
     let codes = plan.codes();
     let rows = w.rows(&codes);
     let mut group = c.benchmark_group("batch_score");

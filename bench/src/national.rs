@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use betteroff::batch::Rows;
-use betteroff::Period;
+use betteroff::batch::{Plan, Rows};
+use betteroff::{Period, Scorecard};
 
 use crate::Rng;
 
@@ -28,6 +28,19 @@ pub struct National {
 }
 
 impl National {
+    /// The generated definition, loaded (the plan of [`National::plan`] borrows from it).
+    pub fn scorecard(&self) -> Scorecard {
+        Scorecard::from_toml(&self.definition, "national.toml").expect("a valid definition")
+    }
+
+    /// The batch-scoring plan of `card` (from [`National::scorecard`]), with England's figures.
+    pub fn plan<'d>(&self, card: &'d Scorecard) -> Plan<'d> {
+        Plan::new(&card.definition)
+            .expect("batch-scorable")
+            .with_comparators(self.comparators())
+            .expect("valid comparators")
+    }
+
     /// England's figures as `Plan::with_comparators` takes them.
     pub fn comparators(&self) -> impl Iterator<Item = (u32, Period, &str, f64)> + '_ {
         let months = self.periods.len();

@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::time::Instant;
 
-use betteroff::batch::{Plan, Scores};
-use betteroff::{Scorecard, Status};
+use betteroff::batch::Scores;
+use betteroff::Status;
 use betteroff_bench::national;
 
 use crate::{f64_bytes, peak_bytes, rayon_threads, seven, write, write_meta};
@@ -26,11 +26,8 @@ pub fn run(dir: &str, args: &[String]) {
         w.value.len(),
         t.elapsed().as_secs_f64()
     );
-    let card = Scorecard::from_toml(&w.definition, "national.toml").expect("a valid definition");
-    let plan = Plan::new(&card.definition)
-        .expect("batch-scorable")
-        .with_comparators(w.comparators())
-        .expect("valid comparators");
+    let card = w.scorecard();
+    let plan = w.plan(&card);
     let codes = plan.codes();
     let rows = w.rows(&codes);
     let scoring_bytes = peak_bytes(|| plan.score(&rows, None));

@@ -3,7 +3,7 @@
 //! and every figure the batch gives is checked against the report's (both rounded to 6 decimal
 //! places, as the report prints them).
 
-use betteroff::batch::{Plan, Scores, SeriesScore};
+use betteroff::batch::{Scores, SeriesScore};
 use betteroff::report::{r6, MeasureResult};
 use betteroff::{Period, Scorecard};
 use betteroff_bench::{national, National};
@@ -111,11 +111,8 @@ fn batch_scoring_equals_the_scorecard_area_by_area() {
     // 12 areas x 100 measures x 40 months: every unit, polarity, baseline and target kind of
     // the generator, with missing figures and late starts (48,000 rows less the late starts).
     let w = national(12, 100, 40, 20_261_125);
-    let def = Scorecard::from_toml(&w.definition, "national.toml").expect("valid");
-    let plan = Plan::new(&def.definition)
-        .expect("batch-scorable")
-        .with_comparators(w.comparators())
-        .expect("valid comparators");
+    let card = w.scorecard();
+    let plan = w.plan(&card);
     let as_of: Period = w.periods[w.periods.len() - 1];
     let codes = plan.codes();
     let scores = plan
