@@ -221,11 +221,6 @@ impl<'d> Plan<'d> {
         (0..self.measures.len() as u32).collect()
     }
 
-    /// The measure ids, in code order.
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.measures.iter().map(|m| m.id.as_str())
-    }
-
     /// Scores every series as at `as_of` (default: the latest period in the rows).
     pub fn score(&self, rows: &Rows, as_of: Option<Period>) -> Result<Scores, Error> {
         let prep = self.prepare(rows, as_of)?;
@@ -325,8 +320,8 @@ fn refusal(m: &Measure) -> Option<Error> {
                 field: Some(format!("measure {}", m.id)),
             },
             format!(
-                "batch scoring does not take {why}: score this measure with the scorecard \
-                 (batch scoring judges one value against one figure per period)"
+                "batch scoring does not take {why} (it judges each series against one target \
+                 figure, with SPC over the whole series): score this measure with the scorecard"
             ),
         )
     })
@@ -353,7 +348,7 @@ struct Prepared<'r> {
     /// Each period code's place in time (equal periods share one).
     place: Vec<u32>,
     runs: Vec<Run>,
-    /// Per (measure, period): the range of `values` holding that group's figures (empty when
+    /// Per (measure, place in time): the range of `values` holding that group's figures (empty when
     /// no series needs it).
     groups: Vec<std::ops::Range<usize>>,
     values: Vec<f64>,
@@ -1051,9 +1046,9 @@ mod tests {
         let e = Plan::new(&card.definition).unwrap_err();
         assert_eq!(
             e.0[0].to_string(),
-            "definition: field \"measure A3a\": batch scoring does not take a gap target: score \
-             this measure with the scorecard (batch scoring judges one value against one figure \
-             per period)"
+            "definition: field \"measure A3a\": batch scoring does not take a gap target (it \
+             judges each series against one target figure, with SPC over the whole series): \
+             score this measure with the scorecard"
         );
     }
 
