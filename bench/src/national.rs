@@ -98,7 +98,8 @@ struct Spec {
 /// lower, 10% neutral; baselines observed at month 12 (60%), the first figure (20%), stated
 /// (10%) or none (10%); targets none (20%), match England (8%, a comparator the rows' mean
 /// gives), absolute (12%), threshold (15%), relative change (17%), points change (10%), top
-/// quartile (18%) with due dates from month 30 to 84 (so some have passed); 2% to be developed; 10% with SPC limits fixed after 24 points.
+/// quartile (18%) with due dates from month 30 to 84 (so some have passed); 2% to be
+/// developed; 10% with SPC limits fixed after 24 points.
 /// Series: each area sits 0-2 standard deviations from the national level, with noise of 2-10%
 /// of its level, a national trend, a step change in 15% of series, 1% outliers; 3% of figures
 /// missing, 2% of series starting 6-30 months late, 1% missing their latest month.

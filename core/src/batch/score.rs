@@ -348,8 +348,8 @@ struct Prepared<'r> {
     /// Each period code's place in time (equal periods share one).
     place: Vec<u32>,
     runs: Vec<Run>,
-    /// Per (measure, place in time): the range of `values` holding that group's figures (empty when
-    /// no series needs it).
+    /// Per (measure, place in time): the range of `values` holding that group's figures
+    /// (empty when no series needs it).
     groups: Vec<std::ops::Range<usize>>,
     values: Vec<f64>,
 }
@@ -1125,11 +1125,22 @@ mod tests {
             let period: Vec<u32> = rows.iter().map(|r| r.1).collect();
             let value: Vec<f64> = rows.iter().map(|r| r.2).collect();
             let measure = vec![0; rows.len()];
-            let cols = Rows { area: &area, measure: &measure, measures: &[0], period: &period, periods: &periods, value: &value };
+            let cols = Rows {
+                area: &area,
+                measure: &measure,
+                measures: &[0],
+                period: &period,
+                periods: &periods,
+                value: &value,
+            };
             match plan.score(&cols, None) {
                 Ok(s) => {
                     let c = &s.series;
-                    for col in [&c.value, &c.target, &c.expected, &c.progress_pct, &c.spc_mean, &c.q1, &c.q3, &c.slope_per_year, &c.at_due] {
+                    let figures = [
+                        &c.value, &c.target, &c.expected, &c.progress_pct, &c.spc_mean, &c.q1,
+                        &c.q3, &c.slope_per_year, &c.at_due,
+                    ];
+                    for col in figures {
                         prop_assert!(col.iter().flatten().all(|v| v.is_finite()));
                     }
                 }
