@@ -50,6 +50,7 @@ def measure_table(definition: dict, periods: list[str]) -> pd.DataFrame:
             "base_value": b.get("value", np.nan) if b else np.nan,
             "kind": t.get("kind", "none"),
             "param": t.get("value", t.get("change", np.nan)),
+            "gap_relative": t.get("kind") == "gap" and "change" in t,
             "threshold_cmp": {"at_least": AT_LEAST, "at_most": AT_MOST, "exactly": EXACTLY}.get(t.get("comparison"), -1),
             "due_day": month_end_day(t["due"]) if "due" in t else np.nan,
             "tbd": bool(m.get("to_be_developed", False)),
@@ -118,32 +119,42 @@ def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray, engl
     # England's figure (a named comparator) for the measure and the latest period.
     months = len(end_day)
     eng = england[s["measure"].to_numpy().astype(np.int64) * months + s["period"].to_numpy().astype(np.int64)]
+    # England at the baseline period, for gaps relative to the baseline gap.
+    b_code = np.where(s["base"] == "first", first["period"].reindex(s.index), s["base_code"]).astype(float)
+    b_key = s["measure"].to_numpy() * months + np.nan_to_num(b_code, nan=0).astype(np.int64)
+    eng_base = np.where(b_code >= 0, england[np.clip(b_key, 0, len(england) - 1)], np.nan)
+    gap = (kind == "gap").to_numpy()
+    gap_goal = np.where(s["gap_relative"], (b - eng_base) * (1 + param / 100), param)
     goal = np.select(
         [kind == "absolute", kind == "threshold", kind == "relative", kind == "points", kind == "quartile",
-         kind == "comparator"],
+         kind == "comparator", gap],
         [param, param, b * (1 + param / 100), b + param, np.where((n_latest >= 4) & (sign != 0), quart, np.nan),
-         eng],
+         eng, np.where(np.isnan(eng), np.nan, gap_goal)],
         np.nan,
     )
     by_polarity = np.select([sign > 0, sign < 0, goal > b, goal < b], [AT_LEAST, AT_MOST, AT_LEAST, AT_MOST], EXACTLY)
-    cmp = np.where(kind == "threshold", s["threshold_cmp"], by_polarity)
+    gap_cmp = np.select([sign > 0, sign < 0], [AT_LEAST, AT_MOST], EXACTLY)
+    cmp = np.select([kind == "threshold", gap], [s["threshold_cmp"], gap_cmp], by_polarity)
+    # The figure judged and its start: the value and baseline, or their gaps to England.
+    xv = np.where(gap, v - eng, v)
+    start = np.where(gap, b - eng_base, b)
 
     # Status on the trajectory from the baseline to the target (docs/status-rules.md).
     due = s["due_day"]
     span = due - b_day
     done = np.clip(t - b_day, 0, span)
-    expected = np.where(span > 0, b + (goal - b) * done / span, np.nan)
-    allowed = TOLERANCE_PCT / 100 * np.abs(goal - b)
+    expected = np.where(span > 0, start + (goal - start) * done / span, np.nan)
+    allowed = TOLERANCE_PCT / 100 * np.abs(goal - start)
     judged = np.select(
-        [meets(v, goal, cmp), due.notna() & (t >= due), np.isnan(expected), meets(v, expected, cmp),
-         np.abs(expected - v) <= allowed + 1e-9 * np.maximum(allowed, 1.0)],
+        [meets(xv, goal, cmp), due.notna() & (t >= due), np.isnan(expected), meets(xv, expected, cmp),
+         np.abs(expected - xv) <= allowed + 1e-9 * np.maximum(allowed, 1.0)],
         [ACHIEVED, MISSED, AT_RISK, ON_TRACK, AT_RISK],
         OFF_TRACK,
     )
     status = np.select([s["tbd"], v.isna(), np.isnan(goal)], [TO_BE_DEVELOPED, NO_DATA, NO_TARGET], judged)
     has_target = (status != TO_BE_DEVELOPED) & (status != NO_DATA) & (status != NO_TARGET)
-    span_goal = goal - b
-    progress = np.where(has_target & (np.abs(span_goal) > 1e-12), (v - b) / span_goal * 100, np.nan)
+    span_goal = goal - start
+    progress = np.where(has_target & (np.abs(span_goal) > 1e-12), (xv - start) / span_goal * 100, np.nan)
 
     # SPC of the figures (missing ones left out), limits from the first fix_after of them.
     pos = valued.groupby("series", sort=False).cumcount()
@@ -172,7 +183,7 @@ def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray, engl
     last = valued.groupby("series", sort=False).tail(1).set_index("series").reindex(s.index)
     x_last = last["day"] - b_day
     bf = r6(h_icept.reindex(s.index) + h_slope.reindex(s.index) * x_last)
-    fc = has_target & b.notna() & slope.notna()
+    fc = has_target & b.notna() & slope.notna() & ~gap
     at_due = np.where(fc & due.notna(), r6(icept + slope * (due - b_day)), np.nan)
     reachable = np.where(np.isnan(at_due), np.nan, meets(at_due, r6(goal), cmp))
     turned = np.where(fc & ~np.isnan(bf) & (sign != 0), ((last["value"] - bf) * sign > 0), np.nan)
@@ -193,6 +204,7 @@ def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray, engl
         "value": v.to_numpy(),
         "baseline": b.to_numpy(),
         "target": np.where(has_target, goal, np.nan),
+        "judged": np.where(has_target, xv, np.nan),
         "expected": np.where(has_target, expected, np.nan),
         "progress_pct": progress,
         "spc_mean": lim["mean"].to_numpy(),

@@ -97,7 +97,8 @@ struct Spec {
 /// (50-3,000, whole numbers), 10% days (20-150), 10% scores (20-80); 55% higher is better, 35%
 /// lower, 10% neutral; baselines observed at month 12 (60%), the first figure (20%), stated
 /// (10%) or none (10%); targets none (20%), match England (8%, a comparator the rows' mean
-/// gives), absolute (12%), threshold (15%), relative change (17%), points change (10%), top
+/// gives), absolute (12%), narrow the gap to England (about 5%: by half, or to nothing
+/// without a baseline), threshold (about 10%), relative change (17%), points change (10%), top
 /// quartile (18%) with due dates from month 30 to 84 (so some have passed); 2% to be
 /// developed; 10% with SPC limits fixed after 24 points.
 /// Series: each area sits 0-2 standard deviations from the national level, with noise of 2-10%
@@ -245,6 +246,13 @@ fn measure(rng: &mut Rng, id: &str, months: usize, toml: &mut String) -> Spec {
             "kind = \"absolute\", value = {}",
             better(0.05 + 0.1 * rng.uniform())
         ))
+    } else if t < 0.45 && polarity != "neutral" {
+        // Narrow the gap to England: by half (of the baseline gap) or to nothing.
+        Some(if baseline {
+            "kind = \"gap\", comparator = \"England\", change = -50".to_string()
+        } else {
+            "kind = \"gap\", comparator = \"England\", value = 0".to_string()
+        })
     } else if t < 0.55 {
         let cmp = if sign > 0.0 { "at_least" } else { "at_most" };
         Some(format!(

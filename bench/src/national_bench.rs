@@ -88,10 +88,11 @@ fn write_scores(dir: &Path, r: &Scores) {
             .collect::<Vec<_>>())
     };
     let count = |x: &[Option<usize>]| f(&x.iter().map(|n| n.map(|n| n as f64)).collect::<Vec<_>>());
-    let columns: [(&str, Vec<f64>); 20] = [
+    let columns: [(&str, Vec<f64>); 21] = [
         ("value", f(&c.value)),
         ("baseline", f(&c.baseline)),
         ("target", f(&c.target)),
+        ("judged", f(&c.judged)),
         ("expected", f(&c.expected)),
         ("progress_pct", f(&c.progress_pct)),
         ("spc_mean", f(&c.spc_mean)),

@@ -60,6 +60,7 @@ fn check(s: &SeriesScore, r: &MeasureResult, w: &National, scores: &Scores, firs
         t.and_then(|t| t.comparison),
         "{id}: comparison"
     );
+    same(s.judged, t.and_then(|t| t.judged), "judged", id);
     same(s.expected, r.expected, "expected", id);
     same(s.progress_pct, r.progress_pct, "progress", id);
     let f = r.forecast.as_ref();
@@ -178,6 +179,7 @@ fn batch_scoring_equals_the_scorecard_area_by_area() {
         "points",
         "quartile",
         "comparator",
+        "gap",
         "forecast",
         "turned",
         "reachable",

@@ -274,6 +274,7 @@ fn series(r: &Request<'_>, c: &Inputs, s: Scores, periods: &[Period]) -> PyResul
             "comparison",
             dictionary(comparison, comparisons.map(Comparison::key).to_vec())?,
         ),
+        ("judged", f(x.judged)),
         ("expected", f(x.expected)),
         ("progress_pct", f(x.progress_pct)),
         (

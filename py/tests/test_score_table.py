@@ -115,9 +115,9 @@ def test_bad_input_is_refused_with_the_row(card: betteroff.Scorecard) -> None:
         betteroff.score_table(pa.table(r), card)
     with pytest.raises(betteroff.UsageError, match="the table has no column 'region'"):
         betteroff.score_table(pa.table(rows()), card, area="region")
-    gap = DEFINITION.replace('{ kind = "quartile", group = "la" }', '{ kind = "gap", comparator = "England", value = 0 }')
-    with pytest.raises(betteroff.UsageError, match="batch scoring does not take a gap target"):
-        betteroff.score_table(pa.table(rows()), betteroff.Scorecard.from_toml(gap))
+    direction = DEFINITION.replace('{ kind = "quartile", group = "la" }', '{ kind = "direction" }')
+    with pytest.raises(betteroff.UsageError, match="batch scoring does not take a direction-only target"):
+        betteroff.score_table(pa.table(rows()), betteroff.Scorecard.from_toml(direction))
 
 
 def test_equals_the_scorecard_scored_area_by_area(card: betteroff.Scorecard) -> None:
@@ -163,3 +163,11 @@ def test_comparator_targets_read_the_named_figures() -> None:
     assert set(bare[bare["measure"] == "Q"]["status"].astype(str)) == {"no_target"}
     with pytest.raises(betteroff.DataError, match="row 2: field \"comparator\": a second figure for comparator 'England'"):
         betteroff.score_table(pa.table(rows()), card, comparators=england.assign(period="2019-10"))
+    # "Close the gap to England": the figure judged is the gap, value - 75: -15, -5, 5, 15
+    # against a goal of 0 (higher is better): the last two are achieved.
+    text = DEFINITION.replace('{ kind = "quartile", group = "la" }', '{ kind = "gap", comparator = "England", value = 0 }')
+    gap = betteroff.score_table(pa.table(rows()), betteroff.Scorecard.from_toml(text), comparators=england).to_pandas()
+    q = gap[gap["measure"] == "Q"]
+    assert list(q["judged"]) == [-15.0, -5.0, 5.0, 15.0] and list(q["target"]) == [0.0] * 4
+    assert list(q["status"].astype(str)) == ["at_risk", "at_risk", "achieved", "achieved"]
+    assert q["forecast_at_due"].isna().all()  # no forecast of a gap, as in the scorecard

@@ -139,6 +139,7 @@ fn columns(s: betteroff::batch::Scores) -> Object {
         ("value", &x.value),
         ("baseline", &x.baseline),
         ("target", &x.target),
+        ("judged", &x.judged),
         ("expected", &x.expected),
         ("progressPct", &x.progress_pct),
         ("spcMean", &x.spc_mean),

@@ -332,6 +332,8 @@ export interface ScoreColumns {
   value: Float64Array;
   baseline: Float64Array;
   target: Float64Array;
+  /** The figure judged against the target: the value, or for a gap target its gap. */
+  judged: Float64Array;
   comparison: Uint8Array;
   comparisonNames: Array<'at_least' | 'at_most' | 'exactly'>;
   expected: Float64Array;

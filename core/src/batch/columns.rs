@@ -58,6 +58,9 @@ series_columns! {
     baseline: Option<f64>,
     target: Option<f64>,
     comparison: Option<Comparison>,
+    /// The figure judged against the target: the value, or for a gap target its gap to the
+    /// comparator.
+    judged: Option<f64>,
     expected: Option<f64>,
     progress_pct: Option<f64>,
     status: Status,

@@ -23,7 +23,7 @@ use crate::period::Period;
 use crate::report::r6;
 use crate::spc::{self, PointType, Rule as SpcRule, SpcOptions};
 use crate::status::{judge, progress_pct, Status};
-use crate::target::{self, Comparison, Context, Rule, Target};
+use crate::target::{self, Basis, Comparison, Context, Rule, Target};
 
 /// The input columns, one row per area, measure and period. Rows of one series (an area and a
 /// measure) are contiguous and in time order.
@@ -149,7 +149,8 @@ impl<'d> Plan<'d> {
     /// ("match England") resolves to the named figure for the period judged, as in the
     /// scorecard. A figure that is not finite or a measure code out of range is refused, naming
     /// its row, and so is a second figure for the same measure, period and name where a
-    /// comparator target reads them (figures of other measures are checked, then dropped).
+    /// comparator or gap target reads them (figures of other measures are checked, then
+    /// dropped).
     pub fn with_comparators<'n>(
         mut self,
         figures: impl IntoIterator<Item = (u32, Period, &'n str, f64)>,
@@ -172,15 +173,13 @@ impl<'d> Plan<'d> {
                     why,
                 ));
             }
-            // Only a comparator target reads these figures: the others are checked, not kept.
-            let target = &self.measures[code as usize].target;
-            if !matches!(
-                target,
-                Some(Target::Single {
-                    rule: Rule::Comparator { .. },
-                    ..
-                })
-            ) {
+            // Only comparator and gap targets read these figures: the others are checked, not
+            // kept.
+            let rule = match &self.measures[code as usize].target {
+                Some(Target::Single { rule, .. }) => Some(rule),
+                _ => None,
+            };
+            if !matches!(rule, Some(Rule::Comparator { .. } | Rule::Gap { .. })) {
                 continue;
             }
             let k = match self.names.iter().position(|n| n == name) {
@@ -302,12 +301,11 @@ impl<'d> Plan<'d> {
 fn refusal(m: &Measure) -> Option<Error> {
     let why = match &m.target {
         Some(Target::Milestones(_)) => Some("a milestones target"),
-        Some(Target::Single { rule, .. }) => match rule {
-            Rule::Gap { .. } => Some("a gap target"),
-            Rule::Direction => Some("a direction-only target"),
-            _ => None,
-        },
-        None => None,
+        Some(Target::Single {
+            rule: Rule::Direction,
+            ..
+        }) => Some("a direction-only target"),
+        _ => None,
     }
     .or((!m.spc.rebase.is_empty()).then_some("SPC rebasing"));
     why.map(|why| {
@@ -661,7 +659,9 @@ impl Plan<'_> {
         let baseline = self.baseline(code, prep, w);
         let judged = self.judge(m, prep, latest, value, baseline);
         let spc = self.spc(m, w, run.start, rule, point_type);
-        let forecast = judged.and_then(|j| self.forecast(m, prep, w, baseline?, j));
+        let forecast = judged
+            .filter(|j| j.on_value)
+            .and_then(|j| self.forecast(m, prep, w, baseline?, j));
         let bench = run.bench_row.and_then(|i| benchmark(m, prep, i));
         SeriesScore {
             area: rows.area[run.start],
@@ -673,6 +673,7 @@ impl Plan<'_> {
             baseline: baseline.map(|b| b.value),
             target: finite(judged.map(|j| j.goal)),
             comparison: judged.map(|j| j.comparison),
+            judged: finite(judged.map(|j| j.judged)),
             expected: finite(judged.and_then(|j| j.expected)),
             progress_pct: finite(judged.and_then(|j| j.progress)),
             status: judged.map_or_else(|| self.no_judgement(m, latest, value), |j| j.status),
@@ -775,15 +776,28 @@ impl Plan<'_> {
         };
         let r = target::resolve(rule, &cx).ok()?;
         let t = prep.end_date[period as usize];
-        let start = baseline.map(|b| (b.value, b.end));
-        let j = judge(v, t, r.value, r.comparison, due, start, self.tolerance_pct);
+        // The figure judged and its starting point: the value and baseline, or (a gap target)
+        // their gaps to the comparator, as the scorecard's `judged`.
+        let (x, start) = match &r.basis {
+            Basis::Value => (v, baseline.map(|b| (b.value, b.end))),
+            Basis::Gap {
+                comparator,
+                comparator_value,
+            } => {
+                let start = baseline.and_then(|b| Some((b.value - then(comparator)?, b.end)));
+                (v - comparator_value, start)
+            }
+        };
+        let j = judge(x, t, r.value, r.comparison, due, start, self.tolerance_pct);
         Some(Judged {
             goal: r.value,
             comparison: r.comparison,
+            on_value: r.basis == Basis::Value,
+            judged: x,
             due,
             status: j.status,
             expected: j.expected,
-            progress: baseline.and_then(|b| progress_pct(v, b.value, r.value)),
+            progress: start.and_then(|(b, _)| progress_pct(x, b, r.value)),
         })
     }
 
@@ -881,6 +895,10 @@ struct Base {
 struct Judged {
     goal: f64,
     comparison: Comparison,
+    /// Judged on the value itself (not a gap): only then is there a forecast.
+    on_value: bool,
+    /// The figure judged: the value, or its gap to the comparator.
+    judged: f64,
     due: Option<NaiveDate>,
     status: Status,
     expected: Option<f64>,
@@ -1040,13 +1058,14 @@ mod tests {
     fn targets_the_columns_cannot_resolve_are_refused() {
         let text = A3.replace(
             r#"{ kind = "relative", change = -50, due = "2020-05" }"#,
-            r#"{ kind = "gap", comparator = "England", value = 0 }"#,
+            r#"{ kind = "direction" }"#,
         );
         let card = Scorecard::from_toml(&text, "a3.toml").unwrap();
         let e = Plan::new(&card.definition).unwrap_err();
         assert_eq!(
             e.0[0].to_string(),
-            "definition: field \"measure A3a\": batch scoring does not take a gap target (it \
+            "definition: field \"measure A3a\": batch scoring does not take a direction-only \
+             target (it \
              judges each series against one target figure, with SPC over the whole series): \
              score this measure with the scorecard"
         );

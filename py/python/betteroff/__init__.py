@@ -319,7 +319,8 @@ def score_table(
     Arrow buffers, never turned into Python objects.
 
     The result has one row per series: area and measure as given, the latest ``period`` and
-    ``value``, ``baseline_period``, ``baseline``, ``target``, ``comparison``, ``expected``,
+    ``value``, ``baseline_period``, ``baseline``, ``target``, ``comparison``, ``judged`` (the
+    value, or for a gap target its gap to the comparator), ``expected``,
     ``progress_pct``, ``status`` (the JSON report's names), SPC limits (``spc_mean``,
     ``spc_lower``, ``spc_upper``), the forecast (``forecast_points``, ``slope_per_year``,
     ``forecast_at_due``, ``reachable``, ``baseline_forecast``, ``turned``) and the benchmark
@@ -328,8 +329,8 @@ def score_table(
     has one row per input row instead: the four input columns, ``rule`` and ``point_type``.
     ``comparators`` (optional, any table as above) holds named comparators' figures with the
     columns of comparators.csv (``measure``, ``period``, ``comparator``, ``value``): comparator
-    targets ("match England") resolve to them as in the scorecard. Gap, direction and milestone
-    targets and SPC rebasing are refused (``UsageError``).
+    and gap targets ("match England", "halve the gap") resolve to them as in the scorecard.
+    Direction and milestone targets and SPC rebasing are refused (``UsageError``).
 
     >>> card = Scorecard.load("examples/national/scorecard.toml")         # doctest: +SKIP
     >>> score_table(df, card).to_pandas()                                 # doctest: +SKIP
