@@ -154,7 +154,8 @@ def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray, engl
     status = np.select([s["tbd"], v.isna(), np.isnan(goal)], [TO_BE_DEVELOPED, NO_DATA, NO_TARGET], judged)
     has_target = (status != TO_BE_DEVELOPED) & (status != NO_DATA) & (status != NO_TARGET)
     span_goal = goal - start
-    progress = np.where(has_target & (np.abs(span_goal) > 1e-12), (xv - start) / span_goal * 100, np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):  # the guarded-out rows divide by 0
+        progress = np.where(has_target & (np.abs(span_goal) > 1e-12), (xv - start) / span_goal * 100, np.nan)
 
     # SPC of the figures (missing ones left out), limits from the first fix_after of them.
     pos = valued.groupby("series", sort=False).cumcount()
