@@ -21,7 +21,7 @@ use betteroff::{Period, Status};
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;
 
-use crate::table::{arrow, cast, column, dictionary, one, one_batch};
+use crate::table::{arrow, cast, column, dictionary, first_null, one, one_batch};
 use crate::{to_py, usage};
 
 /// Which columns hold what, and what to return.
@@ -172,14 +172,6 @@ fn coded<'a, T: Clone>(
             "column '{name}' is {t}: it must hold text (plain or dictionary-encoded)"
         ))),
     }
-}
-
-/// The first missing value's row (1-based), if any.
-fn first_null(a: &dyn Array) -> Option<usize> {
-    (a.null_count() > 0)
-        .then(|| (0..a.len()).find(|&i| a.is_null(i)))
-        .flatten()
-        .map(|i| i + 1)
 }
 
 /// The figures as f64, borrowed when they already are and none is null; a null is a missing

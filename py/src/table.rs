@@ -169,17 +169,22 @@ fn texts<'a>(a: &'a ArrayRef, name: &str) -> PyResult<Vec<&'a str>> {
 /// A missing series or value is refused with its row, never skipped: a skipped row would
 /// silently change a series' limits.
 fn no_nulls(a: &ArrayRef, name: &str) -> PyResult<()> {
-    if a.null_count() == 0 {
-        return Ok(());
-    }
-    match (0..a.len()).find(|&i| a.is_null(i)) {
+    match first_null(a.as_ref()) {
         None => Ok(()),
-        Some(i) => Err(one(Error::new(
+        Some(row) => Err(one(Error::new(
             ErrorKind::Data,
-            Location::row("table", i, name),
+            Location::row("table", row - 1, name),
             "the value is missing",
         ))),
     }
+}
+
+/// The first missing value's row (1-based), if any.
+pub(crate) fn first_null(a: &dyn Array) -> Option<usize> {
+    (a.null_count() > 0)
+        .then(|| (0..a.len()).find(|&i| a.is_null(i)))
+        .flatten()
+        .map(|i| i + 1)
 }
 
 pub(crate) fn cast(a: &ArrayRef, to: &DataType, name: &str) -> PyResult<ArrayRef> {

@@ -120,10 +120,11 @@ impl<'d> Plan<'d> {
         let dates = measures
             .iter()
             .map(|m| {
-                let due = match &m.target {
-                    Some(Target::Single { due, .. }) => due.map(|d| d.end()),
-                    _ => None,
-                };
+                let due = m
+                    .target
+                    .as_ref()
+                    .and_then(Target::final_due)
+                    .map(|d| d.end());
                 (
                     m.baseline
                         .as_ref()
@@ -598,17 +599,7 @@ fn grouped<'m>(
     runs: &[Run],
     id: impl Fn(u32) -> &'m str,
 ) -> Result<(), Error> {
-    if keys.windows(2).all(|w| w[0] < w[1]) {
-        return Ok(());
-    }
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
-    let again = order
-        .windows(2)
-        .filter(|w| keys[w[0]] == keys[w[1]])
-        .map(|w| w[1])
-        .min();
-    match again {
+    match super::first_repeat(keys) {
         None => Ok(()),
         Some(k) => Err(bad(
             runs[k].start,

@@ -155,17 +155,7 @@ fn runs<K: Copy + PartialEq>(
 /// the first such row. Sorted keys (the usual case) are checked in one pass; otherwise the runs
 /// are sorted by key (no hashing: keys need only an order).
 fn grouped<K: Ord + Display>(c: &SpcColumns<K>) -> Result<(), Error> {
-    if c.series.windows(2).all(|w| w[0] < w[1]) {
-        return Ok(());
-    }
-    let mut runs: Vec<usize> = (0..c.series.len()).collect();
-    runs.sort_by(|&a, &b| c.series[a].cmp(&c.series[b]).then(a.cmp(&b)));
-    let again = runs
-        .windows(2)
-        .filter(|w| c.series[w[0]] == c.series[w[1]])
-        .map(|w| w[1])
-        .min();
-    match again {
+    match super::first_repeat(&c.series) {
         None => Ok(()),
         Some(run) => Err(usage(format!(
             "series '{}' appears again at row {}: sort the rows by series, then time",
