@@ -3,8 +3,8 @@
 //! Python and WebAssembly is `bash bench/run.sh` (docs/benchmarks.md).
 
 use betteroff::batch;
-use betteroff::measure::Polarity;
 use betteroff::spc::SpcOptions;
+use betteroff::Polarity;
 use betteroff_bench::workload;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;

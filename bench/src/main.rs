@@ -9,8 +9,8 @@
 //! batch scoring, for `bench/compare_national.py`.
 
 use betteroff::batch;
-use betteroff::measure::Polarity;
 use betteroff::spc::{Rule, SpcOptions};
+use betteroff::Polarity;
 use betteroff_bench::workload;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::io::Write;

@@ -35,7 +35,7 @@ impl National {
 
     /// The batch-scoring plan of `card` (from [`National::scorecard`]), with England's figures.
     pub fn plan<'d>(&self, card: &'d Scorecard) -> Plan<'d> {
-        Plan::new(&card.definition)
+        Plan::new(card.definition())
             .expect("batch-scorable")
             .with_comparators(self.comparators())
             .expect("valid comparators")

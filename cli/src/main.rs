@@ -311,7 +311,7 @@ fn read(path: &Path) -> Result<Option<(String, String)>, Failure> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Failure::Io(format!("cannot read {name}: {e}"))),
     };
-    betteroff::encoding::decode_utf8(bytes, &name)
+    betteroff::decode_utf8(bytes, &name)
         .map(|text| Some((name.clone(), text)))
         .map_err(|e| Failure::Invalid(Errors::one(e)))
 }

@@ -29,65 +29,53 @@
 //! assert_eq!(m.progress_pct, Some(43.75));
 //! ```
 
-pub mod action;
-pub mod analysis;
-pub mod baseline;
-pub mod batch;
-pub mod benchmark;
-pub mod comparator;
-pub mod definition;
-pub mod disclosure;
-pub mod encoding;
-pub mod error;
-pub mod forecast;
-pub mod interval;
-pub mod measure;
-pub mod observation;
-pub mod period;
-pub mod projection;
+// The layers, bottom up: each uses only those above it in this list (tests/layers.rs checks it;
+// docs/ARCHITECTURE.md, "Layers").
+mod error;
+mod input;
+mod model;
+mod num;
 pub mod render;
 pub mod report;
-pub mod score;
-pub mod scorecard;
-pub mod spc;
-pub mod status;
-pub mod summary;
-mod table;
-pub mod target;
+mod rules;
+mod scoring;
+mod stats;
 
 pub use error::{Error, ErrorKind, Errors, Location};
-pub use period::Period;
+pub use input::encoding::decode_utf8;
+pub use input::scorecard::{borrow_file, Limits, Scorecard, Sources};
+pub use input::table::Records;
+pub use model::action::{Action, ActionStatus, Risk, RiskRating};
+pub use model::baseline::{Baseline, BaselineSource, ResolvedBaseline};
+pub use model::comparator::ComparatorValue;
+pub use model::definition::{Analysis, Definition, Section, SectionKind, StatusRules};
+pub use model::kinds::{Frequency, MeasureKind, Polarity, Unit};
+pub use model::measure::Measure;
+pub use model::observation::{Observation, Reading};
+pub use model::options::{Disclosure, MeasureSpc};
+pub use model::period::{Period, PeriodError, PeriodKind, Term};
+pub use model::projection::{ProjectedStep, Projection};
+pub use model::status::{Direction, Rag, Status};
+pub use model::target::{Basis, Change, Comparison, GapGoal, Milestone, Rule, Target};
 pub use report::Report;
-pub use scorecard::{borrow_file, Limits, Scorecard, Sources};
-pub use status::{Rag, Status};
-pub use table::Records;
+pub use stats::interval::{Level, Significance};
+pub use stats::projection::project;
 
-impl Scorecard {
-    /// Scores the scorecard as at `as_of` (default: the latest period with an observation),
-    /// with disclosure control applied to what is published.
-    pub fn score(&self, as_of: Option<Period>) -> Result<Report, Errors> {
-        self.score_with(as_of, true)
-    }
+/// Scoring many series at once from columns, without an object per observation: SPC alone for
+/// any keyed series ([`spc()`](batch::spc)), or the full scoring of every area against every
+/// measure of a definition ([`Plan`](batch::Plan)). Both give the scorecard's figures.
+pub mod batch {
+    pub use crate::input::codes;
+    pub use crate::report::columns::{SeriesColumns, SeriesScore};
+    pub use crate::scoring::batch::{Plan, Rows, Scores};
+    #[cfg(feature = "parallel")]
+    pub use crate::stats::batch_spc::par_spc;
+    pub use crate::stats::batch_spc::{spc, SpcColumns};
+}
 
-    /// As [`Scorecard::score`]; `disclosure_control: false` publishes every true figure (for
-    /// internal use; the report says so).
-    pub fn score_with(
-        &self,
-        as_of: Option<Period>,
-        disclosure_control: bool,
-    ) -> Result<Report, Errors> {
-        self.score_with_progress(as_of, disclosure_control, &mut |_, _| {})
-    }
-
-    /// As [`Scorecard::score_with`], calling `progress(done, total)` as measures are scored.
-    pub fn score_with_progress(
-        &self,
-        as_of: Option<Period>,
-        disclosure_control: bool,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<Report, Errors> {
-        let mut report = score::score_with_progress(self, as_of, progress)?;
-        disclosure::apply(&mut report, self, disclosure_control);
-        Ok(report)
-    }
+/// Statistical process control (Making Data Count, as NHSRplotthedots computes it): the options,
+/// the rules, point types and assurance.
+pub mod spc {
+    pub use crate::model::options::SpcOptions;
+    pub use crate::stats::spc::{xmr, Assurance, Limits, PointType, Rule, Spc, SpcPoint};
 }

@@ -2,7 +2,7 @@
 //! kind and message the catalogue states, and never a panic. Python and JavaScript run the same
 //! catalogue and must give the same messages.
 
-use betteroff::encoding::decode_utf8;
+use betteroff::decode_utf8;
 use betteroff::{borrow_file, render, Errors, Limits, Scorecard, Sources};
 use serde_json::Value;
 use std::path::Path;
@@ -151,10 +151,12 @@ fn absurd_sizes_hit_a_clear_limit() {
         "o.csv: 5 rows, over the limit of 3; raise the limit if it is meant to be this large"
     );
     // A 100,001-measure scorecard against the default limit of 100,000 (built, not parsed).
-    let mut many = Scorecard::from_toml(&card, "s.toml").unwrap().definition;
+    let mut many = Scorecard::from_toml(&card, "s.toml")
+        .unwrap()
+        .into_definition();
     let m = many.sections[0].measures[0].clone();
     many.sections[0].measures = (0..100_001)
-        .map(|i| betteroff::measure::Measure {
+        .map(|i| betteroff::Measure {
             id: format!("m{i}"),
             ..m.clone()
         })

@@ -217,7 +217,11 @@ fn stockton(round_to: Option<u32>) -> Report {
         actions: None,
     })
     .unwrap();
-    card.definition.disclosure.round_to = round_to;
+    let threshold = card.definition().disclosure.threshold;
+    card.set_disclosure(betteroff::Disclosure {
+        threshold,
+        round_to,
+    });
     card.score(None).unwrap()
 }
 

@@ -299,8 +299,8 @@ fn json_definition_scores_like_toml() {
 
 #[test]
 fn statistics_on_the_examples() {
-    use betteroff::interval::Significance;
     use betteroff::spc::{Assurance, PointType};
+    use betteroff::Significance;
     let r = score("examples/dudley-wsoa", Some("2020-05"));
     // Local Offer usage, 26 monthly figures (illustrative): mean 5,447.69; moving ranges average
     // 172.8, one of them (610) is at least 3.267 x that and is screened out, leaving 142.5; so

@@ -168,7 +168,7 @@ fn text_is_readable_without_colour_and_marks_colour_only_on_request() {
     assert!(!plain.contains('\x1b'));
     assert!(plain
         .lines()
-        .all(|l| l.chars().count() <= render::text::WIDTH));
+        .all(|l| l.chars().count() <= render::TEXT_WIDTH));
     let coloured = text(&r, true);
     assert!(coloured.contains("\x1b[32m[On track]\x1b[0m"));
 }

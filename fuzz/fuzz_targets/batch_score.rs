@@ -35,7 +35,7 @@ target = { kind = "quartile", group = "la" }
 fuzz_target!(|input: (Vec<(u8, u8, u8, f64)>, Vec<String>, Vec<String>)| {
     let (rows, ids, periods) = input;
     let card = Scorecard::from_toml(DEFINITION, "f.toml").expect("valid");
-    let plan = Plan::new(&card.definition).expect("batch-scorable");
+    let plan = Plan::new(card.definition()).expect("batch-scorable");
     let area: Vec<u32> = rows.iter().map(|r| u32::from(r.0 % 4)).collect();
     let measure: Vec<u32> = rows.iter().map(|r| u32::from(r.1 % 3)).collect();
     let period: Vec<u32> = rows.iter().map(|r| u32::from(r.2 % 8)).collect();

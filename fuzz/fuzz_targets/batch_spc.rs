@@ -2,7 +2,7 @@
 //! series-by-series SPC with finite limits.
 #![no_main]
 use betteroff::batch;
-use betteroff::measure::Polarity;
+use betteroff::Polarity;
 use betteroff::spc::{self, SpcOptions};
 use libfuzzer_sys::fuzz_target;
 

@@ -5,7 +5,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
     if let Ok(card) = betteroff::Scorecard::from_toml(text, "fuzz.toml") {
-        let _ = betteroff::definition::to_json(&card.definition);
+        let _ = card.definition().to_json();
         if let Ok(report) = card.score(Some("2020-01".parse().unwrap())) {
             let _ = betteroff::render::html(&report);
         }

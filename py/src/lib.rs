@@ -4,9 +4,9 @@
 mod scores;
 mod table;
 
-use betteroff::measure::Polarity;
-use betteroff::render::{self, table::Values, Format};
+use betteroff::render::{self, Format, Values};
 use betteroff::spc::SpcOptions;
+use betteroff::Polarity;
 use betteroff::{Error, ErrorKind, Errors, Period, Records, Report, Scorecard, Sources};
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
@@ -150,7 +150,7 @@ impl PyScorecard {
         guard(|| {
             let decode = |f: Option<(String, Vec<u8>)>| -> PyResult<Option<(String, String)>> {
                 f.map(|(name, bytes)| {
-                    betteroff::encoding::decode_utf8(bytes, &name)
+                    betteroff::decode_utf8(bytes, &name)
                         .map(|t| (name, t))
                         .map_err(|e| to_py(Errors::one(e)))
                 })
@@ -193,7 +193,7 @@ impl PyScorecard {
 
     /// The definition in the file format's structure, as JSON text.
     fn definition_json(&self) -> String {
-        betteroff::definition::to_json(&self.card.definition)
+        self.card.definition().to_json()
     }
 
     /// Adds a table of observations, comparators or actions: `kind` says which; `columns` are
@@ -258,11 +258,11 @@ impl PyScorecard {
 
     /// The definition at a glance, as HTML (for notebooks).
     fn summary_html(&self) -> String {
-        render::html::scorecard_summary(&self.card)
+        render::scorecard_summary(&self.card)
     }
 
     fn title(&self) -> String {
-        self.card.definition.title.clone()
+        self.card.definition().title.clone()
     }
 }
 
@@ -306,7 +306,7 @@ impl PyReport {
     /// One row per measure as typed columns: [(name, "text" | "number" | "integer", values)].
     fn measure_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let out = PyList::empty(py);
-        for c in render::table::measures(&self.report) {
+        for c in render::columns(&self.report) {
             let (kind, values) = match c.values {
                 Values::Text(v) => ("text", v.into_pyobject(py)?.into_any()),
                 Values::Number(v) => ("number", v.into_pyobject(py)?.into_any()),
@@ -337,7 +337,7 @@ fn project_demand(base: f64, steps: Vec<(String, f64)>) -> PyResult<Vec<(String,
         }
         parsed.push((parse_period(&p)?, g));
     }
-    Ok(betteroff::projection::project(base, &parsed)
+    Ok(betteroff::project(base, &parsed)
         .into_iter()
         .map(|s| (s.period.to_string(), s.growth_pct, s.value, s.rounded))
         .collect())
@@ -411,7 +411,15 @@ fn score_table(
         as_of: as_of.map(parse_period).transpose()?,
         points,
     };
-    guard(|| scores::score_table(py, table, comparators, &scorecard.card.definition, &request))
+    guard(|| {
+        scores::score_table(
+            py,
+            table,
+            comparators,
+            scorecard.card.definition(),
+            &request,
+        )
+    })
 }
 
 #[pymodule]

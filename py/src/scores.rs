@@ -14,9 +14,9 @@ use arrow_array::{
 use arrow_schema::{DataType, Field, Schema};
 use betteroff::batch::codes::{self, Codes};
 use betteroff::batch::{Plan, Rows, Scores};
-use betteroff::definition::Definition;
 use betteroff::spc::{PointType, Rule};
-use betteroff::target::Comparison;
+use betteroff::Comparison;
+use betteroff::Definition;
 use betteroff::{Period, Status};
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;

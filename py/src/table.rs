@@ -12,8 +12,8 @@ use arrow_array::{Array, ArrayRef, DictionaryArray, Float64Array, RecordBatch, S
 use arrow_buffer::NullBuffer;
 use arrow_schema::{DataType, Field, Schema};
 use betteroff::batch::{self, SpcColumns};
-use betteroff::measure::Polarity;
 use betteroff::spc::{PointType, Rule, SpcOptions};
+use betteroff::Polarity;
 use betteroff::{Error, ErrorKind, Errors, Location};
 use pyo3::prelude::*;
 use pyo3_arrow::PyTable;

@@ -172,7 +172,7 @@ impl Scorecard {
     /// The definition (not the data), with the structure of scorecard.toml.
     #[wasm_bindgen(unchecked_return_type = "object")]
     pub fn definition(&self) -> JsValue {
-        JSON::parse(&betteroff::definition::to_json(&self.card.definition)).unwrap_or(JsValue::NULL)
+        JSON::parse(&self.card.definition().to_json()).unwrap_or(JsValue::NULL)
     }
 
     #[wasm_bindgen(js_name = addObservationsCsv)]
@@ -374,7 +374,7 @@ pub fn project_demand(
         }
         parsed.push((period(&p, "steps")?, g));
     }
-    let steps = betteroff::projection::project(base, &parsed);
+    let steps = betteroff::project(base, &parsed);
     let json = serde_json::to_string(&steps).unwrap_or_else(|_| "[]".into());
     JSON::parse(&json).map_err(|_| usage("steps", "the projection could not be read back".into()))
 }
@@ -410,7 +410,7 @@ pub fn version() -> String {
 pub fn spc_columns(series: &[u32], values: &[f64], polarity: &str) -> Result<JsValue, JsValue> {
     use betteroff::spc::{PointType, Rule, SpcOptions};
     let polarity =
-        betteroff::measure::Polarity::from_argument(polarity).map_err(|e| to_js(Errors::one(e)))?;
+        betteroff::Polarity::from_argument(polarity).map_err(|e| to_js(Errors::one(e)))?;
     let c = betteroff::batch::spc(series, values, polarity, &SpcOptions::default())
         .map_err(|e| to_js(Errors::one(e)))?;
     let o = js_sys::Object::new();

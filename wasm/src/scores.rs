@@ -4,7 +4,7 @@
 
 use betteroff::batch::codes::read_dictionary;
 use betteroff::batch::{Plan, Rows};
-use betteroff::target::Comparison;
+use betteroff::Comparison;
 use betteroff::{Errors, Period, Status};
 use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -38,7 +38,7 @@ impl Scorecard {
         #[wasm_bindgen(js_name = comparatorValue)] comparator_value: Option<Vec<f64>>,
     ) -> Result<JsValue, JsValue> {
         let one = |e| to_js(Errors::one(e));
-        let mut plan = Plan::new(&self.card.definition).map_err(to_js)?;
+        let mut plan = Plan::new(self.card.definition()).map_err(to_js)?;
         let ids: Vec<&str> = measure_ids.iter().map(String::as_str).collect();
         let measures = read_dictionary(measure, &ids, "measure", |id| {
             plan.code(id)

@@ -1,8 +1,9 @@
 //! Formatting figures for people: units, thousands separators, target wording. Shared by every
 //! renderer so that a figure reads the same in every format.
 
+use crate::model::target::{Basis, Comparison};
+use crate::num::{fmt_num, round_to};
 use crate::report::MeasureResult;
-use crate::target::{fmt_num, Basis, Comparison};
 
 /// Formats a figure in its unit: 1,568; 16%; 12.5 per 10,000; 4.2 days; £1,200.
 pub fn value(unit: &str, per: Option<u32>, v: f64) -> String {
@@ -19,17 +20,6 @@ pub fn value(unit: &str, per: Option<u32>, v: f64) -> String {
         "days" => format!("{} days", fmt_num(round_to(v, 1))),
         "ratio" => fmt_num(round_to(v, 2)),
         _ => fmt_num(round_to(v, 1)),
-    }
-}
-
-pub fn round_to(v: f64, dp: i32) -> f64 {
-    let k = 10f64.powi(dp);
-    let r = (v * k).round() / k;
-    // Near f64's limits the scaling overflows: such a figure has no decimals to round anyway.
-    if r.is_finite() {
-        r
-    } else {
-        v
     }
 }
 
@@ -113,7 +103,7 @@ pub fn change(m: &MeasureResult) -> Option<String> {
         _ => "→",
     };
     let judged = match m.direction {
-        crate::status::Direction::Unknown => String::new(),
+        crate::model::status::Direction::Unknown => String::new(),
         d => format!(", {arrow} {}", d.label()),
     };
     Some(format!("{} on {}{judged}", c.label, c.from_period))

@@ -4,13 +4,15 @@
 use super::format::{self, pct, value};
 use super::markup::escape;
 use super::svg;
-use crate::measure::MeasureKind;
+use crate::model::kinds::MeasureKind;
+use crate::model::status::{Rag, Status};
 use crate::report::{MeasureResult, Report};
-use crate::status::{Rag, Status};
 use std::fmt::Write;
 
-/// Badge colours with white text: each passes WCAG AA (contrast at least 4.5:1, tested below).
-pub const RAG_COLOURS: [(Rag, &str); 4] = [
+/// Badge colours with white text (the page's CSS): each passes WCAG AA (contrast at least
+/// 4.5:1), tested below.
+#[cfg(test)]
+const RAG_COLOURS: [(Rag, &str); 4] = [
     (Rag::Green, "#1a7f37"),
     (Rag::Amber, "#9a6700"),
     (Rag::Red, "#cf222e"),
@@ -103,7 +105,7 @@ pub fn fragment(r: &Report) -> String {
 }
 
 /// A scorecard's definition at a glance (for notebooks): sections, measures by kind, data held.
-pub fn scorecard_summary(card: &crate::Scorecard) -> String {
+pub fn scorecard_summary(card: &crate::input::scorecard::Scorecard) -> String {
     let d = &card.definition;
     let mut s = format!("<style>{CSS}</style>\n<div class=\"bo\">\n<h3>{}</h3>\n<table>\n<thead><tr><th scope=\"col\">Section</th>", escape(&d.title));
     for k in MeasureKind::ALL {
@@ -322,7 +324,7 @@ fn projections(s: &mut String, r: &Report) {
                 s,
                 "<tr><td>{}</td><td>{}%</td><td class=\"num\">{}</td></tr>",
                 st.period,
-                crate::score::signed(st.growth_pct),
+                crate::num::signed(st.growth_pct),
                 format::thousands(st.rounded)
             );
         }
@@ -342,10 +344,10 @@ fn actions(s: &mut String, r: &Report) {
     for a in &r.actions {
         let st = &a.action;
         let status = match st.status {
-            crate::action::ActionStatus::Completed => "Completed",
-            crate::action::ActionStatus::InProgress => "In progress",
-            crate::action::ActionStatus::NotStarted => "Not started",
-            crate::action::ActionStatus::Withdrawn => "Withdrawn",
+            crate::model::action::ActionStatus::Completed => "Completed",
+            crate::model::action::ActionStatus::InProgress => "In progress",
+            crate::model::action::ActionStatus::NotStarted => "Not started",
+            crate::model::action::ActionStatus::Withdrawn => "Withdrawn",
         };
         let overdue = if a.overdue {
             " <span class=\"badge rag-red\">Overdue</span>"
@@ -394,7 +396,7 @@ fn footer(s: &mut String, r: &Report) {
     let _ = writeln!(
         s,
         "<p>Status: achieved (target met), on track (at or better than the straight line from baseline to target), at risk (short of that line by at most {}% of the distance to the target), off track, missed (due date passed, target not met). Made with betteroff ({}).</p>\n</footer>",
-        crate::target::fmt_num(r.scorecard.status_rules.at_risk_tolerance_pct),
+        crate::num::fmt_num(r.scorecard.status_rules.at_risk_tolerance_pct),
         crate::report::SCHEMA
     );
 }

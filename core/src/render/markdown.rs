@@ -2,9 +2,9 @@
 
 use super::format::{self, pct};
 use super::markup::md_cell;
-use crate::action::ActionStatus;
+use crate::model::action::ActionStatus;
+use crate::model::status::Status;
 use crate::report::{MeasureResult, Report};
-use crate::status::Status;
 use std::fmt::Write;
 
 pub fn markdown(r: &Report) -> String {
@@ -97,7 +97,7 @@ fn extras(s: &mut String, r: &Report) {
                 s,
                 "| {} | {}% | {} |",
                 st.period,
-                crate::score::signed(st.growth_pct),
+                crate::num::signed(st.growth_pct),
                 format::thousands(st.rounded)
             );
         }

@@ -2,22 +2,23 @@
 //! to text; no I/O. Every status is written as its text label, never as colour alone, and every
 //! user-supplied string is escaped for the format.
 
-pub mod csv;
-pub mod format;
-pub mod html;
-pub mod markdown;
-pub mod markup;
-pub mod svg;
-pub mod table;
-pub mod text;
+mod csv;
+mod format;
+mod html;
+mod markdown;
+mod markup;
+mod svg;
+mod table;
+mod text;
 
 pub use self::csv::csv;
-pub use html::html;
+pub use html::{fragment as html_fragment, html, scorecard_summary};
 pub use markdown::markdown;
 pub use svg::{chart, sparkline, spc_chart};
-pub use text::text;
+pub use table::{measures as columns, Column, Values};
+pub use text::{text, WIDTH as TEXT_WIDTH};
 
-use crate::measure::MeasureKind;
+use crate::model::kinds::MeasureKind;
 use crate::report::{MeasureResult, Report, SectionInfo};
 
 /// A section's measures grouped under the RBA questions, in the questions' order; a question

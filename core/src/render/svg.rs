@@ -6,8 +6,8 @@
 
 use super::format::value;
 use super::markup::escape;
+use crate::model::target::Basis;
 use crate::report::{MeasureResult, Point};
-use crate::target::Basis;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -263,7 +263,7 @@ fn axes(s: &mut String, m: &MeasureResult, f: &Frame) {
     // A label is dropped if it would crowd one already placed.
     let periods: Vec<_> = m.series.iter().map(|p| p.period).collect();
     let every = periods.len().div_ceil(6).max(1);
-    let mut candidates: Vec<crate::period::Period> =
+    let mut candidates: Vec<crate::model::period::Period> =
         m.target.as_ref().and_then(|t| t.due).into_iter().collect();
     candidates.extend(
         periods
@@ -536,8 +536,8 @@ const NEUTRAL: &str = "#8250df";
 
 /// A point's marker: shape and colour both say its type (circle common cause, triangle
 /// improvement, square concern, diamond neutral).
-fn marker(s: &mut String, x: f64, y: f64, t: crate::spc::PointType) {
-    use crate::spc::PointType::*;
+fn marker(s: &mut String, x: f64, y: f64, t: crate::stats::spc::PointType) {
+    use crate::stats::spc::PointType::*;
     let _ = match t {
         CommonCause => writeln!(
             s,

@@ -126,8 +126,8 @@ fn enum_name<T: serde::Serialize>(v: &T) -> String {
         .unwrap_or_default()
 }
 
-fn status_code(s: crate::status::Status) -> &'static str {
-    use crate::status::Status::*;
+fn status_code(s: crate::model::status::Status) -> &'static str {
+    use crate::model::status::Status::*;
     match s {
         Achieved => "achieved",
         OnTrack => "on_track",

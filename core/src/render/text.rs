@@ -3,11 +3,11 @@
 //! Every status is written as a text label (colour, when asked for, only repeats it), and no
 //! line is wider than [`WIDTH`] columns.
 
-use super::format::{self, round_to, thousands, value};
+use super::format::{self, thousands, value};
+use crate::model::status::Rag;
+use crate::num::fmt_num;
+use crate::num::{round_to, signed};
 use crate::report::{MeasureResult, Report};
-use crate::score::signed;
-use crate::status::Rag;
-use crate::target::fmt_num;
 
 pub const WIDTH: usize = 100;
 const INDENT: usize = 22;

@@ -1,0 +1,91 @@
+//! Comparators: named series per measure (England, the region, statistical neighbours, any
+//! area), and groups of areas for quartiles.
+
+use crate::error::{Error, ErrorKind};
+use crate::input::table::{self, Table};
+use crate::model::comparator::ComparatorValue;
+use crate::model::measure::Measure;
+use crate::model::period::Period;
+
+pub const REQUIRED: &[&str] = &["measure", "period", "comparator", "value"];
+pub const OPTIONAL: &[&str] = &["group", "note"];
+
+pub fn parse_csv<'m>(
+    text: &str,
+    file: &str,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<ComparatorValue>, Vec<Error>> {
+    let t = table::read(text, file, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+    parse_table(&t, find)
+}
+
+/// As [`parse_csv`], for a table given as records (a DataFrame, a list of dicts).
+pub fn parse_records<'m>(
+    records: &table::Records,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<ComparatorValue>, Vec<Error>> {
+    let t = table::from_records(records, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+    parse_table(&t, find)
+}
+
+fn parse_table<'m>(
+    t: &Table,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<ComparatorValue>, Vec<Error>> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for row in &t.rows {
+        let err = |kind, field: &str, msg: String| Error::new(kind, t.at(row, field), msg);
+        let id = t.get(row, "measure").unwrap_or("");
+        let measure = find(id);
+        if measure.is_none() {
+            errors.push(err(
+                ErrorKind::Data,
+                "measure",
+                format!("unknown measure id {id:?}: the scorecard has no measure with that id"),
+            ));
+        }
+        let period = t.get(row, "period").unwrap_or("").parse::<Period>();
+        if let Err(e) = &period {
+            errors.push(err(ErrorKind::Period, "period", e.to_string()));
+        }
+        let name = t.get(row, "comparator");
+        if name.is_none() {
+            errors.push(err(
+                ErrorKind::Data,
+                "comparator",
+                "the comparator name is empty".into(),
+            ));
+        }
+        let value = match t.get(row, "value").map(table::number) {
+            Some(Ok(v)) => Some(v),
+            Some(Err(msg)) => {
+                errors.push(err(ErrorKind::Data, "value", msg));
+                None
+            }
+            None => {
+                errors.push(err(
+                    ErrorKind::Data,
+                    "value",
+                    "the value is empty: leave out rows with no figure".into(),
+                ));
+                None
+            }
+        };
+        if let (Some(m), Ok(period), Some(name), Some(value)) = (measure, period, name, value) {
+            out.push(ComparatorValue {
+                measure: m.id.clone(),
+                period,
+                comparator: name.to_string(),
+                group: t.get(row, "group").map(str::to_string),
+                value,
+                source: t.at(row, "value"),
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}

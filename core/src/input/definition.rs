@@ -1,0 +1,1332 @@
+//! The scorecard definition file (TOML, the human-written format, or the same structure in
+//! JSON), read into validated domain types. Every problem is collected, with the file, the
+//! line of the measure (or section) it belongs to, and the field.
+
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::model::action::Risk;
+use crate::model::baseline::Baseline;
+use crate::model::definition::{Analysis, Definition, Section, SectionKind, StatusRules};
+use crate::model::kinds::{Frequency, MeasureKind, Polarity, Unit};
+use crate::model::measure::Measure;
+use crate::model::options::{Disclosure, MeasureSpc};
+use crate::model::period::Period;
+use crate::model::projection::Projection;
+use crate::model::target::{Change, Comparison, GapGoal, Milestone, Rule, Target};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawCard {
+    id: String,
+    title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    area: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    notes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    status: Option<RawStatusRules>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    analysis: Option<RawAnalysis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disclosure: Option<RawDisclosure>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    sections: Vec<RawSection>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    risks: Vec<RawRisk>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    projections: Vec<RawProjection>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawStatusRules {
+    at_risk_tolerance_pct: f64,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug, Default)]
+#[serde(deny_unknown_fields)]
+struct RawAnalysis {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc_min_points: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc_screen_outliers: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc_preset: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc_trend_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc_shift_length: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    forecast_points: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    benchmark_group: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    statistical_neighbours: Vec<String>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+struct RawDisclosure {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    threshold: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    round_to: Option<u32>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawMeasureSpc {
+    #[serde(default, skip_serializing_if = "is_default")]
+    rebase: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix_after: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    enabled: Option<bool>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    id: String,
+    title: String,
+    kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    measures: Vec<RawMeasure>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawMeasure {
+    id: String,
+    name: String,
+    kind: String,
+    unit: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    per: Option<u32>,
+    polarity: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    frequency: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    breakdowns: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    to_be_developed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<RawBaseline>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    target: Option<RawTarget>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc: Option<RawMeasureSpc>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    disclosure: Option<RawDisclosure>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    notes: Vec<String>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawBaseline {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    period: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<f64>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    first_observation: bool,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    kind: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    change: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comparison: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    comparator: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    group: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    milestones: Option<Vec<RawTarget>>,
+    /// The plan's own words for the target, kept for reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wording: Option<String>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawRisk {
+    id: String,
+    title: String,
+    likelihood: u8,
+    impact: u8,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mitigation: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    owner: Option<String>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawProjection {
+    id: String,
+    name: String,
+    base_period: String,
+    base: f64,
+    steps: Vec<RawStep>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawStep {
+    period: String,
+    growth_pct: f64,
+}
+
+fn is_default<T: Default + PartialEq>(x: &T) -> bool {
+    *x == T::default()
+}
+
+/// Which text format a definition is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Toml,
+    Json,
+}
+
+impl Format {
+    /// From a file name's extension.
+    pub fn from_file_name(name: &str) -> Option<Self> {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".toml") {
+            Some(Format::Toml)
+        } else if lower.ends_with(".json") {
+            Some(Format::Json)
+        } else {
+            None
+        }
+    }
+}
+
+/// Reads and validates a definition.
+pub fn parse(text: &str, file: &str, format: Format) -> Result<Definition, Errors> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: RawCard = match format {
+        Format::Toml => toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_at(text, s.start));
+            syntax(file, line, e.message())
+        })?,
+        Format::Json => serde_json::from_str(text)
+            .map_err(|e| syntax(file, Some(e.line()), &json_message(&e)))?,
+    };
+    Checker {
+        text,
+        file,
+        format,
+        errors: Vec::new(),
+    }
+    .card(raw)
+}
+
+fn syntax(file: &str, line: Option<usize>, message: &str) -> Errors {
+    let at = Location {
+        file: file.to_string(),
+        line,
+        row: None,
+        field: None,
+    };
+    Errors::one(Error::new(
+        ErrorKind::Syntax,
+        at,
+        message.trim().to_string(),
+    ))
+}
+
+/// serde_json appends " at line L column C"; the location already says where.
+fn json_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+fn line_at(text: &str, byte: usize) -> usize {
+    text.as_bytes()[..byte.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+struct Checker<'a> {
+    text: &'a str,
+    file: &'a str,
+    format: Format,
+    errors: Vec<Error>,
+}
+
+impl Checker<'_> {
+    /// The line where `id` is assigned, preferring one inside a `measures` table when `measure`.
+    fn line_of(&self, id: &str, measure: bool) -> Option<usize> {
+        let mut fallback = None;
+        let mut in_measures = false;
+        for (i, line) in self.text.lines().enumerate() {
+            let t = line.trim_start();
+            if t.starts_with('[') {
+                in_measures = t.contains("measures");
+            }
+            let hit = match self.format {
+                Format::Toml => toml_assigns_id(t, id),
+                Format::Json => json_assigns_id(t, id),
+            };
+            if hit {
+                if !measure || in_measures || self.format == Format::Json {
+                    return Some(i + 1);
+                }
+                fallback.get_or_insert(i + 1);
+            }
+        }
+        fallback
+    }
+
+    fn push(&mut self, kind: ErrorKind, line: Option<usize>, field: &str, message: String) {
+        let at = Location::at(self.file, line, field);
+        self.errors.push(Error::new(kind, at, message));
+    }
+
+    fn card(mut self, raw: RawCard) -> Result<Definition, Errors> {
+        let status_rules = match raw.status {
+            Some(s) if !(s.at_risk_tolerance_pct.is_finite() && s.at_risk_tolerance_pct >= 0.0) => {
+                self.push(
+                    ErrorKind::Definition,
+                    None,
+                    "status.at_risk_tolerance_pct",
+                    "the tolerance must be a number of 0 or more".into(),
+                );
+                StatusRules::default()
+            }
+            Some(s) => StatusRules {
+                at_risk_tolerance_pct: s.at_risk_tolerance_pct,
+            },
+            None => StatusRules::default(),
+        };
+        let analysis = self.analysis(raw.analysis.unwrap_or_default());
+        let disclosure = self.disclosure(raw.disclosure, Disclosure::default(), None, "disclosure");
+        let mut section_ids = HashSet::new();
+        let mut measure_ids = HashSet::new();
+        let mut sections = Vec::new();
+        for s in raw.sections {
+            let line = self.line_of(&s.id, false);
+            if !section_ids.insert(s.id.clone()) {
+                self.push(
+                    ErrorKind::Definition,
+                    line,
+                    "sections.id",
+                    format!("duplicate section id {:?}", s.id),
+                );
+            }
+            sections.push(self.section(s, line, &mut measure_ids));
+        }
+        let risks = raw.risks.into_iter().filter_map(|r| self.risk(r)).collect();
+        let projections = raw
+            .projections
+            .into_iter()
+            .filter_map(|p| self.projection(p))
+            .collect();
+        if raw.id.trim().is_empty() {
+            self.push(
+                ErrorKind::Definition,
+                Some(1),
+                "id",
+                "the scorecard id is empty".into(),
+            );
+        }
+        Errors(self.errors).into_result()?;
+        Ok(Definition {
+            id: raw.id,
+            title: raw.title,
+            area: raw.area,
+            description: raw.description,
+            source: raw.source,
+            notes: raw.notes,
+            status_rules,
+            analysis,
+            disclosure,
+            sections,
+            risks,
+            projections,
+        })
+    }
+
+    fn analysis(&mut self, a: RawAnalysis) -> Analysis {
+        let mut out = Analysis::default();
+        match a.spc_preset.as_deref() {
+            None | Some("default") => {}
+            Some("mdc_excel") => out.spc = crate::model::options::SpcOptions::mdc_excel(),
+            Some(other) => self.push(
+                ErrorKind::Definition,
+                None,
+                "analysis.spc_preset",
+                format!("unknown SPC preset {other:?}: expected default or mdc_excel"),
+            ),
+        }
+        if let Some(b) = a.spc_screen_outliers {
+            out.spc.screen_outliers = b;
+        }
+        for (field, v, slot) in [
+            (
+                "analysis.spc_trend_length",
+                a.spc_trend_length,
+                &mut out.spc.trend_length,
+            ),
+            (
+                "analysis.spc_shift_length",
+                a.spc_shift_length,
+                &mut out.spc.shift_length,
+            ),
+        ] {
+            match v {
+                Some(n) if (3..=20).contains(&n) => *slot = n,
+                Some(n) => self.push(
+                    ErrorKind::Definition,
+                    None,
+                    field,
+                    format!("a run length must be 3 to 20 points, not {n}"),
+                ),
+                None => {}
+            }
+        }
+        match a.spc_min_points {
+            Some(n) if n >= 2 => out.spc_min_points = n,
+            Some(n) => self.push(
+                ErrorKind::Definition,
+                None,
+                "analysis.spc_min_points",
+                format!("SPC needs at least 2 points, not {n}"),
+            ),
+            None => {}
+        }
+        match a.forecast_points {
+            Some(n) if n >= 2 => out.forecast_points = Some(n),
+            Some(n) => self.push(
+                ErrorKind::Definition,
+                None,
+                "analysis.forecast_points",
+                format!("a forecast line needs at least 2 points, not {n}"),
+            ),
+            None => {}
+        }
+        if let Some(g) = a.benchmark_group {
+            out.benchmark_group = g;
+        }
+        out.statistical_neighbours = a.statistical_neighbours;
+        out
+    }
+
+    fn disclosure(
+        &mut self,
+        raw: Option<RawDisclosure>,
+        base: Disclosure,
+        line: Option<usize>,
+        field: &str,
+    ) -> Disclosure {
+        let Some(r) = raw else { return base };
+        if r.round_to == Some(0) {
+            self.push(
+                ErrorKind::Definition,
+                line,
+                &format!("{field}.round_to"),
+                "rounding needs a base of 1 or more (or leave it out)".into(),
+            );
+        }
+        Disclosure {
+            threshold: r.threshold.unwrap_or(base.threshold),
+            round_to: r.round_to.or(base.round_to),
+        }
+    }
+
+    fn measure_spc(&mut self, id: &str, raw: RawMeasureSpc, line: Option<usize>) -> MeasureSpc {
+        let rebase = raw
+            .rebase
+            .iter()
+            .filter_map(|p| self.period(p, line, "spc.rebase"))
+            .collect();
+        if raw.fix_after.is_some_and(|n| n < 2) {
+            self.push(
+                ErrorKind::Definition,
+                line,
+                "spc.fix_after",
+                format!("measure {id:?}: limits need at least 2 points"),
+            );
+        }
+        MeasureSpc {
+            rebase,
+            fix_after: raw.fix_after,
+            disabled: raw.enabled == Some(false),
+        }
+    }
+
+    fn section(
+        &mut self,
+        s: RawSection,
+        line: Option<usize>,
+        ids: &mut HashSet<String>,
+    ) -> Section {
+        let kind = match s.kind.as_str() {
+            "priority" => SectionKind::Priority,
+            "result" => SectionKind::Result,
+            "service" => SectionKind::Service,
+            other => {
+                self.push(ErrorKind::Definition, line, "sections.kind",
+                    format!("section {:?}: unknown kind {other:?}: expected priority, result or service", s.id));
+                SectionKind::Priority
+            }
+        };
+        let mut measures = Vec::new();
+        for m in s.measures {
+            let line = self.line_of(&m.id, true);
+            if m.id.trim().is_empty() {
+                self.push(
+                    ErrorKind::Definition,
+                    line,
+                    "id",
+                    "a measure id is empty".into(),
+                );
+            } else if !ids.insert(m.id.clone()) {
+                self.push(
+                    ErrorKind::Definition,
+                    line,
+                    "id",
+                    format!("duplicate measure id {:?}", m.id),
+                );
+            }
+            if let Some(m) = self.measure(m, line) {
+                measures.push(m);
+            }
+        }
+        Section {
+            id: s.id,
+            title: s.title,
+            kind,
+            description: s.description,
+            measures,
+        }
+    }
+
+    fn measure(&mut self, m: RawMeasure, line: Option<usize>) -> Option<Measure> {
+        let before = self.errors.len();
+        let id = m.id.clone();
+        let bad = |this: &mut Self, field: &str, msg: String| {
+            this.push(
+                ErrorKind::Definition,
+                line,
+                field,
+                format!("measure {id:?}: {msg}"),
+            );
+        };
+        let kind = MeasureKind::parse(&m.kind);
+        if kind.is_none() {
+            bad(
+                self,
+                "kind",
+                format!(
+                    "unknown kind {:?}: expected indicator, how_much, how_well or better_off",
+                    m.kind
+                ),
+            );
+        }
+        let unit = Unit::parse(&m.unit, m.per)
+            .map_err(|e| bad(self, "unit", e))
+            .ok();
+        let polarity = Polarity::parse(&m.polarity);
+        if polarity.is_none() {
+            bad(
+                self,
+                "polarity",
+                format!(
+                    "unknown polarity {:?}: expected higher_is_better, lower_is_better or neutral",
+                    m.polarity
+                ),
+            );
+        }
+        let frequency = m.frequency.as_deref().and_then(|f| {
+            let parsed = Frequency::parse(f);
+            if parsed.is_none() {
+                bad(self, "frequency", format!("unknown frequency {f:?}: expected monthly, quarterly, termly, annual, academic_year, financial_year or adhoc"));
+            }
+            parsed
+        });
+        let baseline = m.baseline.and_then(|b| self.baseline(&m.id, b, line));
+        let spc = m
+            .spc
+            .map(|r| self.measure_spc(&m.id, r, line))
+            .unwrap_or_default();
+        let disclosure = m
+            .disclosure
+            .map(|r| self.disclosure(Some(r), Disclosure::default(), line, "disclosure"));
+        let (target, wording) = match m.target {
+            Some(t) => {
+                let wording = t.wording.clone();
+                (self.target(&m.id, t, line, false), wording)
+            }
+            None => (None, None),
+        };
+        let (Some(kind), Some(unit), Some(polarity)) = (kind, unit, polarity) else {
+            return None;
+        };
+        let measure = Measure {
+            id: m.id,
+            name: m.name,
+            kind,
+            unit,
+            polarity,
+            frequency,
+            source: m.source,
+            owner: m.owner,
+            breakdowns: m.breakdowns,
+            to_be_developed: m.to_be_developed,
+            baseline,
+            target,
+            wording,
+            spc,
+            disclosure,
+            notes: m.notes,
+            line,
+        };
+        self.check_target_against(&measure);
+        (self.errors.len() == before).then_some(measure)
+    }
+
+    fn period(&mut self, text: &str, line: Option<usize>, field: &str) -> Option<Period> {
+        match text.parse::<Period>() {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.push(ErrorKind::Period, line, field, e.to_string());
+                None
+            }
+        }
+    }
+
+    fn baseline(&mut self, id: &str, b: RawBaseline, line: Option<usize>) -> Option<Baseline> {
+        let bad = |this: &mut Self, field: &str, msg: &str| {
+            this.push(
+                ErrorKind::Definition,
+                line,
+                field,
+                format!("measure {id:?}: {msg}"),
+            );
+        };
+        match (b.first_observation, b.period, b.value) {
+            (true, None, None) => Some(Baseline::First),
+            (true, _, _) => {
+                bad(
+                    self,
+                    "baseline",
+                    "first_observation takes neither a period nor a value",
+                );
+                None
+            }
+            (false, None, _) => {
+                bad(
+                    self,
+                    "baseline.period",
+                    "a baseline needs a period (or first_observation = true)",
+                );
+                None
+            }
+            (false, Some(p), value) => {
+                let period = self.period(&p, line, "baseline.period")?;
+                match value {
+                    Some(v) if !v.is_finite() => {
+                        bad(
+                            self,
+                            "baseline.value",
+                            "the baseline value must be a finite number",
+                        );
+                        None
+                    }
+                    Some(value) => Some(Baseline::Stated { period, value }),
+                    None => Some(Baseline::Observed { period }),
+                }
+            }
+        }
+    }
+
+    fn target(
+        &mut self,
+        id: &str,
+        t: RawTarget,
+        line: Option<usize>,
+        in_milestone: bool,
+    ) -> Option<Target> {
+        let before = self.errors.len();
+        let bad = |this: &mut Self, field: &str, msg: String| {
+            this.push(
+                ErrorKind::Target,
+                line,
+                &format!("target.{field}"),
+                format!("measure {id:?}: {msg}"),
+            );
+        };
+        let due = t
+            .due
+            .as_deref()
+            .and_then(|d| self.period(d, line, "target.due"));
+        let fields = [
+            ("change", t.change.is_some()),
+            ("value", t.value.is_some()),
+            ("comparison", t.comparison.is_some()),
+            ("comparator", t.comparator.is_some()),
+            ("group", t.group.is_some()),
+            ("milestones", t.milestones.is_some()),
+        ];
+        let (needs, may): (&[&str], &[&str]) = match t.kind.as_str() {
+            "relative" | "points" => (&["change"], &[]),
+            "absolute" => (&["value"], &[]),
+            "threshold" => (&["value", "comparison"], &[]),
+            "comparator" => (&["comparator"], &[]),
+            "quartile" => (&["group"], &[]),
+            "gap" => (&["comparator"], &["change", "value"]),
+            "milestones" if !in_milestone => (&["milestones"], &[]),
+            "direction" if !in_milestone => (&[], &[]),
+            other => {
+                let expected = if in_milestone {
+                    "relative, points, absolute, threshold, comparator, quartile or gap"
+                } else {
+                    "relative, points, absolute, threshold, comparator, quartile, gap, milestones or direction"
+                };
+                bad(
+                    self,
+                    "kind",
+                    format!("unknown target kind {other:?}: expected {expected}"),
+                );
+                return None;
+            }
+        };
+        for (name, present) in fields {
+            if present && !needs.contains(&name) && !may.contains(&name) {
+                bad(self, name, format!("a {} target takes no {name}", t.kind));
+            }
+            if !present && needs.contains(&name) {
+                bad(self, name, format!("a {} target needs {name}", t.kind));
+            }
+        }
+        for (name, x) in [("change", t.change), ("value", t.value)] {
+            if x.is_some_and(|x| !x.is_finite()) {
+                bad(self, name, format!("the {name} must be a finite number"));
+            }
+        }
+        if self.errors.len() > before {
+            return None;
+        }
+        let change = t.change.unwrap_or(0.0);
+        let value = t.value.unwrap_or(0.0);
+        let rule = match t.kind.as_str() {
+            "relative" => {
+                if change < -100.0 {
+                    bad(
+                        self,
+                        "change",
+                        format!("a reduction of {}% would give a negative target", -change),
+                    );
+                    return None;
+                }
+                Rule::Change(Change::Relative { pct: change })
+            }
+            "points" => Rule::Change(Change::Points { points: change }),
+            "absolute" => Rule::Absolute { value },
+            "threshold" => {
+                let text = t.comparison.unwrap_or_default();
+                let Some(comparison) = Comparison::parse(&text) else {
+                    bad(
+                        self,
+                        "comparison",
+                        format!(
+                            "unknown comparison {text:?}: expected at_least, at_most or exactly"
+                        ),
+                    );
+                    return None;
+                };
+                Rule::Threshold { comparison, value }
+            }
+            "comparator" => Rule::Comparator {
+                name: t.comparator.unwrap_or_default(),
+            },
+            "quartile" => Rule::Quartile {
+                group: t.group.unwrap_or_default(),
+            },
+            "gap" => {
+                let goal = match (t.change, t.value) {
+                    (Some(pct), None) => GapGoal::Relative { pct },
+                    (None, Some(value)) => GapGoal::Value { value },
+                    _ => {
+                        bad(self, "change", "a gap target needs either change (relative to the baseline gap) or value (the gap to reach), not both".into());
+                        return None;
+                    }
+                };
+                Rule::Gap {
+                    comparator: t.comparator.unwrap_or_default(),
+                    goal,
+                }
+            }
+            "direction" => Rule::Direction,
+            _ => return self.milestones(id, t.milestones.unwrap_or_default(), line),
+        };
+        Some(Target::Single { rule, due })
+    }
+
+    fn milestones(&mut self, id: &str, raw: Vec<RawTarget>, line: Option<usize>) -> Option<Target> {
+        if raw.is_empty() {
+            self.push(
+                ErrorKind::Target,
+                line,
+                "target.milestones",
+                format!("measure {id:?}: milestones is empty"),
+            );
+            return None;
+        }
+        let mut out: Vec<Milestone> = Vec::new();
+        for step in raw {
+            let Some(Target::Single { rule, due }) = self.target(id, step, line, true) else {
+                continue;
+            };
+            let Some(due) = due else {
+                self.push(
+                    ErrorKind::Target,
+                    line,
+                    "target.milestones.due",
+                    format!("measure {id:?}: every milestone needs a due date"),
+                );
+                continue;
+            };
+            if let Some(prev) = out.last() {
+                if due.end() <= prev.due.end() {
+                    self.push(
+                        ErrorKind::Target,
+                        line,
+                        "target.milestones.due",
+                        format!(
+                            "measure {id:?}: milestone due {due} must come after {}",
+                            prev.due
+                        ),
+                    );
+                }
+            }
+            out.push(Milestone { due, rule });
+        }
+        Some(Target::Milestones(out))
+    }
+
+    /// Checks that need both the target and the rest of the measure.
+    fn check_target_against(&mut self, m: &Measure) {
+        let Some(target) = &m.target else { return };
+        let bad = |this: &mut Self, field: &str, msg: String| {
+            this.push(
+                ErrorKind::Target,
+                m.line,
+                field,
+                format!("measure {:?}: {msg}", m.id),
+            );
+        };
+        let rules: Vec<&Rule> = match target {
+            Target::Single { rule, .. } => vec![rule],
+            Target::Milestones(ms) => ms.iter().map(|m| &m.rule).collect(),
+        };
+        for rule in &rules {
+            let relative = matches!(rule, Rule::Change(Change::Relative { .. }));
+            if let (true, Some(Baseline::Stated { value, .. })) = (relative, &m.baseline) {
+                if *value == 0.0 {
+                    bad(self, "baseline.value", "a relative target on a zero baseline has no meaning: state the target as points or an absolute value".into());
+                } else if *value < 0.0 {
+                    bad(self, "baseline.value", format!("a relative target on a negative baseline ({value}) is ambiguous: state the target as points or an absolute value"));
+                }
+            }
+            if let Rule::Absolute { value } | Rule::Threshold { value, .. } = rule {
+                if m.unit == Unit::Percentage && !(0.0..=100.0).contains(value) {
+                    bad(
+                        self,
+                        "target.value",
+                        format!("a percentage target must be 0 to 100, not {value}"),
+                    );
+                }
+            }
+        }
+        if target.needs_baseline() && m.baseline.is_none() {
+            bad(
+                self,
+                "baseline",
+                format!(
+                    "a {} target is a change from a baseline: give the measure a baseline",
+                    target.kind_name()
+                ),
+            );
+        }
+        if let (Some(due), Some(bp)) = (
+            target.final_due(),
+            m.baseline.as_ref().and_then(Baseline::period),
+        ) {
+            if due.end() <= bp.end() {
+                bad(
+                    self,
+                    "target.due",
+                    format!(
+                        "the target's due date {due} does not come after its baseline period {bp}"
+                    ),
+                );
+            }
+        }
+    }
+
+    fn risk(&mut self, r: RawRisk) -> Option<Risk> {
+        let line = self.line_of(&r.id, false);
+        let mut ok = true;
+        for (field, v) in [("likelihood", r.likelihood), ("impact", r.impact)] {
+            if !(1..=5).contains(&v) {
+                self.push(
+                    ErrorKind::Definition,
+                    line,
+                    &format!("risks.{field}"),
+                    format!("risk {:?}: {field} must be 1 to 5, not {v}", r.id),
+                );
+                ok = false;
+            }
+        }
+        ok.then_some(Risk {
+            id: r.id,
+            title: r.title,
+            likelihood: r.likelihood,
+            impact: r.impact,
+            mitigation: r.mitigation,
+            owner: r.owner,
+        })
+    }
+
+    fn projection(&mut self, p: RawProjection) -> Option<Projection> {
+        let line = self.line_of(&p.id, false);
+        let base_period = self.period(&p.base_period, line, "projections.base_period");
+        let mut steps = Vec::new();
+        for s in p.steps {
+            let period = self.period(&s.period, line, "projections.steps.period");
+            if !s.growth_pct.is_finite() || s.growth_pct <= -100.0 {
+                self.push(
+                    ErrorKind::Definition,
+                    line,
+                    "projections.steps.growth_pct",
+                    format!(
+                        "projection {:?}: growth must be a finite number above -100",
+                        p.id
+                    ),
+                );
+            }
+            steps.extend(period.map(|period| (period, s.growth_pct)));
+        }
+        if !p.base.is_finite() {
+            self.push(
+                ErrorKind::Definition,
+                line,
+                "projections.base",
+                format!("projection {:?}: the base must be a finite number", p.id),
+            );
+            return None;
+        }
+        Some(Projection {
+            id: p.id,
+            name: p.name,
+            base_period: base_period?,
+            base: p.base,
+            steps,
+            source: p.source,
+        })
+    }
+}
+
+fn toml_assigns_id(line: &str, id: &str) -> bool {
+    let Some(rest) = line.strip_prefix("id") else {
+        return false;
+    };
+    let Some(rest) = rest.trim_start().strip_prefix('=') else {
+        return false;
+    };
+    let v = rest.trim();
+    v.strip_prefix('"').and_then(|v| v.strip_suffix('"')) == Some(id)
+        || v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) == Some(id)
+}
+
+fn json_assigns_id(line: &str, id: &str) -> bool {
+    let needle = format!("\"id\": {}", serde_json::Value::String(id.to_string()));
+    let compact = format!("\"id\":{}", serde_json::Value::String(id.to_string()));
+    line.contains(&needle) || line.contains(&compact)
+}
+
+/// Writes a definition back in the file format's structure (JSON), so that reading the result
+/// gives the same definition.
+impl Definition {
+    /// The definition as JSON in the definition file's own structure (what `from_json` reads).
+    pub fn to_json(&self) -> String {
+        to_json(self)
+    }
+}
+
+fn to_json(d: &Definition) -> String {
+    serde_json::to_string_pretty(&raw_card(d)).unwrap_or_default()
+}
+
+fn raw_card(d: &Definition) -> RawCard {
+    RawCard {
+        id: d.id.clone(),
+        title: d.title.clone(),
+        area: d.area.clone(),
+        description: d.description.clone(),
+        source: d.source.clone(),
+        notes: d.notes.clone(),
+        status: (d.status_rules != StatusRules::default()).then_some(RawStatusRules {
+            at_risk_tolerance_pct: d.status_rules.at_risk_tolerance_pct,
+        }),
+        analysis: raw_analysis(&d.analysis),
+        disclosure: (d.disclosure != Disclosure::default()).then_some(RawDisclosure {
+            threshold: Some(d.disclosure.threshold),
+            round_to: d.disclosure.round_to,
+        }),
+        sections: d.sections.iter().map(raw_section).collect(),
+        risks: d
+            .risks
+            .iter()
+            .map(|r| RawRisk {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                likelihood: r.likelihood,
+                impact: r.impact,
+                mitigation: r.mitigation.clone(),
+                owner: r.owner.clone(),
+            })
+            .collect(),
+        projections: d
+            .projections
+            .iter()
+            .map(|p| RawProjection {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                base_period: p.base_period.to_string(),
+                base: p.base,
+                steps: p
+                    .steps
+                    .iter()
+                    .map(|(period, g)| RawStep {
+                        period: period.to_string(),
+                        growth_pct: *g,
+                    })
+                    .collect(),
+                source: p.source.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn raw_analysis(a: &Analysis) -> Option<RawAnalysis> {
+    let d = Analysis::default();
+    let raw = RawAnalysis {
+        spc_min_points: (a.spc_min_points != d.spc_min_points).then_some(a.spc_min_points),
+        spc_screen_outliers: (a.spc.screen_outliers != d.spc.screen_outliers)
+            .then_some(a.spc.screen_outliers),
+        spc_preset: None,
+        spc_trend_length: (a.spc.trend_length != d.spc.trend_length).then_some(a.spc.trend_length),
+        spc_shift_length: (a.spc.shift_length != d.spc.shift_length).then_some(a.spc.shift_length),
+        forecast_points: a.forecast_points,
+        benchmark_group: (a.benchmark_group != d.benchmark_group)
+            .then(|| a.benchmark_group.clone()),
+        statistical_neighbours: a.statistical_neighbours.clone(),
+    };
+    (raw != RawAnalysis::default()).then_some(raw)
+}
+
+fn raw_section(s: &Section) -> RawSection {
+    RawSection {
+        id: s.id.clone(),
+        title: s.title.clone(),
+        kind: match s.kind {
+            SectionKind::Priority => "priority",
+            SectionKind::Result => "result",
+            SectionKind::Service => "service",
+        }
+        .to_string(),
+        description: s.description.clone(),
+        measures: s.measures.iter().map(raw_measure).collect(),
+    }
+}
+
+fn raw_measure(m: &Measure) -> RawMeasure {
+    RawMeasure {
+        id: m.id.clone(),
+        name: m.name.clone(),
+        kind: m.kind.name().to_string(),
+        unit: m.unit.name().to_string(),
+        per: match m.unit {
+            Unit::Rate { per } => Some(per.get()),
+            _ => None,
+        },
+        polarity: m.polarity.name().to_string(),
+        frequency: m.frequency.map(|f| f.name().to_string()),
+        source: m.source.clone(),
+        owner: m.owner.clone(),
+        breakdowns: m.breakdowns.clone(),
+        to_be_developed: m.to_be_developed,
+        baseline: m.baseline.as_ref().map(|b| match b {
+            Baseline::Stated { period, value } => RawBaseline {
+                period: Some(period.to_string()),
+                value: Some(*value),
+                first_observation: false,
+            },
+            Baseline::Observed { period } => RawBaseline {
+                period: Some(period.to_string()),
+                value: None,
+                first_observation: false,
+            },
+            Baseline::First => RawBaseline {
+                period: None,
+                value: None,
+                first_observation: true,
+            },
+        }),
+        target: m.target.as_ref().map(|t| {
+            let mut raw = match t {
+                Target::Single { rule, due } => raw_rule(rule, *due),
+                Target::Milestones(ms) => RawTarget {
+                    milestones: Some(ms.iter().map(|m| raw_rule(&m.rule, Some(m.due))).collect()),
+                    ..empty_target("milestones", None)
+                },
+            };
+            raw.wording = m.wording.clone();
+            raw
+        }),
+        disclosure: m.disclosure.map(|d| RawDisclosure {
+            threshold: Some(d.threshold),
+            round_to: d.round_to,
+        }),
+        spc: (m.spc != MeasureSpc::default()).then(|| RawMeasureSpc {
+            rebase: m.spc.rebase.iter().map(ToString::to_string).collect(),
+            fix_after: m.spc.fix_after,
+            enabled: m.spc.disabled.then_some(false),
+        }),
+        notes: m.notes.clone(),
+    }
+}
+
+fn empty_target(kind: &str, due: Option<Period>) -> RawTarget {
+    RawTarget {
+        kind: kind.to_string(),
+        due: due.map(|d| d.to_string()),
+        change: None,
+        value: None,
+        comparison: None,
+        comparator: None,
+        group: None,
+        milestones: None,
+        wording: None,
+    }
+}
+
+fn raw_rule(rule: &Rule, due: Option<Period>) -> RawTarget {
+    let base = empty_target(rule.kind_name(), due);
+    match rule {
+        Rule::Change(Change::Relative { pct }) => RawTarget {
+            change: Some(*pct),
+            ..base
+        },
+        Rule::Change(Change::Points { points }) => RawTarget {
+            change: Some(*points),
+            ..base
+        },
+        Rule::Absolute { value } => RawTarget {
+            value: Some(*value),
+            ..base
+        },
+        Rule::Threshold { comparison, value } => RawTarget {
+            value: Some(*value),
+            comparison: Some(
+                match comparison {
+                    Comparison::AtLeast => "at_least",
+                    Comparison::AtMost => "at_most",
+                    Comparison::Exactly => "exactly",
+                }
+                .to_string(),
+            ),
+            ..base
+        },
+        Rule::Comparator { name } => RawTarget {
+            comparator: Some(name.clone()),
+            ..base
+        },
+        Rule::Quartile { group } => RawTarget {
+            group: Some(group.clone()),
+            ..base
+        },
+        Rule::Gap { comparator, goal } => {
+            let (change, value) = match goal {
+                GapGoal::Relative { pct } => (Some(*pct), None),
+                GapGoal::Value { value } => (None, Some(*value)),
+            };
+            RawTarget {
+                comparator: Some(comparator.clone()),
+                change,
+                value,
+                ..base
+            }
+        }
+        Rule::Direction => base,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CARD: &str = r#"
+id = "t"
+title = "Test"
+
+[[sections]]
+id = "s1"
+title = "Section"
+kind = "priority"
+
+[[sections.measures]]
+id = "m1"
+name = "Dissatisfied"
+kind = "how_well"
+unit = "percentage"
+polarity = "lower_is_better"
+baseline = { period = "2019-04", value = 32 }
+target = { kind = "relative", change = -50, due = "2020-05" }
+"#;
+
+    fn errors(text: &str) -> Vec<String> {
+        parse(text, "scorecard.toml", Format::Toml)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn reads_a_card() {
+        let d = parse(CARD, "scorecard.toml", Format::Toml).unwrap();
+        let m = &d.sections[0].measures[0];
+        assert_eq!(m.line, Some(11));
+        assert_eq!(m.unit, Unit::Percentage);
+        assert_eq!(
+            m.target,
+            Some(Target::Single {
+                rule: Rule::Change(Change::Relative { pct: -50.0 }),
+                due: Some("2020-05".parse().unwrap())
+            })
+        );
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let e = errors("id = \"t\"\ntitle = \n");
+        assert!(e[0].starts_with("scorecard.toml:2: "), "{e:?}");
+        let e = errors(&CARD.replace(
+            "polarity = \"lower_is_better\"",
+            "polarity = \"lower_is_better\"\ncolour = \"red\"",
+        ));
+        assert!(e[0].contains("unknown field `colour`"), "{e:?}");
+    }
+
+    #[test]
+    fn zero_baseline_for_a_relative_target() {
+        let e = errors(&CARD.replace("value = 32", "value = 0"));
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].starts_with("scorecard.toml:11: field \"baseline.value\": measure \"m1\": a relative target on a zero baseline"), "{e:?}");
+    }
+
+    #[test]
+    fn target_due_before_its_baseline() {
+        let e = errors(&CARD.replace("due = \"2020-05\"", "due = \"2019-03\""));
+        assert!(e[0].starts_with("scorecard.toml:11: field \"target.due\": measure \"m1\": the target's due date 2019-03 does not come after its baseline period 2019-04"), "{e:?}");
+    }
+
+    #[test]
+    fn every_problem_is_reported() {
+        let text = CARD
+            .replace("unit = \"percentage\"", "unit = \"furlongs\"")
+            .replace("kind = \"how_well\"", "kind = \"how_good\"")
+            .replace("due = \"2020-05\"", "due = \"2020-13\"");
+        let e = errors(&text);
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(
+            e.iter()
+                .any(|m| m.contains("field \"target.due\": cannot read \"2020-13\"")),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn target_fields_must_fit_the_kind() {
+        let e = errors(&CARD.replace(
+            "kind = \"relative\", change = -50",
+            "kind = \"threshold\", change = -50",
+        ));
+        assert!(
+            e.iter()
+                .any(|m| m.contains("a threshold target takes no change")),
+            "{e:?}"
+        );
+        assert!(
+            e.iter()
+                .any(|m| m.contains("a threshold target needs value")),
+            "{e:?}"
+        );
+        let e = errors(&CARD.replace("kind = \"relative\"", "kind = \"percent\""));
+        assert!(e[0].contains("unknown target kind \"percent\""), "{e:?}");
+    }
+
+    #[test]
+    fn definitions_round_trip_through_json() {
+        // Every example: parse, write back, parse again: the same definition.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        for ex in ["dorset", "dudley-wsoa", "stockton"] {
+            let text =
+                std::fs::read_to_string(root.join("examples").join(ex).join("scorecard.toml"))
+                    .unwrap();
+            let d = parse(&text, "s.toml", Format::Toml).unwrap();
+            let back = parse(&to_json(&d), "s.json", Format::Json).unwrap();
+            let strip = |mut d: Definition| {
+                d.sections
+                    .iter_mut()
+                    .flat_map(|s| s.measures.iter_mut())
+                    .for_each(|m| m.line = None);
+                d
+            };
+            assert_eq!(strip(back), strip(d), "{ex}");
+        }
+    }
+
+    #[test]
+    fn json_has_the_same_structure() {
+        let json = r#"{"id": "t", "title": "T", "sections": [{"id": "s", "title": "S", "kind": "result",
+          "measures": [{"id": "m", "name": "M", "kind": "indicator", "unit": "rate", "per": 1000,
+          "polarity": "neutral"}]}]}"#;
+        let d = parse(json, "scorecard.json", Format::Json).unwrap();
+        assert_eq!(d.sections[0].measures[0].unit.scale(), Some(1000.0));
+        let e = parse("{\"id\": \"t\",\n \"title\": 3}", "s.json", Format::Json).unwrap_err();
+        assert!(e.to_string().starts_with("s.json:2: invalid type"), "{e}");
+    }
+}

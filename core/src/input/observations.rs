@@ -1,0 +1,354 @@
+//! Observations: a measure's value for a period, from long-format rows.
+//!
+//! A row gives a value, or a numerator and denominator (then they are the truth and the value
+//! is derived from them), or says the figure is missing or suppressed.
+
+use crate::error::{Error, ErrorKind};
+use crate::input::table::{self, Table};
+use crate::model::kinds::Unit;
+use crate::model::measure::Measure;
+use crate::model::observation::{Observation, Reading};
+use crate::model::period::Period;
+
+/// The columns of an observations file.
+pub const REQUIRED: &[&str] = &["measure", "period"];
+pub const OPTIONAL: &[&str] = &[
+    "value",
+    "numerator",
+    "denominator",
+    "flag",
+    "breakdown",
+    "category",
+    "note",
+];
+
+/// Parses every row, collecting every problem. `find` looks a measure id up.
+pub fn parse_csv<'m>(
+    text: &str,
+    file: &str,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<Observation>, Vec<Error>> {
+    let t = table::read(text, file, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+    parse_table(&t, find)
+}
+
+/// As [`parse_csv`], for a table given as records (a DataFrame, a list of dicts).
+pub fn parse_records<'m>(
+    records: &table::Records,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<Observation>, Vec<Error>> {
+    let t = table::from_records(records, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+    parse_table(&t, find)
+}
+
+fn parse_table<'m>(
+    t: &Table,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<Observation>, Vec<Error>> {
+    let mut out = Vec::with_capacity(t.rows.len());
+    let mut errors = Vec::new();
+    for row in &t.rows {
+        match parse_row(t, row, find) {
+            Ok(o) => out.push(o),
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn parse_row<'m>(
+    t: &Table,
+    row: &table::Row,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Observation, Vec<Error>> {
+    let mut errors = Vec::new();
+    let data = |field: &str, msg: String| Error::new(ErrorKind::Data, t.at(row, field), msg);
+    let id = t.get(row, "measure").unwrap_or("");
+    let measure = find(id);
+    if measure.is_none() {
+        let msg = if id.is_empty() {
+            "the measure id is empty".to_string()
+        } else {
+            format!("unknown measure id {id:?}: the scorecard has no measure with that id")
+        };
+        errors.push(data("measure", msg));
+    }
+    let period = match t.get(row, "period").unwrap_or("").parse::<Period>() {
+        Ok(p) => Some(p),
+        Err(e) => {
+            errors.push(Error::new(
+                ErrorKind::Period,
+                t.at(row, "period"),
+                e.to_string(),
+            ));
+            None
+        }
+    };
+    let mut num = |field: &str| match t.get(row, field).map(table::number) {
+        Some(Ok(x)) => Some(x),
+        Some(Err(msg)) => {
+            errors.push(data(field, msg));
+            None
+        }
+        None => None,
+    };
+    let (value, numerator, denominator) = (num("value"), num("numerator"), num("denominator"));
+    let numbers_read =
+        errors.len() == usize::from(measure.is_none()) + usize::from(period.is_none());
+    let flag = t.get(row, "flag").unwrap_or("");
+    let breakdown = match (t.get(row, "breakdown"), t.get(row, "category")) {
+        (Some(b), Some(c)) => Some((b.to_string(), c.to_string())),
+        (None, None) => None,
+        (Some(_), None) => {
+            errors.push(data("category", "a breakdown row needs a category".into()));
+            None
+        }
+        (None, Some(_)) => {
+            errors.push(data(
+                "breakdown",
+                "a category needs its breakdown dimension".into(),
+            ));
+            None
+        }
+    };
+    let mut reading = None;
+    if let Some(m) = measure.filter(|_| numbers_read) {
+        if let Some((dim, _)) = &breakdown {
+            if !m.breakdowns.contains(dim) {
+                errors.push(data(
+                    "breakdown",
+                    format!("measure {:?} has no breakdown {dim:?}; declare it in the scorecard's `breakdowns`", m.id),
+                ));
+            }
+        }
+        let raw = RawReading {
+            value,
+            numerator,
+            denominator,
+            flag,
+        };
+        match read_reading(m.unit, &raw) {
+            Ok(r) => reading = Some(r),
+            Err((field, msg)) => errors.push(data(field, msg)),
+        }
+    }
+    let (provisional, revised) = (flag == "provisional", flag == "revised");
+    match (measure, period, reading) {
+        (Some(m), Some(period), Some(reading)) if errors.is_empty() => Ok(Observation {
+            measure: m.id.clone(),
+            period,
+            reading,
+            provisional,
+            revised,
+            breakdown,
+            note: t.get(row, "note").map(str::to_string),
+            source: t.at(row, "value"),
+        }),
+        _ => Err(errors),
+    }
+}
+
+struct RawReading<'a> {
+    value: Option<f64>,
+    numerator: Option<f64>,
+    denominator: Option<f64>,
+    flag: &'a str,
+}
+
+/// Checks one row's figures against the unit. `Err` names the field at fault.
+fn read_reading(unit: Unit, raw: &RawReading) -> Result<Reading, (&'static str, String)> {
+    let has_figure = raw.value.is_some() || raw.numerator.is_some() || raw.denominator.is_some();
+    match raw.flag {
+        "" | "provisional" | "revised" => {}
+        "missing" | "suppressed" if has_figure => {
+            return Err((
+                "flag",
+                format!(
+                    "a {} row must leave value, numerator and denominator empty",
+                    raw.flag
+                ),
+            ))
+        }
+        "missing" => return Ok(Reading::Missing),
+        "suppressed" => return Ok(Reading::Suppressed),
+        other => {
+            return Err((
+                "flag",
+                format!(
+                    "unknown flag {other:?}: expected provisional, revised, missing or suppressed"
+                ),
+            ))
+        }
+    }
+    let reading = match (raw.numerator, raw.denominator) {
+        (Some(n), Some(d)) => fraction(unit, n, d, raw.value)?,
+        (Some(_), None) => return Err(("denominator", "a numerator needs a denominator".into())),
+        (None, Some(_)) => return Err(("numerator", "a denominator needs a numerator".into())),
+        (None, None) => match raw.value {
+            Some(v) => Reading::Value { value: v },
+            None => return Err(("value", "no figure: give a value, or a numerator and denominator, or flag the row missing or suppressed".into())),
+        },
+    };
+    check_range(unit, reading.value().unwrap_or(0.0))?;
+    Ok(reading)
+}
+
+fn fraction(
+    unit: Unit,
+    n: f64,
+    d: f64,
+    given: Option<f64>,
+) -> Result<Reading, (&'static str, String)> {
+    let scale = unit.scale().ok_or_else(|| {
+        (
+            "numerator",
+            format!(
+                "unit {:?} is not a proportion: give a value, not a numerator and denominator",
+                unit.name()
+            ),
+        )
+    })?;
+    if n < 0.0 {
+        return Err(("numerator", format!("the numerator {n} is negative")));
+    }
+    if d <= 0.0 {
+        return Err((
+            "denominator",
+            format!("the denominator must be above zero, not {d}"),
+        ));
+    }
+    if unit == Unit::Percentage && n > d {
+        return Err((
+            "numerator",
+            format!("the numerator {n} is larger than the denominator {d}"),
+        ));
+    }
+    let value = n / d * scale;
+    // A published value is usually rounded; more than half a unit away is a different figure.
+    if let Some(v) = given {
+        if (v - value).abs() > 0.5 {
+            return Err((
+                "value",
+                format!(
+                    "the value {v} does not match numerator / denominator ({})",
+                    crate::num::fmt_num(value)
+                ),
+            ));
+        }
+    }
+    Ok(Reading::Fraction {
+        numerator: n,
+        denominator: d,
+        value,
+    })
+}
+
+fn check_range(unit: Unit, v: f64) -> Result<(), (&'static str, String)> {
+    unit.check(v).map_err(|why| ("value", why))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::kinds::{MeasureKind, Polarity};
+
+    fn measure(id: &str, unit: Unit) -> Measure {
+        Measure {
+            id: id.into(),
+            name: id.into(),
+            kind: MeasureKind::HowWell,
+            unit,
+            polarity: Polarity::HigherIsBetter,
+            frequency: None,
+            source: None,
+            owner: None,
+            breakdowns: vec!["age_group".into()],
+            to_be_developed: false,
+            baseline: None,
+            target: None,
+            wording: None,
+            spc: Default::default(),
+            disclosure: None,
+            notes: vec![],
+            line: None,
+        }
+    }
+
+    fn parse(text: &str) -> Result<Vec<Observation>, Vec<Error>> {
+        let measures = [measure("pct", Unit::Percentage), measure("n", Unit::Count)];
+        let find = |id: &str| measures.iter().find(|m| m.id == id);
+        parse_csv(text, "obs.csv", &find)
+    }
+
+    fn messages(text: &str) -> Vec<String> {
+        parse(text)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn fraction_derives_the_value() {
+        let obs = parse("measure,period,numerator,denominator\npct,2020-05,8,50\n").unwrap();
+        assert_eq!(obs[0].value(), Some(16.0));
+        assert_eq!(obs[0].period.to_string(), "2020-05");
+    }
+
+    #[test]
+    fn flags_and_breakdowns() {
+        let text = "measure,period,value,flag,breakdown,category\n\
+                    n,2020,5,provisional,,\nn,2021,,suppressed,,\nn,2020,2,,age_group,0-4\n";
+        let obs = parse(text).unwrap();
+        assert!(obs[0].provisional);
+        assert_eq!(obs[1].reading, Reading::Suppressed);
+        assert_eq!(obs[2].breakdown, Some(("age_group".into(), "0-4".into())));
+    }
+
+    #[test]
+    fn each_bad_row_names_its_line_and_field() {
+        let m = messages(
+            "measure,period,value,numerator,denominator,flag\n\
+             nope,2020-05,1,,,\n\
+             pct,2020-13,1,,,\n\
+             pct,2020-05,NaN,,,\n\
+             pct,2020-05,,9,8,\n\
+             pct,2020-05,,1,0,\n\
+             n,2020-05,-1,,,\n\
+             n,2020-05,3,,,missing\n\
+             n,2020-05,,,,\n\
+             pct,2020-05,120,,,\n\
+             n,2020-05,,1,2,\n\
+             pct,2020-05,30,1,4,\n\
+             n,2020-05,1,,,maybe\n",
+        );
+        let expect = [
+            "obs.csv:2: field \"measure\": unknown measure id \"nope\"",
+            "obs.csv:3: field \"period\": cannot read \"2020-13\" as a period",
+            "obs.csv:4: field \"value\": \"NaN\" is not a finite number",
+            "obs.csv:5: field \"numerator\": the numerator 9 is larger than the denominator 8",
+            "obs.csv:6: field \"denominator\": the denominator must be above zero",
+            "obs.csv:7: field \"value\": a count cannot be negative",
+            "obs.csv:8: field \"flag\": a missing row must leave value",
+            "obs.csv:9: field \"value\": no figure",
+            "obs.csv:10: field \"value\": a percentage must be 0 to 100",
+            "obs.csv:11: field \"numerator\": unit \"count\" is not a proportion",
+            "obs.csv:12: field \"value\": the value 30 does not match numerator / denominator (25)",
+            "obs.csv:13: field \"flag\": unknown flag \"maybe\"",
+        ];
+        assert_eq!(m.len(), expect.len(), "{m:#?}");
+        for (got, want) in m.iter().zip(expect) {
+            assert!(got.starts_with(want), "{got}\n  should start with\n{want}");
+        }
+    }
+
+    #[test]
+    fn undeclared_breakdown_is_an_error() {
+        let m = messages("measure,period,value,breakdown,category\nn,2020,1,need,ASD\n");
+        assert!(m[0].contains("has no breakdown \"need\""), "{m:?}");
+    }
+}

@@ -1,0 +1,567 @@
+//! A scorecard: its definition and the data fed to it (observations, comparators, actions).
+//! Adding data is all or nothing: a file with any problem adds no rows, and every problem
+//! in it is reported.
+
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::input::definition::Format;
+use crate::input::table::Records;
+use crate::input::{actions, comparators, definition, observations};
+use crate::model::action::Action;
+use crate::model::baseline::Baseline;
+use crate::model::comparator::ComparatorValue;
+use crate::model::definition::{Definition, Section};
+use crate::model::measure::Measure;
+use crate::model::observation::Observation;
+use crate::model::period::Period;
+use crate::model::target::{Change, Rule, Target};
+use std::collections::HashMap;
+
+/// Limits on input size, so that an absurd file gets a clear error rather than exhausting
+/// memory. Front ends may raise them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file, in bytes (default 256 MiB).
+    pub max_file_bytes: usize,
+    /// Most measures in one scorecard (default 100,000).
+    pub max_measures: usize,
+    /// Most rows in one table of observations, comparators or actions (default 10 million).
+    pub max_rows: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 256 << 20,
+            max_measures: 100_000,
+            max_rows: 10_000_000,
+        }
+    }
+}
+
+impl Limits {
+    /// An error when `len` bytes of `file` exceed the limit.
+    pub fn check_file(&self, file: &str, len: usize) -> Result<(), Error> {
+        if len <= self.max_file_bytes {
+            return Ok(());
+        }
+        Err(Error::new(ErrorKind::Usage, Location::file(file), format!(
+            "the file is {:.1} MB, over the limit of {:.1} MB; raise the limit if it is meant to be this large",
+            len as f64 / 1048576.0, self.max_file_bytes as f64 / 1048576.0
+        )))
+    }
+
+    fn check_rows(&self, file: &str, rows: usize) -> Result<(), Error> {
+        if rows <= self.max_rows {
+            return Ok(());
+        }
+        Err(Error::new(ErrorKind::Usage, Location::file(file), format!("{rows} rows, over the limit of {}; raise the limit if it is meant to be this large", self.max_rows)))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scorecard {
+    pub(crate) definition: Definition,
+    limits: Limits,
+    observations: Vec<Observation>,
+    comparators: Vec<ComparatorValue>,
+    actions: Vec<Action>,
+}
+
+/// The text of a scorecard's files, as a front end read them; `None` for a file not given.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Sources<'a> {
+    /// (file name, text); the extension chooses TOML or JSON.
+    pub definition: (&'a str, &'a str),
+    pub observations: Option<(&'a str, &'a str)>,
+    pub comparators: Option<(&'a str, &'a str)>,
+    pub actions: Option<(&'a str, &'a str)>,
+}
+
+/// One observation per measure, period and breakdown.
+type ObservationKey<'a> = (&'a str, Period, Option<&'a (String, String)>);
+
+/// Borrows an owned (file name, text) pair for [`Sources`].
+pub fn borrow_file(f: &Option<(String, String)>) -> Option<(&str, &str)> {
+    f.as_ref().map(|(n, t)| (n.as_str(), t.as_str()))
+}
+
+impl Scorecard {
+    /// The validated definition.
+    pub fn definition(&self) -> &Definition {
+        &self.definition
+    }
+
+    /// The definition, giving up the data.
+    pub fn into_definition(self) -> Definition {
+        self.definition
+    }
+
+    /// Replaces the scorecard-wide disclosure settings (threshold and rounding), for example to
+    /// publish counts rounded to 5; a measure's own settings still apply to it.
+    pub fn set_disclosure(&mut self, disclosure: crate::model::options::Disclosure) {
+        self.definition.disclosure = disclosure;
+    }
+
+    pub fn new(definition: Definition) -> Self {
+        Scorecard {
+            definition,
+            limits: Limits::default(),
+            observations: Vec::new(),
+            comparators: Vec::new(),
+            actions: Vec::new(),
+        }
+    }
+
+    /// Checks the definition against `limits` and keeps them for the data added later.
+    pub fn with_limits(mut self, limits: Limits) -> Result<Self, Errors> {
+        let n = self.measures().count();
+        if n > limits.max_measures {
+            return Err(Errors::one(Error::new(
+                ErrorKind::Usage,
+                Location::file(&self.definition.id),
+                format!("the scorecard has {n} measures, over the limit of {}; raise the limit if it is meant to be this large", limits.max_measures),
+            )));
+        }
+        self.limits = limits;
+        Ok(self)
+    }
+
+    pub fn from_toml(text: &str, file: &str) -> Result<Self, Errors> {
+        definition::parse(text, file, Format::Toml).map(Scorecard::new)
+    }
+
+    pub fn from_json(text: &str, file: &str) -> Result<Self, Errors> {
+        definition::parse(text, file, Format::Json).map(Scorecard::new)
+    }
+
+    /// Loads a definition and its data files, reporting every problem in every file.
+    pub fn load(src: Sources) -> Result<Self, Errors> {
+        Self::load_with_limits(src, Limits::default())
+    }
+
+    pub fn load_with_limits(src: Sources, limits: Limits) -> Result<Self, Errors> {
+        for (f, t) in std::iter::once(src.definition)
+            .chain(src.observations)
+            .chain(src.comparators)
+            .chain(src.actions)
+        {
+            limits.check_file(f, t.len())?;
+        }
+        let (name, text) = src.definition;
+        let format = Format::from_file_name(name).ok_or_else(|| {
+            Errors::one(Error::new(
+                ErrorKind::Usage,
+                Location::file(name),
+                "a scorecard definition must be a .toml or .json file",
+            ))
+        })?;
+        let mut card =
+            Scorecard::new(definition::parse(text, name, format)?).with_limits(limits)?;
+        let mut errors = Vec::new();
+        if let Some((f, t)) = src.observations {
+            errors.extend(
+                card.add_observations_csv(t, f)
+                    .err()
+                    .into_iter()
+                    .flat_map(|e| e.0),
+            );
+        }
+        if let Some((f, t)) = src.comparators {
+            errors.extend(
+                card.add_comparators_csv(t, f)
+                    .err()
+                    .into_iter()
+                    .flat_map(|e| e.0),
+            );
+        }
+        if let Some((f, t)) = src.actions {
+            errors.extend(
+                card.add_actions_csv(t, f)
+                    .err()
+                    .into_iter()
+                    .flat_map(|e| e.0),
+            );
+        }
+        errors.extend(card.validate().0);
+        Errors(errors).into_result().map(|()| card)
+    }
+
+    pub fn sections(&self) -> &[Section] {
+        &self.definition.sections
+    }
+
+    /// Every measure with its section, in the definition's order.
+    pub fn measures(&self) -> impl Iterator<Item = (&Section, &Measure)> {
+        self.definition
+            .sections
+            .iter()
+            .flat_map(|s| s.measures.iter().map(move |m| (s, m)))
+    }
+
+    pub fn measure(&self, id: &str) -> Option<&Measure> {
+        self.measures().map(|(_, m)| m).find(|m| m.id == id)
+    }
+
+    pub fn observations(&self) -> &[Observation] {
+        &self.observations
+    }
+
+    pub fn comparators(&self) -> &[ComparatorValue] {
+        &self.comparators
+    }
+
+    pub fn actions(&self) -> &[Action] {
+        &self.actions
+    }
+
+    /// Every period with an observation, in order, each once: the reporting periods a picker
+    /// can offer.
+    pub fn periods(&self) -> Vec<Period> {
+        let mut p: Vec<Period> = self.observations.iter().map(|o| o.period).collect();
+        p.sort();
+        p.dedup();
+        p
+    }
+
+    /// The latest period with an observation: the default reporting date.
+    pub fn latest_period(&self) -> Option<Period> {
+        self.observations.iter().map(|o| o.period).max()
+    }
+
+    pub fn add_observations_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        self.limits.check_file(file, text.len())?;
+        self.limits
+            .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = observations::parse_csv(text, file, &find).map_err(Errors)?;
+        self.add_observations(rows)
+    }
+
+    /// Adds observations given as records (a DataFrame, a list of dicts), with the same checks
+    /// as a CSV file; problems name the row.
+    pub fn add_observations_records(&mut self, records: &Records) -> Result<(), Errors> {
+        self.limits
+            .check_rows(&records.source, records.rows.len())?;
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = observations::parse_records(records, &find).map_err(Errors)?;
+        self.add_observations(rows)
+    }
+
+    pub fn add_comparators_records(&mut self, records: &Records) -> Result<(), Errors> {
+        self.limits
+            .check_rows(&records.source, records.rows.len())?;
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = comparators::parse_records(records, &find).map_err(Errors)?;
+        self.add_comparators(rows)
+    }
+
+    pub fn add_actions_records(&mut self, records: &Records) -> Result<(), Errors> {
+        self.limits
+            .check_rows(&records.source, records.rows.len())?;
+        let rows = actions::parse_records(records).map_err(Errors)?;
+        self.add_actions(rows)
+    }
+
+    /// Adds parsed observations after checking them against each other and the ones held:
+    /// one row per measure, period and breakdown, and one period kind per measure.
+    pub fn add_observations(&mut self, rows: Vec<Observation>) -> Result<(), Errors> {
+        let mut errors = Vec::new();
+        let mut seen: HashMap<ObservationKey, &Location> = HashMap::new();
+        let mut kinds: HashMap<&str, &Observation> = HashMap::new();
+        for o in self.observations.iter().chain(&rows) {
+            if self.measure(&o.measure).is_none() {
+                errors.push(Error::new(
+                    ErrorKind::Data,
+                    o.source.clone().with_field("measure"),
+                    format!(
+                        "unknown measure id {:?}: the scorecard has no measure with that id",
+                        o.measure
+                    ),
+                ));
+                continue;
+            }
+            let key = (o.measure.as_str(), o.period, o.breakdown.as_ref());
+            if let Some(first) = seen.insert(key, &o.source) {
+                errors.push(Error::new(
+                    ErrorKind::Data,
+                    o.source.clone().with_field("period"),
+                    format!(
+                        "duplicate observation for measure {:?} and period {}{}: first given at {}",
+                        o.measure,
+                        o.period,
+                        breakdown_text(o),
+                        place(first)
+                    ),
+                ));
+            }
+            match kinds.get(o.measure.as_str()) {
+                Some(first) if first.period.kind() != o.period.kind() => {
+                    errors.push(Error::new(ErrorKind::Data, o.source.clone().with_field("period"),
+                        format!("measure {:?} mixes period kinds: {} here, {} at {}; use one kind per measure",
+                            o.measure, o.period, first.period, place(&first.source))));
+                }
+                Some(_) => {}
+                None => {
+                    kinds.insert(&o.measure, o);
+                }
+            }
+        }
+        Errors(errors).into_result()?;
+        self.observations.extend(rows);
+        self.observations
+            .sort_by(|a, b| a.measure.cmp(&b.measure).then(a.period.cmp(&b.period)));
+        Ok(())
+    }
+
+    pub fn add_comparators_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        self.limits.check_file(file, text.len())?;
+        self.limits
+            .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = comparators::parse_csv(text, file, &find).map_err(Errors)?;
+        self.add_comparators(rows)
+    }
+
+    pub fn add_comparators(&mut self, rows: Vec<ComparatorValue>) -> Result<(), Errors> {
+        let mut errors = Vec::new();
+        let mut seen: HashMap<(&str, Period, &str), &Location> = HashMap::new();
+        for c in self.comparators.iter().chain(&rows) {
+            if let Some(first) = seen.insert((&c.measure, c.period, &c.comparator), &c.source) {
+                errors.push(Error::new(ErrorKind::Data, c.source.clone().with_field("comparator"),
+                    format!("duplicate value for comparator {:?}, measure {:?}, period {}: first given at {}",
+                        c.comparator, c.measure, c.period, place(first))));
+            }
+        }
+        Errors(errors).into_result()?;
+        self.comparators.extend(rows);
+        // Sorted (stably) so that one measure's comparators are a contiguous range in the
+        // order the file gave them: reports list comparators in that order.
+        self.comparators.sort_by(|a, b| a.measure.cmp(&b.measure));
+        Ok(())
+    }
+
+    pub fn add_actions_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        self.limits.check_file(file, text.len())?;
+        self.limits
+            .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
+        let rows = actions::parse_csv(text, file).map_err(Errors)?;
+        self.add_actions(rows)
+    }
+
+    pub fn add_actions(&mut self, rows: Vec<Action>) -> Result<(), Errors> {
+        let mut errors = Vec::new();
+        let mut seen: HashMap<&str, &Location> = HashMap::new();
+        for a in self.actions.iter().chain(&rows) {
+            if let Some(first) = seen.insert(&a.id, &a.source) {
+                errors.push(Error::new(
+                    ErrorKind::Data,
+                    a.source.clone(),
+                    format!(
+                        "duplicate action id {:?}: first given at {}",
+                        a.id,
+                        place(first)
+                    ),
+                ));
+            }
+            if let Some(s) = &a.section {
+                if !self.definition.sections.iter().any(|x| &x.id == s) {
+                    errors.push(Error::new(
+                        ErrorKind::Data,
+                        a.source.clone().with_field("section"),
+                        format!("unknown section {s:?}: the scorecard has no section with that id"),
+                    ));
+                }
+            }
+        }
+        Errors(errors).into_result()?;
+        self.actions.extend(rows);
+        Ok(())
+    }
+
+    /// Problems that need the definition and the data together.
+    pub fn validate(&self) -> Errors {
+        let mut errors = Vec::new();
+        for (_, m) in self.measures() {
+            if let Some(e) = self.zero_observed_baseline(m) {
+                errors.push(e);
+            }
+        }
+        Errors(errors)
+    }
+
+    /// A relative target whose baseline comes from the data, where that observation is zero.
+    fn zero_observed_baseline(&self, m: &Measure) -> Option<Error> {
+        let relative = |r: &Rule| matches!(r, Rule::Change(Change::Relative { .. }));
+        let has_relative = match m.target.as_ref()? {
+            Target::Single { rule, .. } => relative(rule),
+            Target::Milestones(ms) => ms.iter().any(|s| relative(&s.rule)),
+        };
+        if !has_relative {
+            return None;
+        }
+        let series = self.series(&m.id);
+        let obs = match m.baseline.as_ref()? {
+            Baseline::Observed { period } => series.into_iter().find(|o| o.period == *period)?,
+            Baseline::First => series.into_iter().find(|o| o.value().is_some())?,
+            Baseline::Stated { .. } => return None,
+        };
+        let v = obs.value()?;
+        let what = if v == 0.0 {
+            "zero"
+        } else if v < 0.0 {
+            "negative"
+        } else {
+            return None;
+        };
+        Some(Error::new(ErrorKind::Target, obs.source.clone(),
+            format!("measure {:?}: this observation is the baseline of a relative target, and it is {what}: state the target as points or an absolute value", m.id)))
+    }
+
+    /// A measure's total series (no breakdown rows), in period order.
+    pub fn series(&self, id: &str) -> Vec<&Observation> {
+        self.observations_of(id)
+            .iter()
+            .filter(|o| o.breakdown.is_none())
+            .collect()
+    }
+
+    /// Every observation of a measure, breakdown rows included, in period order. The rows are
+    /// kept sorted by measure, so this is a range, not a scan.
+    pub fn observations_of(&self, id: &str) -> &[Observation] {
+        let start = self
+            .observations
+            .partition_point(|o| o.measure.as_str() < id);
+        let end = self
+            .observations
+            .partition_point(|o| o.measure.as_str() <= id);
+        &self.observations[start..end]
+    }
+
+    /// Every comparator value of a measure, in the order given.
+    pub fn comparators_of(&self, id: &str) -> &[ComparatorValue] {
+        let start = self
+            .comparators
+            .partition_point(|c| c.measure.as_str() < id);
+        let end = self
+            .comparators
+            .partition_point(|c| c.measure.as_str() <= id);
+        &self.comparators[start..end]
+    }
+
+    fn measure_index(&self) -> HashMap<&str, &Measure> {
+        self.measures().map(|(_, m)| (m.id.as_str(), m)).collect()
+    }
+}
+
+fn breakdown_text(o: &Observation) -> String {
+    o.breakdown
+        .as_ref()
+        .map_or(String::new(), |(d, c)| format!(" ({d} = {c})"))
+}
+
+fn place(at: &Location) -> String {
+    match at.line {
+        Some(l) => format!("{}:{l}", at.file),
+        None => at.file.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CARD: &str = r#"
+id = "t"
+title = "T"
+[[sections]]
+id = "s"
+title = "S"
+kind = "priority"
+[[sections.measures]]
+id = "m"
+name = "M"
+kind = "how_well"
+unit = "percentage"
+polarity = "lower_is_better"
+baseline = { period = "2019-04" }
+target = { kind = "relative", change = -50, due = "2020-05" }
+"#;
+
+    fn card() -> Scorecard {
+        Scorecard::from_toml(CARD, "scorecard.toml").unwrap()
+    }
+
+    #[test]
+    fn duplicate_observation_names_both_lines() {
+        let mut c = card();
+        let e = c
+            .add_observations_csv(
+                "measure,period,value\nm,2019-04,32\nm,2019-04,31\n",
+                "obs.csv",
+            )
+            .unwrap_err();
+        assert_eq!(e.to_string(), "obs.csv:3: field \"period\": duplicate observation for measure \"m\" and period 2019-04: first given at obs.csv:2");
+        assert!(
+            c.observations().is_empty(),
+            "a file with a problem adds nothing"
+        );
+    }
+
+    #[test]
+    fn mixed_period_kinds_are_refused() {
+        let mut c = card();
+        let e = c
+            .add_observations_csv(
+                "measure,period,value\nm,2019-04,32\nm,2019-Q3,31\n",
+                "obs.csv",
+            )
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("mixes period kinds: 2019-Q3 here, 2019-04 at obs.csv:2"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn zero_observed_baseline_for_relative_target() {
+        let mut c = card();
+        c.add_observations_csv("measure,period,value\nm,2019-04,0\n", "obs.csv")
+            .unwrap();
+        let e = c.validate();
+        assert_eq!(e.len(), 1);
+        assert!(e.to_string().starts_with("obs.csv:2: field \"value\": measure \"m\": this observation is the baseline of a relative target, and it is zero"), "{e}");
+    }
+
+    #[test]
+    fn periods_are_listed_once_in_order() {
+        let mut c = card();
+        c.add_observations_csv(
+            "measure,period,value\nm,2019-10,25\nm,2019-04,32\n",
+            "obs.csv",
+        )
+        .unwrap();
+        let p: Vec<String> = c.periods().iter().map(ToString::to_string).collect();
+        assert_eq!(p, ["2019-04", "2019-10"]);
+    }
+
+    #[test]
+    fn load_reports_problems_in_every_file() {
+        let e = Scorecard::load(Sources {
+            definition: ("scorecard.toml", CARD),
+            observations: Some(("obs.csv", "measure,period,value\nx,2019-04,1\n")),
+            comparators: Some((
+                "cmp.csv",
+                "measure,period,comparator,value\nm,2019-04,England,x\n",
+            )),
+            actions: Some(("actions.csv", "id,title,due,status\n1,T,2020-01,done\n")),
+        })
+        .unwrap_err();
+        let files: Vec<&str> = e.iter().map(|e| e.location().file.as_str()).collect();
+        assert_eq!(files, ["obs.csv", "cmp.csv", "actions.csv"]);
+    }
+}

@@ -1,0 +1,124 @@
+//! The plan behind the measures: actions with owners and dates, and risks.
+
+use crate::error::Location;
+use crate::model::period::Period;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionStatus {
+    NotStarted,
+    InProgress,
+    Completed,
+    /// Dropped or merged into another action at a review; not counted in % complete.
+    Withdrawn,
+}
+
+impl ActionStatus {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "not_started" => Some(ActionStatus::NotStarted),
+            "in_progress" => Some(ActionStatus::InProgress),
+            "completed" => Some(ActionStatus::Completed),
+            "withdrawn" => Some(ActionStatus::Withdrawn),
+            _ => None,
+        }
+    }
+}
+
+/// One action of the plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Action {
+    pub id: String,
+    /// The scorecard section the action serves, when it names one.
+    pub section: Option<String>,
+    pub objective: Option<String>,
+    pub title: String,
+    pub lead: Option<String>,
+    pub due: Period,
+    pub status: ActionStatus,
+    /// When it was completed (a completed action may leave this empty).
+    pub completed: Option<Period>,
+    #[serde(skip)]
+    pub source: Location,
+}
+
+impl Action {
+    /// The status at `as_of`: an action completed after `as_of` was still in progress then.
+    pub fn status_at(&self, as_of: &Period) -> ActionStatus {
+        match (self.status, self.completed) {
+            (ActionStatus::Completed, Some(done)) if done.end() > as_of.end() => {
+                ActionStatus::InProgress
+            }
+            (s, _) => s,
+        }
+    }
+
+    /// Overdue: not completed (or withdrawn) at `as_of`, and due before it ended.
+    pub fn overdue_at(&self, as_of: &Period) -> bool {
+        matches!(
+            self.status_at(as_of),
+            ActionStatus::NotStarted | ActionStatus::InProgress
+        ) && self.due.end() < as_of.end()
+    }
+}
+
+/// A risk to the plan, scored likelihood x impact on the usual 5 x 5 matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Risk {
+    pub id: String,
+    pub title: String,
+    /// 1 (rare) to 5 (almost certain).
+    pub likelihood: u8,
+    /// 1 (negligible) to 5 (severe).
+    pub impact: u8,
+    pub mitigation: Option<String>,
+    pub owner: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskRating {
+    Low,
+    Medium,
+    High,
+    VeryHigh,
+}
+
+impl Risk {
+    pub fn score(&self) -> u8 {
+        self.likelihood * self.impact
+    }
+
+    /// Bands of the 5 x 5 matrix: 1-3 low, 4-6 medium, 8-12 high, 15-25 very high.
+    pub fn rating(&self) -> RiskRating {
+        match self.score() {
+            0..=3 => RiskRating::Low,
+            4..=6 => RiskRating::Medium,
+            7..=12 => RiskRating::High,
+            _ => RiskRating::VeryHigh,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn risk_bands() {
+        let r = |l, i| Risk {
+            id: "r".into(),
+            title: "t".into(),
+            likelihood: l,
+            impact: i,
+            mitigation: None,
+            owner: None,
+        };
+        assert_eq!(r(1, 3).rating(), RiskRating::Low);
+        assert_eq!(r(2, 3).rating(), RiskRating::Medium);
+        assert_eq!(r(3, 4).rating(), RiskRating::High);
+        assert_eq!(r(5, 3).rating(), RiskRating::VeryHigh);
+        assert_eq!(r(5, 5).score(), 25);
+    }
+}

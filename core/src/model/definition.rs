@@ -1,0 +1,87 @@
+//! The validated scorecard definition (read by `input::definition`).
+
+use crate::model::action::Risk;
+use crate::model::measure::Measure;
+use crate::model::options::Disclosure;
+use crate::model::projection::Projection;
+use serde::Serialize;
+
+/// What a section is, in RBA terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// A strategic priority (or an area of weakness in an improvement plan).
+    Priority,
+    /// A population result, measured by indicators.
+    Result,
+    /// A service or programme, measured by performance measures.
+    Service,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub kind: SectionKind,
+    pub description: Option<String>,
+    pub measures: Vec<Measure>,
+}
+
+/// Scorecard-wide settings for the status rules (semantics section 5).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct StatusRules {
+    /// A value short of its expected value by at most this % of |target - baseline| is at risk.
+    pub at_risk_tolerance_pct: f64,
+}
+
+impl Default for StatusRules {
+    fn default() -> Self {
+        StatusRules {
+            at_risk_tolerance_pct: 10.0,
+        }
+    }
+}
+
+/// Scorecard-wide settings for the statistics (SPC, forecast, benchmarking).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Analysis {
+    pub spc: crate::model::options::SpcOptions,
+    /// SPC is shown for a series with at least this many figures.
+    pub spc_min_points: usize,
+    /// The forecast line is fitted to the last this many figures since the baseline (all if
+    /// `None`).
+    pub forecast_points: Option<usize>,
+    /// The comparator group holding every area's values, for quartiles and ranks.
+    pub benchmark_group: String,
+    /// The area's statistical neighbours, by their names in the comparator group.
+    pub statistical_neighbours: Vec<String>,
+}
+
+impl Default for Analysis {
+    fn default() -> Self {
+        Analysis {
+            spc: crate::model::options::SpcOptions::default(),
+            spc_min_points: 12,
+            forecast_points: None,
+            benchmark_group: "la".to_string(),
+            statistical_neighbours: Vec::new(),
+        }
+    }
+}
+
+/// A validated scorecard definition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Definition {
+    pub id: String,
+    pub title: String,
+    pub area: Option<String>,
+    pub description: Option<String>,
+    pub source: Option<String>,
+    pub notes: Vec<String>,
+    pub status_rules: StatusRules,
+    pub analysis: Analysis,
+    pub disclosure: Disclosure,
+    pub sections: Vec<Section>,
+    pub risks: Vec<Risk>,
+    pub projections: Vec<Projection>,
+}

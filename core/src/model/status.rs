@@ -1,0 +1,152 @@
+//! The default status rules of semantics section 5, and RAG.
+
+use crate::model::kinds::Polarity;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Achieved,
+    OnTrack,
+    AtRisk,
+    OffTrack,
+    Missed,
+    NoTarget,
+    NoData,
+    Suppressed,
+    ToBeDeveloped,
+}
+
+impl Status {
+    pub const ALL: [Status; 9] = [
+        Status::Achieved,
+        Status::OnTrack,
+        Status::AtRisk,
+        Status::OffTrack,
+        Status::Missed,
+        Status::NoTarget,
+        Status::NoData,
+        Status::Suppressed,
+        Status::ToBeDeveloped,
+    ];
+
+    /// The name in the JSON report (`on_track`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Achieved => "achieved",
+            Status::OnTrack => "on_track",
+            Status::AtRisk => "at_risk",
+            Status::OffTrack => "off_track",
+            Status::Missed => "missed",
+            Status::NoTarget => "no_target",
+            Status::NoData => "no_data",
+            Status::Suppressed => "suppressed",
+            Status::ToBeDeveloped => "to_be_developed",
+        }
+    }
+
+    /// The text label: a status is never shown by colour alone.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Achieved => "Achieved",
+            Status::OnTrack => "On track",
+            Status::AtRisk => "At risk",
+            Status::OffTrack => "Off track",
+            Status::Missed => "Missed",
+            Status::NoTarget => "No target",
+            Status::NoData => "No data",
+            Status::Suppressed => "Suppressed",
+            Status::ToBeDeveloped => "To be developed",
+        }
+    }
+
+    pub fn rag(self) -> Rag {
+        match self {
+            Status::Achieved | Status::OnTrack => Rag::Green,
+            Status::AtRisk => Rag::Amber,
+            Status::OffTrack | Status::Missed => Rag::Red,
+            _ => Rag::Grey,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rag {
+    Green,
+    Amber,
+    Red,
+    Grey,
+}
+
+/// Direction of travel against the previous period. Neutral measures move `higher` or `lower`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Improving,
+    Worsening,
+    NoChange,
+    Higher,
+    Lower,
+    Unknown,
+}
+
+impl Direction {
+    /// From `previous` to `current`, polarity-aware.
+    pub fn between(previous: f64, current: f64, polarity: Polarity) -> Self {
+        let eps = 1e-9 * previous.abs().max(current.abs()).max(1.0);
+        let d = current - previous;
+        if d.abs() <= eps {
+            return Direction::NoChange;
+        }
+        match polarity {
+            Polarity::Neutral if d > 0.0 => Direction::Higher,
+            Polarity::Neutral => Direction::Lower,
+            p if d * p.sign() > 0.0 => Direction::Improving,
+            _ => Direction::Worsening,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::Improving => "improving",
+            Direction::Worsening => "worsening",
+            Direction::NoChange => "no change",
+            Direction::Higher => "higher",
+            Direction::Lower => "lower",
+            Direction::Unknown => "unknown",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_the_json_names() {
+        for s in Status::ALL {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.key());
+        }
+    }
+
+    #[test]
+    fn directions() {
+        assert_eq!(
+            Direction::between(32.0, 25.0, Polarity::LowerIsBetter),
+            Direction::Improving
+        );
+        assert_eq!(
+            Direction::between(32.0, 25.0, Polarity::HigherIsBetter),
+            Direction::Worsening
+        );
+        assert_eq!(
+            Direction::between(3.0, 3.0, Polarity::HigherIsBetter),
+            Direction::NoChange
+        );
+        assert_eq!(
+            Direction::between(3.0, 4.0, Polarity::Neutral),
+            Direction::Higher
+        );
+    }
+}

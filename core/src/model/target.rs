@@ -1,0 +1,242 @@
+//! Targets: every kind the seeds use (semantics section 4), and how each resolves to a number.
+
+use crate::model::kinds::Polarity;
+use crate::model::period::Period;
+use crate::num::fmt_num;
+use serde::Serialize;
+
+/// A change from the baseline. Relative is a percentage of the baseline ("reduce by 50%"),
+/// points is an absolute difference ("up 20 points"). The definition must say which.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Change {
+    Relative { pct: f64 },
+    Points { points: f64 },
+}
+
+impl Change {
+    pub fn apply(self, base: f64) -> f64 {
+        match self {
+            Change::Relative { pct } => base * (1.0 + pct / 100.0),
+            Change::Points { points } => base + points,
+        }
+    }
+}
+
+/// How a value is judged against a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Comparison {
+    AtLeast,
+    AtMost,
+    Exactly,
+}
+
+impl Comparison {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "at_least" => Some(Comparison::AtLeast),
+            "at_most" => Some(Comparison::AtMost),
+            "exactly" => Some(Comparison::Exactly),
+            _ => None,
+        }
+    }
+
+    /// The name in the definition and the JSON report (`at_least`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "at_least",
+            Comparison::AtMost => "at_most",
+            Comparison::Exactly => "exactly",
+        }
+    }
+
+    /// Whether `value` meets `goal`; a tolerance of a billionth absorbs floating-point noise
+    /// (32 x 0.5 must meet 16).
+    pub fn meets(self, value: f64, goal: f64) -> bool {
+        let eps = 1e-9 * goal.abs().max(1.0);
+        match self {
+            Comparison::AtLeast => value >= goal - eps,
+            Comparison::AtMost => value <= goal + eps,
+            Comparison::Exactly => (value - goal).abs() <= eps,
+        }
+    }
+
+    pub fn mirrored(self) -> Self {
+        match self {
+            Comparison::AtLeast => Comparison::AtMost,
+            Comparison::AtMost => Comparison::AtLeast,
+            Comparison::Exactly => Comparison::Exactly,
+        }
+    }
+
+    /// The comparison a polarity implies; a neutral measure is judged by which way the target
+    /// lies from the starting point.
+    pub fn for_polarity(polarity: Polarity, goal: f64, start: Option<f64>) -> Self {
+        match polarity {
+            Polarity::HigherIsBetter => Comparison::AtLeast,
+            Polarity::LowerIsBetter => Comparison::AtMost,
+            Polarity::Neutral => match start {
+                Some(b) if goal > b => Comparison::AtLeast,
+                Some(b) if goal < b => Comparison::AtMost,
+                _ => Comparison::Exactly,
+            },
+        }
+    }
+}
+
+/// What the gap to a comparator should become.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum GapGoal {
+    /// A relative change of the baseline gap: -50 halves it.
+    Relative { pct: f64 },
+    /// A stated gap, for example 0 to close it.
+    Value { value: f64 },
+}
+
+/// One target rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    /// A change from the baseline.
+    Change(Change),
+    /// A stated value ("from the current 0.9% to 4.5%").
+    Absolute { value: f64 },
+    /// A threshold with its own comparison ("at least 95% of schools").
+    Threshold { comparison: Comparison, value: f64 },
+    /// Match a named comparator's value for the same period.
+    Comparator { name: String },
+    /// Reach the top-quartile boundary of a group of areas (semantics: on the better side).
+    Quartile { group: String },
+    /// A goal on the gap between the value and a comparator.
+    Gap { comparator: String, goal: GapGoal },
+    /// No number: judged by direction of travel.
+    Direction,
+}
+
+impl Rule {
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Rule::Change(Change::Relative { .. }) => "relative",
+            Rule::Change(Change::Points { .. }) => "points",
+            Rule::Absolute { .. } => "absolute",
+            Rule::Threshold { .. } => "threshold",
+            Rule::Comparator { .. } => "comparator",
+            Rule::Quartile { .. } => "quartile",
+            Rule::Gap { .. } => "gap",
+            Rule::Direction => "direction",
+        }
+    }
+
+    /// A short description, as an analyst would say it.
+    pub fn describe(&self, unit_label: &str) -> String {
+        match self {
+            Rule::Change(Change::Relative { pct }) => {
+                format!(
+                    "{} by {}% of the baseline",
+                    rise_or_fall(*pct),
+                    fmt_num(pct.abs())
+                )
+            }
+            Rule::Change(Change::Points { points }) => {
+                let pts = if unit_label == "pp" { "pp" } else { "" };
+                format!(
+                    "{} by {}{pts} on the baseline",
+                    rise_or_fall(*points),
+                    fmt_num(points.abs())
+                )
+            }
+            Rule::Absolute { value } => format!("reach {}", fmt_num(*value)),
+            Rule::Threshold { comparison, value } => {
+                let word = match comparison {
+                    Comparison::AtLeast => "at least",
+                    Comparison::AtMost => "at most",
+                    Comparison::Exactly => "exactly",
+                };
+                format!("{word} {}", fmt_num(*value))
+            }
+            Rule::Comparator { name } => format!("match {name}"),
+            Rule::Quartile { group } => format!("top quartile of {group}"),
+            Rule::Gap { comparator, goal } => match goal {
+                GapGoal::Relative { pct } => format!(
+                    "{} the gap to {comparator} by {}%",
+                    if *pct < 0.0 { "narrow" } else { "widen" },
+                    fmt_num(pct.abs())
+                ),
+                GapGoal::Value { value } => {
+                    format!("gap to {comparator} of {}", fmt_num(*value))
+                }
+            },
+            Rule::Direction => "improve (direction of travel only)".to_string(),
+        }
+    }
+}
+
+fn rise_or_fall(x: f64) -> &'static str {
+    if x < 0.0 {
+        "reduce"
+    } else {
+        "increase"
+    }
+}
+
+/// A dated step of a multi-stage target ("stemmed in 2020, halved in 2021").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub due: Period,
+    pub rule: Rule,
+}
+
+/// A measure's target: one rule with an optional due date, or dated milestones in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Single {
+        rule: Rule,
+        due: Option<Period>,
+    },
+    /// Non-empty, due dates strictly increasing, no direction-only steps (checked on load).
+    Milestones(Vec<Milestone>),
+}
+
+impl Target {
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Target::Single { rule, .. } => rule.kind_name(),
+            Target::Milestones(_) => "milestones",
+        }
+    }
+
+    /// The last due date.
+    pub fn final_due(&self) -> Option<Period> {
+        match self {
+            Target::Single { due, .. } => *due,
+            Target::Milestones(m) => m.last().map(|m| m.due),
+        }
+    }
+
+    pub fn needs_baseline(&self) -> bool {
+        let rule_needs = |r: &Rule| {
+            matches!(
+                r,
+                Rule::Change(_)
+                    | Rule::Gap {
+                        goal: GapGoal::Relative { .. },
+                        ..
+                    }
+            )
+        };
+        match self {
+            Target::Single { rule, .. } => rule_needs(rule),
+            Target::Milestones(ms) => ms.iter().any(|m| rule_needs(&m.rule)),
+        }
+    }
+}
+
+/// What the status is judged on: the value itself, or its gap to a comparator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "on", rename_all = "snake_case")]
+pub enum Basis {
+    Value,
+    Gap {
+        comparator: String,
+        comparator_value: f64,
+    },
+}

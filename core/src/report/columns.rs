@@ -1,0 +1,105 @@
+//! Batch scores as columns: one vector per figure, one entry per series, so that a front end
+//! hands each column to Arrow (or a typed array) whole. [`SeriesScore`] is one series' row of
+//! them, for code that wants a series at a time. Both are written out by one macro so that a
+//! figure cannot be in one and missing from the other.
+
+use std::ops::Range;
+
+use crate::model::period::Period;
+use crate::model::status::Status;
+use crate::model::target::Comparison;
+
+macro_rules! series_columns {
+    ($($(#[$doc:meta])* $name:ident: $ty:ty,)*) => {
+        /// One series' scores, in full precision (the report rounds them to 6 decimal places).
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct SeriesScore {
+            $($(#[$doc])* pub $name: $ty,)*
+        }
+
+        /// Every series' scores in input order, a column per figure.
+        #[derive(Debug, Clone, Default, PartialEq)]
+        pub struct SeriesColumns {
+            $($(#[$doc])* pub $name: Vec<$ty>,)*
+        }
+
+        impl SeriesColumns {
+            pub(crate) fn with_capacity(n: usize) -> Self {
+                SeriesColumns { $($name: Vec::with_capacity(n),)* }
+            }
+
+            pub(crate) fn push(&mut self, s: SeriesScore) {
+                $(self.$name.push(s.$name);)*
+            }
+
+            #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
+            pub(crate) fn append(&mut self, mut other: SeriesColumns) {
+                $(self.$name.append(&mut other.$name);)*
+            }
+
+            /// Series `i`'s scores as one row.
+            pub fn get(&self, i: usize) -> Option<SeriesScore> {
+                Some(SeriesScore { $($name: self.$name.get(i)?.clone(),)* })
+            }
+        }
+    };
+}
+
+series_columns! {
+    area: u32,
+    /// The measure's code ([`crate::scoring::batch::Plan::code`]).
+    measure: u32,
+    /// The series' input rows.
+    rows: Range<usize>,
+    /// The latest period on or before the reporting period (an index into `Rows::periods`).
+    period: Option<u32>,
+    value: Option<f64>,
+    baseline_period: Option<Period>,
+    baseline: Option<f64>,
+    target: Option<f64>,
+    comparison: Option<Comparison>,
+    /// The figure judged against the target: the value, or for a gap target its gap to the
+    /// comparator.
+    judged: Option<f64>,
+    expected: Option<f64>,
+    progress_pct: Option<f64>,
+    status: Status,
+    spc_mean: Option<f64>,
+    spc_lower: Option<f64>,
+    spc_upper: Option<f64>,
+    /// How many figures the forecast line was fitted to.
+    forecast_points: Option<usize>,
+    slope_per_year: Option<f64>,
+    /// The forecast at the target's due date.
+    at_due: Option<f64>,
+    /// Whether the forecast at the due date meets the target (as the report judges it: on the
+    /// forecast rounded to 6 decimal places).
+    reachable: Option<bool>,
+    /// Where the figures up to the baseline pointed, at the latest figure's period.
+    baseline_forecast: Option<f64>,
+    /// Whether the latest figure is better than that.
+    turned: Option<bool>,
+    /// The period of the figure benchmarked among every area's (an index into `Rows::periods`).
+    benchmark_period: Option<u32>,
+    benchmark_value: Option<f64>,
+    q1: Option<f64>,
+    median: Option<f64>,
+    q3: Option<f64>,
+    /// Quartile band, A the best quarter (none for a neutral measure).
+    band: Option<char>,
+    /// 1 the best; ties share the lowest rank.
+    rank: Option<usize>,
+    /// How many areas have a figure for the benchmark period.
+    areas: Option<usize>,
+}
+
+impl SeriesColumns {
+    /// How many series.
+    pub fn len(&self) -> usize {
+        self.area.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.area.is_empty()
+    }
+}

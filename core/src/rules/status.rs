@@ -1,0 +1,214 @@
+//! The status rules (docs/semantics.md section 5): the trajectory, the judgement, progress.
+
+use crate::model::status::Status;
+use crate::model::target::Comparison;
+use chrono::NaiveDate;
+
+/// A straight line from a starting point to the goal, in days.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Trajectory {
+    pub start: f64,
+    pub start_date: NaiveDate,
+    pub goal: f64,
+    pub due: NaiveDate,
+}
+
+impl Trajectory {
+    /// The expected value at `t`: e = b + (T - b)(t - tb)/(tT - tb), held at b before the start
+    /// and at T after the due date. `None` when the due date does not follow the start.
+    pub fn expected(&self, t: NaiveDate) -> Option<f64> {
+        let span = (self.due - self.start_date).num_days();
+        if span <= 0 {
+            return None;
+        }
+        let done = (t - self.start_date).num_days().clamp(0, span);
+        Some(self.start + (self.goal - self.start) * done as f64 / span as f64)
+    }
+}
+
+/// What the rules say about one value.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Judgement {
+    pub status: Status,
+    pub expected: Option<f64>,
+}
+
+/// Judges value `v` at date `t` against `goal` (semantics section 5):
+/// achieved if it meets the goal; missed if the due date has come; otherwise on the trajectory
+/// from the start: on track if it meets the expected value, at risk if short by at most
+/// `tolerance_pct`% of |goal - start|, else off track; at risk when there is no trajectory.
+pub fn judge(
+    v: f64,
+    t: NaiveDate,
+    goal: f64,
+    comparison: Comparison,
+    due: Option<NaiveDate>,
+    start: Option<(f64, NaiveDate)>,
+    tolerance_pct: f64,
+) -> Judgement {
+    let trajectory = match (start, due) {
+        (Some((b, tb)), Some(due)) => Some(Trajectory {
+            start: b,
+            start_date: tb,
+            goal,
+            due,
+        }),
+        _ => None,
+    };
+    let expected = trajectory.and_then(|tr| tr.expected(t));
+    let status = if comparison.meets(v, goal) {
+        Status::Achieved
+    } else if due.is_some_and(|due| t >= due) {
+        Status::Missed
+    } else {
+        match (expected, trajectory) {
+            (Some(e), Some(_)) if comparison.meets(v, e) => Status::OnTrack,
+            (Some(e), Some(tr)) => {
+                let allowed = tolerance_pct / 100.0 * (tr.goal - tr.start).abs();
+                if (e - v).abs() <= allowed + 1e-9 * allowed.max(1.0) {
+                    Status::AtRisk
+                } else {
+                    Status::OffTrack
+                }
+            }
+            _ => Status::AtRisk,
+        }
+    };
+    Judgement { status, expected }
+}
+
+/// Progress from baseline to target: (v - b) / (T - b) x 100, unclamped; `None` when T = b.
+pub fn progress_pct(v: f64, b: f64, goal: f64) -> Option<f64> {
+    let span = goal - b;
+    (span.abs() > 1e-12).then(|| (v - b) / span * 100.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_relative_eq;
+    use proptest::prelude::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    const B: f64 = 32.0;
+    const T: f64 = 16.0;
+
+    fn wsoa(v: f64, t: &str) -> Judgement {
+        // WSoA area 2 A3: 32% (April 2019) to 16% by May 2020, lower is better.
+        judge(
+            v,
+            d(t),
+            T,
+            Comparison::AtMost,
+            Some(d("2020-05-31")),
+            Some((B, d("2019-04-30"))),
+            10.0,
+        )
+    }
+
+    #[test]
+    fn semantics_worked_check() {
+        // semantics section 5: at 2019-10-31 with v = 25%, 184 of 397 days have passed,
+        // e = 32 - 16 x 184/397 = 24.58%, shortfall 0.42 <= 1.6, so at risk; progress 43.75%.
+        let j = wsoa(25.0, "2019-10-31");
+        assert_relative_eq!(j.expected.unwrap(), 32.0 - 16.0 * 184.0 / 397.0);
+        assert_relative_eq!(j.expected.unwrap(), 24.58, epsilon = 0.005);
+        assert_eq!(j.status, Status::AtRisk);
+        assert_relative_eq!(progress_pct(25.0, B, T).unwrap(), 43.75);
+    }
+
+    #[test]
+    fn each_status_lower_is_better() {
+        assert_eq!(wsoa(16.0, "2019-10-31").status, Status::Achieved);
+        assert_eq!(wsoa(24.0, "2019-10-31").status, Status::OnTrack);
+        assert_eq!(wsoa(27.0, "2019-10-31").status, Status::OffTrack);
+        assert_eq!(wsoa(17.0, "2020-05-31").status, Status::Missed);
+        assert_eq!(wsoa(15.0, "2020-05-31").status, Status::Achieved);
+    }
+
+    #[test]
+    fn each_status_higher_is_better() {
+        // WSoA area 11 D2b: GLD for pupils with EHC plans 0.9% (2019) to 4.5% by July 2024.
+        let j = |v: f64, t: &str| {
+            judge(
+                v,
+                d(t),
+                4.5,
+                Comparison::AtLeast,
+                Some(d("2024-07-31")),
+                Some((0.9, d("2019-12-31"))),
+                10.0,
+            )
+        };
+        // 2022-03-31 is 821 of 1,674 days on: e = 0.9 + 3.6 x 821/1674 = 2.6656.
+        assert_relative_eq!(
+            j(2.7, "2022-03-31").expected.unwrap(),
+            0.9 + 3.6 * 821.0 / 1674.0
+        );
+        assert_eq!(j(2.7, "2022-03-31").status, Status::OnTrack);
+        assert_eq!(j(2.4, "2022-03-31").status, Status::AtRisk); // short 0.27 <= 0.36
+        assert_eq!(j(2.0, "2022-03-31").status, Status::OffTrack);
+        assert_eq!(j(4.6, "2022-03-31").status, Status::Achieved);
+        assert_eq!(j(4.4, "2024-07-31").status, Status::Missed);
+    }
+
+    #[test]
+    fn without_a_baseline_not_met_is_at_risk() {
+        let j = judge(
+            90.0,
+            d("2020-01-31"),
+            95.0,
+            Comparison::AtLeast,
+            Some(d("2020-04-30")),
+            None,
+            10.0,
+        );
+        assert_eq!(
+            j,
+            Judgement {
+                status: Status::AtRisk,
+                expected: None
+            }
+        );
+    }
+
+    #[test]
+    fn progress_needs_a_span() {
+        assert_eq!(progress_pct(5.0, 3.0, 3.0), None);
+        assert_relative_eq!(progress_pct(40.0, 32.0, 16.0).unwrap(), -50.0);
+    }
+
+    proptest! {
+        /// Mirroring polarity (the comparison) and negating every value gives the same status.
+        #[test]
+        fn mirroring_polarity_and_values_mirrors_status(
+            v in -1e6f64..1e6, goal in -1e6f64..1e6, b in -1e6f64..1e6,
+            t in 0i64..1000, due in 1i64..1000, tol in 0.0f64..50.0, higher in any::<bool>(),
+        ) {
+            let day0 = d("2019-01-01");
+            let cmp = if higher { Comparison::AtLeast } else { Comparison::AtMost };
+            let at = |n: i64| day0 + chrono::Duration::days(n);
+            let a = judge(v, at(t), goal, cmp, Some(at(due)), Some((b, day0)), tol);
+            let m = judge(-v, at(t), -goal, cmp.mirrored(), Some(at(due)), Some((-b, day0)), tol);
+            prop_assert_eq!(a.status, m.status);
+            if let (Some(x), Some(y)) = (a.expected, m.expected) {
+                prop_assert!((x + y).abs() <= 1e-6 * x.abs().max(1.0));
+            }
+        }
+
+        #[test]
+        fn judging_never_yields_nan(
+            v in -1e12f64..1e12, goal in -1e12f64..1e12, b in -1e12f64..1e12,
+            t in -100i64..1000, due in -100i64..1000,
+        ) {
+            let day0 = d("2019-01-01");
+            let at = |n: i64| day0 + chrono::Duration::days(n);
+            let j = judge(v, at(t), goal, Comparison::AtLeast, Some(at(due)), Some((b, day0)), 10.0);
+            prop_assert!(j.expected.is_none_or(f64::is_finite));
+            prop_assert!(progress_pct(v, b, goal).is_none_or(f64::is_finite));
+        }
+    }
+}

@@ -1,0 +1,269 @@
+//! The statistics of one measure at the reporting period: SPC of its series, the turn-the-curve
+//! forecast, the confidence interval of its current value and its benchmark among all areas.
+//! Scoring (score.rs) calls these; each returns `None`, with a note, when it cannot apply.
+
+use crate::input::scorecard::Scorecard;
+use crate::model::baseline::ResolvedBaseline;
+use crate::model::definition::Analysis;
+use crate::model::kinds::{Polarity, Unit};
+use crate::model::measure::Measure;
+use crate::model::observation::{Observation, Reading};
+use crate::model::options::SpcOptions;
+use crate::model::period::Period;
+use crate::model::target::Comparison;
+use crate::num::r6;
+use crate::report::{BenchmarkResult, ForecastResult, IntervalResult, SpcPointResult, SpcResult};
+use crate::stats::benchmark::{band, quartiles, rank};
+use crate::stats::forecast::least_squares;
+use crate::stats::interval::{poisson, wilson, Level};
+use crate::stats::spc::xmr;
+
+/// SPC of the figures in `series` (missing ones left out), when there are enough of them.
+pub fn spc(
+    m: &Measure,
+    series: &[&Observation],
+    a: &Analysis,
+    target: Option<f64>,
+) -> Option<SpcResult> {
+    if m.spc.disabled || m.to_be_developed {
+        return None;
+    }
+    let valued: Vec<(Period, f64)> = series
+        .iter()
+        .filter_map(|o| Some((o.period, o.value()?)))
+        .collect();
+    if valued.len() < a.spc_min_points {
+        return None;
+    }
+    let gaps = series.len() - valued.len();
+    let options = SpcOptions {
+        fix_after: m.spc.fix_after.or(a.spc.fix_after),
+        ..a.spc.clone()
+    };
+    let rebase_at: Vec<usize> = m
+        .spc
+        .rebase
+        .iter()
+        .filter_map(|r| valued.iter().position(|(p, _)| p.end() >= r.end()))
+        .collect();
+    let y: Vec<f64> = valued.iter().map(|v| v.1).collect();
+    let result = xmr(&y, m.polarity, target, &rebase_at, &options);
+    let mut spc_notes = result.notes.clone();
+    if gaps > 0 {
+        spc_notes.push(format!(
+            "{gaps} missing or suppressed figure(s) left out of the SPC series."
+        ));
+    }
+    Some(SpcResult {
+        points: valued
+            .iter()
+            .zip(&result.points)
+            .map(|(&(period, value), p)| SpcPointResult {
+                period,
+                value: r6(value).unwrap_or(value),
+                group: p.group,
+                mean: p.limits.and_then(|l| r6(l.mean)),
+                lower: p.limits.and_then(|l| r6(l.lower)),
+                upper: p.limits.and_then(|l| r6(l.upper)),
+                near_lower: p.limits.and_then(|l| r6(l.near_lower)),
+                near_upper: p.limits.and_then(|l| r6(l.near_upper)),
+                rule: p.rule,
+                rule_text: p.rule.text(&options),
+                point_type: p.point_type,
+            })
+            .collect(),
+        variation: result.variation,
+        variation_label: result.variation.label(),
+        assurance: result.assurance,
+        assurance_label: result.assurance.map(|a| a.label()),
+        rebase: m.spc.rebase.clone(),
+        options,
+        notes: spc_notes,
+    })
+}
+
+/// The least-squares line through the figures since the baseline (the last `k` of them),
+/// projected to the target's due date; and the forecast the figures up to the baseline made.
+pub fn forecast(
+    series: &[&Observation],
+    baseline: Option<&ResolvedBaseline>,
+    target: Option<(f64, Comparison, Option<Period>)>,
+    polarity: Polarity,
+    k: Option<usize>,
+) -> Option<ForecastResult> {
+    let b = baseline?;
+    let (goal, comparison, due) = target?;
+    let x = |p: Period| (p.end() - b.period.end()).num_days() as f64;
+    let valued: Vec<(Period, f64)> = series
+        .iter()
+        .filter_map(|o| Some((o.period, o.value()?)))
+        .collect();
+    let since: Vec<(Period, f64)> = valued
+        .iter()
+        .copied()
+        .filter(|(p, _)| p.end() >= b.period.end())
+        .collect();
+    let used = &since[since.len().saturating_sub(k.unwrap_or(usize::MAX))..];
+    let line = least_squares(&used.iter().map(|&(p, y)| (x(p), y)).collect::<Vec<_>>())?;
+    let at_due = due.map(|d| line.at(x(d))).and_then(r6);
+    let (latest_period, latest) = *valued.last()?;
+    let history: Vec<(f64, f64)> = valued
+        .iter()
+        .filter(|(p, _)| p.end() <= b.period.end())
+        .map(|&(p, y)| (x(p), y))
+        .collect();
+    let baseline_forecast = least_squares(&history)
+        .map(|l| l.at(x(latest_period)))
+        .and_then(r6);
+    Some(ForecastResult {
+        points_used: used.len(),
+        from_period: used.first()?.0,
+        slope_per_year: r6(line.slope_per_day * 365.25)?,
+        due,
+        at_due,
+        reachable: at_due.map(|v| comparison.meets(v, goal)),
+        baseline_forecast,
+        turned: baseline_forecast
+            .filter(|_| polarity != Polarity::Neutral)
+            .map(|f| (latest - f) * polarity.sign() > 0.0),
+    })
+}
+
+/// What an interval is computed on: a proportion, or a count scaled to the value's unit.
+enum Basis {
+    Proportion { x: f64, n: f64 },
+    Count { x: f64, scale: f64 },
+}
+
+impl Basis {
+    fn limits(&self, level: Level) -> Option<(f64, f64)> {
+        match *self {
+            Basis::Proportion { x, n } => wilson(x, n, level).map(|(a, b)| (a * 100.0, b * 100.0)),
+            Basis::Count { x, scale } => poisson(x, level).map(|(a, b)| (a * scale, b * scale)),
+        }
+    }
+
+    fn method(&self) -> &'static str {
+        match *self {
+            Basis::Proportion { .. } => "wilson",
+            Basis::Count { x, .. } if x < 10.0 => "exact_poisson",
+            Basis::Count { .. } => "byar",
+        }
+    }
+}
+
+/// Intervals of the current value: Wilson for a percentage with its numerator and denominator,
+/// Byar's (exact below 10) for a count, or for a rate's numerator.
+pub fn interval(unit: Unit, latest: Option<&Observation>) -> Option<IntervalResult> {
+    let basis = match (unit, latest?.reading) {
+        (
+            Unit::Percentage,
+            Reading::Fraction {
+                numerator,
+                denominator,
+                ..
+            },
+        ) => Basis::Proportion {
+            x: numerator,
+            n: denominator,
+        },
+        (
+            Unit::Rate { per },
+            Reading::Fraction {
+                numerator,
+                denominator,
+                ..
+            },
+        ) => Basis::Count {
+            x: numerator,
+            scale: f64::from(per.get()) / denominator,
+        },
+        (Unit::Count, Reading::Value { value }) if value.fract() == 0.0 && value >= 0.0 => {
+            Basis::Count {
+                x: value,
+                scale: 1.0,
+            }
+        }
+        _ => return None,
+    };
+    let (l95, u95) = basis.limits(Level::P95)?;
+    let (l998, u998) = basis.limits(Level::P998)?;
+    Some(IntervalResult {
+        method: basis.method(),
+        lower_95: r6(l95)?,
+        upper_95: r6(u95)?,
+        lower_998: r6(l998)?,
+        upper_998: r6(u998)?,
+    })
+}
+
+/// Quartiles, band, rank and the statistical neighbours' average among every area of the
+/// benchmark group, at the latest period (on or before the current value's) with group values
+/// and a figure of our own.
+pub fn benchmark(
+    card: &Scorecard,
+    m: &Measure,
+    series: &[&Observation],
+    a: &Analysis,
+    latest: Option<Period>,
+) -> Option<BenchmarkResult> {
+    let rows: Vec<_> = card
+        .comparators_of(&m.id)
+        .iter()
+        .filter(|c| c.group.as_deref() == Some(a.benchmark_group.as_str()))
+        .collect();
+    let own = |p: Period| {
+        series
+            .iter()
+            .find(|o| o.period == p)
+            .and_then(|o| o.value())
+    };
+    let period = rows
+        .iter()
+        .map(|c| c.period)
+        .filter(|p| latest.is_some_and(|l| p.end() <= l.end()) && own(*p).is_some())
+        .max()?;
+    let value = own(period)?;
+    let mut values: Vec<f64> = rows
+        .iter()
+        .filter(|c| c.period == period)
+        .map(|c| c.value)
+        .collect();
+    values.push(value);
+    let q = quartiles(&values)?;
+    let sn: Vec<f64> = rows
+        .iter()
+        .filter(|c| c.period == period && a.statistical_neighbours.contains(&c.comparator))
+        .map(|c| c.value)
+        .collect();
+    let previous = series
+        .iter()
+        .rev()
+        .find(|o| o.period < period)
+        .filter(|o| period.follows(&o.period))
+        .and_then(|o| o.value());
+    Some(BenchmarkResult {
+        group: a.benchmark_group.clone(),
+        period,
+        value: r6(value)?,
+        areas: values.len(),
+        q1: r6(q.0)?,
+        median: r6(q.1)?,
+        q3: r6(q.2)?,
+        band: band(value, q, m.polarity).map(String::from),
+        rank: rank(value, &values, m.polarity),
+        sn_average: (!sn.is_empty())
+            .then(|| sn.iter().sum::<f64>() / sn.len() as f64)
+            .and_then(r6),
+        sn_count: sn.len(),
+        trend: previous.map(|p| {
+            if value > p {
+                "up"
+            } else if value < p {
+                "down"
+            } else {
+                "same"
+            }
+        }),
+    })
+}

@@ -1,0 +1,824 @@
+//! Scoring a scorecard at a reporting period: every measure's value, changes, direction,
+//! target, expected value, progress, status and comparators, with a note for each missing
+//! figure; then the summary.
+
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::input::scorecard::Scorecard;
+use crate::model::action::Action;
+use crate::model::baseline::{Baseline, BaselineSource, ResolvedBaseline};
+use crate::model::definition::Section;
+use crate::model::kinds::{Polarity, Unit};
+use crate::model::measure::Measure;
+use crate::model::observation::{Observation, Reading};
+use crate::model::period::Period;
+use crate::model::status::{Direction, Status};
+use crate::model::target::{Basis, Rule, Target};
+use crate::num::{r6, signed};
+use crate::report::*;
+use crate::rules::status::{judge, progress_pct, Judgement};
+use crate::rules::target::{self, Context, Resolved};
+use crate::scoring::analysis;
+use crate::scoring::summary::summarise;
+
+/// Scores `card` as at `as_of` (default: the latest period with an observation), calling `progress(done, total)` as measures are scored, so that a front end
+/// can show a progress bar on a long run.
+pub fn score_with_progress(
+    card: &Scorecard,
+    as_of: Option<Period>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Report, Errors> {
+    card.validate().into_result()?;
+    let Some(as_of) = as_of.or_else(|| card.latest_period()) else {
+        return Err(Errors::one(Error::new(
+            ErrorKind::Usage,
+            Location::file(&card.definition.id),
+            "no reporting period: give one (--as-of), or add observations to take the latest from",
+        )));
+    };
+    let scorer = Scorer { card, as_of };
+    let total = card.measures().count();
+    let measures: Vec<MeasureResult> = card
+        .measures()
+        .enumerate()
+        .map(|(i, (s, m))| {
+            progress(i, total);
+            scorer.measure(s, m)
+        })
+        .collect();
+    progress(total, total);
+    let actions: Vec<ActionResult> = card
+        .actions()
+        .iter()
+        .map(|a| ActionResult {
+            action: Action {
+                status: a.status_at(&as_of),
+                completed: a.completed.filter(|c| c.end() <= as_of.end()),
+                ..a.clone()
+            },
+            overdue: a.overdue_at(&as_of),
+        })
+        .collect();
+    let def = &card.definition;
+    let section_ids: Vec<String> = def.sections.iter().map(|s| s.id.clone()).collect();
+    let summary = summarise(&section_ids, &measures, &actions);
+    Ok(Report {
+        schema: SCHEMA,
+        scorecard: CardInfo {
+            id: def.id.clone(),
+            title: def.title.clone(),
+            area: def.area.clone(),
+            description: def.description.clone(),
+            source: def.source.clone(),
+            notes: def.notes.clone(),
+            status_rules: def.status_rules,
+            // Filled in by disclosure::apply.
+            disclosure: crate::report::DisclosureInfo {
+                enabled: false,
+                threshold: 0,
+                round_to: None,
+                symbols: vec![],
+            },
+        },
+        as_of,
+        sections: def
+            .sections
+            .iter()
+            .map(|s| SectionInfo {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                kind: s.kind,
+                description: s.description.clone(),
+                measures: s.measures.iter().map(|m| m.id.clone()).collect(),
+            })
+            .collect(),
+        measures,
+        summary,
+        actions,
+        risks: def
+            .risks
+            .iter()
+            .map(|r| RiskResult {
+                id: r.id.clone(),
+                title: r.title.clone(),
+                likelihood: r.likelihood,
+                impact: r.impact,
+                score: r.score(),
+                rating: r.rating(),
+                mitigation: r.mitigation.clone(),
+                owner: r.owner.clone(),
+            })
+            .collect(),
+        projections: def
+            .projections
+            .iter()
+            .map(|p| ProjectionResult {
+                id: p.id.clone(),
+                name: p.name.clone(),
+                base_period: p.base_period,
+                base: p.base,
+                steps: p.project(),
+                source: p.source.clone(),
+            })
+            .collect(),
+    })
+}
+
+struct Scorer<'a> {
+    card: &'a Scorecard,
+    as_of: Period,
+}
+
+/// What judging a target gave.
+struct Outcome {
+    status: Status,
+    expected: Option<f64>,
+    progress: Option<f64>,
+    target: Option<TargetResult>,
+}
+
+impl Outcome {
+    /// A target that could not become a number: `no_target`, with a note naming what is missing.
+    fn unresolved(target: TargetResult, why: &str, notes: &mut Vec<String>) -> Self {
+        notes.push(format!("The target could not be resolved: {why}."));
+        Outcome {
+            status: Status::NoTarget,
+            expected: None,
+            progress: None,
+            target: Some(target),
+        }
+    }
+}
+
+impl Scorer<'_> {
+    fn measure(&self, section: &Section, m: &Measure) -> MeasureResult {
+        let mut notes: Vec<String> = m
+            .wording
+            .iter()
+            .map(|w| format!("Target as worded: \"{w}\""))
+            .collect();
+        notes.extend(m.notes.iter().cloned());
+        let series: Vec<&Observation> = self
+            .card
+            .series(&m.id)
+            .into_iter()
+            .filter(|o| o.period.end() <= self.as_of.end())
+            .collect();
+        let latest = series.last().copied();
+        let value = latest.and_then(Observation::value);
+        let baseline = self.baseline(m, &series, &mut notes);
+        let outcome = self.outcome(m, latest, value, baseline.as_ref(), &mut notes);
+        let previous = self.previous_change(m, &series, &mut notes);
+        let (direction, streak) = direction_and_streak(m.polarity, &series);
+        let (numerator, denominator) = match latest.map(|o| o.reading) {
+            Some(Reading::Fraction {
+                numerator,
+                denominator,
+                ..
+            }) => (Some(numerator), Some(denominator)),
+            _ => (None, None),
+        };
+        let mut comparators = self.comparators(m, latest.map_or(self.as_of, |o| o.period), value);
+        let a = &self.card.definition.analysis;
+        let value_target = outcome.target.as_ref().filter(|t| t.basis == Basis::Value);
+        let spc = analysis::spc(m, &series, a, value_target.and_then(|t| t.value));
+        let forecast = analysis::forecast(
+            &series,
+            baseline.as_ref(),
+            value_target.and_then(|t| Some((t.value?, t.comparison?, t.due))),
+            m.polarity,
+            a.forecast_points,
+        );
+        let interval = analysis::interval(m.unit, latest);
+        if let Some(i) = &interval {
+            for c in &mut comparators {
+                c.significance = Some(crate::stats::interval::compare(
+                    (i.lower_95, i.upper_95),
+                    c.value,
+                    m.polarity,
+                ));
+            }
+        }
+        let benchmark = analysis::benchmark(self.card, m, &series, a, latest.map(|o| o.period));
+        MeasureResult {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            section: section.id.clone(),
+            kind: m.kind,
+            unit: m.unit.name(),
+            per: match m.unit {
+                Unit::Rate { per } => Some(per.get()),
+                _ => None,
+            },
+            polarity: m.polarity,
+            frequency: m.frequency,
+            owner: m.owner.clone(),
+            source: m.source.clone(),
+            to_be_developed: m.to_be_developed,
+            period: latest.map(|o| o.period),
+            value: value.and_then(r6),
+            symbol: latest.and_then(|o| (o.reading == Reading::Suppressed).then_some("c")),
+            numerator,
+            denominator,
+            provisional: latest.is_some_and(|o| o.provisional),
+            revised: latest.is_some_and(|o| o.revised),
+            baseline: baseline.map(|b| ResolvedBaseline {
+                value: r6(b.value).unwrap_or(b.value),
+                ..b
+            }),
+            target: outcome.target,
+            expected: outcome.expected.and_then(r6),
+            progress_pct: outcome.progress.and_then(r6),
+            change: Changes {
+                previous,
+                baseline: match (value, baseline, latest) {
+                    (Some(v), Some(b), Some(o)) if o.period != b.period => {
+                        Some(change(m.unit, b.period, b.value, v))
+                    }
+                    _ => None,
+                },
+            },
+            direction,
+            streak,
+            status: outcome.status,
+            status_label: outcome.status.label(),
+            rag: outcome.status.rag(),
+            comparators,
+            breakdowns: self.breakdowns(m),
+            series: series
+                .iter()
+                .map(|o| Point {
+                    period: o.period,
+                    value: o.value().and_then(r6),
+                    flag: flag(o),
+                    symbol: match o.reading {
+                        Reading::Suppressed => Some("c"),
+                        Reading::Missing => Some("x"),
+                        _ => None,
+                    },
+                })
+                .collect(),
+            spc,
+            forecast,
+            interval,
+            benchmark,
+            notes,
+        }
+    }
+
+    fn baseline(
+        &self,
+        m: &Measure,
+        series: &[&Observation],
+        notes: &mut Vec<String>,
+    ) -> Option<ResolvedBaseline> {
+        let observed = |o: &Observation| {
+            ResolvedBaseline {
+                period: o.period,
+                value: o.value()?,
+                source: BaselineSource::Observed,
+            }
+            .into()
+        };
+        match m.baseline.as_ref()? {
+            Baseline::Stated { period, value } => Some(ResolvedBaseline {
+                period: *period,
+                value: *value,
+                source: BaselineSource::Stated,
+            }),
+            Baseline::Observed { period } => {
+                let found = series
+                    .iter()
+                    .find(|o| o.period == *period)
+                    .and_then(|o| observed(o));
+                if found.is_none() {
+                    notes.push(format!(
+                        "No baseline: there is no figure for the baseline period {period}."
+                    ));
+                }
+                found
+            }
+            Baseline::First => {
+                let found = series.iter().find_map(|o| observed(o));
+                if found.is_none() {
+                    notes.push("No baseline: the series has no figure yet.".to_string());
+                }
+                found
+            }
+        }
+    }
+
+    fn outcome(
+        &self,
+        m: &Measure,
+        latest: Option<&Observation>,
+        value: Option<f64>,
+        baseline: Option<&ResolvedBaseline>,
+        notes: &mut Vec<String>,
+    ) -> Outcome {
+        let none = |status| Outcome {
+            status,
+            expected: None,
+            progress: None,
+            target: None,
+        };
+        if m.to_be_developed {
+            notes.push(
+                "On the data development agenda: the measure is to be developed.".to_string(),
+            );
+            return none(Status::ToBeDeveloped);
+        }
+        let (o, v) = match (latest, value) {
+            (None, _) => {
+                notes.push(format!(
+                    "No figure: there is no observation on or before {}.",
+                    self.as_of
+                ));
+                return none(Status::NoData);
+            }
+            (Some(o), None) => {
+                let suppressed = o.reading == Reading::Suppressed;
+                notes.push(format!(
+                    "No figure: the figure for {} is {}.",
+                    o.period,
+                    if suppressed { "suppressed" } else { "missing" }
+                ));
+                return none(if suppressed {
+                    Status::Suppressed
+                } else {
+                    Status::NoData
+                });
+            }
+            (Some(o), Some(v)) => (o, v),
+        };
+        let Some(target) = &m.target else {
+            return none(Status::NoTarget);
+        };
+        if let Some(due) = target.final_due() {
+            if self.as_of.end() >= due.end() && o.period.end() < due.end() {
+                notes.push(format!(
+                    "The target was due {due}; the latest figure is for {}, so it is judged on the trajectory.",
+                    o.period
+                ));
+            }
+        }
+        match target {
+            Target::Single {
+                rule: Rule::Direction,
+                due,
+            } => self.direction_only(m, due, notes),
+            Target::Single { rule, due } => self.single(m, rule, *due, o, v, baseline, notes),
+            Target::Milestones(ms) => self.milestones(m, ms, o, v, baseline, notes),
+        }
+    }
+
+    fn direction_only(
+        &self,
+        m: &Measure,
+        due: &Option<Period>,
+        notes: &mut Vec<String>,
+    ) -> Outcome {
+        let series: Vec<&Observation> = self
+            .card
+            .series(&m.id)
+            .into_iter()
+            .filter(|o| o.period.end() <= self.as_of.end())
+            .collect();
+        let (direction, _) = direction_and_streak(m.polarity, &series);
+        notes.push("A direction-only target: judged by the direction of travel (improving: on track; no change: at risk; worsening: off track).".to_string());
+        let status = match direction {
+            Direction::Improving => Status::OnTrack,
+            Direction::NoChange => Status::AtRisk,
+            Direction::Worsening => Status::OffTrack,
+            _ => {
+                notes.push("The direction of travel needs two consecutive figures.".to_string());
+                Status::NoData
+            }
+        };
+        let target = TargetResult {
+            kind: "direction",
+            description: Rule::Direction.describe(m.unit.difference_label()),
+            value: None,
+            comparison: None,
+            due: *due,
+            basis: Basis::Value,
+            judged: None,
+            milestones: vec![],
+        };
+        Outcome {
+            status,
+            expected: None,
+            progress: None,
+            target: Some(target),
+        }
+    }
+
+    fn resolve(
+        &self,
+        m: &Measure,
+        rule: &Rule,
+        o: &Observation,
+        v: f64,
+        baseline: Option<&ResolvedBaseline>,
+    ) -> Result<Resolved, String> {
+        let card = self.card;
+        let now = |name: &str| comparator_at(card, &m.id, name, o.period).map(|c| c.value);
+        let then = |name: &str| {
+            baseline
+                .and_then(|b| comparator_at(card, &m.id, name, b.period))
+                .map(|c| c.value)
+        };
+        let group = |g: &str| group_values(card, &m.id, g, o.period);
+        let cx = Context {
+            polarity: m.polarity,
+            baseline: baseline.map(|b| b.value),
+            comparator: &now,
+            comparator_at_baseline: &then,
+            group: &group,
+            own_value: Some(v),
+        };
+        target::resolve(rule, &cx)
+    }
+
+    /// The figure judged and its starting point: the value and baseline, or their gaps.
+    fn judged(
+        &self,
+        m: &Measure,
+        r: &Resolved,
+        v: f64,
+        baseline: Option<&ResolvedBaseline>,
+    ) -> (f64, Option<(f64, Period)>) {
+        match &r.basis {
+            Basis::Value => (v, baseline.map(|b| (b.value, b.period))),
+            Basis::Gap {
+                comparator,
+                comparator_value,
+            } => {
+                let start = baseline.and_then(|b| {
+                    comparator_at(self.card, &m.id, comparator, b.period)
+                        .map(|c| (b.value - c.value, b.period))
+                });
+                (v - comparator_value, start)
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn single(
+        &self,
+        m: &Measure,
+        rule: &Rule,
+        due: Option<Period>,
+        o: &Observation,
+        v: f64,
+        baseline: Option<&ResolvedBaseline>,
+        notes: &mut Vec<String>,
+    ) -> Outcome {
+        let mut target = TargetResult {
+            kind: rule.kind_name(),
+            description: rule.describe(m.unit.difference_label()),
+            value: None,
+            comparison: None,
+            due,
+            basis: Basis::Value,
+            judged: None,
+            milestones: vec![],
+        };
+        let r = match self.resolve(m, rule, o, v, baseline) {
+            Ok(r) => r,
+            Err(why) => return Outcome::unresolved(target, &why, notes),
+        };
+        let (x, start) = self.judged(m, &r, v, baseline);
+        let tol = self.card.definition.status_rules.at_risk_tolerance_pct;
+        let Judgement { status, expected } = judge(
+            x,
+            o.period.end(),
+            r.value,
+            r.comparison,
+            due.map(|d| d.end()),
+            start.map(|(b, p)| (b, p.end())),
+            tol,
+        );
+        self.note_trajectory(start.is_some(), due.is_some(), status, notes);
+        let progress = start.and_then(|(b, _)| progress_pct(x, b, r.value));
+        if start.is_some_and(|(b, _)| (b - r.value).abs() <= 1e-12) {
+            notes.push("No progress %: the target equals the baseline.".to_string());
+        }
+        target.value = r6(r.value);
+        target.comparison = Some(r.comparison);
+        target.judged = r6(x);
+        target.basis = r.basis;
+        Outcome {
+            status,
+            expected,
+            progress,
+            target: Some(target),
+        }
+    }
+
+    fn note_trajectory(
+        &self,
+        has_start: bool,
+        has_due: bool,
+        status: Status,
+        notes: &mut Vec<String>,
+    ) {
+        if matches!(status, Status::Achieved | Status::Missed) {
+            return;
+        }
+        if !has_start {
+            notes.push("No expected value or progress: the measure has no baseline, so a target not yet met is at risk.".to_string());
+        } else if !has_due {
+            notes.push("No expected value: the target has no due date, so a target not yet met is at risk.".to_string());
+        }
+    }
+
+    fn milestones(
+        &self,
+        m: &Measure,
+        ms: &[crate::model::target::Milestone],
+        o: &Observation,
+        v: f64,
+        baseline: Option<&ResolvedBaseline>,
+        notes: &mut Vec<String>,
+    ) -> Outcome {
+        let t = o.period.end();
+        let active = ms
+            .iter()
+            .position(|s| s.due.end() >= t)
+            .unwrap_or(ms.len() - 1);
+        let mut results = Vec::new();
+        let mut resolved = Vec::new();
+        for (i, step) in ms.iter().enumerate() {
+            let r = self.resolve(m, &step.rule, o, v, baseline);
+            results.push(MilestoneResult {
+                due: step.due,
+                description: step.rule.describe(m.unit.difference_label()),
+                value: r.as_ref().ok().and_then(|r| r6(r.value)),
+                current: i == active,
+            });
+            resolved.push(r);
+        }
+        let mut target = TargetResult {
+            kind: "milestones",
+            description: format!("{} milestones", ms.len()),
+            value: None,
+            comparison: None,
+            due: Some(ms[active].due),
+            basis: Basis::Value,
+            judged: None,
+            milestones: results,
+        };
+        let resolved: Result<Vec<Resolved>, String> = resolved.into_iter().collect();
+        let resolved = match resolved {
+            Ok(r) => r,
+            Err(why) => return Outcome::unresolved(target, &why, notes),
+        };
+        let (fin, cur) = (&resolved[resolved.len() - 1], &resolved[active]);
+        let (x, start) = self.judged(m, cur, v, baseline);
+        // The line runs from the previous milestone (or the baseline) to the current one.
+        let anchor = if active == 0 {
+            start
+        } else {
+            Some((resolved[active - 1].value, ms[active - 1].due))
+        };
+        let tol = self.card.definition.status_rules.at_risk_tolerance_pct;
+        let mut j = judge(
+            x,
+            t,
+            cur.value,
+            cur.comparison,
+            Some(ms[active].due.end()),
+            anchor.map(|(b, p)| (b, p.end())),
+            tol,
+        );
+        let (xf, _) = self.judged(m, fin, v, baseline);
+        if j.status == Status::Achieved && !fin.comparison.meets(xf, fin.value) {
+            j.status = Status::OnTrack;
+            notes.push(format!(
+                "Milestone {} is met; the final milestone {} is not yet.",
+                ms[active].due,
+                ms[ms.len() - 1].due
+            ));
+        } else if fin.comparison.meets(xf, fin.value) {
+            j.status = Status::Achieved;
+        }
+        self.note_trajectory(anchor.is_some(), true, j.status, notes);
+        target.value = r6(cur.value);
+        target.comparison = Some(cur.comparison);
+        target.judged = r6(x);
+        target.basis = cur.basis.clone();
+        let progress = start.and_then(|(b, _)| progress_pct(xf, b, fin.value));
+        Outcome {
+            status: j.status,
+            expected: j.expected,
+            progress,
+            target: Some(target),
+        }
+    }
+
+    fn previous_change(
+        &self,
+        m: &Measure,
+        series: &[&Observation],
+        notes: &mut Vec<String>,
+    ) -> Option<ChangeResult> {
+        let [.., prev, last] = series else {
+            if !series.is_empty() && !m.to_be_developed {
+                notes.push(
+                    "No change on the previous period: there is no earlier figure.".to_string(),
+                );
+            }
+            return None;
+        };
+        match (prev.value(), last.value()) {
+            (Some(p), Some(v)) => Some(change(m.unit, prev.period, p, v)),
+            (None, Some(_)) => {
+                notes.push(format!(
+                    "No change on the previous period: the figure for {} is {}.",
+                    prev.period,
+                    if prev.reading == Reading::Suppressed {
+                        "suppressed"
+                    } else {
+                        "missing"
+                    }
+                ));
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn comparators(
+        &self,
+        m: &Measure,
+        period: Period,
+        value: Option<f64>,
+    ) -> Vec<ComparatorResult> {
+        let mut names: Vec<&str> = Vec::new();
+        for c in self
+            .card
+            .comparators_of(&m.id)
+            .iter()
+            .filter(|c| c.group.is_none())
+        {
+            if !names.contains(&c.comparator.as_str()) {
+                names.push(&c.comparator);
+            }
+        }
+        names
+            .into_iter()
+            .filter_map(|name| {
+                let c = comparator_at(self.card, &m.id, name, period)?;
+                let gap = value.and_then(|v| r6(v - c.value));
+                Some(ComparatorResult {
+                    name: name.to_string(),
+                    period: c.period,
+                    value: r6(c.value).unwrap_or(c.value),
+                    gap,
+                    gap_label: gap.map(|g| format!("{}{}", signed(g), m.unit.difference_label())),
+                    position: gap.map(|g| position(g, m.polarity)),
+                    series: self.comparator_series(&m.id, name),
+                    significance: None,
+                })
+            })
+            .collect()
+    }
+
+    fn comparator_series(&self, measure: &str, name: &str) -> Vec<Point> {
+        let mut rows: Vec<_> = self
+            .card
+            .comparators_of(measure)
+            .iter()
+            .filter(|c| c.comparator == name && c.period.end() <= self.as_of.end())
+            .collect();
+        rows.sort_by_key(|c| c.period);
+        rows.iter()
+            .map(|c| Point {
+                period: c.period,
+                value: r6(c.value),
+                flag: None,
+                symbol: None,
+            })
+            .collect()
+    }
+
+    fn breakdowns(&self, m: &Measure) -> Vec<BreakdownResult> {
+        let mut out: Vec<BreakdownResult> = Vec::new();
+        let rows = self
+            .card
+            .observations_of(&m.id)
+            .iter()
+            .filter(|o| o.period.end() <= self.as_of.end());
+        for o in rows {
+            let Some((dimension, category)) = &o.breakdown else {
+                continue;
+            };
+            let item = BreakdownResult {
+                dimension: dimension.clone(),
+                category: category.clone(),
+                period: o.period,
+                value: o.value().and_then(r6),
+                symbol: None,
+            };
+            match out
+                .iter_mut()
+                .find(|b| &b.dimension == dimension && &b.category == category)
+            {
+                Some(b) if b.period <= o.period => *b = item,
+                Some(_) => {}
+                None => out.push(item),
+            }
+        }
+        out
+    }
+}
+
+/// A comparator's value for `period`, or its latest value before it.
+fn comparator_at<'c>(
+    card: &'c Scorecard,
+    measure: &str,
+    name: &str,
+    period: Period,
+) -> Option<&'c crate::model::comparator::ComparatorValue> {
+    card.comparators_of(measure)
+        .iter()
+        .filter(|c| c.comparator == name && c.period.end() <= period.end())
+        .max_by_key(|c| c.period)
+}
+
+/// Every value of a comparator group for the latest period, on or before `period`, that has any.
+fn group_values(card: &Scorecard, measure: &str, group: &str, period: Period) -> Vec<f64> {
+    let rows: Vec<_> = card
+        .comparators_of(measure)
+        .iter()
+        .filter(|c| c.group.as_deref() == Some(group) && c.period.end() <= period.end())
+        .collect();
+    let Some(latest) = rows.iter().map(|c| c.period).max() else {
+        return vec![];
+    };
+    rows.iter()
+        .filter(|c| c.period == latest)
+        .map(|c| c.value)
+        .collect()
+}
+
+fn direction_and_streak(polarity: Polarity, series: &[&Observation]) -> (Direction, u32) {
+    let moves: Vec<Option<Direction>> = series
+        .windows(2)
+        .map(|w| match (w[0].value(), w[1].value()) {
+            (Some(a), Some(b)) => Some(Direction::between(a, b, polarity)),
+            _ => None,
+        })
+        .collect();
+    let Some(Some(last)) = moves.last().copied() else {
+        return (Direction::Unknown, 0);
+    };
+    let streak = moves.iter().rev().take_while(|d| **d == Some(last)).count();
+    (last, u32::try_from(streak).unwrap_or(u32::MAX))
+}
+
+fn change(unit: Unit, from_period: Period, from: f64, to: f64) -> ChangeResult {
+    let absolute = r6(to - from).unwrap_or(0.0);
+    let relative_pct = (from != 0.0)
+        .then(|| (to - from) / from.abs() * 100.0)
+        .and_then(r6);
+    let unit_label = unit.difference_label();
+    let label = match relative_pct {
+        Some(r) => format!("{}{unit_label} ({}%)", signed(absolute), signed(r)),
+        None => format!("{}{unit_label}", signed(absolute)),
+    };
+    ChangeResult {
+        from_period,
+        from_value: r6(from).unwrap_or(from),
+        absolute,
+        absolute_unit: if unit_label.is_empty() {
+            unit.name()
+        } else {
+            unit_label
+        },
+        relative_pct,
+        label,
+    }
+}
+
+fn position(gap: f64, polarity: Polarity) -> &'static str {
+    if gap.abs() <= 1e-9 {
+        return "same";
+    }
+    match polarity {
+        Polarity::Neutral if gap > 0.0 => "higher",
+        Polarity::Neutral => "lower",
+        p if gap * p.sign() > 0.0 => "better",
+        _ => "worse",
+    }
+}
+
+fn flag(o: &Observation) -> Option<&'static str> {
+    match o.reading {
+        Reading::Missing => Some("missing"),
+        Reading::Suppressed => Some("suppressed"),
+        _ if o.provisional => Some("provisional"),
+        _ if o.revised => Some("revised"),
+        _ => None,
+    }
+}

@@ -1,0 +1,150 @@
+//! Benchmarking against other areas as DfE's LAIT does: quartiles by R's default quantile
+//! (type 7), quartile bands A to D with A the best quarter, ranks with ties taking the lowest
+//! rank, and the statistical neighbours' average.
+
+use crate::model::kinds::Polarity;
+
+/// The `p` quantile (0 to 1) of `values` by R's type 7: h = (n - 1) p, linear between the
+/// order statistics around h. Sorts `values` in place; `None` when empty or `p` is outside 0-1.
+pub fn quantile_type7(values: &mut [f64], p: f64) -> Option<f64> {
+    if values.is_empty() || !(0.0..=1.0).contains(&p) {
+        return None;
+    }
+    // Groups often arrive sorted (batch scoring keeps them so): a check is cheaper than a sort.
+    if !values.is_sorted_by(|a, b| a.total_cmp(b).is_le()) {
+        values.sort_by(f64::total_cmp);
+    }
+    quantile_sorted(values, p)
+}
+
+/// [`quantile_type7`] of values already in ascending order (as `total_cmp` sorts them).
+pub fn quantile_sorted(sorted: &[f64], p: f64) -> Option<f64> {
+    if sorted.is_empty() || !(0.0..=1.0).contains(&p) {
+        return None;
+    }
+    let h = (sorted.len() - 1) as f64 * p;
+    let lo = h.floor() as usize;
+    let hi = h.ceil() as usize;
+    let (a, b) = (sorted[lo], sorted[hi.min(sorted.len() - 1)]);
+    Some(a + (h - lo as f64) * (b - a))
+}
+
+/// [`rank`] of `v` among finite values in ascending order, by two binary searches instead of
+/// a scan: the count of values strictly better than `v`, plus one.
+pub fn rank_sorted(v: f64, sorted: &[f64], polarity: Polarity) -> Option<usize> {
+    match polarity {
+        Polarity::HigherIsBetter => Some(1 + sorted.len() - sorted.partition_point(|&x| x <= v)),
+        Polarity::LowerIsBetter => Some(1 + sorted.partition_point(|&x| x < v)),
+        Polarity::Neutral => None,
+    }
+}
+
+/// Quartile boundaries (Q1, median, Q3) of the finite values; `None` with no values.
+pub fn quartiles(values: &[f64]) -> Option<(f64, f64, f64)> {
+    let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    Some((
+        quantile_type7(&mut v, 0.25)?,
+        quantile_type7(&mut v, 0.5)?,
+        quantile_type7(&mut v, 0.75)?,
+    ))
+}
+
+/// The quartile band of `v`: A is the best quarter given polarity, D the worst; a value on a
+/// boundary goes to the better band. `None` for a neutral measure, which has no better side.
+pub fn band(v: f64, (q1, q2, q3): (f64, f64, f64), polarity: Polarity) -> Option<char> {
+    match polarity {
+        Polarity::HigherIsBetter => Some(if v >= q3 {
+            'A'
+        } else if v >= q2 {
+            'B'
+        } else if v >= q1 {
+            'C'
+        } else {
+            'D'
+        }),
+        Polarity::LowerIsBetter => Some(if v <= q1 {
+            'A'
+        } else if v <= q2 {
+            'B'
+        } else if v <= q3 {
+            'C'
+        } else {
+            'D'
+        }),
+        Polarity::Neutral => None,
+    }
+}
+
+/// Rank of `v` among `values` (which include it), 1 the best; ties share the lowest rank (R's
+/// `rank(ties.method = "min")` on the values ordered best first).
+pub fn rank(v: f64, values: &[f64], polarity: Polarity) -> Option<usize> {
+    let better = |x: f64| match polarity {
+        Polarity::HigherIsBetter => x > v,
+        Polarity::LowerIsBetter => x < v,
+        Polarity::Neutral => false,
+    };
+    (polarity != Polarity::Neutral).then(|| {
+        1 + values
+            .iter()
+            .filter(|&&x| x.is_finite() && better(x))
+            .count()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_relative_eq;
+
+    #[test]
+    fn matches_r_type_7() {
+        // R: quantile(c(1, 2, 3, 4), c(.25, .75)) gives 1.75 and 3.25 (even n).
+        let mut v = [4.0, 1.0, 3.0, 2.0];
+        assert_relative_eq!(quantile_type7(&mut v, 0.25).unwrap(), 1.75);
+        assert_relative_eq!(quantile_type7(&mut v, 0.75).unwrap(), 3.25);
+        // R: quantile(c(3, 1, 4, 1, 5), .75) gives 4 (odd n, ties).
+        let mut w = [3.0, 1.0, 4.0, 1.0, 5.0];
+        assert_relative_eq!(quantile_type7(&mut w, 0.75).unwrap(), 4.0);
+        assert_relative_eq!(quantile_type7(&mut w, 0.25).unwrap(), 1.0);
+        assert_eq!(quantile_type7(&mut [], 0.5), None);
+        // Missing values are left out, as quantile(x, na.rm = TRUE): c(1, NA, 2, 3, 4).
+        assert_eq!(
+            quartiles(&[1.0, f64::NAN, 2.0, 3.0, 4.0]),
+            Some((1.75, 2.5, 3.25))
+        );
+        // R: quantile(c(5, 5, 5, 1, 9, 9), c(.25, .5, .75)) gives 5, 5, 8 (even n, ties).
+        assert_eq!(
+            quartiles(&[5.0, 5.0, 5.0, 1.0, 9.0, 9.0]),
+            Some((5.0, 5.0, 8.0))
+        );
+        assert_eq!(quantile_type7(&mut [1.0], 1.5), None);
+    }
+
+    #[test]
+    fn bands_and_ranks() {
+        let q = (20.0, 30.0, 40.0);
+        assert_eq!(band(40.0, q, Polarity::HigherIsBetter), Some('A'));
+        assert_eq!(band(39.9, q, Polarity::HigherIsBetter), Some('B'));
+        assert_eq!(band(19.9, q, Polarity::HigherIsBetter), Some('D'));
+        assert_eq!(band(20.0, q, Polarity::LowerIsBetter), Some('A'));
+        assert_eq!(band(41.0, q, Polarity::LowerIsBetter), Some('D'));
+        assert_eq!(band(41.0, q, Polarity::Neutral), None);
+        // Values 10, 20, 20, 30: R rank(-x, ties.method = "min") gives 30 -> 1, 20 -> 2, 10 -> 4.
+        let v = [10.0, 20.0, 20.0, 30.0];
+        assert_eq!(rank(30.0, &v, Polarity::HigherIsBetter), Some(1));
+        assert_eq!(rank(20.0, &v, Polarity::HigherIsBetter), Some(2));
+        assert_eq!(rank(10.0, &v, Polarity::HigherIsBetter), Some(4));
+        assert_eq!(rank(10.0, &v, Polarity::LowerIsBetter), Some(1));
+        assert_eq!(rank(20.0, &v, Polarity::LowerIsBetter), Some(2));
+        for x in [5.0, 10.0, 20.0, 25.0, 30.0, 35.0] {
+            for p in [
+                Polarity::HigherIsBetter,
+                Polarity::LowerIsBetter,
+                Polarity::Neutral,
+            ] {
+                assert_eq!(rank_sorted(x, &v, p), rank(x, &v, p), "{x} {p:?}");
+            }
+        }
+        assert_eq!(quantile_sorted(&[1.0, 2.0, 3.0, 4.0], 0.25), Some(1.75));
+    }
+}

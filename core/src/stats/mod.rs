@@ -1,0 +1,9 @@
+//! Statistics on slices of numbers: SPC (XmR), quantiles and bands, intervals, least squares,
+//! compound projection. Uses only the model below it.
+
+pub mod batch_spc;
+pub mod benchmark;
+pub mod forecast;
+pub mod interval;
+pub mod projection;
+pub mod spc;

@@ -1,0 +1,856 @@
+//! Statistical process control: XmR charts as NHSRplotthedots 0.2.2 computes them for NHS
+//! England's Making Data Count (semantics section 7). Per rebase group: limits from the mean and
+//! the mean moving range (with outlier screening), then four rules, first that applies wins:
+//! outside the limits, a run of points each above (or below) the one before, two of three points
+//! near a limit on one side, and a run of points on one side of the mean.
+
+use crate::model::kinds::Polarity;
+use crate::model::options::SpcOptions;
+use serde::Serialize;
+
+/// Limits sit 2.66 mean moving ranges from the mean (3 sigma for XmR).
+pub const LIMIT: f64 = 2.66;
+/// The near-limit band starts two thirds of the way to the limits.
+pub const NEAR: f64 = 2.0 * LIMIT / 3.0;
+/// Moving ranges at or above 3.267 x the mean moving range are screened out as outliers.
+pub const OUTLIER: f64 = 3.267;
+/// Under this many points in a group, limits are trial limits.
+pub const TRIAL_BELOW: usize = 13;
+
+/// A group's centre line and limits.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Limits {
+    pub mean: f64,
+    pub lower: f64,
+    pub upper: f64,
+    pub near_lower: f64,
+    pub near_upper: f64,
+    pub mean_moving_range: f64,
+}
+
+/// Which rule flagged a point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    AboveUcl,
+    BelowLcl,
+    TrendIncreasing,
+    TrendDecreasing,
+    TwoInThreeAbove,
+    TwoInThreeBelow,
+    ShiftAbove,
+    ShiftBelow,
+    CommonCause,
+}
+
+impl Rule {
+    /// The rule's text as NHSRplotthedots writes it (lengths as configured).
+    pub fn text(self, o: &SpcOptions) -> String {
+        match self {
+            Rule::AboveUcl => "Above UCL".into(),
+            Rule::BelowLcl => "Below LCL".into(),
+            Rule::TrendIncreasing => format!("{} Point Trend (Increasing)", o.trend_length),
+            Rule::TrendDecreasing => format!("{} Point Trend (Decreasing)", o.trend_length),
+            Rule::TwoInThreeAbove => "2 in 3 Above CL".into(),
+            Rule::TwoInThreeBelow => "2 in 3 Below CL".into(),
+            Rule::ShiftAbove => format!("{} Points Above CL", o.shift_length),
+            Rule::ShiftBelow => format!("{} Points Below CL", o.shift_length),
+            Rule::CommonCause => "Common Cause".into(),
+        }
+    }
+
+    /// Every rule, indexed by [`Rule::code`]: the code order of columnar output (Arrow
+    /// dictionaries, the benchmark files), common cause first, then NHSRplotthedots' precedence.
+    pub const BY_CODE: [Rule; 9] = [
+        Rule::CommonCause,
+        Rule::AboveUcl,
+        Rule::BelowLcl,
+        Rule::TrendIncreasing,
+        Rule::TrendDecreasing,
+        Rule::TwoInThreeAbove,
+        Rule::TwoInThreeBelow,
+        Rule::ShiftAbove,
+        Rule::ShiftBelow,
+    ];
+
+    /// The rule's index in [`Rule::BY_CODE`].
+    pub fn code(self) -> u8 {
+        match self {
+            Rule::CommonCause => 0,
+            Rule::AboveUcl => 1,
+            Rule::BelowLcl => 2,
+            Rule::TrendIncreasing => 3,
+            Rule::TrendDecreasing => 4,
+            Rule::TwoInThreeAbove => 5,
+            Rule::TwoInThreeBelow => 6,
+            Rule::ShiftAbove => 7,
+            Rule::ShiftBelow => 8,
+        }
+    }
+
+    /// The rule's name in JSON and in columnar output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Rule::AboveUcl => "above_ucl",
+            Rule::BelowLcl => "below_lcl",
+            Rule::TrendIncreasing => "trend_increasing",
+            Rule::TrendDecreasing => "trend_decreasing",
+            Rule::TwoInThreeAbove => "two_in_three_above",
+            Rule::TwoInThreeBelow => "two_in_three_below",
+            Rule::ShiftAbove => "shift_above",
+            Rule::ShiftBelow => "shift_below",
+            Rule::CommonCause => "common_cause",
+        }
+    }
+
+    /// +1 for a point that points up, -1 down, 0 for common cause.
+    fn sign(self) -> i8 {
+        match self {
+            Rule::AboveUcl | Rule::TrendIncreasing | Rule::TwoInThreeAbove | Rule::ShiftAbove => 1,
+            Rule::BelowLcl | Rule::TrendDecreasing | Rule::TwoInThreeBelow | Rule::ShiftBelow => -1,
+            Rule::CommonCause => 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PointType {
+    CommonCause,
+    SpecialCauseImprovement,
+    SpecialCauseConcern,
+    SpecialCauseNeutralHigh,
+    SpecialCauseNeutralLow,
+}
+
+impl PointType {
+    fn of(rule: Rule, polarity: Polarity) -> Self {
+        match (rule.sign(), polarity) {
+            (0, _) => PointType::CommonCause,
+            (s, Polarity::Neutral) if s > 0 => PointType::SpecialCauseNeutralHigh,
+            (_, Polarity::Neutral) => PointType::SpecialCauseNeutralLow,
+            (s, p) if f64::from(s) * p.sign() > 0.0 => PointType::SpecialCauseImprovement,
+            _ => PointType::SpecialCauseConcern,
+        }
+    }
+
+    /// Every point type, indexed by [`PointType::code`].
+    pub const BY_CODE: [PointType; 5] = [
+        PointType::CommonCause,
+        PointType::SpecialCauseImprovement,
+        PointType::SpecialCauseConcern,
+        PointType::SpecialCauseNeutralHigh,
+        PointType::SpecialCauseNeutralLow,
+    ];
+
+    /// The type's index in [`PointType::BY_CODE`].
+    pub fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The type's name in JSON and in columnar output.
+    pub fn key(self) -> &'static str {
+        match self {
+            PointType::CommonCause => "common_cause",
+            PointType::SpecialCauseImprovement => "special_cause_improvement",
+            PointType::SpecialCauseConcern => "special_cause_concern",
+            PointType::SpecialCauseNeutralHigh => "special_cause_neutral_high",
+            PointType::SpecialCauseNeutralLow => "special_cause_neutral_low",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PointType::CommonCause => "Common cause",
+            PointType::SpecialCauseImprovement => "Special cause: improvement",
+            PointType::SpecialCauseConcern => "Special cause: concern",
+            PointType::SpecialCauseNeutralHigh => "Special cause: high",
+            PointType::SpecialCauseNeutralLow => "Special cause: low",
+        }
+    }
+}
+
+/// Whether the process will meet its target, from the target against the last limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Assurance {
+    ConsistentPass,
+    ConsistentFail,
+    Inconsistent,
+}
+
+impl Assurance {
+    pub fn label(self) -> &'static str {
+        match self {
+            Assurance::ConsistentPass => "Consistently passes the target",
+            Assurance::ConsistentFail => "Consistently fails the target",
+            Assurance::Inconsistent => "Passes and fails the target at random",
+        }
+    }
+}
+
+/// One point's analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpcPoint {
+    /// 0 for the first group, +1 at each rebase.
+    pub group: usize,
+    pub limits: Option<Limits>,
+    pub rule: Rule,
+    pub point_type: PointType,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spc {
+    pub points: Vec<SpcPoint>,
+    /// The last point's type: the variation icon.
+    pub variation: PointType,
+    /// With a target and a direction: the assurance icon.
+    pub assurance: Option<Assurance>,
+    pub notes: Vec<String>,
+}
+
+/// Analyses `y` (in time order, no gaps) with groups starting at the indices in `rebase_at`.
+pub fn xmr(
+    y: &[f64],
+    polarity: Polarity,
+    target: Option<f64>,
+    rebase_at: &[usize],
+    o: &SpcOptions,
+) -> Spc {
+    let mut starts: Vec<usize> = std::iter::once(0)
+        .chain(rebase_at.iter().copied().filter(|&i| i > 0 && i < y.len()))
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut points = Vec::with_capacity(y.len());
+    let mut notes = Vec::new();
+    for (g, &s) in starts.iter().enumerate() {
+        let e = starts.get(g + 1).copied().unwrap_or(y.len());
+        let group = &y[s..e];
+        let limits = limits(group, o);
+        let label = if starts.len() > 1 {
+            format!("Group {} (from point {}): ", g + 1, s + 1)
+        } else {
+            String::new()
+        };
+        if limits.is_none() && group.len() >= 2 {
+            notes.push(format!(
+                "{label}the values do not vary, so there are no limits and no special causes."
+            ));
+        } else if group.len() < 2 {
+            notes.push(format!("{label}one point: no limits."));
+        } else if group.len() < TRIAL_BELOW {
+            notes.push(format!(
+                "{label}trial limits: {} points, fewer than {TRIAL_BELOW}.",
+                group.len()
+            ));
+        }
+        for rule in rules(group, limits.as_ref(), o) {
+            points.push(SpcPoint {
+                group: g,
+                limits,
+                rule,
+                point_type: PointType::of(rule, polarity),
+            });
+        }
+    }
+    let variation = points
+        .last()
+        .map_or(PointType::CommonCause, |p| p.point_type);
+    let assurance = match (target, points.last().and_then(|p| p.limits), polarity) {
+        (Some(t), Some(l), Polarity::HigherIsBetter) => Some(assure(t, &l, true)),
+        (Some(t), Some(l), Polarity::LowerIsBetter) => Some(assure(t, &l, false)),
+        _ => None,
+    };
+    if o.screen_outliers {
+        notes.extend(screened_note(&starts, y, o));
+    }
+    Spc {
+        points,
+        variation,
+        assurance,
+        notes,
+    }
+}
+
+fn assure(target: f64, l: &Limits, increasing: bool) -> Assurance {
+    if target > l.upper {
+        if increasing {
+            Assurance::ConsistentFail
+        } else {
+            Assurance::ConsistentPass
+        }
+    } else if target < l.lower {
+        if increasing {
+            Assurance::ConsistentPass
+        } else {
+            Assurance::ConsistentFail
+        }
+    } else {
+        Assurance::Inconsistent
+    }
+}
+
+fn mean(v: &[f64]) -> f64 {
+    sum_by_lanes(v.len(), |i| v[i]) / v.len() as f64
+}
+
+/// The sum of `x(0) .. x(n - 1)` in four independent lanes, so that the additions overlap
+/// instead of each waiting for the last (a plain sum of 48 points is bound by that wait). At
+/// least as accurate as a plain sum; every mean and moving range here is summed this way, so
+/// the limits and the screening note always agree.
+fn sum_by_lanes(n: usize, x: impl Fn(usize) -> f64) -> f64 {
+    let mut lanes = [0.0; 4];
+    let whole = n - n % 4;
+    for i in (0..whole).step_by(4) {
+        for (k, lane) in lanes.iter_mut().enumerate() {
+            *lane += x(i + k);
+        }
+    }
+    let tail: f64 = (whole..n).map(&x).sum();
+    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail
+}
+
+/// The moving ranges of the points limits are computed from, screened if asked: their sum, how
+/// many were kept and how many there were. No allocation: two passes over the ranges. The
+/// limits and the screening note both come from here, so they always agree.
+fn screened_ranges(fixed: &[f64], o: &SpcOptions) -> (f64, usize, usize) {
+    let range = |i: usize| (fixed[i + 1] - fixed[i]).abs();
+    let count = fixed.len().saturating_sub(1);
+    let all = sum_by_lanes(count, range);
+    if !o.screen_outliers || count == 0 {
+        return (all, count, count);
+    }
+    let cut = OUTLIER * (all / count as f64);
+    let kept = (0..count).filter(|&i| range(i) < cut).count();
+    let sum = sum_by_lanes(count, |i| if range(i) < cut { range(i) } else { 0.0 });
+    (sum, kept, count)
+}
+
+/// Limits from the group's points (its first `fix_after` if fixed); `None` when they cannot be
+/// computed (fewer than 2 points) or the values do not vary.
+pub fn limits(group: &[f64], o: &SpcOptions) -> Option<Limits> {
+    let n = o.fix_after.map_or(group.len(), |k| k.min(group.len()));
+    let fixed = &group[..n];
+    if fixed.len() < 2 {
+        return None;
+    }
+    let (sum, count, _) = screened_ranges(fixed, o);
+    if count == 0 {
+        return None;
+    }
+    let (m, amr) = (mean(fixed), sum / count as f64);
+    let (lower, upper) = (m - LIMIT * amr, m + LIMIT * amr);
+    // Values near f64's limits can give limits beyond them: no limits rather than infinities.
+    if !(amr > 0.0 && amr.is_finite() && m.is_finite() && lower.is_finite() && upper.is_finite()) {
+        return None;
+    }
+    Some(Limits {
+        mean: m,
+        lower,
+        upper,
+        near_lower: m - NEAR * amr,
+        near_upper: m + NEAR * amr,
+        mean_moving_range: amr,
+    })
+}
+
+fn sign(x: f64) -> i8 {
+    if x > 0.0 {
+        1
+    } else if x < 0.0 {
+        -1
+    } else {
+        0
+    }
+}
+
+/// Marks every point of every window of `len` points (ending at `i`) for which `at_end(i)` holds.
+fn part_of_run(n: usize, len: usize, at_end: impl Fn(usize) -> bool) -> Vec<bool> {
+    let mut part = vec![false; n];
+    if len == 0 || n < len {
+        return part;
+    }
+    for i in len - 1..n {
+        if at_end(i) {
+            part[i + 1 - len..=i].iter_mut().for_each(|p| *p = true);
+        }
+    }
+    part
+}
+
+/// A flagged point's type given the measure's polarity.
+pub fn point_type(rule: Rule, polarity: Polarity) -> PointType {
+    PointType::of(rule, polarity)
+}
+
+/// The rule that flags each point of one group.
+pub(crate) fn rules(y: &[f64], limits: Option<&Limits>, o: &SpcOptions) -> Vec<Rule> {
+    let n = y.len();
+    let Some(l) = limits else {
+        return vec![Rule::CommonCause; n];
+    };
+    let rtm: Vec<i8> = y.iter().map(|&v| sign(v - l.mean)).collect();
+    let outside: Vec<bool> = y.iter().map(|&v| v > l.upper || v < l.lower).collect();
+    let close: Vec<bool> = y
+        .iter()
+        .zip(&outside)
+        .map(|(&v, &out)| !out && (v < l.near_lower || v > l.near_upper))
+        .collect();
+    let steps: Vec<i8> = y.windows(2).map(|w| sign(w[1] - w[0])).collect();
+    // A trend of L points is L - 1 steps all the same way; an equal value breaks it.
+    let trend = part_of_run(n, o.trend_length, |i| {
+        let s = &steps[i + 1 - o.trend_length..i];
+        !s.is_empty() && s.iter().all(|&d| d == s[0] && d != 0)
+    });
+    // A shift is L points on one side of the mean; a point on the mean breaks it.
+    let shift = part_of_run(n, o.shift_length, |i| {
+        let r = &rtm[i + 1 - o.shift_length..=i];
+        r[0] != 0 && r.iter().all(|&d| d == r[0])
+    });
+    let two_of_three = |i: usize| {
+        let windows = [i.checked_sub(2), i.checked_sub(1), Some(i)];
+        close[i]
+            && windows
+                .into_iter()
+                .flatten()
+                .filter(|&s| s + 2 < n)
+                .any(|s| {
+                    let near = (s..s + 3).filter(|&k| close[k]).count();
+                    let side: i8 = (s..s + 3).map(|k| rtm[k]).sum();
+                    near >= 2 && side.abs() == 3
+                })
+    };
+    (0..n)
+        .map(|i| {
+            if outside[i] {
+                if rtm[i] == 1 {
+                    Rule::AboveUcl
+                } else {
+                    Rule::BelowLcl
+                }
+            } else if trend[i] {
+                // From the step after when the next point is in the trend too, else the step before.
+                let d = if i + 1 < n && trend[i + 1] {
+                    steps[i]
+                } else if i > 0 {
+                    steps[i - 1]
+                } else {
+                    0
+                };
+                if d == 1 {
+                    Rule::TrendIncreasing
+                } else {
+                    Rule::TrendDecreasing
+                }
+            } else if two_of_three(i) {
+                if rtm[i] > 0 {
+                    Rule::TwoInThreeAbove
+                } else {
+                    Rule::TwoInThreeBelow
+                }
+            } else if shift[i] {
+                if rtm[i] > 0 {
+                    Rule::ShiftAbove
+                } else {
+                    Rule::ShiftBelow
+                }
+            } else {
+                Rule::CommonCause
+            }
+        })
+        .collect()
+}
+
+fn screened_note(starts: &[usize], y: &[f64], o: &SpcOptions) -> Option<String> {
+    let mut dropped = 0;
+    for (g, &s) in starts.iter().enumerate() {
+        let e = starts.get(g + 1).copied().unwrap_or(y.len());
+        let n = o.fix_after.map_or(e - s, |k| k.min(e - s));
+        let (_, kept, all) = screened_ranges(&y[s..s + n], o);
+        dropped += all - kept;
+    }
+    (dropped > 0).then(|| format!("{dropped} moving range(s) at or above {OUTLIER} x the mean moving range were left out of the limits (outlier screening)."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_relative_eq;
+    use proptest::prelude::*;
+
+    /// R: set.seed(123); rnorm(20), the data of NHSRplotthedots' tests/testthat/test-ptd_spc_standard.R.
+    const RNORM: [f64; 20] = [
+        -0.56047565,
+        -0.23017749,
+        1.55870831,
+        0.07050839,
+        0.12928774,
+        1.71506499,
+        0.46091621,
+        -1.26506123,
+        -0.68685285,
+        -0.44566197,
+        1.22408180,
+        0.35981383,
+        0.40077145,
+        0.11068272,
+        -0.55584113,
+        1.78691314,
+        0.49785048,
+        -1.96661716,
+        0.70135590,
+        -0.47279141,
+    ];
+
+    fn rules_of(y: &[f64]) -> Vec<Rule> {
+        let o = SpcOptions::default();
+        rules(y, limits(y, &o).as_ref(), &o)
+    }
+
+    #[test]
+    fn limits_match_the_published_snapshot() {
+        // tests/testthat/_snaps/ptd_spc_standard.md: mean 0.1416238, lpl -3.01138, upl 3.294627.
+        let o = SpcOptions::default();
+        let l = limits(&RNORM, &o).unwrap();
+        assert_relative_eq!(l.mean, 0.1416238, epsilon = 5e-8);
+        assert_relative_eq!(l.lower, -3.01138, epsilon = 5e-6);
+        assert_relative_eq!(l.upper, 3.294627, epsilon = 5e-7);
+        // With y[15] = 10: screened -2.383666 / 3.722497, unscreened -4.596625 / 5.935457.
+        let mut y = RNORM;
+        y[14] = 10.0;
+        let s = limits(&y, &o).unwrap();
+        assert_relative_eq!(s.mean, 0.6694159, epsilon = 5e-8);
+        assert_relative_eq!(s.lower, -2.383666, epsilon = 5e-7);
+        assert_relative_eq!(s.upper, 3.722497, epsilon = 5e-7);
+        let u = limits(&y, &SpcOptions::mdc_excel()).unwrap();
+        assert_relative_eq!(u.lower, -4.596625, epsilon = 5e-7);
+        assert_relative_eq!(u.upper, 5.935457, epsilon = 5e-7);
+        assert!(
+            u.upper - u.lower > s.upper - s.lower,
+            "screening narrows the limits"
+        );
+    }
+
+    #[test]
+    fn rebase_matches_the_published_groups() {
+        // tests/testthat/_snaps/ptd_spc.md ("it outputs expected content"): the rnorm(20) series
+        // in two groups of ten has means 0.0746 and 0.209, limits -2.60 to 2.75 and -3.28 to
+        // 3.70, and 20 common-cause points; a rebase before the first point changes nothing.
+        let s = xmr(
+            &RNORM,
+            Polarity::HigherIsBetter,
+            None,
+            &[10],
+            &SpcOptions::default(),
+        );
+        let (a, b) = (s.points[0].limits.unwrap(), s.points[10].limits.unwrap());
+        assert_relative_eq!(a.mean, 0.0746, epsilon = 5e-5);
+        assert_relative_eq!(a.lower, -2.60, epsilon = 5e-3);
+        assert_relative_eq!(a.upper, 2.75, epsilon = 5e-3);
+        assert_relative_eq!(b.mean, 0.209, epsilon = 5e-4);
+        assert_relative_eq!(b.lower, -3.28, epsilon = 5e-3);
+        assert_relative_eq!(b.upper, 3.70, epsilon = 5e-3);
+        assert!(s
+            .points
+            .iter()
+            .all(|p| p.point_type == PointType::CommonCause));
+        let before = xmr(
+            &RNORM,
+            Polarity::HigherIsBetter,
+            None,
+            &[0],
+            &SpcOptions::default(),
+        );
+        assert_relative_eq!(
+            before.points[19].limits.unwrap().upper,
+            3.294627,
+            epsilon = 5e-7
+        );
+    }
+
+    #[test]
+    fn fixed_limits_use_the_first_points() {
+        let all = limits(&RNORM, &SpcOptions::default()).unwrap();
+        let fixed = limits(
+            &RNORM,
+            &SpcOptions {
+                fix_after: Some(12),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        assert_relative_eq!(fixed.mean, mean(&RNORM[..12]));
+        assert!(fixed.lower != all.lower && fixed.upper != all.upper);
+    }
+
+    #[test]
+    fn trend_needs_seven_strictly_moving_points() {
+        // test-ptd_calculate_point_type.R, ptd_seven_point_trend: 1:6 none; c(1:3, 3:6) none (a
+        // tie breaks it); 1:7 yes; 7:1 yes, decreasing.
+        let part = |y: &[f64]| {
+            part_of_run(y.len(), 7, |i| {
+                let s: Vec<i8> = y[i - 6..=i].windows(2).map(|w| sign(w[1] - w[0])).collect();
+                s.iter().all(|&d| d == s[0] && d != 0)
+            })
+        };
+        assert_eq!(part(&[1., 2., 3., 4., 5., 6.]), [false; 6]);
+        assert_eq!(part(&[1., 2., 3., 3., 4., 5., 6.]), [false; 7]);
+        assert_eq!(part(&[1., 2., 3., 4., 5., 6., 7.]), [true; 7]);
+        let d = part(&[2., 1., 2., 3., 4., 5., 6., 7., 3.]);
+        assert_eq!(d, [false, true, true, true, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn shift_needs_seven_on_one_side_and_the_mean_breaks_it() {
+        // ptd_seven_point_one_side_mean: c(rep(1, 8), -1) flags the first 8; 6 of them do not.
+        let part = |r: &[i8]| {
+            part_of_run(r.len(), 7, |i| {
+                r[i - 6] != 0 && r[i - 6..=i].iter().all(|&d| d == r[i - 6])
+            })
+        };
+        assert_eq!(part(&[1, 1, 1, 1, 1, 1, -1]), [false; 7]);
+        assert_eq!(
+            part(&[1, 1, 1, 1, 1, 1, 1, 1, -1]),
+            [true, true, true, true, true, true, true, true, false]
+        );
+        assert_eq!(
+            part(&[1, 1, 1, 0, 1, 1, 1, 1]),
+            [false; 8],
+            "a point on the mean breaks the run"
+        );
+    }
+
+    #[test]
+    fn two_in_three_flags_only_near_points_on_one_side() {
+        // test-ptd_spc_standard.R: symmetric data with points 15 and 16 at +5.5 and -5.5, close to
+        // opposite limits: both common cause.
+        let mut y: Vec<f64> = (0..16)
+            .map(|i| if i % 2 == 0 { 1.0 } else { -1.0 })
+            .collect();
+        y[14] = 5.5;
+        y[15] = -5.5;
+        let r = rules_of(&y);
+        assert_eq!(&r[14..], &[Rule::CommonCause, Rule::CommonCause]);
+    }
+
+    #[test]
+    fn each_rule_fires_and_stops_at_its_boundary() {
+        // Base: alternating 10 and 12 around a mean of 11 (AMR 2, limits 5.68 and 16.32, near band
+        // beyond 7.453 and 14.547).
+        let base: Vec<f64> = (0..20)
+            .map(|i| if i % 2 == 0 { 10.0 } else { 12.0 })
+            .collect();
+        assert!(rules_of(&base).iter().all(|&r| r == Rule::CommonCause));
+        // Outside: strictly beyond the limit.
+        let mut y = base.clone();
+        y[10] = 30.0;
+        assert_eq!(rules_of(&y)[10], Rule::AboveUcl);
+        // Shift: 7 points above the mean fire, 6 do not (the points either side are below it).
+        let shifted = |k: usize| {
+            let mut y = base.clone();
+            y[5..5 + k].iter_mut().for_each(|v| *v = 11.5);
+            y[4] = 10.0;
+            y[5 + k] = 10.0;
+            rules_of(&y)
+        };
+        assert!(shifted(7)[5..12].iter().all(|&r| r == Rule::ShiftAbove));
+        assert!(shifted(6).iter().all(|&r| r == Rule::CommonCause));
+        // Trend: 7 rising points fire, 6 do not.
+        let rising = |k: usize| {
+            let mut y = base.clone();
+            for j in 0..k {
+                y[4 + j] = 10.5 + 0.1 * j as f64;
+            }
+            rules_of(&y)
+        };
+        assert!(rising(7)[4..11].iter().all(|&r| r == Rule::TrendIncreasing));
+        assert!(!rising(6).contains(&Rule::TrendIncreasing));
+        // Two in three: two near the upper limit with one between them on the same side. By hand:
+        // mean 11.4, AMR 46/19 = 2.421, near band 15.69 to 17.84; 16 is in it.
+        let mut y = base.clone();
+        y[8] = 16.0;
+        y[9] = 12.0;
+        y[10] = 16.0;
+        let r = rules_of(&y);
+        assert_eq!(
+            (r[8], r[9], r[10]),
+            (
+                Rule::TwoInThreeAbove,
+                Rule::CommonCause,
+                Rule::TwoInThreeAbove
+            )
+        );
+        // ...and not when the middle point is on the other side of the mean.
+        y[9] = 10.0;
+        assert!(rules_of(&y).iter().all(|&r| r == Rule::CommonCause));
+    }
+
+    #[test]
+    fn trend_direction_comes_from_the_trend_not_the_mean() {
+        // A falling trend wholly above the mean: decreasing (NHSRplotthedots issue #171).
+        let mut y: Vec<f64> = vec![0.0; 10];
+        for (j, v) in [20.0, 19.0, 18.0, 17.0, 16.0, 15.0, 14.0]
+            .iter()
+            .enumerate()
+        {
+            y[j + 1] = *v;
+        }
+        let r = rules_of(&y);
+        assert!(
+            r[1..8]
+                .iter()
+                .all(|&x| x == Rule::TrendDecreasing || x == Rule::AboveUcl),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn constant_series_has_no_limits_and_no_nan() {
+        let s = xmr(
+            &[5.0; 15],
+            Polarity::HigherIsBetter,
+            Some(6.0),
+            &[],
+            &SpcOptions::default(),
+        );
+        assert!(s
+            .points
+            .iter()
+            .all(|p| p.limits.is_none() && p.rule == Rule::CommonCause));
+        assert_eq!(s.assurance, None);
+        assert!(s.notes[0].contains("do not vary"));
+    }
+
+    #[test]
+    fn rebase_computes_each_group_separately() {
+        // Ten points around 10, then ten around 20: one group shifts; two groups do not.
+        let y: Vec<f64> = (0..20)
+            .map(|i| if i < 10 { 10.0 } else { 20.0 } + if i % 2 == 0 { 0.5 } else { -0.5 })
+            .collect();
+        let one = xmr(
+            &y,
+            Polarity::HigherIsBetter,
+            None,
+            &[],
+            &SpcOptions::default(),
+        );
+        assert!(one.points.iter().any(|p| p.rule != Rule::CommonCause));
+        let two = xmr(
+            &y,
+            Polarity::HigherIsBetter,
+            None,
+            &[10],
+            &SpcOptions::default(),
+        );
+        assert!(two.points.iter().all(|p| p.rule == Rule::CommonCause));
+        assert_relative_eq!(two.points[0].limits.unwrap().mean, 10.0);
+        assert_relative_eq!(two.points[19].limits.unwrap().mean, 20.0);
+        assert_eq!(two.points[19].group, 1);
+    }
+
+    #[test]
+    fn point_types_and_icons_follow_polarity() {
+        let mut y: Vec<f64> = (0..20)
+            .map(|i| if i % 2 == 0 { 10.0 } else { 12.0 })
+            .collect();
+        y[19] = 30.0;
+        let up = xmr(
+            &y,
+            Polarity::HigherIsBetter,
+            Some(20.0),
+            &[],
+            &SpcOptions::default(),
+        );
+        assert_eq!(up.variation, PointType::SpecialCauseImprovement);
+        let down = xmr(
+            &y,
+            Polarity::LowerIsBetter,
+            Some(20.0),
+            &[],
+            &SpcOptions::default(),
+        );
+        assert_eq!(down.variation, PointType::SpecialCauseConcern);
+        let neutral = xmr(
+            &y,
+            Polarity::Neutral,
+            Some(20.0),
+            &[],
+            &SpcOptions::default(),
+        );
+        assert_eq!(
+            (neutral.variation, neutral.assurance),
+            (PointType::SpecialCauseNeutralHigh, None)
+        );
+        // Assurance from the target against the last limits (test-ptd_calculate_assurance_type.R).
+        let l = up.points[19].limits.unwrap();
+        assert_eq!(assure(l.upper + 1.0, &l, true), Assurance::ConsistentFail);
+        assert_eq!(assure(l.lower - 1.0, &l, true), Assurance::ConsistentPass);
+        assert_eq!(assure(l.upper + 1.0, &l, false), Assurance::ConsistentPass);
+        assert_eq!(assure(l.mean, &l, false), Assurance::Inconsistent);
+        assert_eq!(
+            Rule::TrendIncreasing.text(&SpcOptions::default()),
+            "7 Point Trend (Increasing)"
+        );
+    }
+
+    proptest! {
+        /// Adding a constant shifts the limits by it and changes no point's type.
+        #[test]
+        fn adding_a_constant_shifts_limits_only(y in prop::collection::vec(-1e3f64..1e3, 2..40), c in -1e3f64..1e3) {
+            let o = SpcOptions::default();
+            let a = xmr(&y, Polarity::HigherIsBetter, None, &[], &o);
+            let shifted: Vec<f64> = y.iter().map(|v| v + c).collect();
+            let b = xmr(&shifted, Polarity::HigherIsBetter, None, &[], &o);
+            for (p, q) in a.points.iter().zip(&b.points) {
+                prop_assert_eq!(p.point_type, q.point_type);
+                if let (Some(l), Some(m)) = (p.limits, q.limits) {
+                    prop_assert!((m.mean - l.mean - c).abs() < 1e-6 && (m.upper - l.upper - c).abs() < 1e-6);
+                }
+            }
+        }
+
+        /// Reversing polarity swaps improvement and concern, point by point.
+        #[test]
+        fn reversing_polarity_swaps_improvement_and_concern(y in prop::collection::vec(-1e3f64..1e3, 2..40)) {
+            let o = SpcOptions::default();
+            let a = xmr(&y, Polarity::HigherIsBetter, None, &[], &o);
+            let b = xmr(&y, Polarity::LowerIsBetter, None, &[], &o);
+            for (p, q) in a.points.iter().zip(&b.points) {
+                let swapped = match p.point_type {
+                    PointType::SpecialCauseImprovement => PointType::SpecialCauseConcern,
+                    PointType::SpecialCauseConcern => PointType::SpecialCauseImprovement,
+                    t => t,
+                };
+                prop_assert_eq!(swapped, q.point_type);
+            }
+        }
+    }
+
+    /// The columnar codes and keys are a second spelling of the JSON names: they must not drift.
+    #[test]
+    fn codes_and_keys_match_the_json_names() {
+        for (i, r) in Rule::BY_CODE.into_iter().enumerate() {
+            assert_eq!(usize::from(r.code()), i);
+            assert_eq!(
+                serde_json::to_string(&r).ok(),
+                Some(format!("\"{}\"", r.key()))
+            );
+        }
+        for (i, t) in PointType::BY_CODE.into_iter().enumerate() {
+            assert_eq!(usize::from(t.code()), i);
+            assert_eq!(
+                serde_json::to_string(&t).ok(),
+                Some(format!("\"{}\"", t.key()))
+            );
+        }
+    }
+
+    /// Values near the largest float: mean 0.75e308 and moving range 0.5e308 would put the
+    /// upper limit at 2.08e308, beyond f64 (found by reasoning about the batch_spc fuzz target).
+    #[test]
+    fn limits_beyond_f64_are_no_limits() {
+        assert_eq!(limits(&[1e308, 0.5e308], &SpcOptions::default()), None);
+        assert!(limits(&[1e300, 0.5e300], &SpcOptions::default()).is_some());
+    }
+}
