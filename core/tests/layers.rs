@@ -53,8 +53,8 @@ fn upward(module: &str, text: &str) -> Vec<(usize, String)> {
                 .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                 .collect();
             // `use crate::{a, b}`: each name in the braces.
-            let names: Vec<String> = if rest.starts_with('{') {
-                let inner = rest[1..].split('}').next().unwrap_or("");
+            let names: Vec<String> = if let Some(braced) = rest.strip_prefix('{') {
+                let inner = braced.split('}').next().unwrap_or("");
                 inner
                     .split(',')
                     .map(|s| s.trim().split("::").next().unwrap_or("").to_string())
