@@ -4,6 +4,66 @@ use crate::model::status::Status;
 use crate::model::target::Comparison;
 use chrono::NaiveDate;
 
+/// The latest observation of a measure on or before the reporting period, as the status order
+/// sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Latest {
+    /// No observation at all.
+    None,
+    /// An observation without a figure (not collected, not available).
+    Missing,
+    /// An observation withheld at source.
+    Suppressed,
+    /// A figure.
+    Figure,
+}
+
+/// Why a measure is not judged against a target, in the order the rules check
+/// (docs/semantics.md section 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unjudged {
+    /// On the data development agenda.
+    ToBeDeveloped,
+    /// No observation on or before the reporting period.
+    NoObservation,
+    /// The latest observation has no figure.
+    Missing,
+    /// The latest observation is withheld at source.
+    Suppressed,
+    /// The measure has no target.
+    NoTarget,
+    /// The target could not become a number (a figure it needs is missing).
+    Unresolved,
+}
+
+impl Unjudged {
+    /// The status the measure gets.
+    pub fn status(self) -> Status {
+        match self {
+            Unjudged::ToBeDeveloped => Status::ToBeDeveloped,
+            Unjudged::NoObservation | Unjudged::Missing => Status::NoData,
+            Unjudged::Suppressed => Status::Suppressed,
+            Unjudged::NoTarget | Unjudged::Unresolved => Status::NoTarget,
+        }
+    }
+}
+
+/// The status order before any judgement: to be developed, then no data (or suppressed), then
+/// no target; `None` when the latest figure can be judged against a target. Both scoring paths
+/// call this.
+pub fn unjudged(to_be_developed: bool, latest: Latest, has_target: bool) -> Option<Unjudged> {
+    if to_be_developed {
+        return Some(Unjudged::ToBeDeveloped);
+    }
+    match latest {
+        Latest::None => Some(Unjudged::NoObservation),
+        Latest::Missing => Some(Unjudged::Missing),
+        Latest::Suppressed => Some(Unjudged::Suppressed),
+        Latest::Figure if !has_target => Some(Unjudged::NoTarget),
+        Latest::Figure => None,
+    }
+}
+
 /// A straight line from a starting point to the goal, in days.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Trajectory {
@@ -173,6 +233,31 @@ mod tests {
                 expected: None
             }
         );
+    }
+
+    #[test]
+    fn the_status_order() {
+        use Latest::*;
+        // To be developed wins over everything, then the figure, then the target.
+        assert_eq!(unjudged(true, Figure, true), Some(Unjudged::ToBeDeveloped));
+        assert_eq!(
+            unjudged(false, None, true).map(Unjudged::status),
+            Some(Status::NoData)
+        );
+        assert_eq!(
+            unjudged(false, Missing, true).map(Unjudged::status),
+            Some(Status::NoData)
+        );
+        assert_eq!(
+            unjudged(false, Suppressed, false).map(Unjudged::status),
+            Some(Status::Suppressed)
+        );
+        assert_eq!(
+            unjudged(false, Figure, false).map(Unjudged::status),
+            Some(Status::NoTarget)
+        );
+        assert_eq!(unjudged(false, Figure, true), Option::None);
+        assert_eq!(Unjudged::Unresolved.status(), Status::NoTarget);
     }
 
     #[test]

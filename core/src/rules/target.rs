@@ -57,6 +57,28 @@ pub fn resolve(rule: &Rule, cx: &Context) -> Result<Resolved, String> {
     }
 }
 
+/// The figure judged and its starting point: the value and the baseline, or, for a gap target,
+/// their gaps to the comparator (the baseline's to the comparator's figure at the baseline
+/// period, from `comparator_at_baseline`). Both scoring paths call this.
+pub fn judged<P>(
+    r: &Resolved,
+    value: f64,
+    baseline: Option<(f64, P)>,
+    comparator_at_baseline: impl FnOnce(&str) -> Option<f64>,
+) -> (f64, Option<(f64, P)>) {
+    match &r.basis {
+        Basis::Value => (value, baseline),
+        Basis::Gap {
+            comparator,
+            comparator_value,
+        } => {
+            let start =
+                baseline.and_then(|(b, at)| Some((b - comparator_at_baseline(comparator)?, at)));
+            (value - comparator_value, start)
+        }
+    }
+}
+
 /// The top-quartile boundary on the better side: the 75th percentile when higher is better,
 /// the 25th when lower is better (R's quantile type 7, as DfE's LAIT).
 fn resolve_quartile(group: &str, cx: &Context) -> Result<f64, String> {
@@ -198,6 +220,33 @@ mod tests {
                 comparator: "All pupils".into(),
                 comparator_value: 4.2
             }
+        );
+    }
+
+    #[test]
+    fn a_gap_target_judges_the_gaps() {
+        // Value 60 against England's 70 now; baseline 50 against England's 68 then.
+        let r = Resolved {
+            value: -9.0,
+            comparison: Comparison::AtLeast,
+            basis: Basis::Gap {
+                comparator: "England".into(),
+                comparator_value: 70.0,
+            },
+        };
+        let (x, start) = judged(&r, 60.0, Some((50.0, "2019")), |c| {
+            (c == "England").then_some(68.0)
+        });
+        assert_eq!((x, start), (-10.0, Some((-18.0, "2019"))));
+        // No comparator figure at the baseline: no starting point.
+        assert_eq!(judged(&r, 60.0, Some((50.0, "2019")), |_| None).1, None);
+        let v = Resolved {
+            basis: Basis::Value,
+            ..r
+        };
+        assert_eq!(
+            judged(&v, 60.0, Some((50.0, 1)), |_| None),
+            (60.0, Some((50.0, 1)))
         );
     }
 

@@ -8,12 +8,11 @@ use crate::model::definition::Analysis;
 use crate::model::kinds::{Polarity, Unit};
 use crate::model::measure::Measure;
 use crate::model::observation::{Observation, Reading};
-use crate::model::options::SpcOptions;
 use crate::model::period::Period;
 use crate::model::target::Comparison;
 use crate::num::r6;
 use crate::report::{BenchmarkResult, ForecastResult, IntervalResult, SpcPointResult, SpcResult};
-use crate::stats::benchmark::{band, quartiles, rank};
+use crate::rules::{self, forecast};
 use crate::stats::forecast::least_squares;
 use crate::stats::interval::{poisson, wilson, Level};
 use crate::stats::spc::xmr;
@@ -25,21 +24,12 @@ pub fn spc(
     a: &Analysis,
     target: Option<f64>,
 ) -> Option<SpcResult> {
-    if m.spc.disabled || m.to_be_developed {
-        return None;
-    }
     let valued: Vec<(Period, f64)> = series
         .iter()
         .filter_map(|o| Some((o.period, o.value()?)))
         .collect();
-    if valued.len() < a.spc_min_points {
-        return None;
-    }
+    let options = rules::spc::gate(m, a, valued.len())?;
     let gaps = series.len() - valued.len();
-    let options = SpcOptions {
-        fix_after: m.spc.fix_after.or(a.spc.fix_after),
-        ..a.spc.clone()
-    };
     let rebase_at: Vec<usize> = m
         .spc
         .rebase
@@ -98,18 +88,13 @@ pub fn forecast(
         .iter()
         .filter_map(|o| Some((o.period, o.value()?)))
         .collect();
-    let since: Vec<(Period, f64)> = valued
-        .iter()
-        .copied()
-        .filter(|(p, _)| p.end() >= b.period.end())
-        .collect();
-    let used = &since[since.len().saturating_sub(k.unwrap_or(usize::MAX))..];
+    let window = forecast::window(valued.len(), |i| x(valued[i].0), k);
+    let used = &valued[window.since];
     let line = least_squares(&used.iter().map(|&(p, y)| (x(p), y)).collect::<Vec<_>>())?;
     let at_due = due.map(|d| line.at(x(d))).and_then(r6);
     let (latest_period, latest) = *valued.last()?;
-    let history: Vec<(f64, f64)> = valued
+    let history: Vec<(f64, f64)> = valued[window.history]
         .iter()
-        .filter(|(p, _)| p.end() <= b.period.end())
         .map(|&(p, y)| (x(p), y))
         .collect();
     let baseline_forecast = least_squares(&history)
@@ -121,11 +106,9 @@ pub fn forecast(
         slope_per_year: r6(line.slope_per_day * 365.25)?,
         due,
         at_due,
-        reachable: at_due.map(|v| comparison.meets(v, goal)),
+        reachable: forecast::reachable(at_due, goal, comparison),
         baseline_forecast,
-        turned: baseline_forecast
-            .filter(|_| polarity != Polarity::Neutral)
-            .map(|f| (latest - f) * polarity.sign() > 0.0),
+        turned: forecast::turned(latest, baseline_forecast, polarity),
     })
 }
 
@@ -230,7 +213,9 @@ pub fn benchmark(
         .map(|c| c.value)
         .collect();
     values.push(value);
-    let q = quartiles(&values)?;
+    values.retain(|v| v.is_finite());
+    values.sort_by(f64::total_cmp);
+    let position = rules::benchmark::position(value, &values, m.polarity)?;
     let sn: Vec<f64> = rows
         .iter()
         .filter(|c| c.period == period && a.statistical_neighbours.contains(&c.comparator))
@@ -246,12 +231,12 @@ pub fn benchmark(
         group: a.benchmark_group.clone(),
         period,
         value: r6(value)?,
-        areas: values.len(),
-        q1: r6(q.0)?,
-        median: r6(q.1)?,
-        q3: r6(q.2)?,
-        band: band(value, q, m.polarity).map(String::from),
-        rank: rank(value, &values, m.polarity),
+        areas: position.areas,
+        q1: r6(position.q1)?,
+        median: r6(position.median)?,
+        q3: r6(position.q3)?,
+        band: position.band.map(String::from),
+        rank: position.rank,
         sn_average: (!sn.is_empty())
             .then(|| sn.iter().sum::<f64>() / sn.len() as f64)
             .and_then(r6),

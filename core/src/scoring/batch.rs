@@ -14,18 +14,17 @@ use crate::stats::batch_spc::{first_repeat, Scratch};
 use chrono::NaiveDate;
 
 use crate::error::{Error, ErrorKind, Errors, Location};
-use crate::model::baseline::Baseline;
+use crate::model::baseline::BaselineSource;
 use crate::model::definition::{Analysis, Definition};
-use crate::model::kinds::Polarity;
 use crate::model::measure::Measure;
-use crate::model::options::SpcOptions;
 use crate::model::period::Period;
 use crate::model::status::Status;
 use crate::model::target::{Basis, Comparison, Rule, Target};
 use crate::num::r6;
-use crate::rules::status::{judge, progress_pct};
+use crate::rules::forecast;
+use crate::rules::status::{judge, progress_pct, unjudged, Latest, Unjudged};
 use crate::rules::target::{self, Context};
-use crate::stats::benchmark::{band, quantile_sorted, rank_sorted};
+use crate::rules::{self, baseline};
 use crate::stats::forecast::least_squares;
 use crate::stats::spc::{self, PointType, Rule as SpcRule};
 
@@ -652,7 +651,16 @@ impl Plan<'_> {
         let latest = (run.within > run.start).then(|| run.within - 1);
         let value = latest.map(|i| rows.value[i]).filter(|v| !v.is_nan());
         let baseline = self.baseline(code, prep, w);
-        let judged = self.judge(m, prep, latest, value, baseline);
+        let state = match (latest, value) {
+            (None, _) => Latest::None,
+            (Some(_), None) => Latest::Missing,
+            (Some(_), Some(_)) => Latest::Figure,
+        };
+        let unjudged = unjudged(m.to_be_developed, state, m.target.is_some());
+        let judged = unjudged
+            .is_none()
+            .then(|| self.judge(m, prep, latest, value, baseline))
+            .flatten();
         let spc = self.spc(m, w, run.start, rule, point_type);
         let forecast = judged
             .filter(|j| j.on_value)
@@ -671,7 +679,11 @@ impl Plan<'_> {
             judged: finite(judged.map(|j| j.judged)),
             expected: finite(judged.and_then(|j| j.expected)),
             progress_pct: finite(judged.and_then(|j| j.progress)),
-            status: judged.map_or_else(|| self.no_judgement(m, latest, value), |j| j.status),
+            status: match (unjudged, judged) {
+                (Some(why), _) => why.status(),
+                (None, Some(j)) => j.status,
+                (None, None) => Unjudged::Unresolved.status(),
+            },
             spc_mean: finite(spc.map(|l| l.mean)),
             spc_lower: finite(spc.map(|l| l.lower)),
             spc_upper: finite(spc.map(|l| l.upper)),
@@ -692,47 +704,22 @@ impl Plan<'_> {
         }
     }
 
-    /// The baseline period, figure and period end: stated, observed at its period, or the
-    /// first figure.
+    /// The baseline ([`baseline::choose`]) and its period's end.
     fn baseline(&self, code: u32, prep: &Prepared, w: &Work) -> Option<Base> {
         let rows = &prep.rows;
         let period_of = |i: usize| rows.periods[rows.period[i] as usize];
-        let end_of = |i: usize| prep.end_date[rows.period[i] as usize];
-        let stated_end = self.dates[code as usize].0;
-        match self.measures[code as usize].baseline.as_ref()? {
-            Baseline::Stated { period, value } => Some(Base {
-                period: *period,
-                value: *value,
-                end: stated_end?,
-            }),
-            Baseline::Observed { period } => {
-                w.at.iter()
-                    .zip(&w.y)
-                    .find(|(&i, _)| period_of(i) == *period)
-                    .map(|(&i, &value)| Base {
-                        period: period_of(i),
-                        value,
-                        end: end_of(i),
-                    })
-            }
-            Baseline::First => w.at.first().map(|&i| Base {
-                period: period_of(i),
-                value: w.y[0],
-                end: end_of(i),
-            }),
-        }
-    }
-
-    /// The status when there is nothing to judge: to be developed, no data, or no target
-    /// (none set, or one that cannot be resolved).
-    fn no_judgement(&self, m: &Measure, latest: Option<usize>, value: Option<f64>) -> Status {
-        if m.to_be_developed {
-            Status::ToBeDeveloped
-        } else if latest.is_none() || value.is_none() {
-            Status::NoData
-        } else {
-            Status::NoTarget
-        }
+        let rule = self.measures[code as usize].baseline.as_ref()?;
+        let figures = w.at.iter().zip(&w.y).map(|(&i, &v)| (period_of(i), v));
+        let b = baseline::choose(rule, figures).ok()?;
+        let end = match b.source {
+            BaselineSource::Stated => self.dates[code as usize].0?,
+            BaselineSource::Observed => b.period.end(),
+        };
+        Some(Base {
+            period: b.period,
+            value: b.value,
+            end,
+        })
     }
 
     /// The latest figure judged against the resolved target, on the trajectory from the
@@ -745,9 +732,6 @@ impl Plan<'_> {
         value: Option<f64>,
         baseline: Option<Base>,
     ) -> Option<Judged> {
-        if m.to_be_developed {
-            return None;
-        }
         let (i, v) = (latest?, value?);
         let Some(Target::Single { rule, .. }) = &m.target else {
             return None;
@@ -771,18 +755,7 @@ impl Plan<'_> {
         };
         let r = target::resolve(rule, &cx).ok()?;
         let t = prep.end_date[period as usize];
-        // The figure judged and its starting point: the value and baseline, or (a gap target)
-        // their gaps to the comparator, as the scorecard's `judged`.
-        let (x, start) = match &r.basis {
-            Basis::Value => (v, baseline.map(|b| (b.value, b.end))),
-            Basis::Gap {
-                comparator,
-                comparator_value,
-            } => {
-                let start = baseline.and_then(|b| Some((b.value - then(comparator)?, b.end)));
-                (v - comparator_value, start)
-            }
-        };
+        let (x, start) = target::judged(&r, v, baseline.map(|b| (b.value, b.end)), then);
         let j = judge(x, t, r.value, r.comparison, due, start, self.tolerance_pct);
         Some(Judged {
             goal: r.value,
@@ -805,14 +778,7 @@ impl Plan<'_> {
         rule: &mut [Option<SpcRule>],
         point_type: &mut [Option<PointType>],
     ) -> Option<SpcLimits> {
-        let a = self.analysis;
-        if m.spc.disabled || m.to_be_developed || w.y.len() < a.spc_min_points {
-            return None;
-        }
-        let o = SpcOptions {
-            fix_after: m.spc.fix_after.or(a.spc.fix_after),
-            ..a.spc.clone()
-        };
+        let o = rules::spc::gate(m, self.analysis, w.y.len())?;
         let limits = spc::limits(&w.y, &o);
         w.rules.clear();
         match &limits {
@@ -846,33 +812,29 @@ impl Plan<'_> {
         let rows = &prep.rows;
         let b_day = day(base.end);
         let x_of = |i: usize| (prep.end_day[rows.period[i] as usize] - b_day) as f64;
-        let since = w.at.partition_point(|&i| x_of(i) < 0.0);
-        let k = self.analysis.forecast_points.unwrap_or(usize::MAX);
-        let from = since.max(w.at.len().saturating_sub(k));
+        let window = forecast::window(w.at.len(), |k| x_of(w.at[k]), self.analysis.forecast_points);
         w.points.clear();
         w.points
-            .extend((from..w.at.len()).map(|k| (x_of(w.at[k]), w.y[k])));
+            .extend(window.since.clone().map(|k| (x_of(w.at[k]), w.y[k])));
         let line = least_squares(&w.points)?;
         // The report's forecast is judged on the target and forecast as it prints them.
         let goal = r6(j.goal)?;
         let at_due = j.due.and_then(|d| r6(line.at((day(d) - b_day) as f64)));
         let (&last_row, &latest) = (w.at.last()?, w.y.last()?);
-        let upto = w.at.partition_point(|&i| x_of(i) <= 0.0);
         w.points.clear();
-        w.points.extend((0..upto).map(|k| (x_of(w.at[k]), w.y[k])));
+        w.points
+            .extend(window.history.map(|k| (x_of(w.at[k]), w.y[k])));
         let baseline_forecast = least_squares(&w.points)
             .map(|l| l.at(x_of(last_row)))
             .and_then(r6);
         let slope_per_year = line.slope_per_day * 365.25;
         slope_per_year.is_finite().then_some(Forecast {
-            points_used: w.at.len() - from,
+            points_used: window.since.len(),
             slope_per_year,
             at_due,
-            reachable: at_due.map(|v| j.comparison.meets(v, goal)),
+            reachable: forecast::reachable(at_due, goal, j.comparison),
             baseline_forecast,
-            turned: baseline_forecast
-                .filter(|_| m.polarity != Polarity::Neutral)
-                .map(|f| (latest - f) * m.polarity.sign() > 0.0),
+            turned: forecast::turned(latest, baseline_forecast, m.polarity),
         })
     }
 }
@@ -904,21 +866,16 @@ struct Judged {
 fn benchmark(m: &Measure, prep: &Prepared, i: usize) -> Option<Benchmark> {
     let rows = &prep.rows;
     let (period, value) = (rows.period[i], rows.value[i]);
-    let group = prep.group(i);
-    let q = (
-        quantile_sorted(group, 0.25)?,
-        quantile_sorted(group, 0.5)?,
-        quantile_sorted(group, 0.75)?,
-    );
+    let p = rules::benchmark::position(value, prep.group(i), m.polarity)?;
     Some(Benchmark {
         period,
         value,
-        areas: group.len(),
-        q1: q.0,
-        median: q.1,
-        q3: q.2,
-        band: band(value, q, m.polarity),
-        rank: rank_sorted(value, group, m.polarity),
+        areas: p.areas,
+        q1: p.q1,
+        median: p.median,
+        q3: p.q3,
+        band: p.band,
+        rank: p.rank,
     })
 }
 

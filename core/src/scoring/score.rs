@@ -5,7 +5,7 @@
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::input::scorecard::Scorecard;
 use crate::model::action::Action;
-use crate::model::baseline::{Baseline, BaselineSource, ResolvedBaseline};
+use crate::model::baseline::ResolvedBaseline;
 use crate::model::definition::Section;
 use crate::model::kinds::{Polarity, Unit};
 use crate::model::measure::Measure;
@@ -15,7 +15,8 @@ use crate::model::status::{Direction, Status};
 use crate::model::target::{Basis, Rule, Target};
 use crate::num::{r6, signed};
 use crate::report::*;
-use crate::rules::status::{judge, progress_pct, Judgement};
+use crate::rules::baseline;
+use crate::rules::status::{judge, progress_pct, unjudged, Judgement, Latest, Unjudged};
 use crate::rules::target::{self, Context, Resolved};
 use crate::scoring::analysis;
 use crate::scoring::summary::summarise;
@@ -141,7 +142,7 @@ impl Outcome {
     fn unresolved(target: TargetResult, why: &str, notes: &mut Vec<String>) -> Self {
         notes.push(format!("The target could not be resolved: {why}."));
         Outcome {
-            status: Status::NoTarget,
+            status: Unjudged::Unresolved.status(),
             expected: None,
             progress: None,
             target: Some(target),
@@ -271,38 +272,12 @@ impl Scorer<'_> {
         series: &[&Observation],
         notes: &mut Vec<String>,
     ) -> Option<ResolvedBaseline> {
-        let observed = |o: &Observation| {
-            ResolvedBaseline {
-                period: o.period,
-                value: o.value()?,
-                source: BaselineSource::Observed,
-            }
-            .into()
-        };
-        match m.baseline.as_ref()? {
-            Baseline::Stated { period, value } => Some(ResolvedBaseline {
-                period: *period,
-                value: *value,
-                source: BaselineSource::Stated,
-            }),
-            Baseline::Observed { period } => {
-                let found = series
-                    .iter()
-                    .find(|o| o.period == *period)
-                    .and_then(|o| observed(o));
-                if found.is_none() {
-                    notes.push(format!(
-                        "No baseline: there is no figure for the baseline period {period}."
-                    ));
-                }
-                found
-            }
-            Baseline::First => {
-                let found = series.iter().find_map(|o| observed(o));
-                if found.is_none() {
-                    notes.push("No baseline: the series has no figure yet.".to_string());
-                }
-                found
+        let figures = series.iter().filter_map(|o| Some((o.period, o.value()?)));
+        match baseline::choose(m.baseline.as_ref()?, figures) {
+            Ok(b) => Some(b),
+            Err(why) => {
+                notes.push(why.note());
+                None
             }
         }
     }
@@ -315,43 +290,42 @@ impl Scorer<'_> {
         baseline: Option<&ResolvedBaseline>,
         notes: &mut Vec<String>,
     ) -> Outcome {
-        let none = |status| Outcome {
-            status,
+        let none = |why: Unjudged| Outcome {
+            status: why.status(),
             expected: None,
             progress: None,
             target: None,
         };
-        if m.to_be_developed {
-            notes.push(
-                "On the data development agenda: the measure is to be developed.".to_string(),
-            );
-            return none(Status::ToBeDeveloped);
-        }
-        let (o, v) = match (latest, value) {
-            (None, _) => {
-                notes.push(format!(
+        let state = match (latest, value) {
+            (None, _) => Latest::None,
+            (Some(o), None) if o.reading == Reading::Suppressed => Latest::Suppressed,
+            (Some(_), None) => Latest::Missing,
+            (Some(_), Some(_)) => Latest::Figure,
+        };
+        if let Some(why) = unjudged(m.to_be_developed, state, m.target.is_some()) {
+            match (why, latest) {
+                (Unjudged::ToBeDeveloped, _) => notes.push(
+                    "On the data development agenda: the measure is to be developed.".to_string(),
+                ),
+                (Unjudged::NoObservation, _) => notes.push(format!(
                     "No figure: there is no observation on or before {}.",
                     self.as_of
-                ));
-                return none(Status::NoData);
-            }
-            (Some(o), None) => {
-                let suppressed = o.reading == Reading::Suppressed;
-                notes.push(format!(
+                )),
+                (Unjudged::Missing | Unjudged::Suppressed, Some(o)) => notes.push(format!(
                     "No figure: the figure for {} is {}.",
                     o.period,
-                    if suppressed { "suppressed" } else { "missing" }
-                ));
-                return none(if suppressed {
-                    Status::Suppressed
-                } else {
-                    Status::NoData
-                });
+                    if why == Unjudged::Suppressed {
+                        "suppressed"
+                    } else {
+                        "missing"
+                    }
+                )),
+                _ => {}
             }
-            (Some(o), Some(v)) => (o, v),
-        };
-        let Some(target) = &m.target else {
-            return none(Status::NoTarget);
+            return none(why);
+        }
+        let (Some(o), Some(v), Some(target)) = (latest, value, &m.target) else {
+            return none(Unjudged::NoObservation);
         };
         if let Some(due) = target.final_due() {
             if self.as_of.end() >= due.end() && o.period.end() < due.end() {
@@ -439,7 +413,7 @@ impl Scorer<'_> {
         target::resolve(rule, &cx)
     }
 
-    /// The figure judged and its starting point: the value and baseline, or their gaps.
+    /// The figure judged and its starting point ([`target::judged`]).
     fn judged(
         &self,
         m: &Measure,
@@ -447,19 +421,10 @@ impl Scorer<'_> {
         v: f64,
         baseline: Option<&ResolvedBaseline>,
     ) -> (f64, Option<(f64, Period)>) {
-        match &r.basis {
-            Basis::Value => (v, baseline.map(|b| (b.value, b.period))),
-            Basis::Gap {
-                comparator,
-                comparator_value,
-            } => {
-                let start = baseline.and_then(|b| {
-                    comparator_at(self.card, &m.id, comparator, b.period)
-                        .map(|c| (b.value - c.value, b.period))
-                });
-                (v - comparator_value, start)
-            }
-        }
+        target::judged(r, v, baseline.map(|b| (b.value, b.period)), |name| {
+            let b = baseline?;
+            comparator_at(self.card, &m.id, name, b.period).map(|c| c.value)
+        })
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -39,8 +39,10 @@ pub fn rank_sorted(v: f64, sorted: &[f64], polarity: Polarity) -> Option<usize> 
     }
 }
 
-/// Quartile boundaries (Q1, median, Q3) of the finite values; `None` with no values.
-pub fn quartiles(values: &[f64]) -> Option<(f64, f64, f64)> {
+/// Quartile boundaries (Q1, median, Q3) of the finite values; `None` with no values. The
+/// simple reference for `rules::benchmark::position` (a property test holds them equal).
+#[cfg(test)]
+pub(crate) fn quartiles(values: &[f64]) -> Option<(f64, f64, f64)> {
     let mut v: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
     Some((
         quantile_type7(&mut v, 0.25)?,
@@ -76,8 +78,10 @@ pub fn band(v: f64, (q1, q2, q3): (f64, f64, f64), polarity: Polarity) -> Option
 }
 
 /// Rank of `v` among `values` (which include it), 1 the best; ties share the lowest rank (R's
-/// `rank(ties.method = "min")` on the values ordered best first).
-pub fn rank(v: f64, values: &[f64], polarity: Polarity) -> Option<usize> {
+/// `rank(ties.method = "min")` on the values ordered best first). The simple reference for
+/// [`rank_sorted`] (a property test holds them equal).
+#[cfg(test)]
+pub(crate) fn rank(v: f64, values: &[f64], polarity: Polarity) -> Option<usize> {
     let better = |x: f64| match polarity {
         Polarity::HigherIsBetter => x > v,
         Polarity::LowerIsBetter => x < v,
