@@ -31,10 +31,10 @@ if cargo clippy --version >/dev/null 2>&1; then
 fi
 
 step "Rust tests: core unit, property, example, golden-vector and CLI tests"
+# The default members include bench/, whose tests/national.rs holds batch scoring equal to the
+# scorecard, area by area, on a generated workload.
 cargo test
 cargo test -q -p betteroff --features parallel --lib batch
-# Batch scoring of a generated national workload equals the scorecard, area by area.
-cargo test -q -p betteroff-bench --test national
 
 step "Command line: the README's main command runs on the bundled example"
 NO_COLOR=1 cargo run -q -p betteroff-cli -- report >/dev/null

@@ -419,7 +419,68 @@ mod tests {
 
     use proptest::prelude::*;
 
+    /// Any SPC options: trend and shift lengths around Making Data Count's 7, screening on or
+    /// off, limits fixed after some points or not.
+    fn any_options() -> impl Strategy<Value = SpcOptions> {
+        (
+            any::<bool>(),
+            prop::option::of(2usize..20),
+            2usize..10,
+            2usize..10,
+        )
+            .prop_map(|(screen_outliers, fix_after, trend_length, shift_length)| {
+                SpcOptions {
+                    screen_outliers,
+                    fix_after,
+                    trend_length,
+                    shift_length,
+                }
+            })
+    }
+
     proptest! {
+        /// The fast kernel (`Scratch::rules`, what batch scoring runs) equals the simple
+        /// reference (`spc::rules`, what the scorecard's `xmr` runs) over every option and
+        /// polarity, and with the series rebased: each rebase group gets its own limits and
+        /// rules, as `xmr` gives them.
+        #[test]
+        fn kernel_equals_reference_over_every_option(
+            y in prop::collection::vec(prop_oneof![-50.0f64..50.0, (0i32..5).prop_map(f64::from)], 1..60),
+            o in any_options(),
+            cuts in prop::collection::vec(1usize..60, 0..3),
+            polarity in prop::sample::select(vec![
+                Polarity::HigherIsBetter, Polarity::LowerIsBetter, Polarity::Neutral,
+            ]),
+        ) {
+            let mut starts: Vec<usize> = std::iter::once(0)
+                .chain(cuts.iter().copied().filter(|&c| c < y.len()))
+                .collect();
+            starts.sort_unstable();
+            starts.dedup();
+            let reference = spc::xmr(&y, polarity, None, &starts[1..], &o);
+            let mut scratch = Scratch::default();
+            let mut kernel = Vec::new();
+            for (g, &s) in starts.iter().enumerate() {
+                let group = &y[s..starts.get(g + 1).copied().unwrap_or(y.len())];
+                let mut out = Vec::new();
+                match spc::limits(group, &o) {
+                    Some(l) => scratch.rules(group, &l, &o, &mut out),
+                    None => out.resize(group.len(), Rule::CommonCause),
+                }
+                prop_assert_eq!(&out, &spc::rules(group, spc::limits(group, &o).as_ref(), &o));
+                kernel.extend(out);
+            }
+            let rules: Vec<Rule> = reference.points.iter().map(|p| p.rule).collect();
+            prop_assert_eq!(&kernel, &rules);
+            // And the batch columns, for the series without rebasing.
+            if starts.len() == 1 {
+                let cols = spc(&vec![1u8; y.len()], &y, polarity, &o).unwrap();
+                prop_assert_eq!(cols.rule, rules);
+                let types: Vec<PointType> = reference.points.iter().map(|p| p.point_type).collect();
+                prop_assert_eq!(cols.point_type, types);
+            }
+        }
+
         /// The one-pass batch rules equal the series-by-series rules on any series (small
         /// integers among the values make ties and points on the mean common).
         #[test]
