@@ -66,7 +66,7 @@ pub use stats::projection::project;
 /// measure of a definition ([`Plan`](batch::Plan)). Both give the scorecard's figures.
 pub mod batch {
     pub use crate::input::codes;
-    pub use crate::report::columns::{SeriesColumns, SeriesScore};
+    pub use crate::report::columns::{band_code, SeriesColumns, SeriesScore, BANDS};
     pub use crate::scoring::batch::{Plan, Rows, Scores};
     #[cfg(feature = "parallel")]
     pub use crate::stats::batch_spc::par_spc;

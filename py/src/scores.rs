@@ -13,7 +13,7 @@ use arrow_array::{
 };
 use arrow_schema::{DataType, Field, Schema};
 use betteroff::batch::codes::{self, Codes};
-use betteroff::batch::{Plan, Rows, Scores};
+use betteroff::batch::{Plan, Rows, Scores, BANDS};
 use betteroff::spc::{PointType, Rule};
 use betteroff::Comparison;
 use betteroff::Definition;
@@ -237,23 +237,9 @@ fn series(r: &Request<'_>, c: &Inputs, s: Scores, periods: &[Period]) -> PyResul
             v.into_iter().map(|n| n.map(|n| n as u32)),
         )) as ArrayRef
     };
-    let comparisons = [Comparison::AtLeast, Comparison::AtMost, Comparison::Exactly];
-    let comparison = x
-        .comparison
-        .iter()
-        .map(|c| {
-            comparisons
-                .iter()
-                .position(|y| Some(y) == c.as_ref())
-                .map(|k| k as u8)
-        })
-        .collect();
-    let status = x
-        .status
-        .iter()
-        .map(|st| Status::ALL.iter().position(|y| y == st).map(|k| k as u8))
-        .collect();
-    let band = x.band.iter().map(|b| b.map(|c| c as u8 - b'A')).collect();
+    let comparison = x.comparison_codes();
+    let status = x.status_codes();
+    let band = x.band_codes();
     let columns: Vec<(&str, ArrayRef)> = vec![
         (r.area, take(&c.area)?),
         (r.measure, take(&c.measure)?),
@@ -264,7 +250,10 @@ fn series(r: &Request<'_>, c: &Inputs, s: Scores, periods: &[Period]) -> PyResul
         ("target", f(x.target)),
         (
             "comparison",
-            dictionary(comparison, comparisons.map(Comparison::key).to_vec())?,
+            dictionary(
+                comparison,
+                Comparison::BY_CODE.map(Comparison::key).to_vec(),
+            )?,
         ),
         ("judged", f(x.judged)),
         ("expected", f(x.expected)),
@@ -290,7 +279,7 @@ fn series(r: &Request<'_>, c: &Inputs, s: Scores, periods: &[Period]) -> PyResul
         ("q1", f(x.q1)),
         ("median", f(x.median)),
         ("q3", f(x.q3)),
-        ("band", dictionary(band, vec!["A", "B", "C", "D"])?),
+        ("band", dictionary(band, BANDS.to_vec())?),
         ("rank", n(x.rank)),
         ("areas", n(x.areas)),
     ];

@@ -3,7 +3,7 @@
 //! index, and the distinct texts), read once by the core's `batch::codes`.
 
 use betteroff::batch::codes::read_dictionary;
-use betteroff::batch::{Plan, Rows};
+use betteroff::batch::{Plan, Rows, BANDS};
 use betteroff::Comparison;
 use betteroff::{Errors, Period, Status};
 use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
@@ -123,8 +123,6 @@ fn columns(s: betteroff::batch::Scores) -> Object {
             .collect::<Array>()
             .into()
     };
-    let comparisons = [Comparison::AtLeast, Comparison::AtMost, Comparison::Exactly];
-    let position = |st: &Status| Status::ALL.iter().position(|y| y == st).map(|k| k as u8);
     let flag = |v: &[Option<bool>]| code(v.iter().map(|b| b.map(u8::from)).collect());
     set("area", js_sys::Uint32Array::from(x.area.as_slice()).into());
     set(
@@ -168,21 +166,15 @@ fn columns(s: betteroff::batch::Scores) -> Object {
     );
     set("reachable", flag(&x.reachable));
     set("turned", flag(&x.turned));
-    set("status", code(x.status.iter().map(position).collect()));
+    set("status", code(x.status_codes()));
     set("statusNames", names(&Status::ALL.map(Status::key)));
-    let cmp = x.comparison.iter().map(|c| {
-        comparisons
-            .iter()
-            .position(|y| Some(y) == c.as_ref())
-            .map(|k| k as u8)
-    });
-    set("comparison", code(cmp.collect()));
-    set("comparisonNames", names(&comparisons.map(Comparison::key)));
+    set("comparison", code(x.comparison_codes()));
     set(
-        "band",
-        code(x.band.iter().map(|b| b.map(|c| c as u8 - b'A')).collect()),
+        "comparisonNames",
+        names(&Comparison::BY_CODE.map(Comparison::key)),
     );
-    set("bandNames", names(&["A", "B", "C", "D"]));
+    set("band", code(x.band_codes()));
+    set("bandNames", names(&BANDS));
     set(
         "rule",
         code(s.rule.iter().map(|r| r.map(|r| r.code())).collect()),

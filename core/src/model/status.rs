@@ -18,6 +18,8 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in the order of [`Status::code`]: the code order of columnar output (Arrow
+    /// dictionaries, typed arrays), best first.
     pub const ALL: [Status; 9] = [
         Status::Achieved,
         Status::OnTrack,
@@ -29,6 +31,21 @@ impl Status {
         Status::Suppressed,
         Status::ToBeDeveloped,
     ];
+
+    /// The status's index in [`Status::ALL`], its code in columnar output.
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Achieved => 0,
+            Status::OnTrack => 1,
+            Status::AtRisk => 2,
+            Status::OffTrack => 3,
+            Status::Missed => 4,
+            Status::NoTarget => 5,
+            Status::NoData => 6,
+            Status::Suppressed => 7,
+            Status::ToBeDeveloped => 8,
+        }
+    }
 
     /// The name in the JSON report (`on_track`).
     pub fn key(self) -> &'static str {
@@ -122,6 +139,13 @@ impl Direction {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_index_the_list() {
+        for (i, s) in Status::ALL.into_iter().enumerate() {
+            assert_eq!(usize::from(s.code()), i);
+        }
+    }
 
     #[test]
     fn keys_are_the_json_names() {

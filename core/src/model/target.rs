@@ -32,6 +32,19 @@ pub enum Comparison {
 }
 
 impl Comparison {
+    /// Every comparison, in the order of [`Comparison::code`] (columnar output).
+    pub const BY_CODE: [Comparison; 3] =
+        [Comparison::AtLeast, Comparison::AtMost, Comparison::Exactly];
+
+    /// The comparison's index in [`Comparison::BY_CODE`], its code in columnar output.
+    pub fn code(self) -> u8 {
+        match self {
+            Comparison::AtLeast => 0,
+            Comparison::AtMost => 1,
+            Comparison::Exactly => 2,
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "at_least" => Some(Comparison::AtLeast),

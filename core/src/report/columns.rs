@@ -9,6 +9,37 @@ use crate::model::period::Period;
 use crate::model::status::Status;
 use crate::model::target::Comparison;
 
+/// The quartile bands' names in code order (columnar output): A, the best quarter, is 0.
+pub const BANDS: [&str; 4] = ["A", "B", "C", "D"];
+
+/// A band's code, its index in [`BANDS`].
+pub fn band_code(band: char) -> Option<u8> {
+    BANDS
+        .iter()
+        .position(|b| b.chars().eq(std::iter::once(band)))
+        .map(|k| k as u8)
+}
+
+impl SeriesColumns {
+    /// The status column as codes ([`Status::code`]; names in [`Status::ALL`]).
+    pub fn status_codes(&self) -> Vec<Option<u8>> {
+        self.status.iter().map(|s| Some(s.code())).collect()
+    }
+
+    /// The comparison column as codes ([`Comparison::code`]; names in [`Comparison::BY_CODE`]).
+    pub fn comparison_codes(&self) -> Vec<Option<u8>> {
+        self.comparison
+            .iter()
+            .map(|c| c.map(Comparison::code))
+            .collect()
+    }
+
+    /// The band column as codes ([`band_code`]; names in [`BANDS`]).
+    pub fn band_codes(&self) -> Vec<Option<u8>> {
+        self.band.iter().map(|b| b.and_then(band_code)).collect()
+    }
+}
+
 macro_rules! series_columns {
     ($($(#[$doc:meta])* $name:ident: $ty:ty,)*) => {
         /// One series' scores, in full precision (the report rounds them to 6 decimal places).
@@ -101,5 +132,28 @@ impl SeriesColumns {
 
     pub fn is_empty(&self) -> bool {
         self.area.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_index_their_name_lists() {
+        assert_eq!(band_code('A'), Some(0));
+        assert_eq!(band_code('D'), Some(3));
+        assert_eq!(band_code('E'), None);
+        let c = SeriesColumns {
+            status: vec![Status::OffTrack],
+            comparison: vec![Some(Comparison::AtMost)],
+            band: vec![Some('C')],
+            ..SeriesColumns::default()
+        };
+        assert_eq!(c.status_codes(), [Some(3)]);
+        assert_eq!(Status::ALL[3], Status::OffTrack);
+        assert_eq!(c.comparison_codes(), [Some(1)]);
+        assert_eq!(Comparison::BY_CODE[1], Comparison::AtMost);
+        assert_eq!(c.band_codes(), [Some(2)]);
     }
 }
