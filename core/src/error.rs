@@ -65,9 +65,10 @@ impl fmt::Display for Location {
     }
 }
 
-/// The kind of a problem; front ends map each to an exception class.
+/// The kind of a problem; front ends map each to an exception class. New kinds may be added.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ErrorKind {
     /// The file is not well-formed TOML, JSON or CSV, or a column is missing.
     Syntax,
@@ -84,6 +85,7 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// The kind's name, as front ends print it and name their exception classes after it.
     pub fn name(self) -> &'static str {
         match self {
             ErrorKind::Syntax => "syntax",
@@ -96,64 +98,48 @@ impl ErrorKind {
     }
 }
 
-/// One problem with the input.
+/// One problem with the input: its kind, where it is, and what is wrong, printed as
+/// `file:line: field "f": message`.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum Error {
-    #[error("{at}: {message}")]
-    Syntax { at: Location, message: String },
-    #[error("{at}: {message}")]
-    Definition { at: Location, message: String },
-    #[error("{at}: {message}")]
-    Period { at: Location, message: String },
-    #[error("{at}: {message}")]
-    Target { at: Location, message: String },
-    #[error("{at}: {message}")]
-    Data { at: Location, message: String },
-    #[error("{at}: {message}")]
-    Usage { at: Location, message: String },
+#[error("{location}: {message}")]
+pub struct Error {
+    kind: ErrorKind,
+    location: Location,
+    message: String,
 }
 
 impl Error {
-    pub fn new(kind: ErrorKind, at: Location, message: impl Into<String>) -> Self {
-        let message = message.into();
-        match kind {
-            ErrorKind::Syntax => Error::Syntax { at, message },
-            ErrorKind::Definition => Error::Definition { at, message },
-            ErrorKind::Period => Error::Period { at, message },
-            ErrorKind::Target => Error::Target { at, message },
-            ErrorKind::Data => Error::Data { at, message },
-            ErrorKind::Usage => Error::Usage { at, message },
+    /// A problem of `kind` at `location`.
+    pub fn new(kind: ErrorKind, location: Location, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            location,
+            message: message.into(),
         }
     }
 
+    /// What kind of problem it is.
     pub fn kind(&self) -> ErrorKind {
-        match self {
-            Error::Syntax { .. } => ErrorKind::Syntax,
-            Error::Definition { .. } => ErrorKind::Definition,
-            Error::Period { .. } => ErrorKind::Period,
-            Error::Target { .. } => ErrorKind::Target,
-            Error::Data { .. } => ErrorKind::Data,
-            Error::Usage { .. } => ErrorKind::Usage,
-        }
+        self.kind
     }
 
+    /// Where it is.
     pub fn location(&self) -> &Location {
-        match self {
-            Error::Syntax { at, .. }
-            | Error::Definition { at, .. }
-            | Error::Period { at, .. }
-            | Error::Target { at, .. }
-            | Error::Data { at, .. }
-            | Error::Usage { at, .. } => at,
-        }
+        &self.location
+    }
+
+    /// What is wrong, without the location.
+    pub fn message(&self) -> &str {
+        &self.message
     }
 }
 
 /// Every problem found in one go, in the order found, so that `validate` can list them all.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub struct Errors(pub Vec<Error>);
+pub struct Errors(pub(crate) Vec<Error>);
 
 impl Errors {
+    /// A single problem.
     pub fn one(error: Error) -> Self {
         Errors(vec![error])
     }
@@ -163,14 +149,17 @@ impl Errors {
         self.0.first().map_or(ErrorKind::Usage, Error::kind)
     }
 
+    /// Every problem, in the order found.
     pub fn iter(&self) -> impl Iterator<Item = &Error> {
         self.0.iter()
     }
 
+    /// How many problems.
     pub fn len(&self) -> usize {
         self.0.len()
     }
 
+    /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
@@ -182,6 +171,28 @@ impl Errors {
         } else {
             Err(self)
         }
+    }
+}
+
+impl From<Vec<Error>> for Errors {
+    fn from(v: Vec<Error>) -> Self {
+        Errors(v)
+    }
+}
+
+impl IntoIterator for Errors {
+    type Item = Error;
+    type IntoIter = std::vec::IntoIter<Error>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Errors {
+    type Item = &'a Error;
+    type IntoIter = std::slice::Iter<'a, Error>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
     }
 }
 

@@ -21,6 +21,11 @@ def test_hierarchy() -> None:
                 betteroff.TargetError, betteroff.DataError, betteroff.UsageError):
         assert issubclass(cls, betteroff.BetteroffError)
     assert issubclass(betteroff.BetteroffError, ValueError)
+    # Registered under the public module, so tracebacks and pickles name betteroff.DataError.
+    for cls in (betteroff.BetteroffError, betteroff.FormatError, betteroff.DataError,
+                betteroff.UsageError):
+        assert cls.__module__ == "betteroff", cls
+        assert cls.__qualname__ == cls.__name__
 
 
 def test_unknown_measure_id() -> None:

@@ -1,6 +1,6 @@
 //! The actions file (`actions.csv`) read into [`Action`]s.
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Errors};
 use crate::input::table;
 use crate::model::action::{Action, ActionStatus};
 use crate::model::period::Period;
@@ -8,18 +8,18 @@ use crate::model::period::Period;
 pub const REQUIRED: &[&str] = &["id", "title", "due", "status"];
 pub const OPTIONAL: &[&str] = &["section", "objective", "lead", "completed", "note"];
 
-pub fn parse_csv(text: &str, file: &str) -> Result<Vec<Action>, Vec<Error>> {
-    let t = table::read(text, file, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+pub fn parse_csv(text: &str, file: &str) -> Result<Vec<Action>, Errors> {
+    let t = table::read(text, file, REQUIRED, OPTIONAL)?;
     parse_table(&t)
 }
 
 /// As [`parse_csv`], for a table given as records (a DataFrame, a list of dicts).
-pub fn parse_records(records: &table::Records) -> Result<Vec<Action>, Vec<Error>> {
-    let t = table::from_records(records, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+pub fn parse_records(records: &table::Records) -> Result<Vec<Action>, Errors> {
+    let t = table::from_records(records, REQUIRED, OPTIONAL)?;
     parse_table(&t)
 }
 
-fn parse_table(t: &table::Table) -> Result<Vec<Action>, Vec<Error>> {
+fn parse_table(t: &table::Table) -> Result<Vec<Action>, Errors> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for row in &t.rows {
@@ -80,7 +80,7 @@ fn parse_table(t: &table::Table) -> Result<Vec<Action>, Vec<Error>> {
     if errors.is_empty() {
         Ok(out)
     } else {
-        Err(errors)
+        Err(Errors(errors))
     }
 }
 

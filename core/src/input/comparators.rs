@@ -1,7 +1,7 @@
 //! Comparators: named series per measure (England, the region, statistical neighbours, any
 //! area), and groups of areas for quartiles.
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Errors};
 use crate::input::table::{self, Table};
 use crate::model::comparator::ComparatorValue;
 use crate::model::measure::Measure;
@@ -14,8 +14,8 @@ pub fn parse_csv<'m>(
     text: &str,
     file: &str,
     find: &dyn Fn(&str) -> Option<&'m Measure>,
-) -> Result<Vec<ComparatorValue>, Vec<Error>> {
-    let t = table::read(text, file, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+) -> Result<Vec<ComparatorValue>, Errors> {
+    let t = table::read(text, file, REQUIRED, OPTIONAL)?;
     parse_table(&t, find)
 }
 
@@ -23,15 +23,15 @@ pub fn parse_csv<'m>(
 pub fn parse_records<'m>(
     records: &table::Records,
     find: &dyn Fn(&str) -> Option<&'m Measure>,
-) -> Result<Vec<ComparatorValue>, Vec<Error>> {
-    let t = table::from_records(records, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+) -> Result<Vec<ComparatorValue>, Errors> {
+    let t = table::from_records(records, REQUIRED, OPTIONAL)?;
     parse_table(&t, find)
 }
 
 fn parse_table<'m>(
     t: &Table,
     find: &dyn Fn(&str) -> Option<&'m Measure>,
-) -> Result<Vec<ComparatorValue>, Vec<Error>> {
+) -> Result<Vec<ComparatorValue>, Errors> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for row in &t.rows {
@@ -86,6 +86,6 @@ fn parse_table<'m>(
     if errors.is_empty() {
         Ok(out)
     } else {
-        Err(errors)
+        Err(Errors(errors))
     }
 }

@@ -3,7 +3,7 @@
 //! A row gives a value, or a numerator and denominator (then they are the truth and the value
 //! is derived from them), or says the figure is missing or suppressed.
 
-use crate::error::{Error, ErrorKind};
+use crate::error::{Error, ErrorKind, Errors};
 use crate::input::table::{self, Table};
 use crate::model::kinds::Unit;
 use crate::model::measure::Measure;
@@ -27,8 +27,8 @@ pub fn parse_csv<'m>(
     text: &str,
     file: &str,
     find: &dyn Fn(&str) -> Option<&'m Measure>,
-) -> Result<Vec<Observation>, Vec<Error>> {
-    let t = table::read(text, file, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+) -> Result<Vec<Observation>, Errors> {
+    let t = table::read(text, file, REQUIRED, OPTIONAL)?;
     parse_table(&t, find)
 }
 
@@ -36,15 +36,15 @@ pub fn parse_csv<'m>(
 pub fn parse_records<'m>(
     records: &table::Records,
     find: &dyn Fn(&str) -> Option<&'m Measure>,
-) -> Result<Vec<Observation>, Vec<Error>> {
-    let t = table::from_records(records, REQUIRED, OPTIONAL).map_err(|e| e.0)?;
+) -> Result<Vec<Observation>, Errors> {
+    let t = table::from_records(records, REQUIRED, OPTIONAL)?;
     parse_table(&t, find)
 }
 
 fn parse_table<'m>(
     t: &Table,
     find: &dyn Fn(&str) -> Option<&'m Measure>,
-) -> Result<Vec<Observation>, Vec<Error>> {
+) -> Result<Vec<Observation>, Errors> {
     let mut out = Vec::with_capacity(t.rows.len());
     let mut errors = Vec::new();
     for row in &t.rows {
@@ -56,7 +56,7 @@ fn parse_table<'m>(
     if errors.is_empty() {
         Ok(out)
     } else {
-        Err(errors)
+        Err(Errors(errors))
     }
 }
 
@@ -278,7 +278,7 @@ mod tests {
         }
     }
 
-    fn parse(text: &str) -> Result<Vec<Observation>, Vec<Error>> {
+    fn parse(text: &str) -> Result<Vec<Observation>, Errors> {
         let measures = [measure("pct", Unit::Percentage), measure("n", Unit::Count)];
         let find = |id: &str| measures.iter().find(|m| m.id == id);
         parse_csv(text, "obs.csv", &find)

@@ -234,7 +234,7 @@ impl Scorecard {
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
-        let rows = observations::parse_csv(text, file, &find).map_err(Errors)?;
+        let rows = observations::parse_csv(text, file, &find)?;
         self.add_observations(rows)
     }
 
@@ -245,7 +245,7 @@ impl Scorecard {
             .check_rows(&records.source, records.rows.len())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
-        let rows = observations::parse_records(records, &find).map_err(Errors)?;
+        let rows = observations::parse_records(records, &find)?;
         self.add_observations(rows)
     }
 
@@ -254,14 +254,14 @@ impl Scorecard {
             .check_rows(&records.source, records.rows.len())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
-        let rows = comparators::parse_records(records, &find).map_err(Errors)?;
+        let rows = comparators::parse_records(records, &find)?;
         self.add_comparators(rows)
     }
 
     pub fn add_actions_records(&mut self, records: &Records) -> Result<(), Errors> {
         self.limits
             .check_rows(&records.source, records.rows.len())?;
-        let rows = actions::parse_records(records).map_err(Errors)?;
+        let rows = actions::parse_records(records)?;
         self.add_actions(rows)
     }
 
@@ -322,7 +322,7 @@ impl Scorecard {
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
-        let rows = comparators::parse_csv(text, file, &find).map_err(Errors)?;
+        let rows = comparators::parse_csv(text, file, &find)?;
         self.add_comparators(rows)
     }
 
@@ -348,7 +348,7 @@ impl Scorecard {
         self.limits.check_file(file, text.len())?;
         self.limits
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
-        let rows = actions::parse_csv(text, file).map_err(Errors)?;
+        let rows = actions::parse_csv(text, file)?;
         self.add_actions(rows)
     }
 

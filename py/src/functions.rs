@@ -1,0 +1,114 @@
+//! The module's functions: demand projection, period parsing, and the Arrow tables (SPC and
+//! full batch scoring).
+
+use betteroff::spc::SpcOptions;
+use betteroff::{Errors, Polarity};
+use pyo3::prelude::*;
+
+use crate::convert::parse_period;
+use crate::errors::{guard, to_py, usage};
+use crate::scorecard::PyScorecard;
+use crate::{scores, table};
+
+/// Compounds `base` by each (period, growth %) step: [(period, growth, value, rounded)].
+#[pyfunction]
+pub(crate) fn project_demand(
+    base: f64,
+    steps: Vec<(String, f64)>,
+) -> PyResult<Vec<(String, f64, f64, f64)>> {
+    if !base.is_finite() {
+        return Err(usage("the base must be a finite number".into()));
+    }
+    let mut parsed = Vec::with_capacity(steps.len());
+    for (p, g) in steps {
+        if !g.is_finite() || g <= -100.0 {
+            return Err(usage(format!(
+                "growth for {p} must be a finite number above -100, not {g}"
+            )));
+        }
+        parsed.push((parse_period(&p)?, g));
+    }
+    Ok(betteroff::project(base, &parsed)
+        .into_iter()
+        .map(|s| (s.period.to_string(), s.growth_pct, s.value, s.rounded))
+        .collect())
+}
+
+/// Parses a period in any spelling and returns (canonical text, kind, start, end).
+#[pyfunction]
+pub(crate) fn parse_period_text(text: &str) -> PyResult<(String, String, String, String)> {
+    let p = parse_period(text)?;
+    let kind = format!("{:?}", p.kind());
+    Ok((
+        p.to_string(),
+        kind,
+        p.start().to_string(),
+        p.end().to_string(),
+    ))
+}
+
+/// SPC of every point of an Arrow table; the Python wrapper `betteroff.spc_table` documents it.
+#[pyfunction]
+#[pyo3(signature = (table, series, value, polarity, screen_outliers, fix_after=None))]
+pub(crate) fn spc_table(
+    py: Python<'_>,
+    table: pyo3_arrow::PyTable,
+    series: &str,
+    value: &str,
+    polarity: &str,
+    screen_outliers: bool,
+    fix_after: Option<usize>,
+) -> PyResult<pyo3_arrow::PyTable> {
+    let polarity = Polarity::from_argument(polarity).map_err(|e| to_py(Errors::one(e)))?;
+    if fix_after.is_some_and(|n| n < 2) {
+        return Err(usage(
+            "fix_after must be at least 2: limits need a moving range".into(),
+        ));
+    }
+    let request = table::Request {
+        series,
+        value,
+        polarity,
+        options: SpcOptions {
+            screen_outliers,
+            fix_after,
+            ..SpcOptions::default()
+        },
+    };
+    guard(|| table::spc_table(py, table, &request))
+}
+
+/// Full batch scoring of an Arrow table; the Python wrapper `betteroff.score_table` documents it.
+#[pyfunction]
+#[pyo3(signature = (table, scorecard, area, measure, period, value, as_of=None, points=false, comparators=None))]
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn score_table(
+    py: Python<'_>,
+    table: pyo3_arrow::PyTable,
+    scorecard: PyRef<'_, PyScorecard>,
+    area: &str,
+    measure: &str,
+    period: &str,
+    value: &str,
+    as_of: Option<&str>,
+    points: bool,
+    comparators: Option<pyo3_arrow::PyTable>,
+) -> PyResult<pyo3_arrow::PyTable> {
+    let request = scores::Request {
+        area,
+        measure,
+        period,
+        value,
+        as_of: as_of.map(parse_period).transpose()?,
+        points,
+    };
+    guard(|| {
+        scores::score_table(
+            py,
+            table,
+            comparators,
+            scorecard.card.definition(),
+            &request,
+        )
+    })
+}

@@ -1,0 +1,64 @@
+//! `_Report`: a scored scorecard (the Python class `betteroff.Report` wraps it).
+
+use betteroff::render::{self, Format, Values};
+use betteroff::Report;
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+use crate::errors::{guard, usage};
+
+/// A scored scorecard.
+#[pyclass(module = "betteroff", name = "_Report", frozen)]
+pub(crate) struct PyReport {
+    pub(crate) report: Report,
+}
+
+#[pymethods]
+impl PyReport {
+    /// The JSON contract: the same bytes as `betteroff report --format json`.
+    fn to_json(&self) -> String {
+        self.report.to_json()
+    }
+
+    /// `text`, `markdown`, `html`, `json` or `csv`.
+    #[pyo3(signature = (format, colour=false))]
+    fn render(&self, format: &str, colour: bool) -> PyResult<String> {
+        let f = Format::parse(format).ok_or_else(|| {
+            usage(format!(
+                "unknown format {format:?}: expected {}",
+                Format::NAMES
+            ))
+        })?;
+        guard(|| Ok(render::render(&self.report, f, colour)))
+    }
+
+    /// The turn-the-curve chart of one measure, as SVG.
+    fn chart(&self, measure_id: &str) -> PyResult<String> {
+        let m = self.report.find_measure(measure_id).map_err(usage)?;
+        guard(|| Ok(render::chart(m)))
+    }
+
+    /// The SPC chart of one measure, as SVG (`None` when the series is too short for SPC).
+    fn spc_chart(&self, measure_id: &str) -> PyResult<Option<String>> {
+        let m = self.report.find_measure(measure_id).map_err(usage)?;
+        guard(|| Ok(render::spc_chart(m)))
+    }
+
+    /// One row per measure as typed columns: [(name, "text" | "number" | "integer", values)].
+    fn measure_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let out = PyList::empty(py);
+        for c in render::columns(&self.report) {
+            let (kind, values) = match c.values {
+                Values::Text(v) => ("text", v.into_pyobject(py)?.into_any()),
+                Values::Number(v) => ("number", v.into_pyobject(py)?.into_any()),
+                Values::Integer(v) => ("integer", v.into_pyobject(py)?.into_any()),
+            };
+            out.append((c.name, kind, values))?;
+        }
+        Ok(out)
+    }
+
+    fn as_of(&self) -> String {
+        self.report.as_of.to_string()
+    }
+}

@@ -1,0 +1,147 @@
+//! `_Scorecard`: a definition and its data (the Python class `betteroff.Scorecard` wraps it).
+
+use betteroff::render;
+use betteroff::{Errors, Records, Scorecard, Sources};
+use pyo3::prelude::*;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use crate::convert::parse_period;
+use crate::errors::{guard, to_py, usage, BetteroffError};
+use crate::report::PyReport;
+
+/// A scorecard: its definition and the data added to it.
+#[pyclass(module = "betteroff", name = "_Scorecard")]
+pub(crate) struct PyScorecard {
+    pub(crate) card: Scorecard,
+}
+
+#[pymethods]
+impl PyScorecard {
+    /// Loads a definition (file name decides TOML or JSON) and optional CSV files, each given as
+    /// (file name, bytes); every problem in every file is reported at once.
+    #[staticmethod]
+    #[pyo3(signature = (definition, observations=None, comparators=None, actions=None))]
+    fn load(
+        definition: (String, Vec<u8>),
+        observations: Option<(String, Vec<u8>)>,
+        comparators: Option<(String, Vec<u8>)>,
+        actions: Option<(String, Vec<u8>)>,
+    ) -> PyResult<Self> {
+        guard(|| {
+            let decode = |f: Option<(String, Vec<u8>)>| -> PyResult<Option<(String, String)>> {
+                f.map(|(name, bytes)| {
+                    betteroff::decode_utf8(bytes, &name)
+                        .map(|t| (name, t))
+                        .map_err(|e| to_py(Errors::one(e)))
+                })
+                .transpose()
+            };
+            let def = decode(Some(definition))?.unwrap_or_default();
+            let (obs, cmp, act) = (
+                decode(observations)?,
+                decode(comparators)?,
+                decode(actions)?,
+            );
+            let card = Scorecard::load(Sources {
+                definition: (&def.0, &def.1),
+                observations: betteroff::borrow_file(&obs),
+                comparators: betteroff::borrow_file(&cmp),
+                actions: betteroff::borrow_file(&act),
+            })
+            .map_err(to_py)?;
+            Ok(PyScorecard { card })
+        })
+    }
+
+    #[staticmethod]
+    fn from_toml(text: &str, source: &str) -> PyResult<Self> {
+        guard(|| {
+            Scorecard::from_toml(text, source)
+                .map(|card| PyScorecard { card })
+                .map_err(to_py)
+        })
+    }
+
+    #[staticmethod]
+    fn from_json(text: &str, source: &str) -> PyResult<Self> {
+        guard(|| {
+            Scorecard::from_json(text, source)
+                .map(|card| PyScorecard { card })
+                .map_err(to_py)
+        })
+    }
+
+    /// The definition in the file format's structure, as JSON text.
+    fn definition_json(&self) -> String {
+        self.card.definition().to_json()
+    }
+
+    /// Adds a table of observations, comparators or actions: `kind` says which; `columns` are
+    /// the column names and `rows` the cells as text (`None` for empty).
+    fn add_records(
+        &mut self,
+        kind: &str,
+        source: String,
+        columns: Vec<String>,
+        rows: Vec<Vec<Option<String>>>,
+    ) -> PyResult<()> {
+        guard(|| {
+            let records = Records {
+                source,
+                columns,
+                rows,
+            };
+            let result = match kind {
+                "observations" => self.card.add_observations_records(&records),
+                "comparators" => self.card.add_comparators_records(&records),
+                "actions" => self.card.add_actions_records(&records),
+                other => return Err(usage(format!("unknown table kind {other:?}"))),
+            };
+            result.map_err(to_py)
+        })
+    }
+
+    /// Scores at `as_of` (default: the latest period with data), without holding the GIL.
+    #[pyo3(signature = (as_of=None, disclosure_control=true))]
+    fn score(
+        &self,
+        py: Python<'_>,
+        as_of: Option<&str>,
+        disclosure_control: bool,
+    ) -> PyResult<PyReport> {
+        let as_of = as_of.map(parse_period).transpose()?;
+        let card = &self.card;
+        let result = py.detach(|| {
+            catch_unwind(AssertUnwindSafe(|| {
+                card.score_with(as_of, disclosure_control)
+            }))
+        });
+        guard(|| match result {
+            Ok(r) => r.map(|report| PyReport { report }).map_err(to_py),
+            Err(_) => Err(BetteroffError::new_err(
+                "internal error in betteroff while scoring (please report it)",
+            )),
+        })
+    }
+
+    /// (sections, measures, observations, comparator values, actions)
+    fn counts(&self) -> (usize, usize, usize, usize, usize) {
+        let c = &self.card;
+        (
+            c.sections().len(),
+            c.measures().count(),
+            c.observations().len(),
+            c.comparators().len(),
+            c.actions().len(),
+        )
+    }
+
+    /// The definition at a glance, as HTML (for notebooks).
+    fn summary_html(&self) -> String {
+        render::scorecard_summary(&self.card)
+    }
+
+    fn title(&self) -> String {
+        self.card.definition().title.clone()
+    }
+}
