@@ -8,13 +8,18 @@ use std::fmt;
 /// files (a DataFrame, a list of records): the 1-based data row.
 #[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Location {
+    /// The file (or table) name, as given.
     pub file: String,
+    /// The 1-based physical line, for a text file.
     pub line: Option<usize>,
+    /// The 1-based data row, for a table that is not a text file.
     pub row: Option<usize>,
+    /// The field (column or key) at fault.
     pub field: Option<String>,
 }
 
 impl Location {
+    /// A whole file, with no line or field.
     pub fn file(file: &str) -> Self {
         Location {
             file: file.to_string(),
@@ -34,6 +39,7 @@ impl Location {
         }
     }
 
+    /// A field at a line of a file.
     pub fn at(file: &str, line: Option<usize>, field: &str) -> Self {
         Location {
             file: file.to_string(),
@@ -43,6 +49,7 @@ impl Location {
         }
     }
 
+    /// The same place, naming the field.
     pub fn with_field(mut self, field: &str) -> Self {
         self.field = Some(field.to_string());
         self

@@ -29,6 +29,8 @@
 //! assert_eq!(m.progress_pct, Some(43.75));
 //! ```
 
+#![deny(missing_docs)]
+
 // The layers, bottom up: each uses only those above it in this list (tests/layers.rs checks it;
 // docs/ARCHITECTURE.md, "Layers").
 mod error;

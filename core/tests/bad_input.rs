@@ -156,9 +156,10 @@ fn absurd_sizes_hit_a_clear_limit() {
         .into_definition();
     let m = many.sections[0].measures[0].clone();
     many.sections[0].measures = (0..100_001)
-        .map(|i| betteroff::Measure {
-            id: format!("m{i}"),
-            ..m.clone()
+        .map(|i| {
+            let mut one = m.clone();
+            one.id = format!("m{i}");
+            one
         })
         .collect();
     let e = Scorecard::new(many)

@@ -12,7 +12,9 @@ use crate::error::{Error, ErrorKind, Location};
 /// in order of first use).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Codes<T> {
+    /// Each text's code: its index in `values`.
     pub codes: Vec<u32>,
+    /// The distinct values, read once each.
     pub values: Vec<T>,
 }
 

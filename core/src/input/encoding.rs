@@ -3,6 +3,7 @@
 
 use crate::error::{Error, ErrorKind, Location};
 
+/// Decodes `bytes` as UTF-8 (a leading byte-order mark dropped); an error names `file` and the line of the first invalid byte.
 pub fn decode_utf8(bytes: Vec<u8>, file: &str) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];

@@ -59,6 +59,9 @@ impl Limits {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// A scorecard: its validated definition and the observations, comparators and actions added to it.
+///
+/// Adding data is all or nothing: a file with any problem adds no rows, and every problem is reported at once.
 pub struct Scorecard {
     pub(crate) definition: Definition,
     limits: Limits,
@@ -72,8 +75,11 @@ pub struct Scorecard {
 pub struct Sources<'a> {
     /// (file name, text); the extension chooses TOML or JSON.
     pub definition: (&'a str, &'a str),
+    /// `observations.csv`: (file name, text).
     pub observations: Option<(&'a str, &'a str)>,
+    /// `comparators.csv`: (file name, text).
     pub comparators: Option<(&'a str, &'a str)>,
+    /// `actions.csv`: (file name, text).
     pub actions: Option<(&'a str, &'a str)>,
 }
 
@@ -102,6 +108,7 @@ impl Scorecard {
         self.definition.disclosure = disclosure;
     }
 
+    /// A scorecard with no data yet, and the default limits.
     pub fn new(definition: Definition) -> Self {
         Scorecard {
             definition,
@@ -126,10 +133,12 @@ impl Scorecard {
         Ok(self)
     }
 
+    /// Reads a TOML definition; `file` names it in errors.
     pub fn from_toml(text: &str, file: &str) -> Result<Self, Errors> {
         definition::parse(text, file, Format::Toml).map(Scorecard::new)
     }
 
+    /// Reads a JSON definition (the TOML structure); `file` names it in errors.
     pub fn from_json(text: &str, file: &str) -> Result<Self, Errors> {
         definition::parse(text, file, Format::Json).map(Scorecard::new)
     }
@@ -139,6 +148,7 @@ impl Scorecard {
         Self::load_with_limits(src, Limits::default())
     }
 
+    /// As [`Scorecard::load`], checking every file against `limits` first.
     pub fn load_with_limits(src: Sources, limits: Limits) -> Result<Self, Errors> {
         for (f, t) in std::iter::once(src.definition)
             .chain(src.observations)
@@ -186,6 +196,7 @@ impl Scorecard {
         Errors(errors).into_result().map(|()| card)
     }
 
+    /// The sections, in definition order.
     pub fn sections(&self) -> &[Section] {
         &self.definition.sections
     }
@@ -198,18 +209,22 @@ impl Scorecard {
             .flat_map(|s| s.measures.iter().map(move |m| (s, m)))
     }
 
+    /// The measure with this id.
     pub fn measure(&self, id: &str) -> Option<&Measure> {
         self.measures().map(|(_, m)| m).find(|m| m.id == id)
     }
 
+    /// Every observation added, in the order added.
     pub fn observations(&self) -> &[Observation] {
         &self.observations
     }
 
+    /// Every comparator figure added.
     pub fn comparators(&self) -> &[ComparatorValue] {
         &self.comparators
     }
 
+    /// Every action added.
     pub fn actions(&self) -> &[Action] {
         &self.actions
     }
@@ -228,6 +243,7 @@ impl Scorecard {
         self.observations.iter().map(|o| o.period).max()
     }
 
+    /// Adds `observations.csv` text; `file` names it in errors.
     pub fn add_observations_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
         self.limits.check_file(file, text.len())?;
         self.limits
@@ -249,6 +265,7 @@ impl Scorecard {
         self.add_observations(rows)
     }
 
+    /// Adds comparator rows given as records (a DataFrame, a list of dicts).
     pub fn add_comparators_records(&mut self, records: &Records) -> Result<(), Errors> {
         self.limits
             .check_rows(&records.source, records.rows.len())?;
@@ -258,6 +275,7 @@ impl Scorecard {
         self.add_comparators(rows)
     }
 
+    /// Adds action rows given as records.
     pub fn add_actions_records(&mut self, records: &Records) -> Result<(), Errors> {
         self.limits
             .check_rows(&records.source, records.rows.len())?;
@@ -316,6 +334,7 @@ impl Scorecard {
         Ok(())
     }
 
+    /// Adds `comparators.csv` text; `file` names it in errors.
     pub fn add_comparators_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
         self.limits.check_file(file, text.len())?;
         self.limits
@@ -326,6 +345,7 @@ impl Scorecard {
         self.add_comparators(rows)
     }
 
+    /// Adds comparator figures already read.
     pub fn add_comparators(&mut self, rows: Vec<ComparatorValue>) -> Result<(), Errors> {
         let mut errors = Vec::new();
         let mut seen: HashMap<(&str, Period, &str), &Location> = HashMap::new();
@@ -344,6 +364,7 @@ impl Scorecard {
         Ok(())
     }
 
+    /// Adds `actions.csv` text; `file` names it in errors.
     pub fn add_actions_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
         self.limits.check_file(file, text.len())?;
         self.limits
@@ -352,6 +373,7 @@ impl Scorecard {
         self.add_actions(rows)
     }
 
+    /// Adds actions already read.
     pub fn add_actions(&mut self, rows: Vec<Action>) -> Result<(), Errors> {
         let mut errors = Vec::new();
         let mut seen: HashMap<&str, &Location> = HashMap::new();

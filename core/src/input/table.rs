@@ -29,7 +29,9 @@ pub enum Place {
 pub struct Records {
     /// What to call the table in messages, e.g. "observations (DataFrame)".
     pub source: String,
+    /// The column names, in order.
     pub columns: Vec<String>,
+    /// Each row's cells as text, `None` for an empty cell.
     pub rows: Vec<Vec<Option<String>>>,
 }
 

@@ -6,15 +6,21 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// An action's status.
+#[non_exhaustive]
 pub enum ActionStatus {
+    /// Not started.
     NotStarted,
+    /// In progress.
     InProgress,
+    /// Completed.
     Completed,
     /// Dropped or merged into another action at a review; not counted in % complete.
     Withdrawn,
 }
 
 impl ActionStatus {
+    /// Reads a status as written in `actions.csv` (`not_started`, `in progress`, ...).
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "not_started" => Some(ActionStatus::NotStarted),
@@ -28,18 +34,26 @@ impl ActionStatus {
 
 /// One action of the plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Action {
+    /// The action's id, as the plan numbers it.
     pub id: String,
     /// The scorecard section the action serves, when it names one.
     pub section: Option<String>,
+    /// The objective it serves.
     pub objective: Option<String>,
+    /// What is to be done.
     pub title: String,
+    /// The lead officer.
     pub lead: Option<String>,
+    /// When it is due.
     pub due: Period,
+    /// Its recorded status.
     pub status: ActionStatus,
     /// When it was completed (a completed action may leave this empty).
     pub completed: Option<Period>,
     #[serde(skip)]
+    /// Where the row came from, for error messages.
     pub source: Location,
 }
 
@@ -65,27 +79,38 @@ impl Action {
 
 /// A risk to the plan, scored likelihood x impact on the usual 5 x 5 matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Risk {
+    /// The risk's id.
     pub id: String,
+    /// What could go wrong.
     pub title: String,
     /// 1 (rare) to 5 (almost certain).
     pub likelihood: u8,
     /// 1 (negligible) to 5 (severe).
     pub impact: u8,
+    /// What is done about it.
     pub mitigation: Option<String>,
+    /// Who owns it.
     pub owner: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// A risk's band on the 5 x 5 matrix.
 pub enum RiskRating {
+    /// Score 1 to 3.
     Low,
+    /// Score 4 to 6.
     Medium,
+    /// Score 8 to 12.
     High,
+    /// Score 15 to 25.
     VeryHigh,
 }
 
 impl Risk {
+    /// Likelihood x impact.
     pub fn score(&self) -> u8 {
         self.likelihood * self.impact
     }

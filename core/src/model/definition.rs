@@ -9,6 +9,7 @@ use serde::Serialize;
 /// What a section is, in RBA terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SectionKind {
     /// A strategic priority (or an area of weakness in an improvement plan).
     Priority,
@@ -19,15 +20,22 @@ pub enum SectionKind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// A section of the scorecard: a priority, a result or a service, with its measures.
+#[non_exhaustive]
 pub struct Section {
+    /// The section's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// What it is, in RBA terms.
     pub kind: SectionKind,
+    /// A description.
     pub description: Option<String>,
+    /// Its measures, in order.
     pub measures: Vec<Measure>,
 }
 
-/// Scorecard-wide settings for the status rules (semantics section 5).
+/// Scorecard-wide settings for the status rules (docs/semantics.md section 5).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct StatusRules {
     /// A value short of its expected value by at most this % of |target - baseline| is at risk.
@@ -45,6 +53,7 @@ impl Default for StatusRules {
 /// Scorecard-wide settings for the statistics (SPC, forecast, benchmarking).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
+    /// SPC options for every measure.
     pub spc: crate::model::options::SpcOptions,
     /// SPC is shown for a series with at least this many figures.
     pub spc_min_points: usize,
@@ -71,17 +80,30 @@ impl Default for Analysis {
 
 /// A validated scorecard definition.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Definition {
+    /// The scorecard's id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// The area it is for (a council, an ICB).
     pub area: Option<String>,
+    /// A description.
     pub description: Option<String>,
+    /// Where its figures come from.
     pub source: Option<String>,
+    /// Notes shown in every report ("illustrative", "provisional").
     pub notes: Vec<String>,
+    /// Status rule settings.
     pub status_rules: StatusRules,
+    /// Statistics settings.
     pub analysis: Analysis,
+    /// Disclosure control of what is published.
     pub disclosure: Disclosure,
+    /// The sections, in order.
     pub sections: Vec<Section>,
+    /// The plan's risks.
     pub risks: Vec<Risk>,
+    /// Demand projections.
     pub projections: Vec<Projection>,
 }

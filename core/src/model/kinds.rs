@@ -7,13 +7,18 @@ use std::num::NonZeroU32;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MeasureKind {
+    /// A population indicator.
     Indicator,
+    /// How much did we do?
     HowMuch,
+    /// How well did we do it?
     HowWell,
+    /// Is anyone better off?
     BetterOff,
 }
 
 impl MeasureKind {
+    /// Every kind, in the RBA questions' order.
     pub const ALL: [MeasureKind; 4] = [
         MeasureKind::HowMuch,
         MeasureKind::HowWell,
@@ -21,6 +26,7 @@ impl MeasureKind {
         MeasureKind::Indicator,
     ];
 
+    /// Reads a kind as written in the definition (`how_well`).
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "indicator" => Some(MeasureKind::Indicator),
@@ -31,6 +37,7 @@ impl MeasureKind {
         }
     }
 
+    /// The name in the definition and the JSON report.
     pub fn name(self) -> &'static str {
         match self {
             MeasureKind::Indicator => "indicator",
@@ -53,16 +60,24 @@ impl MeasureKind {
 
 /// The unit of a measure's values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Unit {
+    /// A count.
     Count,
+    /// A percentage (0 to 100).
     Percentage,
     /// A rate per `per` (for example per 10,000 children).
     Rate {
+        /// The rate's base: per 1,000, per 10,000, ...
         per: NonZeroU32,
     },
+    /// A score.
     Score,
+    /// A number of days.
     Days,
+    /// An amount of money.
     Currency,
+    /// A ratio.
     Ratio,
 }
 
@@ -96,6 +111,7 @@ impl Unit {
         Ok(unit)
     }
 
+    /// The name in the definition and the JSON report.
     pub fn name(self) -> &'static str {
         match self {
             Unit::Count => "count",
@@ -157,8 +173,11 @@ impl Unit {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
+    /// Higher figures are better.
     HigherIsBetter,
+    /// Lower figures are better.
     LowerIsBetter,
+    /// Neither: figures move higher or lower.
     Neutral,
 }
 
@@ -175,6 +194,7 @@ impl Polarity {
         })
     }
 
+    /// Reads a polarity as written in the definition.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "higher_is_better" => Some(Polarity::HigherIsBetter),
@@ -184,6 +204,7 @@ impl Polarity {
         }
     }
 
+    /// The name in the definition and the JSON report.
     pub fn name(self) -> &'static str {
         match self {
             Polarity::HigherIsBetter => "higher_is_better",
@@ -192,6 +213,7 @@ impl Polarity {
         }
     }
 
+    /// The opposite polarity (neutral stays neutral).
     pub fn mirrored(self) -> Self {
         match self {
             Polarity::HigherIsBetter => Polarity::LowerIsBetter,
@@ -213,17 +235,26 @@ impl Polarity {
 /// How often a measure is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Frequency {
+    /// Every month.
     Monthly,
+    /// Every quarter.
     Quarterly,
+    /// Every school term.
     Termly,
+    /// Every calendar year.
     Annual,
+    /// Every academic year.
     AcademicYear,
+    /// Every financial year.
     FinancialYear,
+    /// No fixed frequency.
     Adhoc,
 }
 
 impl Frequency {
+    /// The name in the definition and the JSON report.
     pub fn name(self) -> &'static str {
         match self {
             Frequency::Monthly => "monthly",
@@ -236,6 +267,7 @@ impl Frequency {
         }
     }
 
+    /// Reads a frequency as written in the definition.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "monthly" => Some(Frequency::Monthly),

@@ -6,26 +6,39 @@ use crate::model::target::Target;
 
 /// One measure on the scorecard.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Measure {
+    /// The measure's id, unique in the scorecard.
     pub id: String,
+    /// Its name.
     pub name: String,
+    /// Which RBA question it answers.
     pub kind: MeasureKind,
+    /// Its unit.
     pub unit: Unit,
+    /// Which way is better.
     pub polarity: Polarity,
+    /// How often it is reported.
     pub frequency: Option<Frequency>,
+    /// Where its figures come from.
     pub source: Option<String>,
+    /// Who owns it.
     pub owner: Option<String>,
     /// Dimensions the data may be broken down by (for example `age_group`).
     pub breakdowns: Vec<String>,
     /// On the data development agenda: wanted, not yet measurable.
     pub to_be_developed: bool,
+    /// How its baseline is chosen.
     pub baseline: Option<Baseline>,
+    /// Its target.
     pub target: Option<Target>,
     /// The plan's own words for the target.
     pub wording: Option<String>,
+    /// The measure's own SPC settings.
     pub spc: crate::model::options::MeasureSpc,
     /// Disclosure rules for this measure, when they differ from the scorecard's.
     pub disclosure: Option<crate::model::options::Disclosure>,
+    /// Notes shown with the measure.
     pub notes: Vec<String>,
     /// 1-based line of the measure's definition, for error messages.
     pub line: Option<usize>,

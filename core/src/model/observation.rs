@@ -7,14 +7,20 @@ use serde::Serialize;
 /// What a row says about the figure.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Reading {
+    /// A figure.
     Value {
+        /// The figure.
         value: f64,
     },
     /// `value` is derived: numerator / denominator x the unit's scale.
     Fraction {
+        /// The numerator.
         numerator: f64,
+        /// The denominator.
         denominator: f64,
+        /// numerator / denominator x the unit's scale.
         value: f64,
     },
     /// Not collected or not available for this period.
@@ -24,6 +30,7 @@ pub enum Reading {
 }
 
 impl Reading {
+    /// The figure, if the row gives one.
     pub fn value(&self) -> Option<f64> {
         match *self {
             Reading::Value { value } | Reading::Fraction { value, .. } => Some(value),
@@ -34,20 +41,28 @@ impl Reading {
 
 /// One observation of a measure.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Observation {
+    /// The measure id.
     pub measure: String,
+    /// The period.
     pub period: Period,
+    /// What the row says about the figure.
     pub reading: Reading,
+    /// The figure is provisional.
     pub provisional: bool,
+    /// The figure was revised.
     pub revised: bool,
     /// `(dimension, category)` for a breakdown row; `None` for the total.
     pub breakdown: Option<(String, String)>,
+    /// The row's note.
     pub note: Option<String>,
     /// Where the row came from, for error messages.
     pub source: Location,
 }
 
 impl Observation {
+    /// The figure, if the row gives one.
     pub fn value(&self) -> Option<f64> {
         self.reading.value()
     }

@@ -4,6 +4,7 @@ use crate::model::period::Period;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// SPC options: Making Data Count's rules, as NHSRplotthedots computes them.
 pub struct SpcOptions {
     /// Drop moving ranges >= 3.267 x the mean moving range before computing limits.
     pub screen_outliers: bool,
@@ -40,7 +41,9 @@ impl SpcOptions {
 /// suppressed (0 turns suppression off), and counts may be rounded to a base.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Disclosure {
+    /// Counts from 1 to threshold - 1 are suppressed (0 turns suppression off).
     pub threshold: u32,
+    /// Counts are rounded to this base (for example 5) when set.
     pub round_to: Option<u32>,
 }
 

@@ -17,8 +17,11 @@ pub const MAX_YEAR: i32 = 2200;
 /// 31 Mar, Summer 1 Apr to 31 Aug (Easter moves; a fixed boundary keeps periods comparable).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Term {
+    /// September to December.
     Autumn,
+    /// January to April.
     Spring,
+    /// May to August.
     Summer,
 }
 
@@ -35,13 +38,21 @@ impl Term {
 /// Which kind of period a value covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PeriodKind {
+    /// A day.
     Date,
+    /// A calendar month.
     Month,
+    /// A calendar quarter.
     Quarter,
+    /// A school term.
     Term,
+    /// A calendar year.
     Year,
+    /// An academic year (September to August).
     AcademicYear,
+    /// A financial year (April to March).
     FinancialYear,
 }
 
@@ -64,7 +75,9 @@ pub struct Period(Repr);
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("cannot read {text:?} as a period: {reason}")]
 pub struct PeriodError {
+    /// The text that could not be read.
     pub text: String,
+    /// Why, with the spellings that work.
     pub reason: String,
 }
 
@@ -79,11 +92,13 @@ const EXPECTED: &str = "expected one of 2019-04-30, 2019-04, 2020-Q1, 2020, 2019
                         FY2019/20, Autumn 2019";
 
 impl Period {
+    /// A day.
     pub fn date(d: NaiveDate) -> Result<Self, PeriodError> {
         check_year(&d.to_string(), d.year())?;
         Ok(Period(Repr::Date(d)))
     }
 
+    /// A month (1 to 12).
     pub fn month(year: i32, month: u32) -> Result<Self, PeriodError> {
         let text = format!("{year}-{month:02}");
         check_year(&text, year)?;
@@ -93,6 +108,7 @@ impl Period {
         Ok(Period(Repr::Month { year, month }))
     }
 
+    /// A calendar quarter (1 to 4).
     pub fn quarter(year: i32, quarter: u32) -> Result<Self, PeriodError> {
         let text = format!("{year}-Q{quarter}");
         check_year(&text, year)?;
@@ -102,11 +118,13 @@ impl Period {
         Ok(Period(Repr::Quarter { year, quarter }))
     }
 
+    /// A school term of the academic year starting in `year`.
     pub fn term(term: Term, year: i32) -> Result<Self, PeriodError> {
         check_year(&format!("{} {year}", term.name()), year)?;
         Ok(Period(Repr::Term { term, year }))
     }
 
+    /// A calendar year.
     pub fn year(year: i32) -> Result<Self, PeriodError> {
         check_year(&year.to_string(), year)?;
         Ok(Period(Repr::Year(year)))
@@ -124,6 +142,7 @@ impl Period {
         Ok(Period(Repr::FinancialYear(start_year)))
     }
 
+    /// What kind of period it is.
     pub fn kind(&self) -> PeriodKind {
         match self.0 {
             Repr::Date(_) => PeriodKind::Date,
@@ -235,7 +254,7 @@ impl fmt::Display for Period {
 impl FromStr for Period {
     type Err = PeriodError;
 
-    /// Reads the spellings of semantics section 3. Letters are case-insensitive and spaces
+    /// Reads the spellings of docs/semantics.md section 3. Letters are case-insensitive and spaces
     /// around the text are ignored; `2020 Q1`, `2019/2020` and `FY 2019/20` are also read.
     fn from_str(raw: &str) -> Result<Self, Self::Err> {
         let text = raw.trim();
@@ -365,7 +384,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_the_right_dates() {
-        // semantics section 3: each spelling with its start and end.
+        // docs/semantics.md section 3: each spelling with its start and end.
         let cases = [
             ("2019-04", "2019-04-01", "2019-04-30", PeriodKind::Month),
             ("2020-02", "2020-02-01", "2020-02-29", PeriodKind::Month),
@@ -466,7 +485,7 @@ mod tests {
 
     #[test]
     fn days_between_period_ends() {
-        // semantics section 5 worked check: 2019-04-30 to 2019-10-31 is 184 days,
+        // docs/semantics.md section 5 worked check: 2019-04-30 to 2019-10-31 is 184 days,
         // to 2020-05-31 is 397 days.
         assert_eq!(p("2019-04").days_until(&p("2019-10")), 184);
         assert_eq!(p("2019-04").days_until(&p("2020-05")), 397);

@@ -1,19 +1,30 @@
-//! The default status rules of semantics section 5, and RAG.
+//! Statuses, RAG and the direction of travel (docs/semantics.md section 5).
 
 use crate::model::kinds::Polarity;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// A measure's status at the reporting period (docs/semantics.md section 5).
+#[non_exhaustive]
 pub enum Status {
+    /// The target is met.
     Achieved,
+    /// On the trajectory to the target.
     OnTrack,
+    /// Short of the trajectory, within the tolerance.
     AtRisk,
+    /// Short of the trajectory, beyond the tolerance.
     OffTrack,
+    /// The due date has come and the target is not met.
     Missed,
+    /// No target, or one that cannot be resolved.
     NoTarget,
+    /// No figure for the reporting period.
     NoData,
+    /// The figure is withheld (small numbers).
     Suppressed,
+    /// On the data development agenda.
     ToBeDeveloped,
 }
 
@@ -77,6 +88,7 @@ impl Status {
         }
     }
 
+    /// The RAG rating.
     pub fn rag(self) -> Rag {
         match self {
             Status::Achieved | Status::OnTrack => Rag::Green,
@@ -89,22 +101,34 @@ impl Status {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// Red, amber, green (and grey for no judgement).
 pub enum Rag {
+    /// Achieved or on track.
     Green,
+    /// At risk.
     Amber,
+    /// Off track or missed.
     Red,
+    /// No judgement.
     Grey,
 }
 
 /// Direction of travel against the previous period. Neutral measures move `higher` or `lower`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Direction {
+    /// Better than the previous figure.
     Improving,
+    /// Worse than the previous figure.
     Worsening,
+    /// The same.
     NoChange,
+    /// Higher (a neutral measure).
     Higher,
+    /// Lower (a neutral measure).
     Lower,
+    /// Not known: no two consecutive figures.
     Unknown,
 }
 
@@ -124,6 +148,7 @@ impl Direction {
         }
     }
 
+    /// The label in reports.
     pub fn label(self) -> &'static str {
         match self {
             Direction::Improving => "improving",

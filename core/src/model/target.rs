@@ -1,4 +1,4 @@
-//! Targets: every kind the seeds use (semantics section 4), and how each resolves to a number.
+//! Targets: every kind the seeds use (docs/semantics.md section 4), and how each resolves to a number.
 
 use crate::model::kinds::Polarity;
 use crate::model::period::Period;
@@ -9,11 +9,20 @@ use serde::Serialize;
 /// points is an absolute difference ("up 20 points"). The definition must say which.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Change {
-    Relative { pct: f64 },
-    Points { points: f64 },
+    /// A percentage of the baseline.
+    Relative {
+        /// Percent of the baseline: -50 halves it.
+        pct: f64,
+    },
+    /// A difference in the measure's own units (points on a percentage).
+    Points {
+        /// Points added to the baseline: -3 takes three off.
+        points: f64,
+    },
 }
 
 impl Change {
+    /// The figure the change gives from `base`.
     pub fn apply(self, base: f64) -> f64 {
         match self {
             Change::Relative { pct } => base * (1.0 + pct / 100.0),
@@ -26,8 +35,11 @@ impl Change {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Comparison {
+    /// At least the number.
     AtLeast,
+    /// At most the number.
     AtMost,
+    /// Exactly the number.
     Exactly,
 }
 
@@ -45,6 +57,7 @@ impl Comparison {
         }
     }
 
+    /// Reads a comparison as written in the definition (`at_least`).
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "at_least" => Some(Comparison::AtLeast),
@@ -74,6 +87,7 @@ impl Comparison {
         }
     }
 
+    /// The comparison for the opposite polarity.
     pub fn mirrored(self) -> Self {
         match self {
             Comparison::AtLeast => Comparison::AtMost,
@@ -101,31 +115,58 @@ impl Comparison {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum GapGoal {
     /// A relative change of the baseline gap: -50 halves it.
-    Relative { pct: f64 },
+    Relative {
+        /// Percent of the baseline gap: -50 halves it.
+        pct: f64,
+    },
     /// A stated gap, for example 0 to close it.
-    Value { value: f64 },
+    Value {
+        /// The gap.
+        value: f64,
+    },
 }
 
 /// One target rule.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Rule {
     /// A change from the baseline.
     Change(Change),
     /// A stated value ("from the current 0.9% to 4.5%").
-    Absolute { value: f64 },
+    Absolute {
+        /// The figure.
+        value: f64,
+    },
     /// A threshold with its own comparison ("at least 95% of schools").
-    Threshold { comparison: Comparison, value: f64 },
+    Threshold {
+        /// How the figure is judged against the number.
+        comparison: Comparison,
+        /// The number.
+        value: f64,
+    },
     /// Match a named comparator's value for the same period.
-    Comparator { name: String },
-    /// Reach the top-quartile boundary of a group of areas (semantics: on the better side).
-    Quartile { group: String },
+    Comparator {
+        /// The comparator's name.
+        name: String,
+    },
+    /// Reach the top-quartile boundary of a group of areas (docs/semantics.md section 4: on the better side).
+    Quartile {
+        /// The comparator group (`la`).
+        group: String,
+    },
     /// A goal on the gap between the value and a comparator.
-    Gap { comparator: String, goal: GapGoal },
+    Gap {
+        /// The comparator's name.
+        comparator: String,
+        /// What the gap should become.
+        goal: GapGoal,
+    },
     /// No number: judged by direction of travel.
     Direction,
 }
 
 impl Rule {
+    /// The kind as written in the definition (`relative`).
     pub fn kind_name(&self) -> &'static str {
         match self {
             Rule::Change(Change::Relative { .. }) => "relative",
@@ -193,16 +234,23 @@ fn rise_or_fall(x: f64) -> &'static str {
 
 /// A dated step of a multi-stage target ("stemmed in 2020, halved in 2021").
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Milestone {
+    /// When the step is due.
     pub due: Period,
+    /// What it asks for.
     pub rule: Rule,
 }
 
 /// A measure's target: one rule with an optional due date, or dated milestones in order.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum Target {
+    /// One rule, with an optional due date.
     Single {
+        /// The rule.
         rule: Rule,
+        /// When it is due.
         due: Option<Period>,
     },
     /// Non-empty, due dates strictly increasing, no direction-only steps (checked on load).
@@ -210,6 +258,7 @@ pub enum Target {
 }
 
 impl Target {
+    /// The kind as written in the definition (`relative`, `milestones`).
     pub fn kind_name(&self) -> &'static str {
         match self {
             Target::Single { rule, .. } => rule.kind_name(),
@@ -225,6 +274,7 @@ impl Target {
         }
     }
 
+    /// Whether resolving the target needs a baseline figure.
     pub fn needs_baseline(&self) -> bool {
         let rule_needs = |r: &Rule| {
             matches!(
@@ -247,9 +297,13 @@ impl Target {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "on", rename_all = "snake_case")]
 pub enum Basis {
+    /// The value itself.
     Value,
+    /// The gap between the value and a comparator.
     Gap {
+        /// The comparator's name.
         comparator: String,
+        /// The comparator's figure for the period judged.
         comparator_value: f64,
     },
 }

@@ -5,6 +5,7 @@
 use super::table::measures;
 use crate::report::Report;
 
+/// One row per measure (the columns of [`columns`](crate::render::columns)), each cell safe for spreadsheets.
 pub fn csv(r: &Report) -> String {
     let columns = measures(r);
     let mut w = csv::WriterBuilder::new()

@@ -7,6 +7,7 @@ use crate::model::status::Status;
 use crate::report::{MeasureResult, Report};
 use std::fmt::Write;
 
+/// The report as Markdown: sections, the three questions, every measure, the summary.
 pub fn markdown(r: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# {}\n", md_cell(&r.scorecard.title));

@@ -1,4 +1,4 @@
-//! Rendering a scored scorecard for people. Pure functions from a [`Report`](crate::Report)
+//! Rendering a scored scorecard for people. Pure functions from a [`Report`]
 //! to text; no I/O. Every status is written as its text label, never as colour alone, and every
 //! user-supplied string is escaped for the format.
 
@@ -44,19 +44,27 @@ pub fn by_question<'r>(
 
 /// The formats a report can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
+    /// The terminal scorecard.
     Text,
+    /// Markdown.
     Markdown,
+    /// A self-contained HTML page.
     Html,
     /// The HTML report without its page, CSS scoped to it (for notebooks and embedding).
     HtmlFragment,
+    /// The JSON contract.
     Json,
+    /// One CSV row per measure.
     Csv,
 }
 
 impl Format {
+    /// The names `parse` reads, for messages.
     pub const NAMES: &'static str = "text, markdown, html, json or csv";
 
+    /// Reads a format name (`text`, `md`, `html`, ...).
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "text" => Some(Format::Text),

@@ -6,14 +6,20 @@ use crate::report::Report;
 /// A column's values; `None` is a missing figure (explained in `notes`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Values {
+    /// Text cells.
     Text(Vec<Option<String>>),
+    /// Numbers.
     Number(Vec<Option<f64>>),
+    /// Whole numbers.
     Integer(Vec<i64>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// One column of the per-measure table.
 pub struct Column {
+    /// Its name (a CSV header).
     pub name: &'static str,
+    /// Its cells, one per measure.
     pub values: Values,
 }
 

@@ -9,6 +9,7 @@ use crate::num::fmt_num;
 use crate::num::{round_to, signed};
 use crate::report::{MeasureResult, Report};
 
+/// No line of the terminal scorecard is wider than this.
 pub const WIDTH: usize = 100;
 const INDENT: usize = 22;
 

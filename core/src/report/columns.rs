@@ -77,6 +77,7 @@ macro_rules! series_columns {
 }
 
 series_columns! {
+    /// The area, as given.
     area: u32,
     /// The measure's code ([`crate::scoring::batch::Plan::code`]).
     measure: u32,
@@ -84,22 +85,34 @@ series_columns! {
     rows: Range<usize>,
     /// The latest period on or before the reporting period (an index into `Rows::periods`).
     period: Option<u32>,
+    /// The latest figure.
     value: Option<f64>,
+    /// The baseline's period.
     baseline_period: Option<Period>,
+    /// The baseline figure.
     baseline: Option<f64>,
+    /// The target, resolved.
     target: Option<f64>,
+    /// How the figure is judged against the target.
     comparison: Option<Comparison>,
     /// The figure judged against the target: the value, or for a gap target its gap to the
     /// comparator.
     judged: Option<f64>,
+    /// Where the figure should be by now on the trajectory.
     expected: Option<f64>,
+    /// Progress from baseline to target, in percent.
     progress_pct: Option<f64>,
+    /// The status.
     status: Status,
+    /// The SPC centre line (the last group's).
     spc_mean: Option<f64>,
+    /// The lower SPC limit.
     spc_lower: Option<f64>,
+    /// The upper SPC limit.
     spc_upper: Option<f64>,
     /// How many figures the forecast line was fitted to.
     forecast_points: Option<usize>,
+    /// The forecast line's slope, per year.
     slope_per_year: Option<f64>,
     /// The forecast at the target's due date.
     at_due: Option<f64>,
@@ -112,9 +125,13 @@ series_columns! {
     turned: Option<bool>,
     /// The period of the figure benchmarked among every area's (an index into `Rows::periods`).
     benchmark_period: Option<u32>,
+    /// The figure benchmarked.
     benchmark_value: Option<f64>,
+    /// The lower quartile boundary.
     q1: Option<f64>,
+    /// The median.
     median: Option<f64>,
+    /// The upper quartile boundary.
     q3: Option<f64>,
     /// Quartile band, A the best quarter (none for a neutral measure).
     band: Option<char>,
@@ -130,6 +147,7 @@ impl SeriesColumns {
         self.area.len()
     }
 
+    /// Whether there are no series.
     pub fn is_empty(&self) -> bool {
         self.area.is_empty()
     }

@@ -1,4 +1,4 @@
-//! The scored scorecard: the JSON output contract of semantics section 6.
+//! The scored scorecard: the JSON output contract of docs/semantics.md section 6.
 //!
 //! Field names may grow but never change meaning within a schema version. Numbers are
 //! rounded to 6 decimal places; a missing figure is `null` and a note says why.
@@ -27,77 +27,132 @@ pub use summary::{
 pub const SCHEMA: &str = "betteroff.report/2";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// A scored scorecard: what every front end prints, and the JSON contract (docs/semantics.md section 6).
+#[non_exhaustive]
 pub struct Report {
+    /// The schema name and version ([`SCHEMA`]).
     pub schema: &'static str,
+    /// The scorecard.
     pub scorecard: CardInfo,
+    /// The reporting period.
     pub as_of: Period,
+    /// The sections, in order.
     pub sections: Vec<SectionInfo>,
+    /// Every measure, in section order.
     pub measures: Vec<MeasureResult>,
+    /// Counts by status and RAG.
     pub summary: Summary,
+    /// The action plan at the reporting period.
     pub actions: Vec<ActionResult>,
+    /// The risks.
     pub risks: Vec<RiskResult>,
+    /// The demand projections.
     pub projections: Vec<ProjectionResult>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// The scorecard, as the report describes it.
+#[non_exhaustive]
 pub struct CardInfo {
+    /// Its id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// The area.
     pub area: Option<String>,
+    /// A description.
     pub description: Option<String>,
+    /// Where its figures come from.
     pub source: Option<String>,
+    /// Notes shown in every format.
     pub notes: Vec<String>,
+    /// The status rule settings used.
     pub status_rules: StatusRules,
     /// Whether disclosure control was applied, and the symbols used.
     pub disclosure: DisclosureInfo,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// A section, with its measures' ids.
+#[non_exhaustive]
 pub struct SectionInfo {
+    /// Its id.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// What it is, in RBA terms.
     pub kind: SectionKind,
+    /// A description.
     pub description: Option<String>,
+    /// Its measures' ids, in order.
     pub measures: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// One measure's scores at the reporting period.
+#[non_exhaustive]
 pub struct MeasureResult {
+    /// The measure id.
     pub id: String,
+    /// Its name.
     pub name: String,
+    /// Its section id.
     pub section: String,
+    /// Which RBA question it answers.
     pub kind: MeasureKind,
+    /// Its unit (`percentage`, `rate`, ...).
     pub unit: &'static str,
     /// The rate's base (per 1,000, ...) for unit `rate`.
     pub per: Option<u32>,
+    /// Which way is better.
     pub polarity: Polarity,
+    /// How often it is reported.
     pub frequency: Option<Frequency>,
+    /// Who owns it.
     pub owner: Option<String>,
+    /// Where its figures come from.
     pub source: Option<String>,
+    /// On the data development agenda.
     pub to_be_developed: bool,
     /// The period of the current value: the latest observation on or before `as_of`.
     pub period: Option<Period>,
+    /// The current figure (6 decimal places).
     pub value: Option<f64>,
     /// A GSS symbol when the value is withheld: c, x, z or low.
     pub symbol: Option<&'static str>,
+    /// The current figure's numerator, when given.
     pub numerator: Option<f64>,
+    /// The current figure's denominator, when given.
     pub denominator: Option<f64>,
+    /// The current figure is provisional.
     pub provisional: bool,
+    /// The current figure was revised.
     pub revised: bool,
+    /// The baseline used.
     pub baseline: Option<ResolvedBaseline>,
+    /// The target, resolved.
     pub target: Option<TargetResult>,
     /// Where the value should be by now on the straight line from baseline to target.
     pub expected: Option<f64>,
+    /// Progress from baseline to target, in percent, unclamped.
     pub progress_pct: Option<f64>,
+    /// Changes on the previous figure and on the baseline.
     pub change: Changes,
+    /// Direction of travel.
     pub direction: Direction,
     /// How many consecutive period-to-period moves, up to the current one, went the same way.
     pub streak: u32,
+    /// The status.
     pub status: Status,
+    /// The status's label (never colour alone).
     pub status_label: &'static str,
+    /// The RAG rating.
     pub rag: Rag,
+    /// Each comparator at the current period.
     pub comparators: Vec<ComparatorResult>,
+    /// Breakdowns of the current period (age group, need, ...).
     pub breakdowns: Vec<BreakdownResult>,
+    /// Every figure of the series up to the reporting period.
     pub series: Vec<Point>,
     /// Statistical process control of the series (when it has enough figures).
     pub spc: Option<SpcResult>,
@@ -107,47 +162,73 @@ pub struct MeasureResult {
     pub interval: Option<IntervalResult>,
     /// Quartile band, rank and statistical neighbours among all areas.
     pub benchmark: Option<BenchmarkResult>,
+    /// Why a figure is missing, and what a reader should know.
     pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// SPC of a measure's series.
+#[non_exhaustive]
 pub struct SpcResult {
+    /// The options used.
     pub options: crate::model::options::SpcOptions,
     /// Periods from which the limits were computed afresh.
     pub rebase: Vec<Period>,
+    /// Every point.
     pub points: Vec<SpcPointResult>,
     /// The last point's type (the variation icon).
     pub variation: crate::stats::spc::PointType,
+    /// The variation icon's label.
     pub variation_label: &'static str,
     /// The target against the last limits (the assurance icon).
     pub assurance: Option<crate::stats::spc::Assurance>,
+    /// The assurance icon's label.
     pub assurance_label: Option<&'static str>,
+    /// What a reader should know (trial limits, missing figures left out).
     pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// One point of an SPC chart.
+#[non_exhaustive]
 pub struct SpcPointResult {
+    /// Its period.
     pub period: Period,
+    /// Its figure.
     pub value: f64,
+    /// Its rebase group (0 the first).
     pub group: usize,
+    /// The centre line.
     pub mean: Option<f64>,
+    /// The lower limit.
     pub lower: Option<f64>,
+    /// The upper limit.
     pub upper: Option<f64>,
+    /// Where the lower near-limit band starts.
     pub near_lower: Option<f64>,
+    /// Where the upper near-limit band starts.
     pub near_upper: Option<f64>,
+    /// The rule that flagged it.
     pub rule: crate::stats::spc::Rule,
+    /// The rule's text, as Making Data Count writes it.
     pub rule_text: String,
+    /// Its type.
     pub point_type: crate::stats::spc::PointType,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// The turn-the-curve forecast.
+#[non_exhaustive]
 pub struct ForecastResult {
     /// The figures the line was fitted to: from the baseline on, the last `points_used`.
     pub points_used: usize,
+    /// The first period the line is fitted to.
     pub from_period: Period,
+    /// The slope, per year.
     pub slope_per_year: f64,
     /// The line's value at the target's due date.
     pub due: Option<Period>,
+    /// The line's figure at the due date.
     pub at_due: Option<f64>,
     /// Whether the target is met at the due date if the trend continues.
     pub reachable: Option<bool>,
@@ -158,87 +239,129 @@ pub struct ForecastResult {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// Confidence intervals of the current figure.
+#[non_exhaustive]
 pub struct IntervalResult {
     /// wilson, byar or exact_poisson.
     pub method: &'static str,
+    /// Lower 95% limit.
     pub lower_95: f64,
+    /// Upper 95% limit.
     pub upper_95: f64,
+    /// Lower 99.8% limit.
     pub lower_998: f64,
+    /// Upper 99.8% limit.
     pub upper_998: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// Where the figure stands among every area (DfE LAIT).
+#[non_exhaustive]
 pub struct BenchmarkResult {
+    /// The comparator group.
     pub group: String,
+    /// The period compared.
     pub period: Period,
+    /// Our figure for it.
     pub value: f64,
     /// Areas compared, this one included.
     pub areas: usize,
+    /// The lower quartile boundary.
     pub q1: f64,
+    /// The median.
     pub median: f64,
+    /// The upper quartile boundary.
     pub q3: f64,
     /// A (the best quarter) to D; none for a neutral measure.
     pub band: Option<String>,
     /// 1 is the best; ties share the lowest rank.
     pub rank: Option<usize>,
+    /// The statistical neighbours' average.
     pub sn_average: Option<f64>,
+    /// How many statistical neighbours had a figure.
     pub sn_count: usize,
     /// Against the previous consecutive period: up, down or same.
     pub trend: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// A resolved target.
+#[non_exhaustive]
 pub struct TargetResult {
     /// relative, points, absolute, threshold, comparator, quartile, gap, milestones, direction.
     pub kind: &'static str,
+    /// The target in words.
     pub description: String,
     /// The number the status is judged against (for milestones, the current milestone's).
     pub value: Option<f64>,
+    /// How the figure is judged against it.
     pub comparison: Option<Comparison>,
+    /// When it is due.
     pub due: Option<Period>,
     /// `value`, or `gap` to a comparator: then `value`, `expected` and progress are gaps.
     pub basis: Basis,
     /// The figure judged: the value, or its gap to the comparator.
     pub judged: Option<f64>,
+    /// Each milestone, for a milestone target.
     pub milestones: Vec<MilestoneResult>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// One milestone.
+#[non_exhaustive]
 pub struct MilestoneResult {
+    /// When it is due.
     pub due: Period,
+    /// What it asks for, in words.
     pub description: String,
+    /// Its figure, resolved.
     pub value: Option<f64>,
     /// Whether this is the milestone the status is judged against.
     pub current: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// Changes of the current figure.
+#[non_exhaustive]
 pub struct Changes {
+    /// On the previous figure.
     pub previous: Option<ChangeResult>,
+    /// On the baseline.
     pub baseline: Option<ChangeResult>,
 }
 
 /// A change from an earlier figure, absolute (in percentage points for percentages) and
 /// relative (in % of the earlier figure), with a label saying which is which.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ChangeResult {
+    /// The earlier period.
     pub from_period: Period,
+    /// The earlier figure.
     pub from_value: f64,
+    /// Current minus earlier.
     pub absolute: f64,
     /// `pp` for percentages, otherwise the unit's name.
     pub absolute_unit: &'static str,
     /// `None` when the earlier figure is zero.
     pub relative_pct: Option<f64>,
+    /// The change in words (`-8pp (-32%)`).
     pub label: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// A comparator at the current period.
+#[non_exhaustive]
 pub struct ComparatorResult {
+    /// The comparator's name.
     pub name: String,
+    /// The period of its figure.
     pub period: Period,
+    /// Its figure.
     pub value: f64,
     /// value - comparator (percentage points for percentages).
     pub gap: Option<f64>,
+    /// The gap in words.
     pub gap_label: Option<String>,
     /// better / worse / same, or higher / lower for a neutral measure.
     pub position: Option<&'static str>,
@@ -249,17 +372,28 @@ pub struct ComparatorResult {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// One category of a breakdown.
+#[non_exhaustive]
 pub struct BreakdownResult {
+    /// The dimension (`age_group`).
     pub dimension: String,
+    /// The category (`0-4`).
     pub category: String,
+    /// The period.
     pub period: Period,
+    /// The figure.
     pub value: Option<f64>,
+    /// A GSS symbol when withheld.
     pub symbol: Option<&'static str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// One figure of the series.
+#[non_exhaustive]
 pub struct Point {
+    /// Its period.
     pub period: Period,
+    /// Its figure.
     pub value: Option<f64>,
     /// provisional, revised, missing or suppressed.
     pub flag: Option<&'static str>,
@@ -269,32 +403,52 @@ pub struct Point {
 
 /// An action as it stood at the reporting period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ActionResult {
     /// Its status and completion date are as at `as_of`.
     #[serde(flatten)]
     pub action: Action,
+    /// Not started or in progress, and due before the reporting period ends.
     pub overdue: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// A risk, scored.
+#[non_exhaustive]
 pub struct RiskResult {
+    /// Its id.
     pub id: String,
+    /// What could go wrong.
     pub title: String,
+    /// 1 (rare) to 5 (almost certain).
     pub likelihood: u8,
+    /// 1 (negligible) to 5 (severe).
     pub impact: u8,
+    /// Likelihood x impact.
     pub score: u8,
+    /// Its band.
     pub rating: RiskRating,
+    /// What is done about it.
     pub mitigation: Option<String>,
+    /// Who owns it.
     pub owner: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// A demand projection, computed.
+#[non_exhaustive]
 pub struct ProjectionResult {
+    /// Its id.
     pub id: String,
+    /// What is projected.
     pub name: String,
+    /// The base figure's period.
     pub base_period: Period,
+    /// The base figure.
     pub base: f64,
+    /// Each step.
     pub steps: Vec<ProjectedStep>,
+    /// Where the rates come from.
     pub source: Option<String>,
 }
 
@@ -324,17 +478,24 @@ impl Report {
 
 /// What the published report says about disclosure control.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct DisclosureInfo {
+    /// Whether disclosure control was applied.
     pub enabled: bool,
     /// Counts from 1 to threshold - 1 are suppressed (0: no suppression).
     pub threshold: u32,
+    /// The rounding base, when counts are rounded.
     pub round_to: Option<u32>,
     /// Published figures withheld or rounded, as symbols: c, x, z, low.
     pub symbols: Vec<Symbol>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+/// A GSS symbol and what it means.
+#[non_exhaustive]
 pub struct Symbol {
+    /// The symbol (`c`, `x`, `z`, `low`).
     pub symbol: &'static str,
+    /// What it means.
     pub meaning: &'static str,
 }

@@ -93,7 +93,7 @@ pub struct Judgement {
     pub expected: Option<f64>,
 }
 
-/// Judges value `v` at date `t` against `goal` (semantics section 5):
+/// Judges value `v` at date `t` against `goal` (docs/semantics.md section 5):
 /// achieved if it meets the goal; missed if the due date has come; otherwise on the trajectory
 /// from the start: on track if it meets the expected value, at risk if short by at most
 /// `tolerance_pct`% of |goal - start|, else off track; at risk when there is no trajectory.
@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn semantics_worked_check() {
-        // semantics section 5: at 2019-10-31 with v = 25%, 184 of 397 days have passed,
+        // docs/semantics.md section 5: at 2019-10-31 with v = 25%, 184 of 397 days have passed,
         // e = 32 - 16 x 184/397 = 24.58%, shortfall 0.42 <= 1.6, so at risk; progress 43.75%.
         let j = wsoa(25.0, "2019-10-31");
         assert_relative_eq!(j.expected.unwrap(), 32.0 - 16.0 * 184.0 / 397.0);

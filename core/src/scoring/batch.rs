@@ -100,8 +100,11 @@ struct Benchmark {
 /// missing figure, a row after the reporting period, or a series too short for SPC).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scores {
+    /// Each series' scores, a column per figure.
     pub series: SeriesColumns,
+    /// Each row's SPC rule.
     pub rule: Vec<Option<SpcRule>>,
+    /// Each row's SPC point type.
     pub point_type: Vec<Option<PointType>>,
 }
 
@@ -723,7 +726,7 @@ impl Plan<'_> {
     }
 
     /// The latest figure judged against the resolved target, on the trajectory from the
-    /// baseline (semantics section 5), as the scorecard judges it.
+    /// baseline (docs/semantics.md section 5), as the scorecard judges it.
     fn judge(
         &self,
         m: &Measure,
@@ -903,7 +906,7 @@ mod tests {
     use crate::Scorecard;
     use approx::assert_relative_eq;
 
-    /// Dudley WSoA area 2 A3 (semantics section 5), the fixture every front end's batch test
+    /// Dudley WSoA area 2 A3 (docs/semantics.md section 5), the fixture every front end's batch test
     /// scores.
     const A3: &str = include_str!("../../../tests/fixtures/batch/wsoa-a3.toml");
 

@@ -12,13 +12,19 @@ use crate::stats::spc::{self, PointType, Rule};
 /// in input order. `K` is the series key: an integer id or a borrowed name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpcColumns<K> {
+    /// Each series' key, in input order.
     pub series: Vec<K>,
     /// How many points each series has, so per-series columns can be spread over the rows.
     pub points: Vec<usize>,
+    /// Each series' mean (`None` without limits).
     pub mean: Vec<Option<f64>>,
+    /// Each series' lower limit.
     pub lower: Vec<Option<f64>>,
+    /// Each series' upper limit.
     pub upper: Vec<Option<f64>>,
+    /// Each row's rule.
     pub rule: Vec<Rule>,
+    /// Each row's point type.
     pub point_type: Vec<PointType>,
 }
 

@@ -9,8 +9,10 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Level {
     #[serde(rename = "95")]
+    /// 95%.
     P95,
     #[serde(rename = "99.8")]
+    /// 99.8%.
     P998,
 }
 
@@ -74,10 +76,15 @@ pub fn poisson(x: f64, level: Level) -> Option<(f64, f64)> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Significance {
+    /// Better than the comparator, beyond the interval.
     Better,
+    /// Not significantly different.
     Similar,
+    /// Worse than the comparator, beyond the interval.
     Worse,
+    /// Higher (a neutral measure).
     Higher,
+    /// Lower (a neutral measure).
     Lower,
 }
 

@@ -4,6 +4,7 @@ use crate::model::period::Period;
 use crate::model::projection::{ProjectedStep, Projection};
 
 impl Projection {
+    /// Compounds the base through the steps ([`project`](crate::project)).
     pub fn project(&self) -> Vec<ProjectedStep> {
         project(self.base, &self.steps)
     }

@@ -1,5 +1,5 @@
 //! Statistical process control: XmR charts as NHSRplotthedots 0.2.2 computes them for NHS
-//! England's Making Data Count (semantics section 7). Per rebase group: limits from the mean and
+//! England's Making Data Count (docs/semantics.md section 7). Per rebase group: limits from the mean and
 //! the mean moving range (with outlier screening), then four rules, first that applies wins:
 //! outside the limits, a run of points each above (or below) the one before, two of three points
 //! near a limit on one side, and a run of points on one side of the mean.
@@ -20,11 +20,17 @@ pub const TRIAL_BELOW: usize = 13;
 /// A group's centre line and limits.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Limits {
+    /// The centre line.
     pub mean: f64,
+    /// The lower process limit.
     pub lower: f64,
+    /// The upper process limit.
     pub upper: f64,
+    /// Where the lower near-limit band starts.
     pub near_lower: f64,
+    /// Where the upper near-limit band starts.
     pub near_upper: f64,
+    /// The mean moving range the limits are built from.
     pub mean_moving_range: f64,
 }
 
@@ -32,14 +38,23 @@ pub struct Limits {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
+    /// Above the upper limit.
     AboveUcl,
+    /// Below the lower limit.
     BelowLcl,
+    /// Part of an increasing trend.
     TrendIncreasing,
+    /// Part of a decreasing trend.
     TrendDecreasing,
+    /// Two of three points near the upper limit.
     TwoInThreeAbove,
+    /// Two of three points near the lower limit.
     TwoInThreeBelow,
+    /// Part of a run above the mean.
     ShiftAbove,
+    /// Part of a run below the mean.
     ShiftBelow,
+    /// None of the rules.
     CommonCause,
 }
 
@@ -115,11 +130,17 @@ impl Rule {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+/// A point's type, the variation icon: common cause, or special cause by polarity.
 pub enum PointType {
+    /// Common cause variation.
     CommonCause,
+    /// Special cause, improving.
     SpecialCauseImprovement,
+    /// Special cause, of concern.
     SpecialCauseConcern,
+    /// Special cause, high (a neutral measure).
     SpecialCauseNeutralHigh,
+    /// Special cause, low (a neutral measure).
     SpecialCauseNeutralLow,
 }
 
@@ -159,6 +180,7 @@ impl PointType {
         }
     }
 
+    /// The label in reports.
     pub fn label(self) -> &'static str {
         match self {
             PointType::CommonCause => "Common cause",
@@ -174,12 +196,16 @@ impl PointType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Assurance {
+    /// The target lies beyond the limits on the passing side: the process consistently passes.
     ConsistentPass,
+    /// The target lies beyond the limits on the failing side: the process consistently fails.
     ConsistentFail,
+    /// The target lies within the limits: hit and miss.
     Inconsistent,
 }
 
 impl Assurance {
+    /// The label in reports.
     pub fn label(self) -> &'static str {
         match self {
             Assurance::ConsistentPass => "Consistently passes the target",
@@ -194,18 +220,24 @@ impl Assurance {
 pub struct SpcPoint {
     /// 0 for the first group, +1 at each rebase.
     pub group: usize,
+    /// The point's group's limits (`None` for a constant group or one point).
     pub limits: Option<Limits>,
+    /// The rule that flagged it.
     pub rule: Rule,
+    /// Its type.
     pub point_type: PointType,
 }
 
 #[derive(Debug, Clone, PartialEq)]
+/// SPC of one series: every point, the icons and notes.
 pub struct Spc {
+    /// Every point, in order.
     pub points: Vec<SpcPoint>,
     /// The last point's type: the variation icon.
     pub variation: PointType,
     /// With a target and a direction: the assurance icon.
     pub assurance: Option<Assurance>,
+    /// What a reader should know (trial limits, no variation, screening).
     pub notes: Vec<String>,
 }
 
