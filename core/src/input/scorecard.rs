@@ -58,10 +58,48 @@ impl Limits {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-/// A scorecard: its validated definition and the observations, comparators and actions added to it.
+/// A scorecard: its validated definition and the observations, comparators and actions added
+/// to it.
 ///
-/// Adding data is all or nothing: a file with any problem adds no rows, and every problem is reported at once.
+/// Adding data is all or nothing: a file with any problem adds no rows, and every problem is
+/// reported at once, with its file, line and field.
+///
+/// ```
+/// use betteroff::{Scorecard, Sources};
+/// let definition = r#"
+/// id = "wsoa"
+/// title = "Written Statement of Action"
+/// [[sections]]
+/// id = "p2"
+/// title = "Assessment"
+/// kind = "priority"
+/// [[sections.measures]]
+/// id = "A3a"
+/// name = "Parents/carers dissatisfied with the assessment of their child's needs"
+/// kind = "better_off"
+/// unit = "percentage"
+/// polarity = "lower_is_better"
+/// baseline = { period = "2019-04", value = 32 }
+/// target = { kind = "relative", change = -50, due = "2020-05" }
+/// "#;
+/// let card = Scorecard::load(Sources {
+///     definition: ("scorecard.toml", definition),
+///     observations: Some(("observations.csv", "measure,period,value\nA3a,2019-10,25\n")),
+///     comparators: None,
+///     actions: None,
+/// })
+/// .unwrap();
+/// assert_eq!(card.observations().len(), 1);
+///
+/// // A bad row names its file, line and field, and adds nothing.
+/// let mut card = card;
+/// let e = card
+///     .add_observations_csv("measure,period,value\nA3a,2019-13,25\n", "more.csv")
+///     .unwrap_err();
+/// assert!(e.to_string().starts_with("more.csv:2: field \"period\""), "{e}");
+/// assert_eq!(card.observations().len(), 1);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scorecard {
     pub(crate) definition: Definition,
     limits: Limits,

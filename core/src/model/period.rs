@@ -68,6 +68,17 @@ enum Repr {
 }
 
 /// A period: only valid ones can be built (month 1-12, quarter 1-4, year in range).
+///
+/// ```
+/// use betteroff::{Period, PeriodKind};
+/// let p: Period = "FY2019/20".parse().unwrap();
+/// assert_eq!(p.kind(), PeriodKind::FinancialYear);
+/// assert_eq!(p.start().to_string(), "2019-04-01");
+/// assert_eq!(p.end().to_string(), "2020-03-31");
+/// assert!("2019-13".parse::<Period>().is_err());
+/// // Periods order by their end: the 2019/20 academic year ends after the 2019 calendar year.
+/// assert!("2019/20".parse::<Period>().unwrap() > "2019".parse::<Period>().unwrap());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period(Repr);
 

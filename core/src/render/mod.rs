@@ -79,6 +79,30 @@ impl Format {
 }
 
 /// Writes `report` in `format`; `colour` applies to text only (ANSI, for terminals).
+///
+/// ```
+/// use betteroff::render::{render, Format};
+/// use betteroff::Scorecard;
+/// let mut card = Scorecard::from_toml(r#"
+/// id = "demo"
+/// title = "Demo"
+/// [[sections]]
+/// id = "s"
+/// title = "Section"
+/// kind = "service"
+/// [[sections.measures]]
+/// id = "m"
+/// name = "EHC plans issued within 20 weeks"
+/// kind = "how_well"
+/// unit = "percentage"
+/// polarity = "higher_is_better"
+/// target = { kind = "threshold", comparison = "at_least", value = 60 }
+/// "#, "scorecard.toml").unwrap();
+/// card.add_observations_csv("measure,period,value\nm,2020-Q1,64.5\n", "o.csv").unwrap();
+/// let report = card.score(None).unwrap();
+/// assert_eq!(render(&report, Format::Json, false), report.to_json());
+/// assert!(render(&report, Format::Markdown, false).contains("Achieved"));
+/// ```
 pub fn render(report: &Report, format: Format, colour: bool) -> String {
     match format {
         Format::Text => text(report, colour),

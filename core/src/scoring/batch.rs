@@ -48,6 +48,44 @@ pub struct Rows<'a> {
 }
 
 /// A definition's measures, checked for batch scoring, with their codes.
+///
+/// Two areas' figures for one measure, scored at once (Dudley WSoA 2.A3a: 32% in April 2019, to
+/// be halved by May 2020; at 2019-10 the trajectory expects 24.58%):
+///
+/// ```
+/// use betteroff::batch::{Plan, Rows};
+/// use betteroff::{Period, Scorecard, Status};
+/// let card = Scorecard::from_toml(r#"
+/// id = "wsoa"
+/// title = "WSoA"
+/// [[sections]]
+/// id = "p2"
+/// title = "Area 2"
+/// kind = "priority"
+/// [[sections.measures]]
+/// id = "A3a"
+/// name = "Parents/carers dissatisfied with the assessment"
+/// kind = "better_off"
+/// unit = "percentage"
+/// polarity = "lower_is_better"
+/// baseline = { period = "2019-04", value = 32 }
+/// target = { kind = "relative", change = -50, due = "2020-05" }
+/// "#, "wsoa.toml").unwrap();
+/// let plan = Plan::new(card.definition()).unwrap();
+/// let code = plan.code("A3a").unwrap();
+/// let periods: Vec<Period> = vec!["2019-10".parse().unwrap()];
+/// let rows = Rows {
+///     area: &[1, 2],
+///     measure: &[0, 0],
+///     measures: &[code],
+///     period: &[0, 0],
+///     periods: &periods,
+///     value: &[24.0, 25.0],
+/// };
+/// let scores = plan.score(&rows, None).unwrap();
+/// assert_eq!(scores.series.status, [Status::OnTrack, Status::AtRisk]);
+/// assert_eq!(scores.series.target, [Some(16.0), Some(16.0)]);
+/// ```
 #[derive(Debug)]
 pub struct Plan<'d> {
     measures: Vec<&'d Measure>,
