@@ -43,6 +43,16 @@ for dir in examples/*/; do
   cargo run -q -p betteroff-cli -- validate "$dir"
 done
 
+step "Rust service (examples/service): started on 127.0.0.1 and called over HTTP; the load test on a small count"
+if cargo clippy --version >/dev/null 2>&1; then
+  cargo clippy -q -p betteroff-service --all-targets -- -D warnings
+fi
+cargo test -q -p betteroff-service
+
+step "The core as a published crate: rustdoc with warnings denied, and cargo package"
+RUSTDOCFLAGS="-D warnings" cargo doc -q -p betteroff --no-deps
+cargo package -q -p betteroff --allow-dirty
+
 step "Python: build the wheel in a virtualenv, then pytest and mypy --strict"
 venv=target/py-venv
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
