@@ -1,6 +1,6 @@
 
 /* Hand-written types of betteroff's objects (the JSON contract betteroff.report/2). Keep in
-   step with core/src/report.rs and core/src/summary.rs; wasm/tests/usage.ts is type-checked
+   step with core/src/report/mod.rs and core/src/report/summary.rs; wasm/tests/usage.ts is type-checked
    against them with `tsc --noEmit`. */
 
 /** A period as the analyst writes it: "2020-05", "2020-Q1", "2020", "2019/20", "FY2019/20", "Autumn 2019", "2020-05-31". */

@@ -1,7 +1,7 @@
 //! The full scoring of every area against every measure of a definition, from columns (area,
 //! measure, period, value): each series' status on its target's trajectory, SPC limits and
 //! each point's special-cause rule, the turn-the-curve forecast, and its quartile band and rank
-//! among all the areas. The figures are those of the scorecard path (`score::score`) scored
+//! among all the areas. The figures are those of the scorecard path (`Scorecard::score`) scored
 //! area by area with the other areas as the benchmark group: a test holds them equal.
 //!
 //! No object is built per observation: the rows are read in place, series by series, with
