@@ -193,7 +193,7 @@ fn chart(args: ReportArgs) -> Result<(), Failure> {
     let report = score(&card, args.as_of, !args.no_disclosure)?;
     let m = report
         .find_measure(id)
-        .map_err(|e| Failure::Usage(format!("{}: {e}", dir.display())))?;
+        .map_err(|e| Failure::Usage(format!("{}: {}", dir.display(), e.message())))?;
     let svg = if args.spc {
         betteroff::render::spc_chart(m).ok_or_else(|| {
             Failure::Usage(format!("measure {id:?} has no SPC chart: it needs more figures (see the scorecard's analysis.spc_min_points)"))

@@ -34,13 +34,19 @@ impl PyReport {
 
     /// The turn-the-curve chart of one measure, as SVG.
     fn chart(&self, measure_id: &str) -> PyResult<String> {
-        let m = self.report.find_measure(measure_id).map_err(usage)?;
+        let m = self
+            .report
+            .find_measure(measure_id)
+            .map_err(|e| usage(e.message().to_string()))?;
         guard(|| Ok(render::chart(m)))
     }
 
     /// The SPC chart of one measure, as SVG (`None` when the series is too short for SPC).
     fn spc_chart(&self, measure_id: &str) -> PyResult<Option<String>> {
-        let m = self.report.find_measure(measure_id).map_err(usage)?;
+        let m = self
+            .report
+            .find_measure(measure_id)
+            .map_err(|e| usage(e.message().to_string()))?;
         guard(|| Ok(render::spc_chart(m)))
     }
 

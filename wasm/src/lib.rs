@@ -314,7 +314,7 @@ impl Scorecard {
             .map_err(to_js)?;
         let m = report
             .find_measure(measure_id)
-            .map_err(|e| usage("measureId", e))?;
+            .map_err(|e| usage("measureId", e.message().to_string()))?;
         Ok(if spc {
             render::spc_chart(m)
         } else {

@@ -83,7 +83,7 @@ pub enum Unit {
 
 impl Unit {
     /// Reads `count`, `percentage`, `rate` (needs `per`), `score`, `days`, `currency`, `ratio`.
-    pub fn parse(s: &str, per: Option<u32>) -> Result<Self, String> {
+    pub(crate) fn parse(s: &str, per: Option<u32>) -> Result<Self, String> {
         let unit = match s {
             "count" => Unit::Count,
             "percentage" => Unit::Percentage,
@@ -153,7 +153,7 @@ impl Unit {
     }
 
     /// Whether `v` can be a figure in this unit ([`Unit::range`]), and if not, why.
-    pub fn check(self, v: f64) -> Result<(), String> {
+    pub(crate) fn check(self, v: f64) -> Result<(), String> {
         if self.range().contains(&v) {
             Ok(())
         } else if self == Unit::Percentage {

@@ -453,8 +453,8 @@ pub struct ProjectionResult {
 }
 
 impl Report {
-    /// The measure with this id, or a message naming some of those there are.
-    pub fn find_measure(&self, id: &str) -> Result<&MeasureResult, String> {
+    /// The measure with this id, or a usage error naming some of those there are.
+    pub fn find_measure(&self, id: &str) -> Result<&MeasureResult, crate::error::Error> {
         self.measures.iter().find(|m| m.id == id).ok_or_else(|| {
             let known: Vec<&str> = self
                 .measures
@@ -462,7 +462,11 @@ impl Report {
                 .map(|m| m.id.as_str())
                 .take(12)
                 .collect();
-            format!("no measure {id:?}; measures include: {}", known.join(", "))
+            crate::error::Error::new(
+                crate::error::ErrorKind::Usage,
+                crate::error::Location::file("report").with_field("measure"),
+                format!("no measure {id:?}; measures include: {}", known.join(", ")),
+            )
         })
     }
 
