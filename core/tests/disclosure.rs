@@ -160,9 +160,20 @@ fn no_suppressed_figure_or_its_derivation_is_published() {
             ("16-19".into(), Some(7.0))
         ]
     );
-    // 10 is published, but not its change from the suppressed 3, nor SPC on a series holding it.
+    // 10 is published, but not its change from the suppressed 3; SPC is worked from the
+    // published figures only: 11, 12, 13, 12, 10 (mean 58 / 5 = 11.6), the 3 left out.
     assert_eq!(m("prev").value, Some(10.0));
-    assert!(m("prev").change.previous.is_none() && m("prev").spc.is_none());
+    assert!(m("prev").change.previous.is_none());
+    let spc = m("prev")
+        .spc
+        .as_ref()
+        .expect("SPC on the published figures");
+    let periods: Vec<String> = spc.points.iter().map(|p| p.period.to_string()).collect();
+    assert_eq!(
+        periods,
+        ["2021-01", "2021-02", "2021-03", "2021-04", "2021-06"]
+    );
+    assert_eq!(spc.points[0].mean, Some(11.6));
     // The key explains the symbol in every format meant for people.
     for f in [Format::Text, Format::Markdown, Format::Html] {
         assert!(

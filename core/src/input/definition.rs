@@ -240,6 +240,7 @@ pub fn parse(text: &str, file: &str, format: Format) -> Result<Definition, Error
         file,
         format,
         errors: Vec::new(),
+        card_disclosure: Disclosure::default(),
     }
     .card(raw)
 }
@@ -280,6 +281,8 @@ struct Checker<'a> {
     file: &'a str,
     format: Format,
     errors: Vec<Error>,
+    /// The scorecard's disclosure settings: a measure's own block inherits what it leaves out.
+    card_disclosure: Disclosure,
 }
 
 impl Checker<'_> {
@@ -329,6 +332,7 @@ impl Checker<'_> {
         };
         let analysis = self.analysis(raw.analysis.unwrap_or_default());
         let disclosure = self.disclosure(raw.disclosure, Disclosure::default(), None, "disclosure");
+        self.card_disclosure = disclosure;
         let mut section_ids = HashSet::new();
         let mut measure_ids = HashSet::new();
         let mut sections = Vec::new();
@@ -580,7 +584,7 @@ impl Checker<'_> {
             .unwrap_or_default();
         let disclosure = m
             .disclosure
-            .map(|r| self.disclosure(Some(r), Disclosure::default(), line, "disclosure"));
+            .map(|r| self.disclosure(Some(r), self.card_disclosure, line, "disclosure"));
         let (target, wording) = match m.target {
             Some(t) => {
                 let wording = t.wording.clone();

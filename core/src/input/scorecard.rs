@@ -135,6 +135,23 @@ impl Scorecard {
         &self.definition
     }
 
+    /// The same scorecard (limits kept) with another definition and data, taken as they are:
+    /// disclosure control's published view, whose rows are the checked rows, some withheld.
+    pub(crate) fn with_data(
+        &self,
+        definition: Definition,
+        observations: Vec<Observation>,
+        comparators: Vec<ComparatorValue>,
+    ) -> Scorecard {
+        Scorecard {
+            definition,
+            limits: self.limits,
+            observations,
+            comparators,
+            actions: self.actions.clone(),
+        }
+    }
+
     /// The definition, giving up the data.
     pub fn into_definition(self) -> Definition {
         self.definition

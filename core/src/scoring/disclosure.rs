@@ -1,27 +1,45 @@
-//! Statistical disclosure control of what is published. Scoring works on the true figures; this
-//! pass then withholds, from the report, every small count and every figure from which one
-//! could be worked out:
+//! Statistical disclosure control by construction (docs/disclosure.md). A published report is
+//! scored from the *published view* of the data, never from the true figures: every figure
+//! disclosure control withholds is withheld in the data itself before scoring, and every other
+//! figure is the one published (rounded, when counts are rounded). So whatever the report derives
+//! (a status, a change, a streak, SPC limits, a forecast, a quartile, a summary count, a chart's
+//! coordinates, or any figure added later) is worked from published figures only, and cannot
+//! carry a withheld one.
 //!
-//! - primary suppression: a count from 1 to threshold - 1 (default 1 to 4) is shown as `c`; a
-//!   true zero is shown;
-//! - a percentage or rate whose numerator or denominator is suppressed is suppressed too (it is
-//!   computed from the unrounded figures first);
-//! - optional rounding of published counts to a base (default none; 5 is usual), `low` for a
-//!   count that rounds to zero but is not zero;
-//! - secondary suppression: where a breakdown's parts and its total are published and exactly
-//!   one part is suppressed, the next smallest part is suppressed too;
-//! - where the current figure is suppressed, its status, changes, expected value, progress,
-//!   comparator gaps, interval, SPC, forecast and benchmark are withheld (an "achieved" against a
-//!   target of 0 would reveal it); where any figure of the series is, SPC and the forecast are.
+//! The view, per measure (its own settings, inheriting the scorecard's):
+//! - primary suppression: a count from 1 to threshold - 1 is withheld (`c`); a true zero is
+//!   shown. Counts are the figures of measures in unit `count`, the numerators and denominators
+//!   of percentages, rates and ratios, and, for a percentage, the complement (denominator -
+//!   numerator: 48 of 50 reveals 2);
+//! - rounding (optional): counts are rounded to the base, `low` for one that rounds to zero but
+//!   is not zero; a figure derived from a numerator and denominator is then worked from the
+//!   rounded ones (the true fraction to six decimals would give the true counts back);
+//! - secondary suppression, per breakdown dimension and period: where the total is published
+//!   and any part is withheld, the smallest published part is withheld too, so that neither one
+//!   part nor the sum of several can be found by subtracting the others from the total; where
+//!   the total is withheld and every part is published, the smallest part is withheld, so that
+//!   the total is not their sum;
+//! - a stated baseline that is a small count is withheld like an observation; a comparator's
+//!   figure for a count measure that is a small count is left out (it is not published, and no
+//!   quartile uses it).
+//!
+//! Every choice depends only on which figures are withheld and on published figures, never on a
+//! withheld figure's value: a property test scores twice with a withheld figure at two
+//! different small values and requires the same bytes.
 //!
 //! GSS symbols: `c` confidential, `x` not available, `z` not applicable, `low` rounds to zero.
 
+use std::collections::HashSet;
+
 use crate::input::scorecard::Scorecard;
+use crate::model::baseline::Baseline;
+use crate::model::kinds::Unit;
 use crate::model::observation::{Observation, Reading};
 use crate::model::options::Disclosure;
-use crate::model::status::{Direction, Status};
-use crate::report::{DisclosureInfo, MeasureResult, Report, Symbol};
+use crate::model::period::Period;
+use crate::report::{DisclosureInfo, Report, Symbol};
 
+/// The symbols a published report may use, with their meanings.
 pub const SYMBOLS: [(&str, &str); 4] = [
     ("c", "confidential: withheld to protect small numbers"),
     ("x", "not available"),
@@ -29,40 +47,217 @@ pub const SYMBOLS: [(&str, &str); 4] = [
     ("low", "rounds to zero, but is not zero"),
 ];
 
-/// Whether one observation must be withheld under `rules`.
-fn protected(o: &Observation, rules: &Disclosure, counts: bool) -> bool {
-    let small = |x: f64| x > 0.0 && x < f64::from(rules.threshold);
-    match o.reading {
-        Reading::Fraction {
-            numerator,
-            denominator,
-            ..
-        } => small(numerator) || small(denominator),
-        Reading::Value { value } => counts && small(value),
-        Reading::Suppressed => true,
-        Reading::Missing => false,
-    }
+/// Whether `rules` ask for any control.
+fn active(rules: &Disclosure) -> bool {
+    rules.threshold > 0 || rules.round_to.is_some_and(|b| b > 1)
 }
 
-fn round(x: f64, base: Option<u32>) -> (Option<f64>, Option<&'static str>) {
-    match base {
+/// What a count becomes when published.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Count {
+    /// The published count (rounded, when counts are rounded).
+    Figure(f64),
+    /// Withheld: `c` (a small count) or `low` (rounds to zero but is not zero).
+    Withheld(&'static str),
+}
+
+/// The one rule for a count: from 1 to threshold - 1 it is withheld; otherwise it is rounded to
+/// the base when there is one. Every count the view publishes goes through here (observations,
+/// numerators, denominators, complements, stated baselines, comparators, batch rows).
+pub(crate) fn count(x: f64, rules: &Disclosure) -> Count {
+    if x > 0.0 && x < f64::from(rules.threshold) {
+        return Count::Withheld("c");
+    }
+    match rules.round_to {
         Some(b) if b > 1 => {
             let r = (x / f64::from(b)).round() * f64::from(b);
             if r == 0.0 && x != 0.0 {
-                (None, Some("low"))
+                Count::Withheld("low")
             } else {
-                (Some(r), None)
+                Count::Figure(r)
             }
         }
-        _ => (Some(x), None),
+        _ => Count::Figure(x),
     }
 }
 
-/// Applies disclosure control to `report` (scored from `card`), unless `enabled` is false.
-pub fn apply(report: &mut Report, card: &Scorecard, enabled: bool) {
-    let global = &card.definition.disclosure;
+/// A reading as published, and the symbol when it is withheld here.
+fn reading(r: Reading, unit: Unit, rules: &Disclosure) -> (Reading, Option<&'static str>) {
+    match r {
+        Reading::Value { value } if unit.is_count() => match count(value, rules) {
+            Count::Figure(value) => (Reading::Value { value }, None),
+            Count::Withheld(s) => (Reading::Suppressed, Some(s)),
+        },
+        Reading::Fraction {
+            numerator,
+            denominator,
+            value,
+        } => {
+            let complement = (unit == Unit::Percentage).then_some(denominator - numerator);
+            let parts = [Some(numerator), Some(denominator), complement];
+            let mut published = [0.0; 3];
+            for (slot, part) in published.iter_mut().zip(parts) {
+                match part.map(|x| count(x, rules)) {
+                    Some(Count::Withheld(s)) => return (Reading::Suppressed, Some(s)),
+                    Some(Count::Figure(x)) => *slot = x,
+                    None => {}
+                }
+            }
+            // Rounded counts publish the figure worked from them, never the true fraction (six
+            // decimals of 27/158 would give 27 and 158 back).
+            let rounding = rules.round_to.is_some_and(|b| b > 1);
+            let value = match unit.scale() {
+                Some(scale) if rounding && published[1] != 0.0 => {
+                    published[0] / published[1] * scale
+                }
+                _ => value,
+            };
+            (
+                Reading::Fraction {
+                    numerator: published[0],
+                    denominator: published[1],
+                    value,
+                },
+                None,
+            )
+        }
+        other => (other, None),
+    }
+}
+
+/// One figure of the data: measure, period, breakdown (dimension, category).
+type Cell = (String, Period, Option<(String, String)>);
+
+/// Where a published report's figures came from: the view it was scored from.
+pub(crate) struct View {
+    /// The published data, with the same definition (stated baselines withheld as needed).
+    pub(crate) card: Scorecard,
+    /// Observations withheld as `low` rather than `c`: (measure, period, breakdown).
+    low: HashSet<Cell>,
+    /// Measures whose stated baseline is withheld.
+    baseline_withheld: HashSet<String>,
+}
+
+/// The published view of `card`.
+pub(crate) fn view(card: &Scorecard) -> View {
+    let global = card.definition().disclosure;
+    let mut definition = card.definition().clone();
+    let mut observations: Vec<Observation> = card.observations().to_vec();
+    let mut comparators = card.comparators().to_vec();
+    let mut low = HashSet::new();
+    let mut baseline_withheld = HashSet::new();
+    for section in &mut definition.sections {
+        for m in &mut section.measures {
+            let rules = m.disclosure.unwrap_or(global);
+            if !active(&rules) {
+                continue;
+            }
+            if let Some(Baseline::Stated { value, .. }) = m.baseline.as_mut() {
+                if m.unit.is_count() {
+                    match count(*value, &rules) {
+                        Count::Figure(v) => *value = v,
+                        Count::Withheld(_) => {
+                            m.baseline = None;
+                            baseline_withheld.insert(m.id.clone());
+                        }
+                    }
+                }
+            }
+            // One measure's observations are a contiguous range (kept sorted by measure).
+            let start = observations.partition_point(|o| o.measure.as_str() < m.id.as_str());
+            let end = observations.partition_point(|o| o.measure.as_str() <= m.id.as_str());
+            let rows = &mut observations[start..end];
+            for o in rows.iter_mut() {
+                let (r, symbol) = reading(o.reading, m.unit, &rules);
+                o.reading = r;
+                if symbol == Some("low") {
+                    low.insert((o.measure.clone(), o.period, o.breakdown.clone()));
+                }
+            }
+            secondary(rows);
+            if m.unit.is_count() {
+                comparators.retain_mut(|c| {
+                    if c.measure != m.id {
+                        return true;
+                    }
+                    match count(c.value, &rules) {
+                        Count::Figure(v) => {
+                            c.value = v;
+                            true
+                        }
+                        Count::Withheld(_) => false,
+                    }
+                });
+            }
+        }
+    }
+    View {
+        card: card.with_data(definition, observations, comparators),
+        low,
+        baseline_withheld,
+    }
+}
+
+/// Secondary suppression over one measure's observations (breakdown rows and totals), per
+/// dimension and period. Only which cells are withheld and the published figures decide it.
+fn secondary(rows: &mut [Observation]) {
+    let mut groups: Vec<(String, Period)> = Vec::new();
+    for o in rows.iter() {
+        if let Some((dim, _)) = &o.breakdown {
+            if !groups.iter().any(|(d, p)| d == dim && *p == o.period) {
+                groups.push((dim.clone(), o.period));
+            }
+        }
+    }
+    for (dim, period) in groups {
+        let total = rows
+            .iter()
+            .find(|o| o.breakdown.is_none() && o.period == period)
+            .map(|o| o.reading);
+        let parts: Vec<usize> = (0..rows.len())
+            .filter(|&i| {
+                rows[i].period == period
+                    && rows[i].breakdown.as_ref().is_some_and(|(d, _)| *d == dim)
+            })
+            .collect();
+        let withheld = parts
+            .iter()
+            .filter(|&&i| rows[i].reading == Reading::Suppressed)
+            .count();
+        let missing = parts.iter().any(|&i| rows[i].reading == Reading::Missing);
+        let total_published = total.is_some_and(|r| r.value().is_some());
+        let total_withheld = total == Some(Reading::Suppressed);
+        // A published total with withheld parts gives their sum; a withheld total with every
+        // part published is their sum. Either way one more part is withheld.
+        let needed = (total_published && withheld > 0)
+            || (total_withheld && withheld == 0 && !missing && !parts.is_empty());
+        if !needed {
+            continue;
+        }
+        // The smallest published part (the first in file order among equals); zeros are
+        // published as they are (a zero part adds nothing to the sum).
+        let next = parts
+            .iter()
+            .copied()
+            .filter(|&i| rows[i].value().is_some_and(|v| v > 0.0))
+            .min_by(|&a, &b| {
+                let (x, y) = (rows[a].value(), rows[b].value());
+                x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal)
+            });
+        if let Some(i) = next {
+            rows[i].reading = Reading::Suppressed;
+        }
+    }
+}
+
+/// Fills in what the report says about disclosure control: the settings and symbols, `low`
+/// where a count rounded to zero, `z` and `x`, and a note on each measure with figures withheld
+/// or rounded. `view` is the view the report was scored from (`None`: the true figures, control
+/// off).
+pub(crate) fn annotate(report: &mut Report, card: &Scorecard, view: Option<&View>) {
+    let global = card.definition().disclosure;
     report.scorecard.disclosure = DisclosureInfo {
-        enabled,
+        enabled: view.is_some(),
         threshold: global.threshold,
         round_to: global.round_to,
         symbols: SYMBOLS
@@ -76,9 +271,7 @@ pub fn apply(report: &mut Report, card: &Scorecard, enabled: bool) {
         };
         if measure.to_be_developed {
             m.symbol = Some("z");
-            continue;
-        }
-        if let Some(o) = card
+        } else if let Some(o) = card
             .series(&m.id)
             .into_iter()
             .rfind(|o| Some(o.period) == m.period)
@@ -87,187 +280,142 @@ pub fn apply(report: &mut Report, card: &Scorecard, enabled: bool) {
                 m.symbol = Some("x");
             }
         }
-        let rules = measure.disclosure.unwrap_or(*global);
-        if !enabled || rules.threshold == 0 && rules.round_to.is_none() {
-            continue;
+        let Some(view) = view else { continue };
+        let low = |period: Period, breakdown: Option<(String, String)>| {
+            view.low.contains(&(m.id.clone(), period, breakdown))
+        };
+        if m.symbol == Some("c") && m.period.is_some_and(|p| low(p, None)) {
+            m.symbol = Some("low");
         }
-        let counts = measure.unit.is_count();
-        let obs = card.observations_of(&m.id);
-        protect_measure(m, obs, &rules, counts);
-    }
-}
-
-fn protect_measure(m: &mut MeasureResult, obs: &[Observation], rules: &Disclosure, counts: bool) {
-    let at = |p| obs.iter().find(|o| o.breakdown.is_none() && o.period == p);
-    let hidden = |p| at(p).is_some_and(|o| protected(o, rules, counts));
-    let mut any_hidden = false;
-    for point in &mut m.series {
-        if hidden(point.period) {
-            point.value = None;
-            point.symbol = Some("c");
-            any_hidden = true;
-        } else if counts {
-            if let Some(v) = point.value {
-                (point.value, point.symbol) = round(v, rules.round_to);
+        let truth = card.series(&m.id);
+        for p in &mut m.series {
+            if p.symbol == Some("c") && low(p.period, None) {
+                p.symbol = Some("low");
+            }
+            // `flag` says what the data row says (suppressed at source, ...), not what
+            // disclosure control did, which the symbol says.
+            if let Some(o) = truth.iter().find(|o| o.period == p.period) {
+                p.flag = super::score::flag(o);
             }
         }
-    }
-    protect_breakdowns(m, obs, rules);
-    if any_hidden {
-        m.spc = None;
-        m.forecast = None;
-        m.notes.push("SPC and the forecast are withheld: the series has figures suppressed to protect small numbers.".into());
-    }
-    if m.change
-        .previous
-        .as_ref()
-        .is_some_and(|c| hidden(c.from_period))
-    {
-        m.change.previous = None;
-        m.direction = Direction::Unknown;
-        m.streak = 0;
-    }
-    if m.baseline.is_some_and(|b| {
-        b.source == crate::model::baseline::BaselineSource::Observed && hidden(b.period)
-    }) {
-        m.baseline = None;
-        m.change.baseline = None;
-        m.progress_pct = None;
-        m.expected = None;
-        if let Some(t) = m
-            .target
-            .as_mut()
-            .filter(|t| matches!(t.kind, "relative" | "points" | "milestones"))
-        {
-            t.value = None;
-            t.milestones.iter_mut().for_each(|s| s.value = None);
-        }
-    }
-    match m.period {
-        Some(p) if hidden(p) => withhold_current(m),
-        Some(_) if counts && rules.round_to.is_some() => round_current(m, rules),
-        _ => {}
-    }
-}
-
-/// The current figure is suppressed: withhold everything that could reveal it.
-fn withhold_current(m: &mut MeasureResult) {
-    m.value = None;
-    m.numerator = None;
-    m.denominator = None;
-    m.symbol = Some("c");
-    m.status = Status::Suppressed;
-    m.status_label = Status::Suppressed.label();
-    m.rag = Status::Suppressed.rag();
-    m.expected = None;
-    m.progress_pct = None;
-    m.change.previous = None;
-    m.change.baseline = None;
-    m.direction = Direction::Unknown;
-    m.streak = 0;
-    if let Some(t) = m.target.as_mut() {
-        t.judged = None;
-    }
-    for c in &mut m.comparators {
-        c.gap = None;
-        c.gap_label = None;
-        c.position = None;
-        c.significance = None;
-    }
-    m.interval = None;
-    m.spc = None;
-    m.forecast = None;
-    m.benchmark = None;
-    m.notes.push("The figure is suppressed to protect small numbers; its status, changes and comparisons are withheld too.".into());
-}
-
-/// Rounded publication: the count and every figure worked from it use the rounded value.
-fn round_current(m: &mut MeasureResult, rules: &Disclosure) {
-    let Some(v) = m.value else { return };
-    let (r, symbol) = round(v, rules.round_to);
-    m.value = r;
-    m.symbol = symbol;
-    for c in [&mut m.change.previous, &mut m.change.baseline]
-        .into_iter()
-        .flatten()
-    {
-        let (from, _) = round(c.from_value, rules.round_to);
-        if let (Some(r), Some(f)) = (r, from) {
+        for b in &mut m.breakdowns {
+            if b.symbol == Some("c")
+                && low(b.period, Some((b.dimension.clone(), b.category.clone())))
             {
-                c.from_value = f;
-                c.absolute = r - f;
-                c.relative_pct = (f != 0.0)
-                    .then(|| (r - f) / f.abs() * 100.0)
-                    .and_then(crate::num::r6);
-                c.label = match c.relative_pct {
-                    Some(p) => {
-                        format!("{} ({}%)", crate::num::signed(r - f), crate::num::signed(p))
-                    }
-                    None => crate::num::signed(r - f),
-                };
+                b.symbol = Some("low");
+            }
+        }
+        let rules = measure.disclosure.unwrap_or(global);
+        if view.baseline_withheld.contains(&m.id) {
+            m.notes.push(
+                "The stated baseline is a small count: it is withheld to protect small numbers, \
+                 and so is every figure worked from it."
+                    .into(),
+            );
+        }
+        // Withheld here (not at source): a figure the data gives that the report does not.
+        let all = card.observations_of(&m.id);
+        let given = |period: Period, breakdown: Option<(String, String)>| {
+            all.iter()
+                .any(|o| o.period == period && o.breakdown == breakdown && o.value().is_some())
+        };
+        let withheld = |symbol: Option<&str>| matches!(symbol, Some("c") | Some("low"));
+        let current = m
+            .period
+            .is_some_and(|p| withheld(m.symbol) && given(p, None));
+        let others = m
+            .series
+            .iter()
+            .any(|p| withheld(p.symbol) && Some(p.period) != m.period && given(p.period, None))
+            || m.breakdowns.iter().any(|b| {
+                withheld(b.symbol)
+                    && given(b.period, Some((b.dimension.clone(), b.category.clone())))
+            });
+        if current {
+            m.notes.push(
+                "The figure is suppressed to protect small numbers; its status, changes and \
+                 comparisons are withheld too."
+                    .into(),
+            );
+        }
+        if others {
+            m.notes.push(
+                "Figures withheld to protect small numbers are left out: every figure shown is \
+                 worked from the published figures only."
+                    .into(),
+            );
+        }
+        if let Some(b) = rules.round_to.filter(|&b| b > 1) {
+            if measure.unit.is_count() || m.numerator.is_some() {
+                m.notes.push(format!(
+                    "Counts are rounded to the nearest {b} for publication."
+                ));
             }
         }
     }
-    if r.is_none() {
-        m.change.previous = None;
-        m.change.baseline = None;
-    }
-    for c in &mut m.comparators {
-        c.gap = r.map(|r| r - c.value).and_then(crate::num::r6);
-        c.gap_label = c.gap.map(crate::num::signed);
-    }
-    m.interval = None;
-    m.progress_pct = None;
-    m.expected = None;
-    m.notes.push(format!(
-        "Counts are rounded to the nearest {} for publication.",
-        rules.round_to.unwrap_or(1)
-    ));
 }
 
-/// Breakdown cells: primary suppression, rounding, and secondary suppression so that a
-/// suppressed part cannot be found by subtracting the others from a published total.
-fn protect_breakdowns(m: &mut MeasureResult, obs: &[Observation], rules: &Disclosure) {
-    let small = |x: f64| x > 0.0 && x < f64::from(rules.threshold);
-    let total_published = |p| {
-        obs.iter()
-            .any(|o| o.breakdown.is_none() && o.period == p && !protected(o, rules, true))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIVE: Disclosure = Disclosure {
+        threshold: 5,
+        round_to: None,
     };
-    let mut dims: Vec<(String, crate::model::period::Period)> = Vec::new();
-    for b in &mut m.breakdowns {
-        if b.value.is_some_and(small) {
-            b.value = None;
-            b.symbol = Some("c");
-        } else if let Some(v) = b.value {
-            (b.value, b.symbol) = round(v, rules.round_to);
-        }
-        if !dims.contains(&(b.dimension.clone(), b.period)) {
-            dims.push((b.dimension.clone(), b.period));
-        }
+
+    #[test]
+    fn one_rule_for_every_count() {
+        assert_eq!(count(0.0, &FIVE), Count::Figure(0.0));
+        assert_eq!(count(1.0, &FIVE), Count::Withheld("c"));
+        assert_eq!(count(4.0, &FIVE), Count::Withheld("c"));
+        assert_eq!(count(5.0, &FIVE), Count::Figure(5.0));
+        let round = Disclosure {
+            threshold: 0,
+            round_to: Some(5),
+        };
+        assert_eq!(count(2.0, &round), Count::Withheld("low"));
+        assert_eq!(count(7.0, &round), Count::Figure(5.0));
+        assert_eq!(count(8.0, &round), Count::Figure(10.0));
     }
-    for (dim, period) in dims {
-        let idx: Vec<usize> = (0..m.breakdowns.len())
-            .filter(|&i| m.breakdowns[i].dimension == dim && m.breakdowns[i].period == period)
-            .collect();
-        let suppressed = idx
-            .iter()
-            .filter(|&&i| m.breakdowns[i].symbol == Some("c"))
-            .count();
-        if suppressed == 1 && total_published(period) {
-            let next = idx
-                .iter()
-                .copied()
-                .filter(|&i| m.breakdowns[i].value.is_some_and(|v| v > 0.0))
-                .min_by(|&a, &b| {
-                    m.breakdowns[a]
-                        .value
-                        .partial_cmp(&m.breakdowns[b].value)
-                        .unwrap_or(std::cmp::Ordering::Equal)
-                });
-            if let Some(i) = next {
-                m.breakdowns[i].value = None;
-                m.breakdowns[i].symbol = Some("c");
+
+    #[test]
+    fn fractions_check_each_count_and_the_complement() {
+        let f = |n: f64, d: f64| Reading::Fraction {
+            numerator: n,
+            denominator: d,
+            value: n / d * 100.0,
+        };
+        // 1 of 2 (50%): the numerator is small.
+        assert_eq!(
+            reading(f(1.0, 2.0), Unit::Percentage, &FIVE).0,
+            Reading::Suppressed
+        );
+        // 48 of 50: 2 did not, a small complement.
+        assert_eq!(
+            reading(f(48.0, 50.0), Unit::Percentage, &FIVE).0,
+            Reading::Suppressed
+        );
+        assert_eq!(
+            reading(f(27.0, 158.0), Unit::Percentage, &FIVE).0,
+            f(27.0, 158.0)
+        );
+        // Rounded to 5: 27/158 is published as 25/160, and the percentage is 25/160 = 15.625%,
+        // not 17.088608% (which is 27/158 exactly).
+        let five = Disclosure {
+            threshold: 5,
+            round_to: Some(5),
+        };
+        assert_eq!(
+            reading(f(27.0, 158.0), Unit::Percentage, &five).0,
+            Reading::Fraction {
+                numerator: 25.0,
+                denominator: 160.0,
+                value: 15.625
             }
-        }
+        );
+        // A percentage given as a value carries no counts to check.
+        let v = Reading::Value { value: 50.0 };
+        assert_eq!(reading(v, Unit::Percentage, &FIVE).0, v);
     }
 }

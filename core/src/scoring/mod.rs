@@ -36,8 +36,17 @@ impl Scorecard {
         disclosure_control: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Report, Errors> {
-        let mut report = score::score_with_progress(self, as_of, progress)?;
-        disclosure::apply(&mut report, self, disclosure_control);
-        Ok(report)
+        // A published report is scored from the published view: nothing it derives can carry
+        // a withheld figure (disclosure.rs).
+        if disclosure_control {
+            let view = disclosure::view(self);
+            let mut report = score::score_with_progress(&view.card, as_of, progress)?;
+            disclosure::annotate(&mut report, self, Some(&view));
+            Ok(report)
+        } else {
+            let mut report = score::score_with_progress(self, as_of, progress)?;
+            disclosure::annotate(&mut report, self, None);
+            Ok(report)
+        }
     }
 }

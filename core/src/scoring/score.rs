@@ -72,7 +72,7 @@ pub fn score_with_progress(
             source: def.source.clone(),
             notes: def.notes.clone(),
             status_rules: def.status_rules,
-            // Filled in by disclosure::apply.
+            // Filled in by disclosure::annotate.
             disclosure: crate::report::DisclosureInfo {
                 enabled: false,
                 threshold: 0,
@@ -683,7 +683,11 @@ impl Scorer<'_> {
                 category: category.clone(),
                 period: o.period,
                 value: o.value().and_then(r6),
-                symbol: None,
+                symbol: match o.reading {
+                    Reading::Suppressed => Some("c"),
+                    Reading::Missing => Some("x"),
+                    _ => None,
+                },
             };
             match out
                 .iter_mut()
@@ -778,7 +782,9 @@ fn position(gap: f64, polarity: Polarity) -> &'static str {
     }
 }
 
-fn flag(o: &Observation) -> Option<&'static str> {
+/// What the data row says about its figure: missing or suppressed at source, provisional,
+/// revised.
+pub(crate) fn flag(o: &Observation) -> Option<&'static str> {
     match o.reading {
         Reading::Missing => Some("missing"),
         Reading::Suppressed => Some("suppressed"),

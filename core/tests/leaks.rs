@@ -1,0 +1,365 @@
+//! Every way a withheld small count was once worked back from a published report (issue 13),
+//! each a regression test. Most are checked the way an attacker would: score the same scorecard
+//! twice with the withheld figure at two different small values, and require every published
+//! output (JSON, CSV, text, Markdown, HTML and every chart) to be the same bytes. The rest check
+//! the hand-worked published figures. Default settings unless a test says otherwise: counts from
+//! 1 to 4 are withheld.
+
+use betteroff::render::{self, Format};
+use betteroff::{Period, Report, Scorecard, Sources, Status};
+
+/// A scorecard of one section holding `measures` (TOML), with `disclosure` settings (TOML
+/// lines, may be empty).
+fn definition(disclosure: &str, measures: &str) -> String {
+    format!(
+        "id = \"leak\"\ntitle = \"Leak\"\n{disclosure}\n[analysis]\nspc_min_points = 5\n\
+         [[sections]]\nid = \"s\"\ntitle = \"S\"\nkind = \"service\"\n{measures}"
+    )
+}
+
+fn score(def: &str, obs: &str, cmp: &str) -> Report {
+    let card = Scorecard::load(Sources {
+        definition: ("leak.toml", def),
+        observations: Some(("observations.csv", obs)),
+        comparators: (!cmp.is_empty()).then_some(("comparators.csv", cmp)),
+        actions: None,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    card.score(Some("2021-06".parse::<Period>().unwrap()))
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Every published output of a report.
+fn outputs(r: &Report) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = [
+        Format::Json,
+        Format::Csv,
+        Format::Text,
+        Format::Markdown,
+        Format::Html,
+    ]
+    .iter()
+    .map(|&f| (format!("{f:?}"), render::render(r, f, false)))
+    .collect();
+    for m in &r.measures {
+        out.push((format!("chart {}", m.id), render::chart(m)));
+        out.push((format!("sparkline {}", m.id), render::sparkline(m)));
+        if let Some(s) = render::spc_chart(m) {
+            out.push((format!("spc {}", m.id), s));
+        }
+    }
+    out
+}
+
+/// Scores with each of `values` in place of `{x}` (and `{y}`, the second of a pair) in the
+/// observations and comparators, and requires the same published bytes every time.
+fn same_bytes(def: &str, obs: &str, cmp: &str, values: &[(&str, &str)]) -> Report {
+    let fill = |t: &str, (x, y): (&str, &str)| t.replace("{x}", x).replace("{y}", y);
+    let first = score(def, &fill(obs, values[0]), &fill(cmp, values[0]));
+    let expected = outputs(&first);
+    for &v in &values[1..] {
+        let other = outputs(&score(def, &fill(obs, v), &fill(cmp, v)));
+        for ((name, a), (_, b)) in expected.iter().zip(&other) {
+            assert!(
+                a == b,
+                "{name} differs between {:?} and {v:?}:\n{}",
+                values[0],
+                first_difference(a, b)
+            );
+        }
+    }
+    first
+}
+
+fn first_difference(a: &str, b: &str) -> String {
+    let (la, lb): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    for (i, (x, y)) in la.iter().zip(&lb).enumerate() {
+        if x != y {
+            return format!("line {}:\n  {x}\n  {y}", i + 1);
+        }
+    }
+    format!("{} lines against {}", la.len(), lb.len())
+}
+
+const HEADER: &str = "measure,period,value,numerator,denominator,breakdown,category,flag\n";
+
+fn count(id: &str, polarity: &str, extra: &str) -> String {
+    format!(
+        "[[sections.measures]]\nid = \"{id}\"\nname = \"Children {id}\"\nkind = \"better_off\"\n\
+         unit = \"count\"\npolarity = \"{polarity}\"\n{extra}\n"
+    )
+}
+
+#[test]
+fn the_summary_counts_what_is_published() {
+    // Leak 1: "at most 1" with a withheld 1 was counted "achieved" (3: "missed") in the summary.
+    let def = definition(
+        "",
+        &count(
+            "m",
+            "lower_is_better",
+            "target = { kind = \"threshold\", comparison = \"at_most\", value = 1, due = \"2021-06\" }",
+        ),
+    );
+    let obs = format!("{HEADER}m,2021-06,{{x}},,,,,\n");
+    let r = same_bytes(&def, &obs, "", &[("1", ""), ("3", "")]);
+    assert_eq!(r.measures[0].status, Status::Suppressed);
+    assert_eq!(
+        (
+            r.summary.all.by_status.achieved,
+            r.summary.all.by_status.suppressed
+        ),
+        (0, 1)
+    );
+}
+
+#[test]
+fn an_earlier_benchmark_uses_published_figures_only() {
+    // Leak 2: the benchmark fell back to 2021-05, where our figure was withheld, and printed it.
+    let def = definition("", &count("m", "higher_is_better", ""));
+    let obs = format!("{HEADER}m,2021-05,{{x}},,,,,\nm,2021-06,20,,,,,\n");
+    let cmp = "measure,period,comparator,value,group\nm,2021-05,A,10,la\nm,2021-05,B,20,la\n\
+               m,2021-05,C,30,la\n";
+    let r = same_bytes(&def, &obs, cmp, &[("3", ""), ("4", "")]);
+    assert!(r.measures[0].benchmark.is_none());
+}
+
+#[test]
+fn a_quartile_target_leaves_a_withheld_figure_out() {
+    // Leak 3: lower is better, our 3 among 10, 20, 30: Q1 = 3 + 0.75 x 7 = 8.25 solved for 3.
+    // Published, the group is the three public figures: too few for a quartile.
+    let def = definition(
+        "",
+        &count(
+            "m",
+            "lower_is_better",
+            "target = { kind = \"quartile\", group = \"la\", due = \"2022-06\" }",
+        ),
+    );
+    let obs = format!("{HEADER}m,2021-06,{{x}},,,,,\n");
+    let cmp = "measure,period,comparator,value,group\nm,2021-06,A,10,la\nm,2021-06,B,20,la\n\
+               m,2021-06,C,30,la\n";
+    let r = same_bytes(&def, &obs, cmp, &[("3", ""), ("4", "")]);
+    assert_eq!(r.measures[0].target.as_ref().and_then(|t| t.value), None);
+}
+
+#[test]
+fn measures_to_be_developed_are_controlled_too() {
+    // Leak 4: a measure on the development agenda published its small counts.
+    let def = definition("", &count("m", "neutral", "to_be_developed = true"));
+    let obs = format!("{HEADER}m,2021-05,{{x}},,,,,\nm,2021-06,{{y}},,,,,\n");
+    same_bytes(&def, &obs, "", &[("1", "2"), ("4", "3")]);
+}
+
+#[test]
+fn percentage_breakdowns_are_checked_on_their_counts() {
+    // Leak 6: 1 of 2 in a breakdown was published as 50% (2 of 2 as 100%): its counts are small.
+    let def = definition(
+        "",
+        "[[sections.measures]]\nid = \"p\"\nname = \"Within 20 weeks\"\nkind = \"how_well\"\n\
+         unit = \"percentage\"\npolarity = \"higher_is_better\"\nbreakdowns = [\"age\"]\n",
+    );
+    let obs = format!(
+        "{HEADER}p,2021-06,,30,40,,,\np,2021-06,,{{x}},2,age,0-4,\np,2021-06,,29,38,age,5-10,\n"
+    );
+    let r = same_bytes(&def, &obs, "", &[("1", ""), ("2", "")]);
+    let parts: Vec<Option<f64>> = r.measures[0].breakdowns.iter().map(|b| b.value).collect();
+    // The 0-4 part is withheld, and so the 5-10 part too: the total would give it back.
+    assert_eq!(parts, [None, None]);
+    // Rounded to 5, 27 of 158 is published as 25 of 160, and its percentage is worked from
+    // those: 15.625%, not 17.088608% (which is 27/158 to the sixth decimal).
+    let def = definition(
+        "[disclosure]\nround_to = 5",
+        "[[sections.measures]]\nid = \"p\"\nname = \"Within 20 weeks\"\nkind = \"how_well\"\n\
+         unit = \"percentage\"\npolarity = \"higher_is_better\"\n",
+    );
+    let r = score(&def, &format!("{HEADER}p,2021-06,,27,158,,,\n"), "");
+    let m = &r.measures[0];
+    assert_eq!(
+        (m.numerator, m.denominator, m.value),
+        (Some(25.0), Some(160.0), Some(15.625))
+    );
+    assert!(!render::render(&r, Format::Json, false).contains("17.08"));
+}
+
+#[test]
+fn several_withheld_parts_are_protected_as_one() {
+    // Leak 7: total 122 with parts 60 and 60 published gave the two withheld parts' sum, 2, so
+    // both were 1. Now the smallest published part is withheld with them.
+    let def = definition("", &count("t", "neutral", "breakdowns = [\"age\"]"));
+    let obs = format!(
+        "{HEADER}t,2021-06,122,,,,,\nt,2021-06,60,,,age,a,\nt,2021-06,60,,,age,b,\n\
+         t,2021-06,1,,,age,c,\nt,2021-06,1,,,age,d,\n"
+    );
+    let r = score(&def, &obs, "");
+    let parts: Vec<Option<f64>> = r.measures[0].breakdowns.iter().map(|b| b.value).collect();
+    assert_eq!(parts, [None, Some(60.0), None, None]);
+}
+
+#[test]
+fn a_gap_target_needs_a_published_baseline() {
+    // Leak 8: halving the gap to England from a withheld baseline: the target (x - 20) / 2 gave
+    // x back.
+    let def = definition(
+        "",
+        &count(
+            "g",
+            "higher_is_better",
+            "baseline = { period = \"2021-01\" }\n\
+             target = { kind = \"gap\", comparator = \"England\", change = -50, due = \"2022-01\" }",
+        ),
+    );
+    let obs = format!("{HEADER}g,2021-01,{{x}},,,,,\ng,2021-06,10,,,,,\n");
+    let cmp = "measure,period,comparator,value\ng,2021-01,England,20\ng,2021-06,England,20\n";
+    let r = same_bytes(&def, &obs, cmp, &[("3", ""), ("4", "")]);
+    assert_eq!(r.measures[0].target.as_ref().unwrap().value, None);
+}
+
+#[test]
+fn the_streak_stops_at_a_withheld_figure() {
+    // Leak 9: 0, c, c, c, 6, 7 "higher for 5" pinned the withheld figures between 0 and 6 in
+    // rising order; now a move into or out of a withheld figure is no move.
+    let def = definition("", &count("s", "higher_is_better", ""));
+    let obs = format!(
+        "{HEADER}s,2021-01,0,,,,,\ns,2021-02,{{x}},,,,,\ns,2021-03,{{y}},,,,,\n\
+         s,2021-04,4,,,,,\ns,2021-05,6,,,,,\ns,2021-06,7,,,,,\n"
+    );
+    // (4 is withheld too, so the figures are 0, x, y, c, 6, 7.)
+    let r = same_bytes(&def, &obs, "", &[("1", "2"), ("3", "1")]);
+    assert_eq!(r.measures[0].streak, 1);
+}
+
+#[test]
+fn the_status_is_judged_from_published_figures() {
+    // Leak 10: the trajectory from a withheld baseline (3: at risk, 4: off track) set the status.
+    let def = definition(
+        "",
+        &count(
+            "b",
+            "higher_is_better",
+            "baseline = { period = \"2021-01\" }\n\
+             target = { kind = \"absolute\", value = 20, due = \"2022-01\" }",
+        ),
+    );
+    let obs = format!("{HEADER}b,2021-01,{{x}},,,,,\nb,2021-06,10,,,,,\n");
+    let r = same_bytes(&def, &obs, "", &[("3", ""), ("4", "")]);
+    assert_eq!(r.measures[0].baseline, None);
+    // And a direction-only target says nothing of a withheld previous figure.
+    let def = definition(
+        "",
+        &count("d", "higher_is_better", "target = { kind = \"direction\" }"),
+    );
+    let obs = format!("{HEADER}d,2021-05,{{x}},,,,,\nd,2021-06,5,,,,,\n");
+    let r = same_bytes(&def, &obs, "", &[("3", ""), ("4", "")]);
+    assert_eq!(r.measures[0].status, Status::NoData);
+}
+
+#[test]
+fn a_measure_s_own_settings_inherit_the_scorecard_s() {
+    // Leak 11: with the scorecard's threshold 10, a measure asking only for rounding to 10
+    // published 7 as 10; it inherits the threshold, so 7 is withheld.
+    let def = definition(
+        "[disclosure]\nthreshold = 10",
+        &count("r", "neutral", "disclosure = { round_to = 10 }"),
+    );
+    let r = score(&def, &format!("{HEADER}r,2021-06,7,,,,,\n"), "");
+    assert_eq!(
+        (r.measures[0].value, r.measures[0].symbol),
+        (None, Some("c"))
+    );
+    let r = score(&def, &format!("{HEADER}r,2021-06,17,,,,,\n"), "");
+    assert_eq!(r.measures[0].value, Some(20.0));
+}
+
+#[test]
+fn a_total_withheld_at_source_is_not_the_sum_of_its_parts() {
+    // Leak 12: the total was suppressed at source, and its parts 10, 20 and 30 gave it back.
+    let def = definition("", &count("t", "neutral", "breakdowns = [\"need\"]"));
+    let obs = format!(
+        "{HEADER}t,2021-06,,,,,,suppressed\nt,2021-06,10,,,need,a,\nt,2021-06,20,,,need,b,\n\
+         t,2021-06,30,,,need,c,\n"
+    );
+    let r = score(&def, &obs, "");
+    let parts: Vec<Option<f64>> = r.measures[0].breakdowns.iter().map(|b| b.value).collect();
+    assert_eq!(parts, [None, Some(20.0), Some(30.0)]);
+}
+
+#[test]
+fn stated_baselines_comparators_and_complements() {
+    // A stated baseline of 3 children is withheld like an observation.
+    let def = definition(
+        "",
+        &count(
+            "b",
+            "higher_is_better",
+            "baseline = { period = \"2021-01\", value = {x} }\n\
+             target = { kind = \"points\", change = 10, due = \"2022-01\" }",
+        ),
+    );
+    let obs = format!("{HEADER}b,2021-06,12,,,,,\n");
+    let a = outputs(&score(&def.replace("{x}", "3"), &obs, ""));
+    let b = outputs(&score(&def.replace("{x}", "4"), &obs, ""));
+    assert_eq!(a, b);
+    let r = score(&def.replace("{x}", "3"), &obs, "");
+    assert_eq!(r.measures[0].baseline, None);
+    // Another area's count of 2 is not shown as a comparator, nor used.
+    let def = definition("", &count("c", "higher_is_better", ""));
+    let cmp = "measure,period,comparator,value\nc,2021-06,Neighbour,{x}\nc,2021-06,England,900\n";
+    let r = same_bytes(
+        &def,
+        &format!("{HEADER}c,2021-06,12,,,,,\n"),
+        cmp,
+        &[("2", ""), ("3", "")],
+    );
+    let names: Vec<&str> = r.measures[0]
+        .comparators
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["England"]);
+    // 48 of 50 is withheld: the 2 who did not are a small count.
+    let def = definition(
+        "",
+        "[[sections.measures]]\nid = \"p\"\nname = \"Reviewed\"\nkind = \"how_well\"\n\
+         unit = \"percentage\"\npolarity = \"higher_is_better\"\n",
+    );
+    let r = same_bytes(
+        &def,
+        &format!("{HEADER}p,2021-06,,{{x}},50,,,\n"),
+        "",
+        &[("48", ""), ("47", "")],
+    );
+    assert_eq!(r.measures[0].value, None);
+}
+
+#[test]
+fn with_rounding_every_figure_is_worked_from_rounded_counts() {
+    // Rounded to 5, figures that round alike must publish alike: SPC points and limits, the
+    // forecast, the baseline, the figure judged, changes, the benchmark and its quartiles, the
+    // interval, the status. Each figure below moves within its rounding bucket between runs.
+    let def = definition(
+        "[disclosure]\nround_to = 5",
+        &count(
+            "r",
+            "higher_is_better",
+            "baseline = { period = \"2021-01\" }\n\
+             target = { kind = \"relative\", change = 50, due = \"2022-01\" }",
+        ),
+    );
+    // x and y are last digits: 2x is 23 or 24 (published 25), 3y is 33 or 36 (35), 4x is 43 or
+    // 44 (45), and each other figure is fixed.
+    let obs = format!(
+        "{HEADER}r,2021-01,2{{x}},,,,,\nr,2021-02,21,,,,,\nr,2021-03,3{{y}},,,,,\n\
+         r,2021-04,31,,,,,\nr,2021-05,29,,,,,\nr,2021-06,4{{x}},,,,,\n"
+    );
+    let cmp = "measure,period,comparator,value,group\nr,2021-06,A,11,la\nr,2021-06,B,2{x},la\n\
+               r,2021-06,C,41,la\nr,2021-06,England,3{y},\n";
+    let r = same_bytes(&def, &obs, cmp, &[("3", "3"), ("4", "6")]);
+    let m = &r.measures[0];
+    // Published: 25, 20, 35, 30, 30, 45; the baseline 25, the target 25 x 1.5 = 37.5, met.
+    assert_eq!(m.value, Some(45.0));
+    assert_eq!(m.baseline.map(|b| b.value), Some(25.0));
+    assert_eq!(m.target.as_ref().unwrap().value, Some(37.5));
+    assert_eq!(m.status, Status::Achieved);
+    assert!(m.spc.is_some() && m.forecast.is_some() && m.benchmark.is_some());
+}
