@@ -363,3 +363,197 @@ fn with_rounding_every_figure_is_worked_from_rounded_counts() {
     assert_eq!(m.status, Status::Achieved);
     assert!(m.spc.is_some() && m.forecast.is_some() && m.benchmark.is_some());
 }
+
+mod property {
+    //! The property that makes leaks impossible by construction, on generated scorecards: for
+    //! any scorecard and data, no published byte changes when a withheld count changes within
+    //! the withheld range, nor (counts rounded) when a published count changes within its
+    //! rounding bucket.
+
+    use super::{outputs, score};
+    use proptest::prelude::*;
+
+    /// One count measure: its polarity, baseline, target, monthly figures (2021-01 on), a
+    /// breakdown (parts, and a total flagged suppressed at source or not) and other areas'
+    /// figures at the last month.
+    #[derive(Debug, Clone)]
+    struct Spec {
+        polarity: usize,
+        baseline: usize,
+        target: usize,
+        series: Vec<u32>,
+        parts: Vec<u32>,
+        total_suppressed: bool,
+        areas: Vec<u32>,
+    }
+
+    const POLARITIES: [&str; 3] = ["higher_is_better", "lower_is_better", "neutral"];
+
+    fn spec() -> impl Strategy<Value = Spec> {
+        (
+            0..3usize,
+            0..4usize,
+            0..7usize,
+            prop::collection::vec(prop_oneof![0u32..5, 0u32..40], 3..14),
+            prop::collection::vec(prop_oneof![0u32..5, 0u32..40], 0..4),
+            any::<bool>(),
+            prop::collection::vec(0u32..40, 0..5),
+        )
+            .prop_map(
+                |(polarity, baseline, target, mut series, parts, total_suppressed, areas)| {
+                    // A change or gap target needs a baseline; a relative one, not zero.
+                    let baseline = if matches!(target, 2 | 3 | 6) {
+                        baseline.max(1)
+                    } else {
+                        baseline
+                    };
+                    if target == 2 && series[0] == 0 {
+                        series[0] = 7;
+                    }
+                    Spec {
+                        polarity,
+                        baseline,
+                        target,
+                        series,
+                        parts,
+                        total_suppressed,
+                        areas,
+                    }
+                },
+            )
+    }
+
+    fn month(i: usize) -> String {
+        format!("{}-{:02}", 2021 + i / 12, i % 12 + 1)
+    }
+
+    /// The definition, observations and comparators of measures `specs`.
+    fn files(specs: &[Spec], threshold: u32, round_to: Option<u32>) -> (String, String, String) {
+        let mut def = format!(
+            "id = \"p\"\ntitle = \"P\"\n[disclosure]\nthreshold = {threshold}\n{}\
+             [analysis]\nspc_min_points = 4\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\
+             kind = \"service\"\n",
+            round_to.map_or(String::new(), |b| format!("round_to = {b}\n"))
+        );
+        let mut obs = String::from("measure,period,value,breakdown,category,flag\n");
+        let mut cmp = String::from("measure,period,comparator,value,group\n");
+        for (k, s) in specs.iter().enumerate() {
+            let id = format!("m{k}");
+            let baseline = match s.baseline {
+                0 => String::new(),
+                1 => "baseline = { first_observation = true }\n".into(),
+                2 => "baseline = { period = \"2021-01\" }\n".into(),
+                _ => "baseline = { period = \"2020-12\", value = 3 }\n".into(),
+            };
+            let target = [
+                "",
+                "target = { kind = \"absolute\", value = 20, due = \"2022-06\" }\n",
+                "target = { kind = \"relative\", change = -50, due = \"2022-06\" }\n",
+                "target = { kind = \"points\", change = 5, due = \"2021-06\" }\n",
+                "target = { kind = \"direction\" }\n",
+                "target = { kind = \"quartile\", group = \"la\", due = \"2022-06\" }\n",
+                "target = { kind = \"gap\", comparator = \"England\", change = -50, due = \"2022-06\" }\n",
+            ][s.target];
+            // A quartile needs a better side; a gap on a neutral measure is fine.
+            let polarity = if s.target == 5 && s.polarity == 2 {
+                0
+            } else {
+                s.polarity
+            };
+            def.push_str(&format!(
+                "[[sections.measures]]\nid = \"{id}\"\nname = \"Children {k}\"\n\
+                 kind = \"better_off\"\nunit = \"count\"\npolarity = \"{}\"\n\
+                 breakdowns = [\"age\"]\n{baseline}{target}",
+                POLARITIES[polarity]
+            ));
+            let last = s.series.len() - 1;
+            for (i, v) in s.series.iter().enumerate() {
+                if i == last && s.total_suppressed && !s.parts.is_empty() {
+                    obs.push_str(&format!("{id},{},,,,suppressed\n", month(i)));
+                } else {
+                    obs.push_str(&format!("{id},{},{v},,,\n", month(i)));
+                }
+            }
+            for (j, v) in s.parts.iter().enumerate() {
+                obs.push_str(&format!("{id},{},{v},age,a{j},\n", month(last)));
+            }
+            for (a, v) in s.areas.iter().enumerate() {
+                cmp.push_str(&format!("{id},{},LA{a},{v},la\n", month(last)));
+            }
+            cmp.push_str(&format!(
+                "{id},2021-01,England,30,\n{id},{},England,25,\n",
+                month(last)
+            ));
+        }
+        (def, obs, cmp)
+    }
+
+    /// Each figure as the tests vary it: the place of every count in `specs`.
+    fn counts(specs: &mut [Spec]) -> Vec<&mut u32> {
+        specs
+            .iter_mut()
+            .flat_map(|s| {
+                s.series
+                    .iter_mut()
+                    .chain(s.parts.iter_mut())
+                    .chain(s.areas.iter_mut())
+            })
+            .collect()
+    }
+
+    fn published(specs: &[Spec], threshold: u32, round_to: Option<u32>) -> Vec<(String, String)> {
+        let (d, o, c) = files(specs, threshold, round_to);
+        outputs(&score(&d, &o, &c))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn a_withheld_count_moves_no_published_byte(
+            specs in prop::collection::vec(spec(), 1..3),
+            threshold in prop::sample::select(vec![3u32, 5, 10]),
+            round_to in prop::sample::select(vec![None, Some(5u32), Some(10)]),
+            shift in 1u32..9,
+        ) {
+            let before = published(&specs, threshold, round_to);
+            // Every withheld count (1 to threshold - 1) moved to another value in that range.
+            let mut moved = specs.clone();
+            let mut any = false;
+            for v in counts(&mut moved) {
+                if *v > 0 && *v < threshold {
+                    *v = (*v - 1 + shift) % (threshold - 1) + 1;
+                    any = true;
+                }
+            }
+            prop_assume!(any);
+            prop_assert_eq!(&before, &published(&moved, threshold, round_to));
+        }
+
+        #[test]
+        fn a_count_within_its_rounding_bucket_moves_no_published_byte(
+            specs in prop::collection::vec(spec(), 1..3),
+            base in prop::sample::select(vec![5u32, 10]),
+            step in 1u32..5,
+        ) {
+            let threshold = 3;
+            let before = published(&specs, threshold, Some(base));
+            // Every count that is published moved within its bucket: the multiple of `base`
+            // nearest it, +/- less than half a base, staying published.
+            let mut moved = specs.clone();
+            for v in counts(&mut moved) {
+                let centre = (f64::from(*v) / f64::from(base)).round() as u32 * base;
+                if centre == 0 || *v < threshold {
+                    continue;
+                }
+                let half = (base - 1) / 2;
+                let offset = step % (2 * half + 1);
+                let candidate = centre - half + offset;
+                if candidate >= threshold {
+                    *v = candidate;
+                }
+            }
+            prop_assert_eq!(&before, &published(&moved, threshold, Some(base)));
+        }
+    }
+}

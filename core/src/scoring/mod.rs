@@ -36,8 +36,9 @@ impl Scorecard {
         disclosure_control: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Report, Errors> {
-        // A published report is scored from the published view: nothing it derives can carry
-        // a withheld figure (disclosure.rs).
+        // The true data are checked; a published report is then scored from the published view,
+        // so that nothing it derives can carry a withheld figure (disclosure.rs).
+        self.validate().into_result()?;
         if disclosure_control {
             let view = disclosure::view(self);
             let mut report = score::score_with_progress(&view.card, as_of, progress)?;

@@ -21,14 +21,14 @@ use crate::rules::target::{self, Context, Resolved};
 use crate::scoring::analysis;
 use crate::scoring::summary::summarise;
 
-/// Scores `card` as at `as_of` (default: the latest period with an observation), calling `progress(done, total)` as measures are scored, so that a front end
+/// Scores `card` (validated by the caller) as at `as_of` (default: the latest period with an
+/// observation), calling `progress(done, total)` as measures are scored, so that a front end
 /// can show a progress bar on a long run.
 pub fn score_with_progress(
     card: &Scorecard,
     as_of: Option<Period>,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Report, Errors> {
-    card.validate().into_result()?;
     let Some(as_of) = as_of.or_else(|| card.latest_period()) else {
         return Err(Errors::one(Error::new(
             ErrorKind::Usage,
