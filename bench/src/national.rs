@@ -33,8 +33,15 @@ impl National {
         Scorecard::from_toml(&self.definition, "national.toml").expect("a valid definition")
     }
 
-    /// The batch-scoring plan of `card` (from [`National::scorecard`]), with England's figures.
+    /// The batch-scoring plan of `card` (from [`National::scorecard`]), with England's figures,
+    /// scoring the true figures: the generated data are illustrative, and the pandas twin
+    /// (`bench/compare_national.py`) implements scoring, not disclosure control.
     pub fn plan<'d>(&self, card: &'d Scorecard) -> Plan<'d> {
+        self.published_plan(card).without_disclosure_control()
+    }
+
+    /// As [`National::plan`], with disclosure control, as anything published is scored.
+    pub fn published_plan<'d>(&self, card: &'d Scorecard) -> Plan<'d> {
         Plan::new(card.definition())
             .expect("batch-scorable")
             .with_comparators(self.comparators())

@@ -80,7 +80,7 @@ pub(crate) fn spc_table(
 
 /// Full batch scoring of an Arrow table; the Python wrapper `betteroff.score_table` documents it.
 #[pyfunction]
-#[pyo3(signature = (table, scorecard, area, measure, period, value, as_of=None, points=false, comparators=None))]
+#[pyo3(signature = (table, scorecard, area, measure, period, value, as_of=None, points=false, comparators=None, disclosure_control=true))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn score_table(
     py: Python<'_>,
@@ -93,8 +93,10 @@ pub(crate) fn score_table(
     as_of: Option<&str>,
     points: bool,
     comparators: Option<pyo3_arrow::PyTable>,
+    disclosure_control: bool,
 ) -> PyResult<pyo3_arrow::PyTable> {
     let request = scores::Request {
+        disclosure_control,
         area,
         measure,
         period,

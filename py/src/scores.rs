@@ -33,6 +33,8 @@ pub struct Request<'a> {
     pub as_of: Option<Period>,
     /// One row per input row with its SPC rule, instead of one row per series.
     pub points: bool,
+    /// Disclosure control (docs/disclosure.md); off only for internal use.
+    pub disclosure_control: bool,
 }
 
 pub fn score_table(
@@ -44,6 +46,9 @@ pub fn score_table(
 ) -> PyResult<PyTable> {
     let batch = one_batch(table)?;
     let mut plan = Plan::new(def).map_err(to_py)?;
+    if !r.disclosure_control {
+        plan = plan.without_disclosure_control();
+    }
     if let Some(c) = comparators {
         plan = named(plan, &one_batch(c)?)?;
     }

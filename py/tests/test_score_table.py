@@ -171,3 +171,28 @@ def test_comparator_targets_read_the_named_figures() -> None:
     assert list(q["judged"]) == [-15.0, -5.0, 5.0, 15.0] and list(q["target"]) == [0.0] * 4
     assert list(q["status"].astype(str)) == ["at_risk", "at_risk", "achieved", "achieved"]
     assert q["forecast_at_due"].isna().all()  # no forecast of a gap, as in the scorecard
+
+
+def test_disclosure_control_as_in_the_scorecard() -> None:
+    # A count of children: area 1's October figure, 3, is a small count (1 to 4), so it is
+    # withheld and the series is "suppressed" (and area 1 drops out of October's benchmark
+    # group); area 2's 12 is published. Without control (internal use) the 3 is scored.
+    card = betteroff.Scorecard.from_toml(
+        'id = "c"\ntitle = "C"\n[[sections]]\nid = "s"\ntitle = "S"\nkind = "service"\n'
+        '[[sections.measures]]\nid = "K"\nname = "Children"\nkind = "better_off"\n'
+        'unit = "count"\npolarity = "lower_is_better"\n'
+    )
+    table = pa.table({"area": [1, 1, 2, 2], "measure": ["K"] * 4,
+                      "period": ["2019-09", "2019-10"] * 2, "value": [10.0, 3.0, 11.0, 12.0]})
+    out = betteroff.score_table(table, card).to_pandas().set_index("area")
+    assert out.loc[1, "status"] == "suppressed"
+    assert pd.isna(out.loc[1, "value"])
+    assert out.loc[2, "status"] == "no_target" and out.loc[2, "value"] == 12.0
+    # October's published group is area 2 alone, so area 2 is benchmarked on September: 10
+    # and 11 give quartiles 10.25, 10.5, 10.75 (R type 7); 11 is band D, rank 2.
+    assert out.loc[2, "benchmark_value"] == 11.0
+    assert (out.loc[2, "q1"], out.loc[2, "median"], out.loc[2, "q3"]) == (10.25, 10.5, 10.75)
+    assert (out.loc[2, "band"], out.loc[2, "rank"]) == ("D", 2)
+    raw = betteroff.score_table(table, card, disclosure_control=False).to_pandas().set_index("area")
+    assert raw.loc[1, "value"] == 3.0 and raw.loc[1, "status"] == "no_target"
+    assert raw.loc[2, "benchmark_value"] == 12.0

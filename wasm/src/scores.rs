@@ -20,7 +20,9 @@ impl Scorecard {
     /// in each column (NaN or 255 where a figure does not apply), and each row's SPC rule.
     /// Named comparators' figures (for comparator targets such as "match England") come as
     /// four more columns: measure and period indexes into the same `measureIds` and `periods`,
-    /// the comparator's name and its value.
+    /// the comparator's name and its value. Disclosure control applies as in the scorecard
+    /// (docs/disclosure.md); `disclosureControl: false` scores the true figures, for internal
+    /// use only.
     #[wasm_bindgen(js_name = scoreColumns, unchecked_return_type = "ScoreColumns")]
     #[allow(clippy::too_many_arguments)]
     pub fn score_columns(
@@ -36,9 +38,13 @@ impl Scorecard {
         #[wasm_bindgen(js_name = comparatorPeriod)] comparator_period: Option<Vec<u32>>,
         #[wasm_bindgen(js_name = comparatorName)] comparator_name: Option<Vec<String>>,
         #[wasm_bindgen(js_name = comparatorValue)] comparator_value: Option<Vec<f64>>,
+        #[wasm_bindgen(js_name = disclosureControl)] disclosure_control: Option<bool>,
     ) -> Result<JsValue, JsValue> {
         let one = |e| to_js(Errors::one(e));
         let mut plan = Plan::new(self.card.definition()).map_err(to_js)?;
+        if disclosure_control == Some(false) {
+            plan = plan.without_disclosure_control();
+        }
         let ids: Vec<&str> = measure_ids.iter().map(String::as_str).collect();
         let measures = read_dictionary(measure, &ids, "measure", |id| {
             plan.code(id)

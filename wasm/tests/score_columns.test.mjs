@@ -60,3 +60,22 @@ test('a comparator target reads the named figures', () => {
     Uint32Array.from([0]), Uint32Array.from([1]), ['England', 'Region'], Float64Array.from([26])),
   (e) => e.kind === 'usage' && /same length/.test(e.message));
 });
+
+test('disclosure control as in the scorecard', () => {
+  // A count of children: area 1's October 3 is a small count, withheld (status suppressed);
+  // area 2's 12 is published. disclosureControl: false (internal use) scores the true 3.
+  const card = Scorecard.fromToml('id = "c"\ntitle = "C"\n[[sections]]\nid = "s"\ntitle = "S"\n'
+    + 'kind = "service"\n[[sections.measures]]\nid = "K"\nname = "Children"\nkind = "better_off"\n'
+    + 'unit = "count"\npolarity = "lower_is_better"\n');
+  const a = Uint32Array.from([1, 1, 2, 2]);
+  const m = new Uint32Array(4);
+  const p = Uint32Array.from([0, 1, 0, 1]);
+  const v = Float64Array.from([10, 3, 11, 12]);
+  const c = card.scoreColumns(a, m, ['K'], p, ['2019-09', '2019-10'], v);
+  assert.deepEqual([...c.status].map((k) => c.statusNames[k]), ['suppressed', 'no_target']);
+  assert.ok(Number.isNaN(c.value[0]));
+  assert.equal(c.value[1], 12);
+  const raw = card.scoreColumns(a, m, ['K'], p, ['2019-09', '2019-10'], v, undefined,
+    undefined, undefined, undefined, undefined, false);
+  assert.equal(raw.value[0], 3);
+});

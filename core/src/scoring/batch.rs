@@ -17,6 +17,7 @@ use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::model::baseline::BaselineSource;
 use crate::model::definition::{Analysis, Definition};
 use crate::model::measure::Measure;
+use crate::model::options::Disclosure;
 use crate::model::period::Period;
 use crate::model::status::Status;
 use crate::model::target::{Basis, Comparison, Rule, Target};
@@ -25,6 +26,7 @@ use crate::rules::forecast;
 use crate::rules::status::{judge, progress_pct, unjudged, Latest, Unjudged};
 use crate::rules::target::{self, Context};
 use crate::rules::{self, baseline};
+use crate::scoring::disclosure;
 use crate::stats::forecast::least_squares;
 use crate::stats::spc::{self, PointType, Rule as SpcRule};
 
@@ -100,6 +102,10 @@ pub struct Plan<'d> {
     /// Each measure's baseline period end (when the definition names the period) and target
     /// due date, worked out once rather than per series.
     dates: Vec<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// Each measure's disclosure rules, for a count measure under control (docs/disclosure.md).
+    rules: Vec<Option<Disclosure>>,
+    /// Whether disclosure control applies (the default); off only for internal use.
+    control: bool,
 }
 
 /// SPC limits of a series.
@@ -178,7 +184,16 @@ impl<'d> Plan<'d> {
                 )
             })
             .collect();
+        let rules = measures
+            .iter()
+            .map(|m| {
+                let r = m.disclosure.unwrap_or(def.disclosure);
+                (m.unit.is_count() && disclosure::active(&r)).then_some(r)
+            })
+            .collect();
         Ok(Plan {
+            rules,
+            control: true,
             measures,
             codes,
             named: HashMap::new(),
@@ -249,10 +264,64 @@ impl<'d> Plan<'d> {
         Ok(self)
     }
 
-    /// The named comparator's figure for a measure and period.
+    /// The named comparator's figure for a measure and period, as published.
     fn named(&self, code: u32, period: Period, name: &str) -> Option<f64> {
         let k = self.names.iter().position(|n| n == name)? as u32;
-        self.named.get(&(code, period, k)).copied()
+        let v = self.named.get(&(code, period, k)).copied()?;
+        match self.control_rules(code) {
+            Some(r) => match disclosure::count(v, r) {
+                disclosure::Count::Figure(v) => Some(v),
+                disclosure::Count::Withheld(_) => None,
+            },
+            None => Some(v),
+        }
+    }
+
+    /// Scores the true figures, without disclosure control: for internal use only (a benchmark,
+    /// a check against another implementation), never for anything published.
+    pub fn without_disclosure_control(mut self) -> Self {
+        self.control = false;
+        self
+    }
+
+    /// The disclosure rules of measure `code`, when control applies to it.
+    fn control_rules(&self, code: u32) -> Option<&Disclosure> {
+        self.rules
+            .get(code as usize)
+            .and_then(Option::as_ref)
+            .filter(|_| self.control)
+    }
+
+    /// The published view of the value column (as the scorecard's, docs/disclosure.md): each
+    /// count under control through the one rule for counts, a withheld one NaN with its flag
+    /// set. `None` when no figure is under control, so the rows are read as they are.
+    fn publish(&self, rows: &Rows) -> Option<(Vec<f64>, Vec<bool>)> {
+        if !self.control || self.rules.iter().all(Option::is_none) {
+            return None;
+        }
+        let mut value = rows.value.to_vec();
+        let mut withheld = vec![false; value.len()];
+        for (i, v) in value.iter_mut().enumerate() {
+            // A row whose measure index is out of range is refused later, naming it.
+            let code = rows
+                .measure
+                .get(i)
+                .and_then(|&m| rows.measures.get(m as usize));
+            let Some(r) = code.and_then(|&c| self.control_rules(c)) else {
+                continue;
+            };
+            if v.is_nan() {
+                continue;
+            }
+            match disclosure::count(*v, r) {
+                disclosure::Count::Figure(x) => *v = x,
+                disclosure::Count::Withheld(_) => {
+                    *v = f64::NAN;
+                    withheld[i] = true;
+                }
+            }
+        }
+        Some((value, withheld))
     }
 
     /// The code of measure `id` for [`Rows::measure`].
@@ -267,7 +336,8 @@ impl<'d> Plan<'d> {
 
     /// Scores every series as at `as_of` (default: the latest period in the rows).
     pub fn score(&self, rows: &Rows, as_of: Option<Period>) -> Result<Scores, Error> {
-        let prep = self.prepare(rows, as_of)?;
+        let published = self.publish(rows);
+        let prep = self.prepare(rows, published.as_ref(), as_of)?;
         let n = rows.value.len();
         let (mut rule, mut point_type) = (vec![None; n], vec![None; n]);
         let series = self.chunk(&prep, &prep.runs, &mut rule, &mut point_type);
@@ -283,7 +353,8 @@ impl<'d> Plan<'d> {
     #[cfg(feature = "parallel")]
     pub fn par_score(&self, rows: &Rows, as_of: Option<Period>) -> Result<Scores, Error> {
         use rayon::prelude::*;
-        let prep = self.prepare(rows, as_of)?;
+        let published = self.publish(rows);
+        let prep = self.prepare(rows, published.as_ref(), as_of)?;
         let n = rows.value.len();
         let (mut rule, mut point_type) = (vec![None; n], vec![None; n]);
         // About four chunks per thread; each owns the output rows of its series.
@@ -385,6 +456,8 @@ struct Run {
 /// every area for the (measure, period) groups some series needs, sorted.
 struct Prepared<'r> {
     rows: Rows<'r>,
+    /// Rows whose figure disclosure control withheld (empty when none is under control).
+    withheld: &'r [bool],
     /// Each period code's end, as a date and as a day number.
     end_date: Vec<NaiveDate>,
     end_day: Vec<i64>,
@@ -414,7 +487,18 @@ impl Prepared<'_> {
 
 impl Plan<'_> {
     /// Checks the columns, finds the series, and gathers the benchmark groups.
-    fn prepare<'r>(&self, rows: &Rows<'r>, as_of: Option<Period>) -> Result<Prepared<'r>, Error> {
+    fn prepare<'r>(
+        &self,
+        rows: &Rows<'r>,
+        published: Option<&'r (Vec<f64>, Vec<bool>)>,
+        as_of: Option<Period>,
+    ) -> Result<Prepared<'r>, Error> {
+        // Everything below reads the published figures; `withheld` marks those withheld.
+        let rows = &match published {
+            Some((value, _)) => Rows { value, ..*rows },
+            None => *rows,
+        };
+        let withheld: &[bool] = published.map_or(&[], |(_, w)| w.as_slice());
         let n = rows.value.len();
         for (name, len) in [
             ("area", rows.area.len()),
@@ -451,6 +535,7 @@ impl Plan<'_> {
         };
         let mut prep = Prepared {
             rows: *rows,
+            withheld,
             end_date,
             end_day,
             place,
@@ -694,6 +779,7 @@ impl Plan<'_> {
         let baseline = self.baseline(code, prep, w);
         let state = match (latest, value) {
             (None, _) => Latest::None,
+            (Some(i), None) if prep.withheld.get(i) == Some(&true) => Latest::Suppressed,
             (Some(_), None) => Latest::Missing,
             (Some(_), Some(_)) => Latest::Figure,
         };
@@ -751,7 +837,16 @@ impl Plan<'_> {
         let period_of = |i: usize| rows.periods[rows.period[i] as usize];
         let rule = self.measures[code as usize].baseline.as_ref()?;
         let figures = w.at.iter().zip(&w.y).map(|(&i, &v)| (period_of(i), v));
-        let b = baseline::choose(rule, figures).ok()?;
+        let mut b = baseline::choose(rule, figures).ok()?;
+        // A stated baseline is published like an observation (withheld when small).
+        if b.source == BaselineSource::Stated {
+            if let Some(r) = self.control_rules(code) {
+                match disclosure::count(b.value, r) {
+                    disclosure::Count::Figure(v) => b.value = v,
+                    disclosure::Count::Withheld(_) => return None,
+                }
+            }
+        }
         let end = match b.source {
             BaselineSource::Stated => self.dates[code as usize].0?,
             BaselineSource::Observed => b.period.end(),

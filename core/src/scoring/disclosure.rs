@@ -48,7 +48,7 @@ pub const SYMBOLS: [(&str, &str); 4] = [
 ];
 
 /// Whether `rules` ask for any control.
-fn active(rules: &Disclosure) -> bool {
+pub(crate) fn active(rules: &Disclosure) -> bool {
     rules.threshold > 0 || rules.round_to.is_some_and(|b| b > 1)
 }
 

@@ -307,6 +307,7 @@ def score_table(
     as_of: Optional[str] = None,
     points: bool = False,
     comparators: Any = None,
+    disclosure_control: bool = True,
 ) -> Any:
     """Scores every area against every measure of ``scorecard`` at once, from an Arrow table or
     anything with ``__arrow_c_stream__`` (pyarrow, pandas, polars): the same figures as scoring
@@ -331,12 +332,17 @@ def score_table(
     columns of comparators.csv (``measure``, ``period``, ``comparator``, ``value``): comparator
     and gap targets ("match England", "halve the gap") resolve to them as in the scorecard.
     Direction and milestone targets and SPC rebasing are refused (``UsageError``).
+    Disclosure control applies as in the scorecard (docs/disclosure.md): a count measure's
+    small counts are withheld (status ``suppressed`` when the latest is) and counts are rounded
+    when the scorecard says so, before anything is worked from them; ``disclosure_control=False``
+    scores the true figures, for internal use only.
 
     >>> card = Scorecard.load("examples/national/scorecard.toml")         # doctest: +SKIP
     >>> score_table(df, card).to_pandas()                                 # doctest: +SKIP
     """
     result = _native.score_table(
-        table, scorecard._native, area, measure, period, value, as_of, points, comparators
+        table, scorecard._native, area, measure, period, value, as_of, points, comparators,
+        disclosure_control,
     )
     try:
         pyarrow = __import__("pyarrow")

@@ -58,6 +58,7 @@ def score_table(
     as_of: Optional[str] = ...,
     points: bool = ...,
     comparators: Any = ...,
+    disclosure_control: bool = ...,
 ) -> Any: ...
 def spc_table(
     table: Any, series: str, value: str, polarity: str, screen_outliers: bool, fix_after: Optional[int] = ...
