@@ -236,11 +236,11 @@ pub fn parse(text: &str, file: &str, format: Format) -> Result<Definition, Error
             .map_err(|e| syntax(file, Some(e.line()), &json_message(&e)))?,
     };
     Checker {
-        text,
         file,
         format,
         errors: Vec::new(),
         card_disclosure: Disclosure::default(),
+        ids: IdLines::read(text, format),
     }
     .card(raw)
 }
@@ -277,36 +277,56 @@ fn line_at(text: &str, byte: usize) -> usize {
 }
 
 struct Checker<'a> {
-    text: &'a str,
     file: &'a str,
     format: Format,
     errors: Vec<Error>,
     /// The scorecard's disclosure settings: a measure's own block inherits what it leaves out.
     card_disclosure: Disclosure,
+    /// Where each id is assigned, read once (a definition of thousands of measures is not
+    /// rescanned per measure).
+    ids: IdLines,
+}
+
+/// The 1-based line of each id's first assignment, and of its first inside a `measures` table.
+#[derive(Default)]
+struct IdLines {
+    first: std::collections::HashMap<String, usize>,
+    in_measures: std::collections::HashMap<String, usize>,
+}
+
+impl IdLines {
+    fn read(text: &str, format: Format) -> Self {
+        let mut out = IdLines::default();
+        let mut in_measures = false;
+        for (i, line) in text.lines().enumerate() {
+            let t = line.trim_start();
+            if t.starts_with('[') {
+                in_measures = t.contains("measures");
+            }
+            let ids = match format {
+                Format::Toml => toml_assigned_id(t).into_iter().collect(),
+                Format::Json => json_assigned_ids(t),
+            };
+            for id in ids {
+                if in_measures {
+                    out.in_measures.entry(id.clone()).or_insert(i + 1);
+                }
+                out.first.entry(id).or_insert(i + 1);
+            }
+        }
+        out
+    }
 }
 
 impl Checker<'_> {
     /// The line where `id` is assigned, preferring one inside a `measures` table when `measure`.
     fn line_of(&self, id: &str, measure: bool) -> Option<usize> {
-        let mut fallback = None;
-        let mut in_measures = false;
-        for (i, line) in self.text.lines().enumerate() {
-            let t = line.trim_start();
-            if t.starts_with('[') {
-                in_measures = t.contains("measures");
-            }
-            let hit = match self.format {
-                Format::Toml => toml_assigns_id(t, id),
-                Format::Json => json_assigns_id(t, id),
-            };
-            if hit {
-                if !measure || in_measures || self.format == Format::Json {
-                    return Some(i + 1);
-                }
-                fallback.get_or_insert(i + 1);
-            }
+        let first = self.ids.first.get(id).copied();
+        if measure && self.format == Format::Toml {
+            self.ids.in_measures.get(id).copied().or(first)
+        } else {
+            first
         }
-        fallback
     }
 
     fn push(&mut self, kind: ErrorKind, line: Option<usize>, field: &str, message: String) {
@@ -961,22 +981,32 @@ impl Checker<'_> {
     }
 }
 
-fn toml_assigns_id(line: &str, id: &str) -> bool {
-    let Some(rest) = line.strip_prefix("id") else {
-        return false;
-    };
-    let Some(rest) = rest.trim_start().strip_prefix('=') else {
-        return false;
-    };
+/// The id a TOML line assigns (`id = "x"` or `id = 'x'`), if it assigns one.
+fn toml_assigned_id(line: &str) -> Option<String> {
+    let rest = line.strip_prefix("id")?.trim_start().strip_prefix('=')?;
     let v = rest.trim();
-    v.strip_prefix('"').and_then(|v| v.strip_suffix('"')) == Some(id)
-        || v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) == Some(id)
+    v.strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+        .map(str::to_string)
 }
 
-fn json_assigns_id(line: &str, id: &str) -> bool {
-    let needle = format!("\"id\": {}", serde_json::Value::String(id.to_string()));
-    let compact = format!("\"id\":{}", serde_json::Value::String(id.to_string()));
-    line.contains(&needle) || line.contains(&compact)
+/// Every id a JSON line assigns (`"id": "x"`, possibly several on one compact line).
+fn json_assigned_ids(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("\"id\"") {
+        rest = &rest[at + 4..];
+        let Some(value) = rest.trim_start().strip_prefix(':').map(str::trim_start) else {
+            continue;
+        };
+        // The JSON string that follows, read with its escapes.
+        let mut de = serde_json::Deserializer::from_str(value).into_iter::<String>();
+        if let Some(Ok(id)) = de.next() {
+            out.push(id);
+        }
+    }
+    out
 }
 
 /// Writes a definition back in the file format's structure (JSON), so that reading the result

@@ -125,6 +125,9 @@ fn reading(r: Reading, unit: Unit, rules: &Disclosure) -> (Reading, Option<&'sta
     }
 }
 
+/// One of a measure's rows: its period and breakdown (dimension, category).
+type RowKey<'a> = (Period, Option<&'a (String, String)>);
+
 /// One figure of the data: measure, period, breakdown (dimension, category).
 type Cell = (String, Period, Option<(String, String)>);
 
@@ -146,6 +149,8 @@ pub(crate) fn view(card: &Scorecard) -> View {
     let mut comparators = card.comparators().to_vec();
     let mut low = HashSet::new();
     let mut baseline_withheld = HashSet::new();
+    let mut counted: std::collections::HashMap<String, Disclosure> =
+        std::collections::HashMap::new();
     for section in &mut definition.sections {
         for m in &mut section.measures {
             let rules = m.disclosure.unwrap_or(global);
@@ -176,21 +181,21 @@ pub(crate) fn view(card: &Scorecard) -> View {
             }
             secondary(rows);
             if m.unit.is_count() {
-                comparators.retain_mut(|c| {
-                    if c.measure != m.id {
-                        return true;
-                    }
-                    match count(c.value, &rules) {
-                        Count::Figure(v) => {
-                            c.value = v;
-                            true
-                        }
-                        Count::Withheld(_) => false,
-                    }
-                });
+                counted.insert(m.id.clone(), rules);
             }
         }
     }
+    // Other areas' figures for count measures, in one pass.
+    comparators.retain_mut(|c| match counted.get(&c.measure) {
+        None => true,
+        Some(rules) => match count(c.value, rules) {
+            Count::Figure(v) => {
+                c.value = v;
+                true
+            }
+            Count::Withheld(_) => false,
+        },
+    });
     View {
         card: card.with_data(definition, observations, comparators),
         low,
@@ -201,25 +206,28 @@ pub(crate) fn view(card: &Scorecard) -> View {
 /// Secondary suppression over one measure's observations (breakdown rows and totals), per
 /// dimension and period. Only which cells are withheld and the published figures decide it.
 fn secondary(rows: &mut [Observation]) {
-    let mut groups: Vec<(String, Period)> = Vec::new();
-    for o in rows.iter() {
-        if let Some((dim, _)) = &o.breakdown {
-            if !groups.iter().any(|(d, p)| d == dim && *p == o.period) {
-                groups.push((dim.clone(), o.period));
+    // The rows of each (dimension, period), and each period's total, in one pass.
+    let mut groups: Vec<((String, Period), Vec<usize>)> = Vec::new();
+    let mut place: std::collections::HashMap<(String, Period), usize> =
+        std::collections::HashMap::new();
+    let mut totals: std::collections::HashMap<Period, Reading> = std::collections::HashMap::new();
+    for (i, o) in rows.iter().enumerate() {
+        match &o.breakdown {
+            None => {
+                totals.entry(o.period).or_insert(o.reading);
+            }
+            Some((dim, _)) => {
+                let key = (dim.clone(), o.period);
+                let k = *place.entry(key.clone()).or_insert_with(|| {
+                    groups.push((key, Vec::new()));
+                    groups.len() - 1
+                });
+                groups[k].1.push(i);
             }
         }
     }
-    for (dim, period) in groups {
-        let total = rows
-            .iter()
-            .find(|o| o.breakdown.is_none() && o.period == period)
-            .map(|o| o.reading);
-        let parts: Vec<usize> = (0..rows.len())
-            .filter(|&i| {
-                rows[i].period == period
-                    && rows[i].breakdown.as_ref().is_some_and(|(d, _)| *d == dim)
-            })
-            .collect();
+    for ((_, period), parts) in groups {
+        let total = totals.get(&period).copied();
         let withheld = parts
             .iter()
             .filter(|&&i| rows[i].reading == Reading::Suppressed)
@@ -287,14 +295,19 @@ pub(crate) fn annotate(report: &mut Report, card: &Scorecard, view: Option<&View
         if m.symbol == Some("c") && m.period.is_some_and(|p| low(p, None)) {
             m.symbol = Some("low");
         }
-        let truth = card.series(&m.id);
+        // The measure's true rows by (period, breakdown): one lookup per published figure.
+        let all = card.observations_of(&m.id);
+        let truth: std::collections::HashMap<RowKey, &Observation> = all
+            .iter()
+            .map(|o| ((o.period, o.breakdown.as_ref()), o))
+            .collect();
         for p in &mut m.series {
             if p.symbol == Some("c") && low(p.period, None) {
                 p.symbol = Some("low");
             }
             // `flag` says what the data row says (suppressed at source, ...), not what
             // disclosure control did, which the symbol says.
-            if let Some(o) = truth.iter().find(|o| o.period == p.period) {
+            if let Some(o) = truth.get(&(p.period, None)) {
                 p.flag = super::score::flag(o);
             }
         }
@@ -314,10 +327,10 @@ pub(crate) fn annotate(report: &mut Report, card: &Scorecard, view: Option<&View
             );
         }
         // Withheld here (not at source): a figure the data gives that the report does not.
-        let all = card.observations_of(&m.id);
         let given = |period: Period, breakdown: Option<(String, String)>| {
-            all.iter()
-                .any(|o| o.period == period && o.breakdown == breakdown && o.value().is_some())
+            truth
+                .get(&(period, breakdown.as_ref()))
+                .is_some_and(|o| o.value().is_some())
         };
         let withheld = |symbol: Option<&str>| matches!(symbol, Some("c") | Some("low"));
         let current = m

@@ -669,6 +669,9 @@ impl Scorer<'_> {
 
     fn breakdowns(&self, m: &Measure) -> Vec<BreakdownResult> {
         let mut out: Vec<BreakdownResult> = Vec::new();
+        // Each (dimension, category)'s place in `out`: one lookup a row, not a scan.
+        let mut at: std::collections::HashMap<(&str, &str), usize> =
+            std::collections::HashMap::new();
         let rows = self
             .card
             .observations_of(&m.id)
@@ -689,13 +692,13 @@ impl Scorer<'_> {
                     _ => None,
                 },
             };
-            match out
-                .iter_mut()
-                .find(|b| &b.dimension == dimension && &b.category == category)
-            {
-                Some(b) if b.period <= o.period => *b = item,
+            match at.get(&(dimension.as_str(), category.as_str())) {
+                Some(&i) if out[i].period <= o.period => out[i] = item,
                 Some(_) => {}
-                None => out.push(item),
+                None => {
+                    at.insert((dimension, category), out.len());
+                    out.push(item);
+                }
             }
         }
         out
