@@ -7,8 +7,15 @@
 //! `betteroff-bench national DIR [AREAS] [MEASURES] [MONTHS]`: the same for the "national"
 //! workload (`betteroff_bench::national`, 153 x 1,000 x 60 by default) and the core's full
 //! batch scoring, for `bench/compare_national.py`.
+//!
+//! `betteroff-bench paths [SCALE]`: the three inputs that once took quadratic time, scored
+//! through the scorecard (load, score with disclosure control, and render JSON, text, Markdown,
+//! HTML and CSV): a definition of 8,000
+//! measures, one series of 109,000 daily figures, a breakdown of 100,000 categories (SCALE
+//! multiplies each size, default 1). Median of seven runs each; docs/benchmarks.md.
 
 use betteroff::batch;
+use betteroff::render::{render, Format};
 use betteroff::spc::{Rule, SpcOptions};
 use betteroff::Polarity;
 use betteroff_bench::workload;
@@ -58,13 +65,15 @@ fn write(path: &Path, bytes: &[u8]) {
 }
 
 const USAGE: &str = "usage: betteroff-bench spc DIR [SERIES] [POINTS]\n       \
-                     betteroff-bench national DIR [AREAS] [MEASURES] [MONTHS]";
+                     betteroff-bench national DIR [AREAS] [MEASURES] [MONTHS]\n       \
+                     betteroff-bench paths [SCALE]";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match (args.first().map(String::as_str), args.get(1)) {
         (Some("spc"), Some(dir)) => spc(dir, &args),
         (Some("national"), Some(dir)) => national_bench::run(dir, &args),
+        (Some("paths"), scale) => paths(scale.and_then(|s| s.parse().ok()).unwrap_or(1.0)),
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2);
@@ -144,4 +153,70 @@ fn spc(dir: &str, args: &[String]) {
         "scoring_peak_bytes": scoring_bytes,
     });
     write_meta(dir, &meta);
+}
+
+/// The inputs that once took quadratic time, each scored through the scorecard.
+fn paths(scale: f64) {
+    let n = |base: f64| ((base * scale) as usize).max(1);
+    let header = "id = \"paths\"\ntitle = \"Paths (illustrative)\"\n[[sections]]\nid = \"s\"\n\
+                  title = \"S\"\nkind = \"service\"\n";
+    let measure = |id: &str, extra: &str| {
+        format!(
+            "[[sections.measures]]\nid = \"{id}\"\nname = \"Measure {id}\"\nkind = \"how_much\"\n\
+             unit = \"count\"\npolarity = \"neutral\"\n{extra}"
+        )
+    };
+    // 8,000 measures, one figure each.
+    let m = n(8000.0);
+    let mut many = header.to_string();
+    let mut many_obs = String::from("measure,period,value\n");
+    for i in 0..m {
+        many.push_str(&measure(&format!("m{i}"), ""));
+        many_obs.push_str(&format!("m{i},2021-06,{}\n", i % 50));
+    }
+    // 109,000 daily figures (from 1901-01-01: the periods' range holds about 109,500 days).
+    let d = n(109_000.0).min(109_000);
+    let start = chrono::NaiveDate::from_ymd_opt(1901, 1, 1).expect("a date");
+    let daily_def = format!("{header}{}", measure("d", ""));
+    let mut daily = String::from("measure,period,value\n");
+    for i in 0..d {
+        let day = start + chrono::Duration::days(i as i64);
+        daily.push_str(&format!("d,{day},{}\n", (i * 7) % 50));
+    }
+    // 100,000 categories of one breakdown.
+    let c = n(100_000.0);
+    let wide_def = format!("{header}{}", measure("b", "breakdowns = [\"age\"]\n"));
+    let mut wide = String::from("measure,period,value,breakdown,category\nb,2021-06,5000000,,\n");
+    for i in 0..c {
+        wide.push_str(&format!("b,2021-06,{},age,c{i}\n", (i * 7) % 50));
+    }
+    for (what, def, obs) in [
+        (format!("{m} measures"), &many, &many_obs),
+        (format!("{d} daily figures"), &daily_def, &daily),
+        (format!("{c} categories"), &wide_def, &wide),
+    ] {
+        let (bytes, [median, low, high]) = seven(|| {
+            let card = betteroff::Scorecard::load(betteroff::Sources {
+                definition: ("paths.toml", def),
+                observations: Some(("observations.csv", obs)),
+                comparators: None,
+                actions: None,
+            })
+            .expect("a valid workload");
+            let report = card.score(None).expect("scores");
+            [
+                Format::Json,
+                Format::Text,
+                Format::Markdown,
+                Format::Html,
+                Format::Csv,
+            ]
+            .map(|f| render(&report, f, false).len())
+            .iter()
+            .sum::<usize>()
+        });
+        println!(
+            "{what:>24}: {median:.3} s (least {low:.3}, most {high:.3}), every format {bytes} bytes"
+        );
+    }
 }

@@ -102,6 +102,8 @@ impl Limits {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scorecard {
     pub(crate) definition: Definition,
+    /// Each measure's (section, place in it), by id: a lookup, not a scan.
+    index: HashMap<String, (usize, usize)>,
     limits: Limits,
     observations: Vec<Observation>,
     comparators: Vec<ComparatorValue>,
@@ -129,6 +131,17 @@ pub fn borrow_file(f: &Option<(String, String)>) -> Option<(&str, &str)> {
     f.as_ref().map(|(n, t)| (n.as_str(), t.as_str()))
 }
 
+/// Each measure's (section, place in it), by id (ids are unique: the definition reader checks).
+fn index(definition: &Definition) -> HashMap<String, (usize, usize)> {
+    let mut out = HashMap::new();
+    for (s, section) in definition.sections.iter().enumerate() {
+        for (m, measure) in section.measures.iter().enumerate() {
+            out.entry(measure.id.clone()).or_insert((s, m));
+        }
+    }
+    out
+}
+
 impl Scorecard {
     /// The validated definition.
     pub fn definition(&self) -> &Definition {
@@ -144,6 +157,7 @@ impl Scorecard {
         comparators: Vec<ComparatorValue>,
     ) -> Scorecard {
         Scorecard {
+            index: index(&definition),
             definition,
             limits: self.limits,
             observations,
@@ -166,6 +180,7 @@ impl Scorecard {
     /// A scorecard with no data yet, and the default limits.
     pub fn new(definition: Definition) -> Self {
         Scorecard {
+            index: index(&definition),
             definition,
             limits: Limits::default(),
             observations: Vec::new(),
@@ -266,7 +281,8 @@ impl Scorecard {
 
     /// The measure with this id.
     pub fn measure(&self, id: &str) -> Option<&Measure> {
-        self.measures().map(|(_, m)| m).find(|m| m.id == id)
+        let &(s, m) = self.index.get(id)?;
+        self.definition.sections.get(s)?.measures.get(m)
     }
 
     /// Every observation added, in the order added.

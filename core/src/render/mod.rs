@@ -27,18 +27,23 @@ pub fn by_question<'r>(
     r: &'r Report,
     sec: &SectionInfo,
 ) -> Vec<(MeasureKind, Vec<&'r MeasureResult>)> {
+    // The section's measures looked up once each (a scorecard may hold thousands).
+    let by_id: std::collections::HashMap<&str, &MeasureResult> =
+        r.measures.iter().map(|m| (m.id.as_str(), m)).collect();
+    let ms: Vec<&MeasureResult> = sec
+        .measures
+        .iter()
+        .filter_map(|id| by_id.get(id.as_str()).copied())
+        .collect();
     MeasureKind::ALL
         .iter()
         .map(|&kind| {
-            let ms: Vec<&MeasureResult> = sec
-                .measures
-                .iter()
-                .filter_map(|id| r.measures.iter().find(|m| &m.id == id))
-                .filter(|m| m.kind == kind)
-                .collect();
-            (kind, ms)
+            (
+                kind,
+                ms.iter().copied().filter(|m| m.kind == kind).collect(),
+            )
         })
-        .filter(|(_, ms)| !ms.is_empty())
+        .filter(|(_, ms): &(MeasureKind, Vec<&MeasureResult>)| !ms.is_empty())
         .collect()
 }
 
