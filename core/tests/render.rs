@@ -1,7 +1,7 @@
 //! The renderers: escaping, status labels, determinism. (The golden Markdown and HTML for the
 //! WSoA example are checked with the other vectors in examples.rs.)
 
-use betteroff::render::{self, chart, html, markdown, sparkline, text};
+use betteroff::render::{self, chart, html, markdown, sparkline, text, Format};
 use betteroff::{borrow_file, Period, Report, Scorecard, Sources, Status};
 use std::fs;
 use std::path::Path;
@@ -196,4 +196,64 @@ fn csv_has_one_row_per_measure() {
         ),
         ("17", "16", "93.75", "missed", "Missed")
     );
+}
+
+/// Names as an attacker would write them for a terminal, a spreadsheet and a Markdown viewer:
+/// an escape sequence that clears the screen, a C1 control, a right-to-left override, a formula,
+/// and text that would become links.
+const INERT: &str = r#"
+id = "inert"
+title = "Inert"
+area = "Area \u001b[2J"
+[[sections]]
+id = "s"
+title = "S"
+kind = "service"
+[[sections.measures]]
+id = "m1"
+name = "=HYPERLINK(\"https://evil.example/\",\"Click\") \u001b]8;;x\u0007 \u009b31m \u202etxet www.evil.example me@evil.example"
+kind = "how_much"
+unit = "count"
+polarity = "neutral"
+"#;
+
+#[test]
+fn names_are_inert_in_text_csv_and_markdown() {
+    let mut card = Scorecard::from_toml(INERT, "x.toml").unwrap();
+    card.add_observations_csv("measure,period,value\nm1,2020-01,50\n", "o.csv")
+        .unwrap();
+    let r = card.score(None).unwrap();
+    let hostile = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    for (name, out) in [
+        ("text", text(&r, false)),
+        ("csv", render::render(&r, Format::Csv, false)),
+        ("markdown", markdown(&r)),
+    ] {
+        assert!(!out.chars().any(hostile), "a control character in {name}");
+        assert!(out.contains('\u{fffd}'), "{name} marks what it replaced");
+    }
+    // With colour on, the only escape sequences are the renderer's own colour codes.
+    let coloured = text(&r, true);
+    let escapes: Vec<&str> = coloured.split('\u{1b}').skip(1).collect();
+    assert!(!escapes.is_empty());
+    for e in escapes {
+        assert!(
+            ["[32m", "[33m", "[31m", "[90m", "[0m"]
+                .iter()
+                .any(|c| e.starts_with(c)),
+            "{e:?}"
+        );
+    }
+    // The spreadsheet reads the name as text, not as a formula (OWASP: a leading quote).
+    let csv = render::render(&r, Format::Csv, false);
+    let row = csv.lines().nth(1).unwrap();
+    assert!(row.contains("\"'=HYPERLINK("), "{row}");
+    // Markdown: no autolink or address survives unescaped.
+    let md = markdown(&r);
+    assert!(md.contains("www\\.evil.example"), "{md}");
+    assert!(md.contains("https\\://evil.example"), "{md}");
+    assert!(md.contains("me\\@evil.example"), "{md}");
 }

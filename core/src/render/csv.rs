@@ -2,7 +2,7 @@
 //! written in full (no units, no thousands separators); an empty cell is a missing figure,
 //! explained in `notes`.
 
-use super::table::measures;
+use super::table::{measures, Values};
 use crate::report::Report;
 
 /// One row per measure (the columns of [`columns`](crate::render::columns)), each cell safe for spreadsheets.
@@ -13,7 +13,11 @@ pub fn csv(r: &Report) -> String {
         .from_writer(Vec::new());
     let _ = w.write_record(columns.iter().map(|c| c.name));
     for i in 0..r.measures.len() {
-        let _ = w.write_record(columns.iter().map(|c| c.values.cell(i)));
+        let _ = w.write_record(columns.iter().map(|c| match &c.values {
+            // Text may come from the user: never a formula, never a control character.
+            Values::Text(_) => super::markup::csv_cell(&c.values.cell(i)).into_owned(),
+            _ => c.values.cell(i),
+        }));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -32,7 +32,8 @@ fn wrap(first: &str, rest: &[String], indent: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = first.to_string();
     for part in rest {
-        for word in part.split(' ') {
+        // User text: no control or bidirectional control character reaches the terminal.
+        for word in super::markup::plain(part).split(' ') {
             let fits = line.chars().count() + 1 + word.chars().count() <= WIDTH;
             if !fits && line.chars().count() > indent {
                 lines.push(std::mem::take(&mut line));
@@ -55,7 +56,7 @@ pub fn text(r: &Report, colour: bool) -> String {
         .scorecard
         .area
         .as_deref()
-        .map(|a| format!("{a} · "))
+        .map(|a| format!("{} · ", super::markup::plain(a)))
         .unwrap_or_default();
     out.push(format!("{area}as of {}", r.as_of));
     if !r.scorecard.disclosure.enabled {
