@@ -296,21 +296,43 @@ fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
     .map_err(Failure::Invalid)
 }
 
-/// A file's name and UTF-8 text; `None` when it does not exist. A file over the size limit is
-/// refused before it is read, so memory stays bounded.
+/// A file's name and UTF-8 text; `None` when it does not exist. The read itself is bounded (at
+/// most the size limit and one byte more), so memory stays bounded whatever the file claims to
+/// be: a FIFO, a link to /dev/zero, or a file that grows while it is read.
 fn read(path: &Path) -> Result<Option<(String, String)>, Failure> {
+    use std::io::Read;
     let name = path.display().to_string();
+    let limits = betteroff::Limits::default();
     if let Ok(meta) = std::fs::metadata(path) {
-        let len = usize::try_from(meta.len()).unwrap_or(usize::MAX);
-        betteroff::Limits::default()
-            .check_file(&name, len)
+        limits
+            .check_file(&name, usize::try_from(meta.len()).unwrap_or(usize::MAX))
             .map_err(|e| Failure::Invalid(Errors::one(e)))?;
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(Failure::Io(format!("cannot read {name}: {e}"))),
     };
+    let mut bytes = Vec::new();
+    let cap = u64::try_from(limits.max_file_bytes)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
+    file.take(cap)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?;
+    if bytes.len() > limits.max_file_bytes {
+        let why = format!(
+            "the file is larger than the limit of {:.1} MB (reading stopped there); raise the \
+             limit if it is meant to be this large",
+            limits.max_file_bytes as f64 / 1_048_576.0
+        );
+        let e = betteroff::Error::new(
+            betteroff::ErrorKind::Usage,
+            betteroff::Location::file(&name),
+            why,
+        );
+        return Err(Failure::Invalid(Errors::one(e)));
+    }
     betteroff::decode_utf8(bytes, &name)
         .map(|text| Some((name.clone(), text)))
         .map_err(|e| Failure::Invalid(Errors::one(e)))

@@ -402,3 +402,20 @@ fn a_file_over_the_size_limit_is_refused_before_it_is_read() {
         stderr(&o)
     );
 }
+
+#[test]
+fn a_file_that_claims_no_size_is_read_only_to_the_limit() {
+    // /dev/zero reports a size of 0 and never ends: the read stops at the limit, with an error,
+    // instead of filling memory.
+    let dir = scratch("endless", &[("scorecard.toml", CARD)]);
+    std::os::unix::fs::symlink("/dev/zero", dir.join("observations.csv")).unwrap();
+    let o = run(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(
+            "observations.csv: the file is larger than the limit of 256.0 MB (reading stopped there)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -203,14 +203,30 @@ impl Scorecard {
         Ok(self)
     }
 
-    /// Reads a TOML definition; `file` names it in errors.
+    /// Reads a TOML definition; `file` names it in errors. The default [`Limits`] hold (file
+    /// size, measures), as for [`Scorecard::load`].
     pub fn from_toml(text: &str, file: &str) -> Result<Self, Errors> {
-        definition::parse(text, file, Format::Toml).map(Scorecard::new)
+        Self::from_text(text, file, Format::Toml)
     }
 
-    /// Reads a JSON definition (the TOML structure); `file` names it in errors.
+    /// Reads a JSON definition (the TOML structure); `file` names it in errors. The default
+    /// [`Limits`] hold.
     pub fn from_json(text: &str, file: &str) -> Result<Self, Errors> {
-        definition::parse(text, file, Format::Json).map(Scorecard::new)
+        Self::from_text(text, file, Format::Json)
+    }
+
+    fn from_text(text: &str, file: &str, format: Format) -> Result<Self, Errors> {
+        Self::from_text_within(text, file, format, Limits::default())
+    }
+
+    fn from_text_within(
+        text: &str,
+        file: &str,
+        format: Format,
+        limits: Limits,
+    ) -> Result<Self, Errors> {
+        limits.check_file(file, text.len())?;
+        Scorecard::new(definition::parse(text, file, format)?).with_limits(limits)
     }
 
     /// Loads a definition and its data files, reporting every problem in every file.
@@ -566,6 +582,30 @@ fn place(at: &Location) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_definition_from_text_is_held_to_the_limits() {
+        // What from_toml and from_json (and so Python's and JavaScript's fromToml) apply,
+        // with limits small enough to reach: 2 measures against 1, 200 bytes against 100.
+        let text = "id = \"x\"\ntitle = \"X\"\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\
+                    kind = \"service\"\n[[sections.measures]]\nid = \"a\"\nname = \"A\"\n\
+                    kind = \"how_much\"\nunit = \"count\"\npolarity = \"neutral\"\n\
+                    [[sections.measures]]\nid = \"b\"\nname = \"B\"\nkind = \"how_much\"\n\
+                    unit = \"count\"\npolarity = \"neutral\"\n";
+        let few = Limits {
+            max_measures: 1,
+            ..Limits::default()
+        };
+        let e = Scorecard::from_text_within(text, "x.toml", Format::Toml, few).unwrap_err();
+        assert!(e.to_string().contains("2 measures"), "{e}");
+        let small = Limits {
+            max_file_bytes: 100,
+            ..Limits::default()
+        };
+        let e = Scorecard::from_text_within(text, "x.toml", Format::Toml, small).unwrap_err();
+        assert!(e.to_string().starts_with("x.toml: the file is"), "{e}");
+        assert!(Scorecard::from_toml(text, "x.toml").is_ok());
+    }
 
     const CARD: &str = r#"
 id = "t"
