@@ -320,19 +320,9 @@ fn read(path: &Path) -> Result<Option<(String, String)>, Failure> {
     file.take(cap)
         .read_to_end(&mut bytes)
         .map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?;
-    if bytes.len() > limits.max_file_bytes {
-        let why = format!(
-            "the file is larger than the limit of {:.1} MB (reading stopped there); raise the \
-             limit if it is meant to be this large",
-            limits.max_file_bytes as f64 / 1_048_576.0
-        );
-        let e = betteroff::Error::new(
-            betteroff::ErrorKind::Usage,
-            betteroff::Location::file(&name),
-            why,
-        );
-        return Err(Failure::Invalid(Errors::one(e)));
-    }
+    limits
+        .check_read(&name, bytes.len())
+        .map_err(|e| Failure::Invalid(Errors::one(e)))?;
     betteroff::decode_utf8(bytes, &name)
         .map(|text| Some((name.clone(), text)))
         .map_err(|e| Failure::Invalid(Errors::one(e)))

@@ -114,3 +114,17 @@ pub(crate) fn score_table(
         )
     })
 }
+
+/// The most bytes a file may hold ([`betteroff::Limits`]' default): Python reads one more at most.
+#[pyfunction]
+pub(crate) fn max_file_bytes() -> usize {
+    betteroff::Limits::default().max_file_bytes
+}
+
+/// Raises the core's error when a bounded read of `file` got more than the limit.
+#[pyfunction]
+pub(crate) fn check_read(file: &str, read: usize) -> PyResult<()> {
+    betteroff::Limits::default()
+        .check_read(file, read)
+        .map_err(|e| to_py(Errors::one(e)))
+}

@@ -27,6 +27,8 @@ fn _betteroff(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(functions::parse_period_text, m)?)?;
     m.add_function(wrap_pyfunction!(functions::spc_table, m)?)?;
     m.add_function(wrap_pyfunction!(functions::score_table, m)?)?;
+    m.add_function(wrap_pyfunction!(functions::max_file_bytes, m)?)?;
+    m.add_function(wrap_pyfunction!(functions::check_read, m)?)?;
     errors::register(m)?;
     m.add("SCHEMA", betteroff::report::SCHEMA)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -37,3 +37,13 @@ def test_case(case: dict, tmp_path: Path) -> None:
         betteroff.Scorecard.load(tmp_path).score()
     message = str(e.value).replace(f"{tmp_path}/", "")
     assert message.startswith(expect["message"]), message
+
+
+def test_a_file_that_claims_no_size_is_read_only_to_the_limit(tmp_path: Path) -> None:
+    # /dev/zero reports no size and never ends: Python reads it to the limit and one byte
+    # more, then the core refuses it, as the CLI does.
+    (tmp_path / "scorecard.toml").write_text((ROOT / "tests/fixtures/minimal/scorecard.toml").read_text())
+    (tmp_path / "observations.csv").symlink_to("/dev/zero")
+    with pytest.raises(betteroff.UsageError) as e:
+        betteroff.Scorecard.load(tmp_path)
+    assert "observations.csv: the file is larger than the limit of 256.0 MB (reading stopped there)" in str(e.value)

@@ -50,6 +50,19 @@ impl Limits {
         )))
     }
 
+    /// An error when a bounded read of `file` (at most the limit and one byte more, as every
+    /// front end reads) got `read` bytes, more than the limit: the file is larger, whatever
+    /// size it reports (a FIFO, a device, a file still growing).
+    pub fn check_read(&self, file: &str, read: usize) -> Result<(), Error> {
+        if read <= self.max_file_bytes {
+            return Ok(());
+        }
+        Err(Error::new(ErrorKind::Usage, Location::file(file), format!(
+            "the file is larger than the limit of {:.1} MB (reading stopped there); raise the limit if it is meant to be this large",
+            self.max_file_bytes as f64 / 1048576.0
+        )))
+    }
+
     fn check_rows(&self, file: &str, rows: usize) -> Result<(), Error> {
         if rows <= self.max_rows {
             return Ok(());

@@ -141,7 +141,14 @@ class Report:
 
 
 def _read(path: Path) -> Optional[Tuple[str, bytes]]:
-    return (str(path), path.read_bytes()) if path.is_file() else None
+    """A file's name and bytes, read at most to the size limit and one byte more (a FIFO or a
+    device reports no size), so that memory stays bounded; ``None`` when it does not exist."""
+    if not path.exists() or path.is_dir():
+        return None
+    with open(path, "rb") as f:
+        data = f.read(_native.max_file_bytes() + 1)
+    _native.check_read(str(path), len(data))
+    return (str(path), data)
 
 
 class Scorecard:
@@ -173,7 +180,9 @@ class Scorecard:
             )
         if not p.is_file():
             raise FileNotFoundError(f"no such scorecard directory or file: {p}")
-        return cls(_native._Scorecard.load((str(p), p.read_bytes())))
+        definition = _read(p)
+        assert definition is not None
+        return cls(_native._Scorecard.load(definition))
 
     @classmethod
     def from_toml(cls, text: str, source: str = "scorecard.toml") -> "Scorecard":
