@@ -48,6 +48,19 @@ fn to_js(errors: Errors) -> JsValue {
     e.into()
 }
 
+/// A text argument from JavaScript, or a typed `Error` (kind "usage") naming it, never a crash:
+/// `fromToml(123)` says the definition must be text.
+fn text_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| {
+        let got = if value.is_null() {
+            "null".to_string()
+        } else {
+            value.js_typeof().as_string().unwrap_or_default()
+        };
+        usage(what, format!("{what} must be text (a string), not {got}"))
+    })
+}
+
 fn usage(what: &str, message: String) -> JsValue {
     to_js(Errors::one(Error::new(
         ErrorKind::Usage,
@@ -163,8 +176,11 @@ impl Scorecard {
     }
 
     #[wasm_bindgen(js_name = fromToml)]
-    pub fn from_toml(text: &str) -> Result<Scorecard, JsValue> {
-        Card::from_toml(text, "scorecard.toml")
+    pub fn from_toml(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<Scorecard, JsValue> {
+        let text = text_arg(&text, "the definition")?;
+        Card::from_toml(&text, "scorecard.toml")
             .map(|card| Scorecard { card })
             .map_err(to_js)
     }
@@ -178,29 +194,36 @@ impl Scorecard {
     #[wasm_bindgen(js_name = addObservationsCsv)]
     pub fn add_observations_csv(
         &mut self,
-        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         source: Option<String>,
     ) -> Result<(), JsValue> {
+        let text = text_arg(&text, "the CSV text")?;
         self.card
-            .add_observations_csv(text, source.as_deref().unwrap_or("observations.csv"))
+            .add_observations_csv(&text, source.as_deref().unwrap_or("observations.csv"))
             .map_err(to_js)
     }
 
     #[wasm_bindgen(js_name = addComparatorsCsv)]
     pub fn add_comparators_csv(
         &mut self,
-        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
         source: Option<String>,
     ) -> Result<(), JsValue> {
+        let text = text_arg(&text, "the CSV text")?;
         self.card
-            .add_comparators_csv(text, source.as_deref().unwrap_or("comparators.csv"))
+            .add_comparators_csv(&text, source.as_deref().unwrap_or("comparators.csv"))
             .map_err(to_js)
     }
 
     #[wasm_bindgen(js_name = addActionsCsv)]
-    pub fn add_actions_csv(&mut self, text: &str, source: Option<String>) -> Result<(), JsValue> {
+    pub fn add_actions_csv(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        source: Option<String>,
+    ) -> Result<(), JsValue> {
+        let text = text_arg(&text, "the CSV text")?;
         self.card
-            .add_actions_csv(text, source.as_deref().unwrap_or("actions.csv"))
+            .add_actions_csv(&text, source.as_deref().unwrap_or("actions.csv"))
             .map_err(to_js)
     }
 
@@ -267,10 +290,11 @@ impl Scorecard {
     #[wasm_bindgen(js_name = render)]
     pub fn render_as(
         &self,
-        format: &str,
+        #[wasm_bindgen(unchecked_param_type = "string")] format: JsValue,
         options: Option<ScoreOptions>,
     ) -> Result<String, JsValue> {
-        let f = Format::parse(format).ok_or_else(|| {
+        let format = text_arg(&format, "the format")?;
+        let f = Format::parse(&format).ok_or_else(|| {
             usage(
                 "format",
                 format!("unknown format {format:?}: expected {}", Format::NAMES),
@@ -282,11 +306,12 @@ impl Scorecard {
     /// A measure's turn-the-curve chart, as SVG.
     pub fn chart(
         &self,
-        #[wasm_bindgen(js_name = measureId)] measure_id: &str,
+        #[wasm_bindgen(js_name = measureId, unchecked_param_type = "string")] measure_id: JsValue,
         options: Option<ScoreOptions>,
     ) -> Result<String, JsValue> {
+        let measure_id = text_arg(&measure_id, "the measure id")?;
         Ok(self
-            .measure_chart(measure_id, &options, false)?
+            .measure_chart(&measure_id, &options, false)?
             .unwrap_or_default())
     }
 
@@ -294,10 +319,11 @@ impl Scorecard {
     #[wasm_bindgen(js_name = spcChart)]
     pub fn spc_chart(
         &self,
-        #[wasm_bindgen(js_name = measureId)] measure_id: &str,
+        #[wasm_bindgen(js_name = measureId, unchecked_param_type = "string")] measure_id: JsValue,
         options: Option<ScoreOptions>,
     ) -> Result<Option<String>, JsValue> {
-        self.measure_chart(measure_id, &options, true)
+        let measure_id = text_arg(&measure_id, "the measure id")?;
+        self.measure_chart(&measure_id, &options, true)
     }
 }
 
@@ -381,7 +407,11 @@ pub fn project_demand(
 
 /// A period in any of the analyst's spellings: its canonical text, kind, start and end dates.
 #[wasm_bindgen(js_name = parsePeriod, unchecked_return_type = "PeriodInfo")]
-pub fn parse_period(text: &str) -> Result<JsValue, JsValue> {
+pub fn parse_period(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg(&text, "the period")?;
+    let text = text.as_str();
     let p = period(text, "period")?;
     let o = js_sys::Object::new();
     let _ = Reflect::set(&o, &"period".into(), &p.to_string().into());

@@ -63,3 +63,20 @@ test('the module keeps working after errors', () => {
   assert.equal(m.progress_pct, 43.75);
   assert.equal(Math.round(m.expected * 100) / 100, 24.58);
 });
+
+test('arguments of the wrong type are typed errors, not crashes', () => {
+  for (const [call, message] of [
+    [() => Scorecard.fromToml(123), 'the definition must be text (a string), not number'],
+    [() => Scorecard.fromToml(null), 'the definition must be text (a string), not null'],
+    [() => Scorecard.fromToml(CARD).addObservationsCsv({}), 'the CSV text must be text (a string), not object'],
+    [() => Scorecard.fromToml(CARD).render(7), 'the format must be text (a string), not number'],
+    [() => Scorecard.fromToml(CARD).chart(undefined), 'the measure id must be text (a string), not undefined'],
+  ]) {
+    const e = thrown(call);
+    assert.ok(e instanceof Error);
+    assert.equal(e.kind, 'usage');
+    assert.ok(e.message.endsWith(message), e.message);
+  }
+  // The module still works.
+  assert.equal(Scorecard.fromToml(CARD).periods().length, 0);
+});
