@@ -13,7 +13,7 @@ use crate::model::period::Period;
 use crate::model::projection::Projection;
 use crate::model::target::{Change, Comparison, GapGoal, Milestone, Rule, Target};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
@@ -353,18 +353,13 @@ impl Checker<'_> {
         let analysis = self.analysis(raw.analysis.unwrap_or_default());
         let disclosure = self.disclosure(raw.disclosure, Disclosure::default(), None, "disclosure");
         self.card_disclosure = disclosure;
-        let mut section_ids = HashSet::new();
-        let mut measure_ids = HashSet::new();
+        let mut section_ids = HashMap::new();
+        let mut measure_ids = HashMap::new();
         let mut sections = Vec::new();
         for s in raw.sections {
             let line = self.line_of(&s.id, false);
-            if !section_ids.insert(s.id.clone()) {
-                self.push(
-                    ErrorKind::Definition,
-                    line,
-                    "sections.id",
-                    format!("duplicate section id {:?}", s.id),
-                );
+            if let Some(why) = look_alike("section", &s.id, &mut section_ids) {
+                self.push(ErrorKind::Definition, line, "sections.id", why);
             }
             sections.push(self.section(s, line, &mut measure_ids));
         }
@@ -511,7 +506,7 @@ impl Checker<'_> {
         &mut self,
         s: RawSection,
         line: Option<usize>,
-        ids: &mut HashSet<String>,
+        ids: &mut HashMap<String, String>,
     ) -> Section {
         let kind = match s.kind.as_str() {
             "priority" => SectionKind::Priority,
@@ -533,13 +528,8 @@ impl Checker<'_> {
                     "id",
                     "a measure id is empty".into(),
                 );
-            } else if !ids.insert(m.id.clone()) {
-                self.push(
-                    ErrorKind::Definition,
-                    line,
-                    "id",
-                    format!("duplicate measure id {:?}", m.id),
-                );
+            } else if let Some(why) = look_alike("measure", &m.id, ids) {
+                self.push(ErrorKind::Definition, line, "id", why);
             }
             if let Some(m) = self.measure(m, line) {
                 measures.push(m);
@@ -981,6 +971,42 @@ impl Checker<'_> {
     }
 }
 
+/// Why `id` cannot be told apart from the ids already `seen` (each by its folded form), or
+/// holds a character that hides or reorders text; `None` when it is fine (and then it is seen).
+/// Ids that differ only by case, by a zero-width or other invisible character, or by an accent
+/// written as a combining mark rather than with its letter, would look the same in every report.
+fn look_alike(what: &str, id: &str, seen: &mut HashMap<String, String>) -> Option<String> {
+    let hidden = |c: char| {
+        c.is_control()
+            || matches!(c, '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}')
+    };
+    if let Some(c) = id.chars().find(|&c| hidden(c)) {
+        return Some(format!(
+            "{what} id {id:?} holds an invisible character (U+{:04X}): ids must read as they are",
+            u32::from(c)
+        ));
+    }
+    if let Some(c) = id.chars().find(|c| ('\u{0300}'..='\u{036f}').contains(c)) {
+        return Some(format!(
+            "{what} id {id:?} holds a combining mark (U+{:04X}): write the letter and its accent \
+             as one character",
+            u32::from(c)
+        ));
+    }
+    match seen.get(&id.to_lowercase()) {
+        Some(first) if first == id => Some(format!("duplicate {what} id {id:?}")),
+        Some(first) => Some(format!(
+            "{what} id {id:?} differs from {first:?} only by case: ids must be told apart at a \
+             glance"
+        )),
+        None => {
+            seen.insert(id.to_lowercase(), id.to_string());
+            None
+        }
+    }
+}
+
 /// The id a TOML line assigns (`id = "x"` or `id = 'x'`), if it assigns one.
 fn toml_assigned_id(line: &str) -> Option<String> {
     let rest = line.strip_prefix("id")?.trim_start().strip_prefix('=')?;
@@ -1362,5 +1388,45 @@ target = { kind = "relative", change = -50, due = "2020-05" }
         assert_eq!(d.sections[0].measures[0].unit.scale(), Some(1000.0));
         let e = parse("{\"id\": \"t\",\n \"title\": 3}", "s.json", Format::Json).unwrap_err();
         assert!(e.to_string().starts_with("s.json:2: invalid type"), "{e}");
+    }
+}
+
+#[cfg(test)]
+mod look_alikes {
+    use super::*;
+
+    fn card_with(a: &str, b: &str) -> Result<Definition, Errors> {
+        let m = |id: &str| {
+            format!(
+                "[[sections.measures]]\nid = \"{id}\"\nname = \"N\"\nkind = \"how_much\"\n\
+                 unit = \"count\"\npolarity = \"neutral\"\n"
+            )
+        };
+        let text = format!(
+            "id = \"x\"\ntitle = \"X\"\n[[sections]]\nid = \"s\"\ntitle = \"S\"\nkind = \"service\"\n{}{}",
+            m(a),
+            m(b)
+        );
+        parse(&text, "x.toml", Format::Toml)
+    }
+
+    #[test]
+    fn ids_that_look_the_same_are_refused() {
+        // Case: EHCP-1 and ehcp-1 would read as one measure in a report.
+        let e = card_with("EHCP-1", "ehcp-1").unwrap_err().to_string();
+        assert!(
+            e.ends_with("measure id \"ehcp-1\" differs from \"EHCP-1\" only by case: ids must be told apart at a glance"),
+            "{e}"
+        );
+        // A zero-width space, and an accent as a combining mark (e + U+0301, not U+00E9).
+        let e = card_with("m1", "m\u{200b}1").unwrap_err().to_string();
+        assert!(e.contains("holds an invisible character (U+200B)"), "{e}");
+        let e = card_with("caf\u{e9}", "cafe\u{301}")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("holds a combining mark (U+0301)"), "{e}");
+        // Different ids, and one accented letter written as one character, are fine.
+        assert!(card_with("m1", "m2").is_ok());
+        assert!(card_with("caf\u{e9}", "cafe").is_ok());
     }
 }
