@@ -138,6 +138,16 @@ proptest! {
             prop_assert!(x.is_finite(), "{} in {:?}", x, r.measures[0]);
         }
         prop_assert!(!r.to_json().contains("NaN"));
+        // Nor in a chart's coordinates, whatever the range of the figures.
+        let m = &r.measures[0];
+        let charts = [
+            betteroff::render::chart(m),
+            betteroff::render::sparkline(m),
+            betteroff::render::spc_chart(m).unwrap_or_default(),
+        ];
+        for svg in charts {
+            prop_assert!(!svg.contains("NaN") && !svg.contains("inf"), "{}", svg);
+        }
     }
 }
 
@@ -167,4 +177,36 @@ fn change_near_the_largest_float_is_labelled_without_infinity() {
         change.label
     );
     assert!(change.label.ends_with(" (+100%)"), "{}", change.label);
+}
+
+/// Charts of figures at the ends of f64 (a span that overflows) write no NaN or infinity: every
+/// coordinate is a number.
+#[test]
+fn charts_of_extreme_figures_have_finite_coordinates() {
+    for values in [
+        vec![-1.7e308, 1.7e308, 0.0],
+        vec![1.7e308, 1.7e308, -1.7e308, 1.0],
+        vec![f64::MIN_POSITIVE, -f64::MIN_POSITIVE, 0.0],
+        vec![5.0, 5.0, 5.0],
+    ] {
+        let c = card(
+            "higher_is_better",
+            0.0,
+            &TargetSpec::Points(1.0),
+            6,
+            &values,
+        );
+        let r = c.score(None).unwrap();
+        let m = &r.measures[0];
+        for svg in [
+            betteroff::render::chart(m),
+            betteroff::render::sparkline(m),
+            betteroff::render::spc_chart(m).unwrap_or_default(),
+        ] {
+            assert!(
+                !svg.contains("NaN") && !svg.contains("inf"),
+                "{values:?}: {svg}"
+            );
+        }
+    }
 }

@@ -43,8 +43,16 @@ impl Frame {
         LEFT + (d - self.x0).num_days() as f64 / self.days * (W - LEFT - RIGHT)
     }
 
+    /// Worked in halves, so that figures near f64's limits (a span that would overflow) still
+    /// give a number: no coordinate is ever NaN or infinite.
     fn y(&self, v: f64) -> f64 {
-        TOP + (self.y1 - v) / (self.y1 - self.y0) * (H - TOP - BOTTOM)
+        let y =
+            TOP + (self.y1 / 2.0 - v / 2.0) / (self.y1 / 2.0 - self.y0 / 2.0) * (H - TOP - BOTTOM);
+        if y.is_finite() {
+            y
+        } else {
+            (H - BOTTOM + TOP) / 2.0
+        }
     }
 }
 
@@ -78,7 +86,11 @@ fn baseline_point(m: &MeasureResult) -> Option<Pt> {
 
 /// Round steps (1, 2, 2.5, 5 x 10^k): the smallest giving at most five intervals over [lo, hi].
 fn ticks(lo: f64, hi: f64) -> Vec<f64> {
-    let raw = (hi - lo) / 5.0;
+    // (hi - lo) / 5, in halves so that it cannot overflow.
+    let raw = (hi / 2.0 - lo / 2.0) / 2.5;
+    if !(raw.is_finite() && raw > 0.0) {
+        return Vec::new();
+    }
     let mag = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0]
         .iter()
@@ -88,7 +100,7 @@ fn ticks(lo: f64, hi: f64) -> Vec<f64> {
     let first = (lo / step).ceil() * step;
     (0..=8)
         .map(|i| first + f64::from(i) * step)
-        .take_while(|t| *t <= hi + step * 1e-9)
+        .take_while(|t| t.is_finite() && (*t <= hi || *t - hi <= step * 1e-9))
         .collect()
 }
 
@@ -101,12 +113,14 @@ fn frame(m: &MeasureResult, all: &[Pt]) -> Frame {
         y0 = y0.min(p.y);
         y1 = y1.max(p.y);
     }
+    // 12% of the span either side, in halves (the span of figures near f64's limits overflows),
+    // the frame kept within f64.
     let pad = if y1 > y0 {
-        (y1 - y0) * 0.12
+        (y1 / 2.0 - y0 / 2.0) * 0.24
     } else {
         y0.abs().max(1.0) * 0.1
     };
-    let (mut y0, mut y1) = (y0 - pad, y1 + pad);
+    let (mut y0, mut y1) = ((y0 - pad).max(f64::MIN), (y1 + pad).min(f64::MAX));
     if m.unit == "percentage" {
         (y0, y1) = (y0.max(0.0), y1.min(100.0));
     } else if all.iter().all(|p| p.y >= 0.0) {
@@ -576,8 +590,10 @@ pub fn sparkline(m: &MeasureResult) -> String {
             .fold((f64::MAX, f64::MIN), |(a, b), v| (a.min(*v), b.max(*v)));
         let n = (pts.len() - 1).max(1) as f64;
         let y = |v: f64| {
-            if hi > lo {
-                3.0 + (hi - v) / (hi - lo) * (SH - 6.0)
+            // In halves: a span near f64's limits would overflow.
+            let y = 3.0 + (hi / 2.0 - v / 2.0) / (hi / 2.0 - lo / 2.0) * (SH - 6.0);
+            if hi > lo && y.is_finite() {
+                y
             } else {
                 SH / 2.0
             }
