@@ -84,3 +84,25 @@ def test_report_tables_have_one_row_per_measure() -> None:
     assert frames[1].columns == list(df.columns) == frames[2].column_names
     assert str(frames[1].schema["value"]) == "Float64" and str(frames[2].schema.field("streak").type) == "int64"
     assert (df["status"] == "off_track").sum() == 2
+
+
+def test_numpy_scalars_and_fiscal_periods() -> None:
+    import numpy as np
+
+    from betteroff._tables import cell
+
+    # numpy.float64 is a float whose repr is "np.float64(1.5)" (numpy 2): read as the number.
+    assert cell(np.float64(1.5)) == "1.5"
+    assert cell(np.float64("nan")) is None
+    assert cell(np.int64(3)) == "3"
+    assert cell(np.bool_(True)) == "true"
+    # Q-MAR's 2020Q1 is April to June 2019: the calendar quarter 2019-Q2, not 2020-Q1.
+    assert cell(pd.Period("2020Q1", freq="Q-MAR")) == "2019-Q2"
+    assert cell(pd.Period("2020Q4", freq="Q-MAR")) == "2020-Q1"
+    assert cell(pd.Period("2020Q1", freq="Q-DEC")) == "2020-Q1"
+    # A year ending March is a financial year; one ending August an academic year.
+    assert cell(pd.Period("2020", freq="Y-MAR")) == "FY2019/20"
+    assert cell(pd.Period("2020", freq="Y-AUG")) == "2019/20"
+    assert cell(pd.Period("2020", freq="Y-DEC")) == "2020"
+    with pytest.raises(ValueError, match="no calendar quarter"):
+        cell(pd.Period("2020Q1", freq="Q-JAN"))

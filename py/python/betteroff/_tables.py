@@ -29,10 +29,11 @@ def cell(value: Any) -> Optional[str]:
         return None
     if isinstance(value, str):
         return value
-    if isinstance(value, bool):
+    if isinstance(value, bool) or (_library(value) == "numpy" and type(value).__name__ in ("bool", "bool_")):
         return "true" if value else "false"
     if isinstance(value, float):
-        return None if math.isnan(value) else repr(value)
+        # float() first: numpy.float64 is a float whose repr is "np.float64(1.5)".
+        return None if math.isnan(value) else repr(float(value))
     if isinstance(value, int):
         return str(value)
     if isinstance(value, _dt.datetime):
@@ -52,16 +53,32 @@ def cell(value: Any) -> Optional[str]:
 
 
 def _pandas_period(value: Any) -> Optional[str]:
-    """pandas Period objects in betteroff's spelling (2020-05, 2020-Q1, 2020, 2019-04-30)."""
+    """pandas Period objects in betteroff's spelling (2020-05, 2020-Q1, 2020, 2019-04-30), by the
+    span they cover: a fiscal quarter (``Q-MAR``: 2020Q1 is April to June 2019) is the calendar
+    quarter with the same dates, a year ending March (``Y-MAR``) a financial year
+    (``FY2019/20``), one ending August an academic year (``2019/20``). A span with no betteroff
+    period (a quarter of a year ending in January, say) is refused, never shifted."""
     if type(value).__name__ != "Period" or _library(value) != "pandas":
         return None
     freq = str(getattr(value, "freqstr", ""))
+    start, end = value.start_time, value.end_time
     if freq.startswith("M"):
         return f"{value.year:04d}-{value.month:02d}"
     if freq.startswith("Q"):
-        return f"{value.year:04d}-Q{value.quarter}"
+        if start.month in (1, 4, 7, 10) and (end.month - start.month) % 12 == 2:
+            return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
+        raise ValueError(f"pandas period {value} ({freq}) runs {start.date()} to {end.date()}, "
+                         "which is no calendar quarter: give its months instead")
     if freq.startswith(("Y", "A")):
-        return f"{value.year:04d}"
+        if start.month == 1:
+            return f"{start.year:04d}"
+        if start.month == 4:
+            return f"FY{start.year:04d}/{(start.year + 1) % 100:02d}"
+        if start.month == 9:
+            return f"{start.year:04d}/{(start.year + 1) % 100:02d}"
+        raise ValueError(f"pandas period {value} ({freq}) runs {start.date()} to {end.date()}: "
+                         "betteroff's years are calendar (Y-DEC), financial (Y-MAR) and academic "
+                         "(Y-AUG) years")
     if freq.startswith("D"):
         return f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
     return str(value)
