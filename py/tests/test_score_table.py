@@ -196,3 +196,13 @@ def test_disclosure_control_as_in_the_scorecard() -> None:
     raw = betteroff.score_table(table, card, disclosure_control=False).to_pandas().set_index("area")
     assert raw.loc[1, "value"] == 3.0 and raw.loc[1, "status"] == "no_target"
     assert raw.loc[2, "benchmark_value"] == 12.0
+
+
+def test_dictionary_keys_beyond_the_dictionary_are_refused(card: betteroff.Scorecard) -> None:
+    # An invalid Arrow dictionary array (built without validation): its third key points past
+    # the one text. A clear error naming the row, never an invalid output table.
+    measure = pa.DictionaryArray.from_arrays(pa.array([0, 0, 7], pa.int32()), pa.array(["A3a"]), safe=False)
+    table = pa.table({"area": [1, 1, 2], "measure": measure,
+                      "period": ["2019-09", "2019-10", "2019-09"], "value": [26.0, 25.0, 30.0]})
+    with pytest.raises(betteroff.DataError, match="row 3: field \"measure\": dictionary key 7 is beyond"):
+        betteroff.score_table(table, card)

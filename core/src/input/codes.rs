@@ -55,13 +55,21 @@ pub fn from_texts<'a, T>(
 
 /// The value of every text of a dictionary whose rows hold `keys`, each text read once. A text
 /// no row uses may be unreadable (the first readable value stands in for it); one a row uses is
-/// an error naming that row. Keys beyond the texts are left for batch scoring to refuse.
+/// an error naming that row, and so is a key beyond the texts (an invalid dictionary array).
 pub fn read_dictionary<T: Clone>(
     keys: &[u32],
     texts: &[&str],
     field: &str,
     read: impl Fn(&str) -> Result<T, String>,
 ) -> Result<Vec<T>, Error> {
+    if let Some(row) = keys.iter().position(|&k| k as usize >= texts.len()) {
+        let why = format!(
+            "dictionary key {} is beyond the dictionary's {} texts",
+            keys[row],
+            texts.len()
+        );
+        return Err(bad(row, field, why));
+    }
     let read: Vec<Result<T, String>> = texts.iter().map(|t| read(t)).collect();
     let failed = |key: &u32| read.get(*key as usize).is_some_and(Result::is_err);
     if let Some(row) = keys.iter().position(failed) {
@@ -116,6 +124,17 @@ mod tests {
                 .starts_with("table, row 2: field \"period\": "),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_key_beyond_the_dictionary_names_its_row() {
+        // An Arrow dictionary array whose third row points past its two texts.
+        let e = read_dictionary(&[0, 1, 7], &["2021-04", "2021-05"], "period", period).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "table, row 3: field \"period\": dictionary key 7 is beyond the dictionary's 2 texts"
+        );
+        assert!(read_dictionary(&[0], &[], "period", period).is_err());
     }
 
     #[test]
