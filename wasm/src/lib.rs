@@ -148,6 +148,16 @@ fn records(rows: &JsValue, what: &str, source: Option<String>) -> Result<Records
     })
 }
 
+/// The limits in the browser: WebAssembly's memory is at most 4 GB, and reading a CSV file
+/// takes tens of times its size, so files are held to 16 MB (with a clear error beyond), rather
+/// than the core's 256 MB that would abort the module.
+fn limits() -> betteroff::Limits {
+    betteroff::Limits {
+        max_file_bytes: 16 << 20,
+        ..betteroff::Limits::default()
+    }
+}
+
 /// A scorecard: its definition and the data added to it.
 #[wasm_bindgen]
 pub struct Scorecard {
@@ -170,7 +180,11 @@ impl Scorecard {
                     usage("definition", "fromJson takes an object or JSON text".into())
                 })?,
         };
+        limits()
+            .check_file("scorecard.json", text.len())
+            .map_err(|e| to_js(Errors::one(e)))?;
         Card::from_json(&text, "scorecard.json")
+            .and_then(|card| card.with_limits(limits()))
             .map(|card| Scorecard { card })
             .map_err(to_js)
     }
@@ -180,7 +194,11 @@ impl Scorecard {
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<Scorecard, JsValue> {
         let text = text_arg(&text, "the definition")?;
+        limits()
+            .check_file("scorecard.toml", text.len())
+            .map_err(|e| to_js(Errors::one(e)))?;
         Card::from_toml(&text, "scorecard.toml")
+            .and_then(|card| card.with_limits(limits()))
             .map(|card| Scorecard { card })
             .map_err(to_js)
     }

@@ -80,3 +80,14 @@ test('arguments of the wrong type are typed errors, not crashes', () => {
   // The module still works.
   assert.equal(Scorecard.fromToml(CARD).periods().length, 0);
 });
+
+test('a file over the browser limit is a clear error, not an aborted module', () => {
+  // 17 MB of observations against the browser's 16 MB (the core's 256 MB would exhaust
+  // WebAssembly's memory while reading).
+  const card = Scorecard.fromToml(CARD);
+  const big = 'measure,period,value\n' + 'm,2019-04,32\n'.repeat(1_400_000);
+  const e = thrown(() => card.addObservationsCsv(big));
+  assert.equal(e.kind, 'usage');
+  assert.match(e.message, /observations\.csv: the file is 17\.\d MB, over the limit of 16\.0 MB/);
+  assert.equal(Scorecard.fromToml(CARD).periods().length, 0);
+});
