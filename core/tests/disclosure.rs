@@ -6,6 +6,8 @@ use betteroff::render::{self, Format};
 use betteroff::{borrow_file, Period, Report, Scorecard, Sources};
 use regex::Regex;
 use std::path::Path;
+mod common;
+use common::outputs;
 
 /// One measure of each kind with small counts (1 to 4) somewhere:
 /// - `hm`: a count whose current figure is 3;
@@ -90,28 +92,6 @@ fn leak_report(disclosure: bool) -> Report {
     .unwrap();
     card.score_with(Some("2021-06".parse::<Period>().unwrap()), disclosure)
         .unwrap()
-}
-
-/// Every published output of a report: each format, and every chart.
-fn outputs(r: &Report) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = [
-        Format::Json,
-        Format::Csv,
-        Format::Text,
-        Format::Markdown,
-        Format::Html,
-    ]
-    .iter()
-    .map(|&f| (format!("{f:?}"), render::render(r, f, false)))
-    .collect();
-    for m in &r.measures {
-        out.push((format!("chart {}", m.id), render::chart(m)));
-        out.push((format!("sparkline {}", m.id), render::sparkline(m)));
-        if let Some(s) = render::spc_chart(m) {
-            out.push((format!("spc {}", m.id), s));
-        }
-    }
-    out
 }
 
 #[test]

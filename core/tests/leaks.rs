@@ -7,6 +7,8 @@
 
 use betteroff::render::{self, Format};
 use betteroff::{Period, Report, Scorecard, Sources, Status};
+mod common;
+use common::outputs;
 
 /// A scorecard of one section holding `measures` (TOML), with `disclosure` settings (TOML
 /// lines, may be empty).
@@ -27,28 +29,6 @@ fn score(def: &str, obs: &str, cmp: &str) -> Report {
     .unwrap_or_else(|e| panic!("{e}"));
     card.score(Some("2021-06".parse::<Period>().unwrap()))
         .unwrap_or_else(|e| panic!("{e}"))
-}
-
-/// Every published output of a report.
-fn outputs(r: &Report) -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = [
-        Format::Json,
-        Format::Csv,
-        Format::Text,
-        Format::Markdown,
-        Format::Html,
-    ]
-    .iter()
-    .map(|&f| (format!("{f:?}"), render::render(r, f, false)))
-    .collect();
-    for m in &r.measures {
-        out.push((format!("chart {}", m.id), render::chart(m)));
-        out.push((format!("sparkline {}", m.id), render::sparkline(m)));
-        if let Some(s) = render::spc_chart(m) {
-            out.push((format!("spc {}", m.id), s));
-        }
-    }
-    out
 }
 
 /// Scores with each of `values` in place of `{x}` (and `{y}`, the second of a pair) in the

@@ -151,6 +151,15 @@ impl Outcome {
 }
 
 impl Scorer<'_> {
+    /// The measure's totals on or before the reporting period, in period order.
+    fn series(&self, m: &Measure) -> Vec<&Observation> {
+        self.card
+            .series(&m.id)
+            .into_iter()
+            .filter(|o| o.period.end() <= self.as_of.end())
+            .collect()
+    }
+
     fn measure(&self, section: &Section, m: &Measure) -> MeasureResult {
         let mut notes: Vec<String> = m
             .wording
@@ -158,12 +167,7 @@ impl Scorer<'_> {
             .map(|w| format!("Target as worded: \"{w}\""))
             .collect();
         notes.extend(m.notes.iter().cloned());
-        let series: Vec<&Observation> = self
-            .card
-            .series(&m.id)
-            .into_iter()
-            .filter(|o| o.period.end() <= self.as_of.end())
-            .collect();
+        let series = self.series(m);
         let latest = series.last().copied();
         let value = latest.and_then(Observation::value);
         let baseline = self.baseline(m, &series, &mut notes);
@@ -351,12 +355,7 @@ impl Scorer<'_> {
         due: &Option<Period>,
         notes: &mut Vec<String>,
     ) -> Outcome {
-        let series: Vec<&Observation> = self
-            .card
-            .series(&m.id)
-            .into_iter()
-            .filter(|o| o.period.end() <= self.as_of.end())
-            .collect();
+        let series = self.series(m);
         let (direction, _) = direction_and_streak(m.polarity, &series);
         notes.push("A direction-only target: judged by the direction of travel (improving: on track; no change: at risk; worsening: off track).".to_string());
         let status = match direction {
