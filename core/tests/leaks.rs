@@ -61,6 +61,11 @@ fn first_difference(a: &str, b: &str) -> String {
     format!("{} lines against {}", la.len(), lb.len())
 }
 
+/// The first measure's breakdown values as published, in order.
+fn parts(r: &Report) -> Vec<Option<f64>> {
+    r.measures[0].breakdowns.iter().map(|b| b.value).collect()
+}
+
 const HEADER: &str = "measure,period,value,numerator,denominator,breakdown,category,flag\n";
 
 fn count(id: &str, polarity: &str, extra: &str) -> String {
@@ -143,7 +148,7 @@ fn percentage_breakdowns_are_checked_on_their_counts() {
         "{HEADER}p,2021-06,,30,40,,,\np,2021-06,,{{x}},2,age,0-4,\np,2021-06,,29,38,age,5-10,\n"
     );
     let r = same_bytes(&def, &obs, "", &[("1", ""), ("2", "")]);
-    let parts: Vec<Option<f64>> = r.measures[0].breakdowns.iter().map(|b| b.value).collect();
+    let parts = parts(&r);
     // The 0-4 part is withheld, and so the 5-10 part too: the total would give it back.
     assert_eq!(parts, [None, None]);
     // Rounded to 5, 27 of 158 is published as 25 of 160, and its percentage is worked from
@@ -172,7 +177,7 @@ fn several_withheld_parts_are_protected_as_one() {
          t,2021-06,1,,,age,c,\nt,2021-06,1,,,age,d,\n"
     );
     let r = score(&def, &obs, "");
-    let parts: Vec<Option<f64>> = r.measures[0].breakdowns.iter().map(|b| b.value).collect();
+    let parts = parts(&r);
     assert_eq!(parts, [None, Some(60.0), None, None]);
 }
 
@@ -260,7 +265,7 @@ fn a_total_withheld_at_source_is_not_the_sum_of_its_parts() {
          t,2021-06,30,,,need,c,\n"
     );
     let r = score(&def, &obs, "");
-    let parts: Vec<Option<f64>> = r.measures[0].breakdowns.iter().map(|b| b.value).collect();
+    let parts = parts(&r);
     assert_eq!(parts, [None, Some(20.0), Some(30.0)]);
 }
 

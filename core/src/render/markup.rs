@@ -81,16 +81,23 @@ pub fn md_cell(s: &str) -> String {
             }
             // `https://`, `mailto:` and `xmpp:` would be links; other colons read as they are.
             ':' if chars.get(i + 1..i + 3) == Some(&['/', '/'])
-                || out.to_ascii_lowercase().ends_with("mailto")
-                || out.to_ascii_lowercase().ends_with("xmpp") =>
+                || ends_with_word(&out, "mailto")
+                || ends_with_word(&out, "xmpp") =>
             {
                 out.push_str("\\:");
             }
-            '.' if out.to_ascii_lowercase().ends_with("www") => out.push_str("\\."),
+            '.' if ends_with_word(&out, "www") => out.push_str("\\."),
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether `out` ends with `word` in any case: only its last bytes are compared, so that a
+/// long cell full of dots or colons is still read in one pass.
+fn ends_with_word(out: &str, word: &str) -> bool {
+    let tail = &out.as_bytes()[out.len().saturating_sub(word.len())..];
+    tail.eq_ignore_ascii_case(word.as_bytes())
 }
 
 #[cfg(test)]
