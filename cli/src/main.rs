@@ -53,6 +53,8 @@ enum Failure {
     Usage(String),
     Invalid(Errors),
     Io(String),
+    /// The data cannot give what was asked for (exit 1, no usage text).
+    Data(String),
 }
 
 struct ReportArgs {
@@ -84,7 +86,7 @@ fn main() -> ExitCode {
             );
             ExitCode::from(1)
         }
-        Err(Failure::Io(msg)) => {
+        Err(Failure::Io(msg) | Failure::Data(msg)) => {
             eprintln!("betteroff: {msg}");
             ExitCode::from(1)
         }
@@ -196,7 +198,9 @@ fn chart(args: ReportArgs) -> Result<(), Failure> {
         .map_err(|e| Failure::Usage(format!("{}: {}", dir.display(), e.message())))?;
     let svg = if args.spc {
         betteroff::render::spc_chart(m).ok_or_else(|| {
-            Failure::Usage(format!("measure {id:?} has no SPC chart: it needs more figures (see the scorecard's analysis.spc_min_points)"))
+            // The same reason the JSON report gives (spc_missing).
+            let why = m.spc_missing.as_deref().unwrap_or("No SPC.");
+            Failure::Data(format!("measure {id:?} has no SPC chart. {why}"))
         })?
     } else {
         betteroff::render::chart(m)

@@ -340,6 +340,32 @@ fn chart_usage_errors() {
         run(&["chart", "examples/dudley-wsoa"]).status.code(),
         Some(2)
     );
+    // A measure without SPC: the same reason as the JSON report's spc_missing, exit 1, no
+    // usage text. 2.A3a has 3 figures by May 2020, fewer than the default 12.
+    let o = run(&[
+        "chart",
+        "examples/dudley-wsoa",
+        "2.A3a",
+        "--as-of",
+        "2020-05",
+        "--spc",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let json = stdout(&run(&[
+        "report",
+        "examples/dudley-wsoa",
+        "--as-of",
+        "2020-05",
+        "--format",
+        "json",
+    ]));
+    let why =
+        "No SPC: 3 figure(s), fewer than the 12 the scorecard asks for (analysis.spc_min_points).";
+    assert!(json.contains(&format!("\"spc_missing\": \"{why}\"")));
+    assert_eq!(
+        stderr(&o),
+        format!("betteroff: measure \"2.A3a\" has no SPC chart. {why}\n")
+    );
     let o = run(&["report", "--format", "pdf"]);
     assert!(
         stderr(&o).contains("unknown format \"pdf\": expected text, markdown, html, json or csv")

@@ -79,5 +79,7 @@ pub mod batch {
 /// the rules, point types and assurance.
 pub mod spc {
     pub use crate::model::options::SpcOptions;
-    pub use crate::stats::spc::{xmr, Assurance, Limits, PointType, Rule, Spc, SpcPoint};
+    pub use crate::stats::spc::{
+        centre, xmr, Assurance, Centre, Limits, LimitsKind, PointType, Rule, Spc, SpcPoint,
+    };
 }

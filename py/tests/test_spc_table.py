@@ -15,7 +15,8 @@ from conftest import ROOT
 def test_hand_worked_limits_and_rules() -> None:
     # Series "a": 10, 12, 10, 12, ... (20 points): mean 11, every moving range 2, so the limits
     # are 11 +/- 2.66 x 2 = 5.68 and 16.32, and nothing is special. Series "b": one point, no
-    # moving range, so no limits (null) and common cause. Series "c": 1 .. 8, one step up each
+    # moving range, so no limits (null) and common cause; its centre line is the point itself, 3, as
+    # in NHSRplotthedots (tests/reference/spc-reference-cases.json, one-point). Series "c": 1 .. 8, one step up each
     # month: mean 4.5, moving range 1, limits 1.84 and 7.16; all 8 points are in a 7-point
     # trend, but 1 and 8 lie outside the limits, which takes precedence.
     t = pa.table(
@@ -29,7 +30,8 @@ def test_hand_worked_limits_and_rules() -> None:
     assert out.column_names == ["series", "value", "mean", "lower", "upper", "rule", "point_type"]
     assert out.column("upper")[0].as_py() == pytest.approx(16.32)
     assert out.column("lower")[19].as_py() == pytest.approx(5.68)
-    assert out.column("mean")[20].as_py() is None
+    assert out.column("mean")[20].as_py() == 3.0
+    assert out.column("upper")[20].as_py() is None
     assert set(out.column("rule").to_pylist()[:21]) == {"common_cause"}
     assert out.column("rule").to_pylist()[21:] == ["below_lcl"] + ["trend_increasing"] * 6 + ["above_ucl"]
     assert out.column("point_type").to_pylist()[21:] == ["special_cause_concern"] + ["special_cause_improvement"] * 7

@@ -174,6 +174,8 @@ export interface MeasureResult {
   breakdowns: Array<{ dimension: string; category: string; period: PeriodText; value: number | null; symbol: GssSymbol | null }>;
   series: Point[];
   spc: SpcResult | null;
+  /** Why there is no SPC, in words (null when there is). */
+  spc_missing: string | null;
   forecast: ForecastResult | null;
   interval: IntervalResult | null;
   benchmark: BenchmarkResult | null;
@@ -192,6 +194,7 @@ export interface SpcResult {
     period: PeriodText;
     value: number;
     group: number;
+    /** The centre line: there even when the limits are not. */
     mean: number | null;
     lower: number | null;
     upper: number | null;
@@ -306,7 +309,8 @@ export interface RiskResult {
 }
 
 /** The result of spcColumns(): per series (in order of first appearance) its id, number of
-    points and limits (null when too short for limits); per point (input order) the code of its
+    points, centre line and limits (null when there are no limits: one point, or a constant
+    series with screening); per point (input order) the code of its
     rule and point type, indexes into ruleNames and pointTypeNames. */
 export interface SpcColumns {
   series: Uint32Array;

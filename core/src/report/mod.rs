@@ -156,6 +156,8 @@ pub struct MeasureResult {
     pub series: Vec<Point>,
     /// Statistical process control of the series (when it has enough figures).
     pub spc: Option<SpcResult>,
+    /// Why there is no SPC, in words (`None` when there is).
+    pub spc_missing: Option<String>,
     /// Where the figure is heading on its recent trend, and whether the curve has turned.
     pub forecast: Option<ForecastResult>,
     /// Confidence intervals of the current value (proportions, counts and rates).

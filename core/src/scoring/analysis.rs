@@ -17,18 +17,18 @@ use crate::stats::forecast::least_squares;
 use crate::stats::interval::{poisson, wilson, Level};
 use crate::stats::spc::xmr;
 
-/// SPC of the figures in `series` (missing ones left out), when there are enough of them.
+/// SPC of the figures in `series` (missing ones left out), or why there is none.
 pub fn spc(
     m: &Measure,
     series: &[&Observation],
     a: &Analysis,
     target: Option<f64>,
-) -> Option<SpcResult> {
+) -> Result<SpcResult, String> {
     let valued: Vec<(Period, f64)> = series
         .iter()
         .filter_map(|o| Some((o.period, o.value()?)))
         .collect();
-    let options = rules::spc::gate(m, a, valued.len())?;
+    let options = rules::spc::gate(m, a, valued.len()).map_err(|why| why.text())?;
     let gaps = series.len() - valued.len();
     let rebase_at: Vec<usize> = m
         .spc
@@ -44,7 +44,7 @@ pub fn spc(
             "{gaps} missing or suppressed figure(s) left out of the SPC series."
         ));
     }
-    Some(SpcResult {
+    Ok(SpcResult {
         points: valued
             .iter()
             .zip(&result.points)
@@ -52,11 +52,11 @@ pub fn spc(
                 period,
                 value: r6(value).unwrap_or(value),
                 group: p.group,
-                mean: p.limits.and_then(|l| r6(l.mean)),
-                lower: p.limits.and_then(|l| r6(l.lower)),
-                upper: p.limits.and_then(|l| r6(l.upper)),
-                near_lower: p.limits.and_then(|l| r6(l.near_lower)),
-                near_upper: p.limits.and_then(|l| r6(l.near_upper)),
+                mean: r6(p.centre.mean),
+                lower: p.centre.limits.and_then(|l| r6(l.lower)),
+                upper: p.centre.limits.and_then(|l| r6(l.upper)),
+                near_lower: p.centre.limits.and_then(|l| r6(l.near_lower)),
+                near_upper: p.centre.limits.and_then(|l| r6(l.near_upper)),
                 rule: p.rule,
                 rule_text: p.rule.text(&options),
                 point_type: p.point_type,

@@ -112,8 +112,8 @@ pub struct Plan<'d> {
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct SpcLimits {
     mean: f64,
-    lower: f64,
-    upper: f64,
+    lower: Option<f64>,
+    upper: Option<f64>,
 }
 
 /// The turn-the-curve forecast, as the scorecard's (`report::ForecastResult`).
@@ -812,8 +812,8 @@ impl Plan<'_> {
                 (None, None) => Unjudged::Unresolved.status(),
             },
             spc_mean: finite(spc.map(|l| l.mean)),
-            spc_lower: finite(spc.map(|l| l.lower)),
-            spc_upper: finite(spc.map(|l| l.upper)),
+            spc_lower: finite(spc.and_then(|l| l.lower)),
+            spc_upper: finite(spc.and_then(|l| l.upper)),
             forecast_points: forecast.map(|f| f.points_used),
             slope_per_year: forecast.map(|f| f.slope_per_year),
             at_due: forecast.and_then(|f| f.at_due),
@@ -914,23 +914,20 @@ impl Plan<'_> {
         rule: &mut [Option<SpcRule>],
         point_type: &mut [Option<PointType>],
     ) -> Option<SpcLimits> {
-        let o = rules::spc::gate(m, self.analysis, w.y.len())?;
-        let limits = spc::limits(&w.y, &o);
+        let o = rules::spc::gate(m, self.analysis, w.y.len()).ok()?;
+        let centre = spc::centre(&w.y, &o)?;
         w.rules.clear();
-        match &limits {
-            Some(l) => w.scratch.rules(&w.y, l, &o, &mut w.rules),
-            None => w.rules.resize(w.y.len(), SpcRule::CommonCause),
-        }
+        w.scratch.rules(&w.y, &centre, &o, &mut w.rules);
         // A point's type depends only on its rule and the polarity: look it up.
         let types = SpcRule::BY_CODE.map(|r| spc::point_type(r, m.polarity));
         for (&i, &r) in w.at.iter().zip(&w.rules) {
             rule[i - first_row] = Some(r);
             point_type[i - first_row] = Some(types[usize::from(r.code())]);
         }
-        limits.map(|l| SpcLimits {
-            mean: l.mean,
-            lower: l.lower,
-            upper: l.upper,
+        Some(SpcLimits {
+            mean: centre.mean,
+            lower: centre.limits.map(|l| l.lower),
+            upper: centre.limits.map(|l| l.upper),
         })
     }
 

@@ -135,6 +135,9 @@ struct Outcome {
     expected: Option<f64>,
     progress: Option<f64>,
     target: Option<TargetResult>,
+    /// The value target as resolved, before rounding for the report: what the assurance icon
+    /// judges.
+    goal: Option<f64>,
 }
 
 impl Outcome {
@@ -146,6 +149,7 @@ impl Outcome {
             expected: None,
             progress: None,
             target: Some(target),
+            goal: None,
         }
     }
 }
@@ -185,7 +189,12 @@ impl Scorer<'_> {
         let mut comparators = self.comparators(m, latest.map_or(self.as_of, |o| o.period), value);
         let a = &self.card.definition.analysis;
         let value_target = outcome.target.as_ref().filter(|t| t.basis == Basis::Value);
-        let spc = analysis::spc(m, &series, a, value_target.and_then(|t| t.value));
+        // The assurance icon judges the target as resolved, not the report's rounded copy.
+        let spc = analysis::spc(m, &series, a, outcome.goal);
+        let (spc, spc_missing) = match spc {
+            Ok(s) => (Some(s), None),
+            Err(why) => (None, Some(why)),
+        };
         let forecast = analysis::forecast(
             &series,
             baseline.as_ref(),
@@ -263,6 +272,7 @@ impl Scorer<'_> {
                 })
                 .collect(),
             spc,
+            spc_missing,
             forecast,
             interval,
             benchmark,
@@ -299,6 +309,7 @@ impl Scorer<'_> {
             expected: None,
             progress: None,
             target: None,
+            goal: None,
         };
         let state = match (latest, value) {
             (None, _) => Latest::None,
@@ -382,6 +393,7 @@ impl Scorer<'_> {
             expected: None,
             progress: None,
             target: Some(target),
+            goal: None,
         }
     }
 
@@ -470,12 +482,14 @@ impl Scorer<'_> {
         target.value = r6(r.value);
         target.comparison = Some(r.comparison);
         target.judged = r6(x);
+        let goal = (r.basis == Basis::Value).then_some(r.value);
         target.basis = r.basis;
         Outcome {
             status,
             expected,
             progress,
             target: Some(target),
+            goal,
         }
     }
 
@@ -577,6 +591,7 @@ impl Scorer<'_> {
             expected: j.expected,
             progress,
             target: Some(target),
+            goal: (cur.basis == Basis::Value).then_some(cur.value),
         }
     }
 

@@ -16,9 +16,9 @@ pub struct SpcColumns<K> {
     pub series: Vec<K>,
     /// How many points each series has, so per-series columns can be spread over the rows.
     pub points: Vec<usize>,
-    /// Each series' mean (`None` without limits).
+    /// Each series' centre line (there even when the limits are not).
     pub mean: Vec<Option<f64>>,
-    /// Each series' lower limit.
+    /// Each series' lower limit (`None` without limits).
     pub lower: Vec<Option<f64>>,
     /// Each series' upper limit.
     pub upper: Vec<Option<f64>>,
@@ -137,20 +137,18 @@ fn runs<K: Copy + PartialEq>(
             .position(|&s| s != id)
             .map_or(n, |k| start + k);
         let y = &values[start..end];
-        let limits = spc::limits(y, o);
+        let centre = spc::centre(y, o);
         let first = out.rule.len();
-        match &limits {
-            Some(l) => scratch.rules(y, l, o, &mut out.rule),
-            None => out
-                .rule
-                .extend(std::iter::repeat_n(Rule::CommonCause, y.len())),
+        if let Some(c) = &centre {
+            scratch.rules(y, c, o, &mut out.rule);
         }
+        let limits = centre.and_then(|c| c.limits);
         let rules = &out.rule[first..];
         out.point_type
             .extend(rules.iter().map(|r| types[usize::from(r.code())]));
         out.series.push(id);
         out.points.push(end - start);
-        out.mean.push(limits.map(|l| l.mean));
+        out.mean.push(centre.map(|c| c.mean));
         out.lower.push(limits.map(|l| l.lower));
         out.upper.push(limits.map(|l| l.upper));
         start = end;
@@ -227,7 +225,7 @@ fn sign(x: f64) -> i8 {
 }
 
 impl Scratch {
-    fn forward(&mut self, y: &[f64], l: &spc::Limits) {
+    fn forward(&mut self, y: &[f64], c: &spc::Centre) {
         let n = y.len();
         for v in [&mut self.rtm, &mut self.st] {
             v.clear();
@@ -242,16 +240,26 @@ impl Scratch {
         // Slices of length n, so that indexing below needs no capacity checks.
         let (rtm, st, flags) = (&mut self.rtm[..n], &mut self.st[..n], &mut self.flags[..n]);
         let (st_fwd, rtm_fwd) = (&mut self.st_fwd[..n], &mut self.rtm_fwd[..n]);
+        // Without limits, bounds no value passes: no point is outside or near them.
+        let (lower, upper, near_lower, near_upper) = c.limits.map_or(
+            (
+                f64::NEG_INFINITY,
+                f64::INFINITY,
+                f64::NEG_INFINITY,
+                f64::INFINITY,
+            ),
+            |l| (l.lower, l.upper, l.near_lower, l.near_upper),
+        );
         let (mut prev, mut prev_st, mut prev_rtm) = (f64::NAN, 2i8, 2i8);
         let (mut st_run, mut rtm_run) = (0u32, 0u32);
         // The close bits and sides of the two points before, for the two-in-three window.
         let (mut c1, mut c2, mut r1, mut r2) = (0u8, 0u8, 0i8, 0i8);
         for i in 0..n {
             let v = y[i];
-            let side = sign(v - l.mean);
+            let side = sign(v - c.mean);
             let step = if i == 0 { 0 } else { sign(v - prev) };
-            let outside = (v > l.upper) | (v < l.lower);
-            let close = (!outside & ((v < l.near_lower) | (v > l.near_upper))) as u8;
+            let outside = (v > upper) | (v < lower);
+            let close = (!outside & ((v < near_lower) | (v > near_upper))) as u8;
             let window = i >= 2 && (c1 + c2 + close >= 2) & ((r1 + r2 + side).abs() == 3);
             flags[i] = outside as u8 | (close * CLOSE) | (window as u8 * WINDOW_ENDS);
             st_run = if prev_st == step { st_run + 1 } else { 1 };
@@ -268,11 +276,11 @@ impl Scratch {
     pub(crate) fn rules(
         &mut self,
         y: &[f64],
-        l: &spc::Limits,
+        c: &spc::Centre,
         o: &SpcOptions,
         out: &mut Vec<Rule>,
     ) {
-        self.forward(y, l);
+        self.forward(y, c);
         let n = y.len();
         let first = out.len();
         out.resize(first + n, Rule::CommonCause);
@@ -380,7 +388,7 @@ mod tests {
         for (k, s) in [&a, &b, &c].iter().enumerate() {
             let one = spc::xmr(s, Polarity::HigherIsBetter, None, &[], &o);
             assert_eq!(cols.series[k], k as u64);
-            assert_eq!(cols.upper[k], one.points[0].limits.map(|l| l.upper));
+            assert_eq!(cols.upper[k], one.points[0].centre.limits.map(|l| l.upper));
             for p in &one.points {
                 assert_eq!(cols.rule[row], p.rule);
                 assert_eq!(cols.point_type[row], p.point_type);
@@ -399,14 +407,16 @@ mod tests {
 
     #[test]
     fn series_named_by_text_and_too_short_series() {
-        // One point has no moving range, so no limits, and it is common cause. Two points
+        // One point has no moving range, so no limits, and it is common cause; its mean is the
+        // point (the reference's one-point case, ../shared/design/spc-reference-cases.json). Two points
         // 3, 5: mean 4, moving range 2, limits 4 +/- 2.66 x 2.
         let o = SpcOptions::default();
         let ids = ["E06000004", "E06000005", "E06000005"];
         let cols = spc(&ids, &[3.0, 3.0, 5.0], Polarity::Neutral, &o).unwrap();
         assert_eq!(cols.series, ["E06000004", "E06000005"]);
         assert_eq!(cols.points, [1, 2]);
-        assert_eq!(cols.mean, [None, Some(4.0)]);
+        assert_eq!(cols.mean, [Some(3.0), Some(4.0)]);
+        assert_eq!(cols.lower[0], None);
         assert_eq!(cols.upper[1], Some(4.0 + 2.66 * 2.0));
         assert_eq!(
             cols.per_point(&cols.lower)[..2],
@@ -451,7 +461,13 @@ mod tests {
         /// rules, as `xmr` gives them.
         #[test]
         fn kernel_equals_reference_over_every_option(
-            y in prop::collection::vec(prop_oneof![-50.0f64..50.0, (0i32..5).prop_map(f64::from)], 1..60),
+            y in prop::collection::vec(prop_oneof![
+                -50.0f64..50.0,
+                (0i32..5).prop_map(f64::from),
+                // One-decimal figures: points exactly on R's mean, flat stretches, and
+                // screening that collapses the limits.
+                (0i32..4).prop_map(|v| f64::from(v) / 10.0),
+            ], 1..60),
             o in any_options(),
             cuts in prop::collection::vec(1usize..60, 0..3),
             polarity in prop::sample::select(vec![
@@ -469,11 +485,9 @@ mod tests {
             for (g, &s) in starts.iter().enumerate() {
                 let group = &y[s..starts.get(g + 1).copied().unwrap_or(y.len())];
                 let mut out = Vec::new();
-                match spc::limits(group, &o) {
-                    Some(l) => scratch.rules(group, &l, &o, &mut out),
-                    None => out.resize(group.len(), Rule::CommonCause),
-                }
-                prop_assert_eq!(&out, &spc::rules(group, spc::limits(group, &o).as_ref(), &o));
+                let c = spc::centre(group, &o).unwrap();
+                scratch.rules(group, &c, &o, &mut out);
+                prop_assert_eq!(&out, &spc::rules(group, &c, &o));
                 kernel.extend(out);
             }
             let rules: Vec<Rule> = reference.points.iter().map(|p| p.rule).collect();

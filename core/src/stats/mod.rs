@@ -6,4 +6,5 @@ pub mod benchmark;
 pub mod forecast;
 pub mod interval;
 pub mod projection;
+pub(crate) mod r;
 pub mod spc;

@@ -6,6 +6,7 @@
 
 use crate::model::kinds::Polarity;
 use crate::model::options::SpcOptions;
+use crate::stats::r;
 use serde::Serialize;
 
 /// Limits sit 2.66 mean moving ranges from the mean (3 sigma for XmR).
@@ -17,11 +18,10 @@ pub const OUTLIER: f64 = 3.267;
 /// Under this many points in a group, limits are trial limits.
 pub const TRIAL_BELOW: usize = 13;
 
-/// A group's centre line and limits.
+/// A group's process limits and near-limit band. Zero width (lower = upper = the mean) when
+/// the moving ranges they come from average 0: see [`LimitsKind`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Limits {
-    /// The centre line.
-    pub mean: f64,
     /// The lower process limit.
     pub lower: f64,
     /// The upper process limit.
@@ -32,6 +32,39 @@ pub struct Limits {
     pub near_upper: f64,
     /// The mean moving range the limits are built from.
     pub mean_moving_range: f64,
+}
+
+/// How a group's limits came out, as NHSRplotthedots computes them (docs/statistics.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum LimitsKind {
+    /// From a mean moving range above 0.
+    Varying,
+    /// Zero width: the points the limits come from do not vary (screening off).
+    Flat,
+    /// Zero width: outlier screening removed every non-zero moving range, the only variation.
+    Collapsed,
+    /// None: one point has no moving range.
+    OnePoint,
+    /// None: the points the limits come from do not vary and screening removes every moving
+    /// range of 0 (R's `mr < 3.267 * 0` is false), so no moving range is left.
+    ScreenedFlat,
+    /// None: the limits would lie beyond the largest double.
+    Overflow,
+}
+
+/// A group's centre line (the mean of the points the limits come from, always there) and its
+/// limits when they exist. Without limits the trend and shift rules still apply (they need only
+/// the mean), as in NHSRplotthedots; the outside-limits and two-in-three rules do not.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Centre {
+    /// The centre line: R's `mean()` of the points the limits come from.
+    pub mean: f64,
+    /// The limits, `None` when they cannot be computed.
+    pub limits: Option<Limits>,
+    /// How the limits came out.
+    pub kind: LimitsKind,
 }
 
 /// Which rule flagged a point.
@@ -220,8 +253,8 @@ impl Assurance {
 pub struct SpcPoint {
     /// 0 for the first group, +1 at each rebase.
     pub group: usize,
-    /// The point's group's limits (`None` for a constant group or one point).
-    pub limits: Option<Limits>,
+    /// The point's group's centre line and limits.
+    pub centre: Centre,
     /// The rule that flagged it.
     pub rule: Rule,
     /// Its type.
@@ -242,6 +275,7 @@ pub struct Spc {
 }
 
 /// Analyses `y` (in time order, no gaps) with groups starting at the indices in `rebase_at`.
+/// The assurance icon judges `target` as given (never a rounded copy).
 pub fn xmr(
     y: &[f64],
     polarity: Polarity,
@@ -259,28 +293,23 @@ pub fn xmr(
     for (g, &s) in starts.iter().enumerate() {
         let e = starts.get(g + 1).copied().unwrap_or(y.len());
         let group = &y[s..e];
-        let limits = limits(group, o);
+        let Some(c) = centre(group, o) else { continue };
         let label = if starts.len() > 1 {
             format!("Group {} (from point {}): ", g + 1, s + 1)
         } else {
             String::new()
         };
-        if limits.is_none() && group.len() >= 2 {
-            notes.push(format!(
-                "{label}the values do not vary, so there are no limits and no special causes."
-            ));
-        } else if group.len() < 2 {
-            notes.push(format!("{label}one point: no limits."));
-        } else if group.len() < TRIAL_BELOW {
+        notes.extend(limits_note(c.kind, group.len(), o).map(|n| format!("{label}{n}")));
+        if group.len() < TRIAL_BELOW {
             notes.push(format!(
                 "{label}trial limits: {} points, fewer than {TRIAL_BELOW}.",
                 group.len()
             ));
         }
-        for rule in rules(group, limits.as_ref(), o) {
+        for rule in rules(group, &c, o) {
             points.push(SpcPoint {
                 group: g,
-                limits,
+                centre: c,
                 rule,
                 point_type: PointType::of(rule, polarity),
             });
@@ -289,11 +318,15 @@ pub fn xmr(
     let variation = points
         .last()
         .map_or(PointType::CommonCause, |p| p.point_type);
-    let assurance = match (target, points.last().and_then(|p| p.limits), polarity) {
+    let last = points.last().map(|p| p.centre);
+    let assurance = match (target, last.and_then(|c| c.limits), polarity) {
         (Some(t), Some(l), Polarity::HigherIsBetter) => Some(assure(t, &l, true)),
         (Some(t), Some(l), Polarity::LowerIsBetter) => Some(assure(t, &l, false)),
         _ => None,
     };
+    if target.is_some() && last.is_some() && assurance.is_none() && polarity != Polarity::Neutral {
+        notes.push("No assurance icon: the last group has no limits to judge the target against (NHSRplotthedots reports \"inconsistent\" here, from a comparison with a missing limit).".to_string());
+    }
     if o.screen_outliers {
         notes.extend(screened_note(&starts, y, o));
     }
@@ -302,6 +335,26 @@ pub fn xmr(
         variation,
         assurance,
         notes,
+    }
+}
+
+/// What a reader should know about a group's limits, in words true for the case.
+fn limits_note(kind: LimitsKind, points: usize, o: &SpcOptions) -> Option<String> {
+    let from = match o.fix_after {
+        Some(k) if k < points => format!("the first {k} points, from which the limits come,"),
+        _ => "the values".to_string(),
+    };
+    match kind {
+        LimitsKind::Varying => None,
+        LimitsKind::Flat => Some(format!(
+            "{from} do not vary, so the limits sit on the mean (zero width): any point off the mean is outside them."
+        )),
+        LimitsKind::Collapsed => Some("outlier screening removed every moving range that was not 0, the only variation, so the limits collapse onto the mean (zero width): any point off the mean is outside them.".to_string()),
+        LimitsKind::OnePoint => Some("one point: no moving range, so no limits.".to_string()),
+        LimitsKind::ScreenedFlat => Some(format!(
+            "{from} do not vary and outlier screening leaves no moving range, so there are no limits; the trend and shift rules still apply."
+        )),
+        LimitsKind::Overflow => Some("the limits would lie beyond the largest number a double holds, so there are none; the trend and shift rules still apply.".to_string()),
     }
 }
 
@@ -323,68 +376,64 @@ fn assure(target: f64, l: &Limits, increasing: bool) -> Assurance {
     }
 }
 
-fn mean(v: &[f64]) -> f64 {
-    sum_by_lanes(v.len(), |i| v[i]) / v.len() as f64
-}
-
-/// The sum of `x(0) .. x(n - 1)` in four independent lanes, so that the additions overlap
-/// instead of each waiting for the last (a plain sum of 48 points is bound by that wait). At
-/// least as accurate as a plain sum; every mean and moving range here is summed this way, so
-/// the limits and the screening note always agree.
-fn sum_by_lanes(n: usize, x: impl Fn(usize) -> f64) -> f64 {
-    let mut lanes = [0.0; 4];
-    let whole = n - n % 4;
-    for i in (0..whole).step_by(4) {
-        for (k, lane) in lanes.iter_mut().enumerate() {
-            *lane += x(i + k);
-        }
-    }
-    let tail: f64 = (whole..n).map(&x).sum();
-    (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]) + tail
-}
-
-/// The moving ranges of the points limits are computed from, screened if asked: their sum, how
-/// many were kept and how many there were. No allocation: two passes over the ranges. The
-/// limits and the screening note both come from here, so they always agree.
+/// The moving ranges of the points limits are computed from, screened if asked: their mean
+/// (R's `mean()`, NaN when none is left), how many were kept and how many there were. No
+/// allocation. The limits and the screening note both come from here, so they always agree.
 fn screened_ranges(fixed: &[f64], o: &SpcOptions) -> (f64, usize, usize) {
     let range = |i: usize| (fixed[i + 1] - fixed[i]).abs();
     let count = fixed.len().saturating_sub(1);
-    let all = sum_by_lanes(count, range);
+    let all = r::mean(count, range);
     if !o.screen_outliers || count == 0 {
         return (all, count, count);
     }
-    let cut = OUTLIER * (all / count as f64);
-    let kept = (0..count).filter(|&i| range(i) < cut).count();
-    let sum = sum_by_lanes(count, |i| if range(i) < cut { range(i) } else { 0.0 });
-    (sum, kept, count)
+    // NHSRplotthedots keeps a range when mr < 3.267 x AMR: with AMR 0 it keeps none.
+    let cut = OUTLIER * all;
+    let kept: Vec<usize> = (0..count).filter(|&i| range(i) < cut).collect();
+    (r::mean(kept.len(), |k| range(kept[k])), kept.len(), count)
 }
 
-/// Limits from the group's points (its first `fix_after` if fixed); `None` when they cannot be
-/// computed (fewer than 2 points) or the values do not vary.
-pub fn limits(group: &[f64], o: &SpcOptions) -> Option<Limits> {
+/// The centre line and limits from the group's points (its first `fix_after` if fixed), as
+/// NHSRplotthedots computes them; `None` only for an empty group.
+pub fn centre(group: &[f64], o: &SpcOptions) -> Option<Centre> {
     let n = o.fix_after.map_or(group.len(), |k| k.min(group.len()));
-    let fixed = &group[..n];
-    if fixed.len() < 2 {
+    let fixed = &group[..n.max(1).min(group.len())];
+    if fixed.is_empty() {
         return None;
     }
-    let (sum, count, _) = screened_ranges(fixed, o);
-    if count == 0 {
-        return None;
-    }
-    let (m, amr) = (mean(fixed), sum / count as f64);
+    let m = r::mean(fixed.len(), |i| fixed[i]);
+    let (amr, kept, count) = screened_ranges(fixed, o);
+    let kind = if count == 0 {
+        LimitsKind::OnePoint
+    } else if kept == 0 {
+        LimitsKind::ScreenedFlat
+    } else if amr == 0.0 && kept < count && (0..count).any(|i| fixed[i + 1] != fixed[i]) {
+        LimitsKind::Collapsed
+    } else if amr == 0.0 {
+        LimitsKind::Flat
+    } else {
+        LimitsKind::Varying
+    };
     let (lower, upper) = (m - LIMIT * amr, m + LIMIT * amr);
-    // Values near f64's limits can give limits beyond them: no limits rather than infinities.
-    if !(amr > 0.0 && amr.is_finite() && m.is_finite() && lower.is_finite() && upper.is_finite()) {
-        return None;
-    }
-    Some(Limits {
-        mean: m,
+    let limits = (kept > 0).then_some(Limits {
         lower,
         upper,
         near_lower: m - NEAR * amr,
         near_upper: m + NEAR * amr,
         mean_moving_range: amr,
-    })
+    });
+    // Values near f64's limits can give limits beyond them: no limits rather than infinities.
+    match limits {
+        Some(_) if !(amr.is_finite() && lower.is_finite() && upper.is_finite()) => Some(Centre {
+            mean: m,
+            limits: None,
+            kind: LimitsKind::Overflow,
+        }),
+        _ => Some(Centre {
+            mean: m,
+            limits,
+            kind,
+        }),
+    }
 }
 
 fn sign(x: f64) -> i8 {
@@ -417,17 +466,23 @@ pub fn point_type(rule: Rule, polarity: Polarity) -> PointType {
 }
 
 /// The rule that flags each point of one group.
-pub(crate) fn rules(y: &[f64], limits: Option<&Limits>, o: &SpcOptions) -> Vec<Rule> {
+/// Without limits no point is outside them or near them (NHSRplotthedots' comparisons with a
+/// missing limit are `NA`, which its rules treat as false); the trend and shift rules still apply.
+pub(crate) fn rules(y: &[f64], c: &Centre, o: &SpcOptions) -> Vec<Rule> {
     let n = y.len();
-    let Some(l) = limits else {
-        return vec![Rule::CommonCause; n];
-    };
-    let rtm: Vec<i8> = y.iter().map(|&v| sign(v - l.mean)).collect();
-    let outside: Vec<bool> = y.iter().map(|&v| v > l.upper || v < l.lower).collect();
+    let rtm: Vec<i8> = y.iter().map(|&v| sign(v - c.mean)).collect();
+    let outside: Vec<bool> = y
+        .iter()
+        .map(|&v| c.limits.is_some_and(|l| v > l.upper || v < l.lower))
+        .collect();
     let close: Vec<bool> = y
         .iter()
         .zip(&outside)
-        .map(|(&v, &out)| !out && (v < l.near_lower || v > l.near_upper))
+        .map(|(&v, &out)| {
+            !out && c
+                .limits
+                .is_some_and(|l| v < l.near_lower || v > l.near_upper)
+        })
         .collect();
     let steps: Vec<i8> = y.windows(2).map(|w| sign(w[1] - w[0])).collect();
     // A trend of L points is L - 1 steps all the same way; an equal value breaks it.
@@ -537,25 +592,30 @@ mod tests {
 
     fn rules_of(y: &[f64]) -> Vec<Rule> {
         let o = SpcOptions::default();
-        rules(y, limits(y, &o).as_ref(), &o)
+        rules(y, &centre(y, &o).unwrap(), &o)
     }
 
     #[test]
     fn limits_match_the_published_snapshot() {
         // tests/testthat/_snaps/ptd_spc_standard.md: mean 0.1416238, lpl -3.01138, upl 3.294627.
         let o = SpcOptions::default();
-        let l = limits(&RNORM, &o).unwrap();
-        assert_relative_eq!(l.mean, 0.1416238, epsilon = 5e-8);
+        let c = centre(&RNORM, &o).unwrap();
+        let l = c.limits.unwrap();
+        assert_relative_eq!(c.mean, 0.1416238, epsilon = 5e-8);
         assert_relative_eq!(l.lower, -3.01138, epsilon = 5e-6);
         assert_relative_eq!(l.upper, 3.294627, epsilon = 5e-7);
         // With y[15] = 10: screened -2.383666 / 3.722497, unscreened -4.596625 / 5.935457.
         let mut y = RNORM;
         y[14] = 10.0;
-        let s = limits(&y, &o).unwrap();
-        assert_relative_eq!(s.mean, 0.6694159, epsilon = 5e-8);
+        let c = centre(&y, &o).unwrap();
+        let s = c.limits.unwrap();
+        assert_relative_eq!(c.mean, 0.6694159, epsilon = 5e-8);
         assert_relative_eq!(s.lower, -2.383666, epsilon = 5e-7);
         assert_relative_eq!(s.upper, 3.722497, epsilon = 5e-7);
-        let u = limits(&y, &SpcOptions::mdc_excel()).unwrap();
+        let u = centre(&y, &SpcOptions::mdc_excel())
+            .unwrap()
+            .limits
+            .unwrap();
         assert_relative_eq!(u.lower, -4.596625, epsilon = 5e-7);
         assert_relative_eq!(u.upper, 5.935457, epsilon = 5e-7);
         assert!(
@@ -576,11 +636,12 @@ mod tests {
             &[10],
             &SpcOptions::default(),
         );
-        let (a, b) = (s.points[0].limits.unwrap(), s.points[10].limits.unwrap());
+        let (a, b) = (s.points[0].centre, s.points[10].centre);
         assert_relative_eq!(a.mean, 0.0746, epsilon = 5e-5);
+        assert_relative_eq!(b.mean, 0.209, epsilon = 5e-4);
+        let (a, b) = (a.limits.unwrap(), b.limits.unwrap());
         assert_relative_eq!(a.lower, -2.60, epsilon = 5e-3);
         assert_relative_eq!(a.upper, 2.75, epsilon = 5e-3);
-        assert_relative_eq!(b.mean, 0.209, epsilon = 5e-4);
         assert_relative_eq!(b.lower, -3.28, epsilon = 5e-3);
         assert_relative_eq!(b.upper, 3.70, epsilon = 5e-3);
         assert!(s
@@ -595,7 +656,7 @@ mod tests {
             &SpcOptions::default(),
         );
         assert_relative_eq!(
-            before.points[19].limits.unwrap().upper,
+            before.points[19].centre.limits.unwrap().upper,
             3.294627,
             epsilon = 5e-7
         );
@@ -603,8 +664,8 @@ mod tests {
 
     #[test]
     fn fixed_limits_use_the_first_points() {
-        let all = limits(&RNORM, &SpcOptions::default()).unwrap();
-        let fixed = limits(
+        let all = centre(&RNORM, &SpcOptions::default()).unwrap();
+        let fixed = centre(
             &RNORM,
             &SpcOptions {
                 fix_after: Some(12),
@@ -612,7 +673,8 @@ mod tests {
             },
         )
         .unwrap();
-        assert_relative_eq!(fixed.mean, mean(&RNORM[..12]));
+        assert_eq!(fixed.mean, r::mean(12, |i| RNORM[i]));
+        let (fixed, all) = (fixed.limits.unwrap(), all.limits.unwrap());
         assert!(fixed.lower != all.lower && fixed.upper != all.upper);
     }
 
@@ -738,7 +800,10 @@ mod tests {
     }
 
     #[test]
-    fn constant_series_has_no_limits_and_no_nan() {
+    fn constant_series_as_the_reference_gives_it() {
+        // With screening (the default) every moving range of 0 is screened out: no limits, no
+        // assurance icon (NHSRplotthedots: "inconsistent", from NA comparisons; see
+        // docs/statistics.md), every point common cause, the mean still drawn.
         let s = xmr(
             &[5.0; 15],
             Polarity::HigherIsBetter,
@@ -746,12 +811,28 @@ mod tests {
             &[],
             &SpcOptions::default(),
         );
-        assert!(s
-            .points
-            .iter()
-            .all(|p| p.limits.is_none() && p.rule == Rule::CommonCause));
+        assert!(s.points.iter().all(|p| p.centre.limits.is_none()
+            && p.centre.mean == 5.0
+            && p.rule == Rule::CommonCause));
         assert_eq!(s.assurance, None);
-        assert!(s.notes[0].contains("do not vary"));
+        assert!(s.notes[0].contains("do not vary"), "{:?}", s.notes);
+        assert!(s.notes.iter().any(|n| n.starts_with("No assurance icon")));
+        // Without screening the limits sit on the mean, and the target 6 lies above them: an
+        // increasing measure consistently fails it.
+        let s = xmr(
+            &[5.0; 15],
+            Polarity::HigherIsBetter,
+            Some(6.0),
+            &[],
+            &SpcOptions::mdc_excel(),
+        );
+        let c = s.points[0].centre;
+        assert_eq!(
+            (c.kind, c.limits.map(|l| (l.lower, l.upper))),
+            (LimitsKind::Flat, Some((5.0, 5.0)))
+        );
+        assert_eq!(s.assurance, Some(Assurance::ConsistentFail));
+        assert!(s.points.iter().all(|p| p.rule == Rule::CommonCause));
     }
 
     #[test]
@@ -776,8 +857,8 @@ mod tests {
             &SpcOptions::default(),
         );
         assert!(two.points.iter().all(|p| p.rule == Rule::CommonCause));
-        assert_relative_eq!(two.points[0].limits.unwrap().mean, 10.0);
-        assert_relative_eq!(two.points[19].limits.unwrap().mean, 20.0);
+        assert_relative_eq!(two.points[0].centre.mean, 10.0);
+        assert_relative_eq!(two.points[19].centre.mean, 20.0);
         assert_eq!(two.points[19].group, 1);
     }
 
@@ -815,11 +896,14 @@ mod tests {
             (PointType::SpecialCauseNeutralHigh, None)
         );
         // Assurance from the target against the last limits (test-ptd_calculate_assurance_type.R).
-        let l = up.points[19].limits.unwrap();
+        let l = up.points[19].centre.limits.unwrap();
         assert_eq!(assure(l.upper + 1.0, &l, true), Assurance::ConsistentFail);
         assert_eq!(assure(l.lower - 1.0, &l, true), Assurance::ConsistentPass);
         assert_eq!(assure(l.upper + 1.0, &l, false), Assurance::ConsistentPass);
-        assert_eq!(assure(l.mean, &l, false), Assurance::Inconsistent);
+        assert_eq!(
+            assure(up.points[19].centre.mean, &l, false),
+            Assurance::Inconsistent
+        );
         assert_eq!(
             Rule::TrendIncreasing.text(&SpcOptions::default()),
             "7 Point Trend (Increasing)"
@@ -836,8 +920,9 @@ mod tests {
             let b = xmr(&shifted, Polarity::HigherIsBetter, None, &[], &o);
             for (p, q) in a.points.iter().zip(&b.points) {
                 prop_assert_eq!(p.point_type, q.point_type);
-                if let (Some(l), Some(m)) = (p.limits, q.limits) {
-                    prop_assert!((m.mean - l.mean - c).abs() < 1e-6 && (m.upper - l.upper - c).abs() < 1e-6);
+                prop_assert!((q.centre.mean - p.centre.mean - c).abs() < 1e-6);
+                if let (Some(l), Some(m)) = (p.centre.limits, q.centre.limits) {
+                    prop_assert!((m.upper - l.upper - c).abs() < 1e-6);
                 }
             }
         }
@@ -882,7 +967,12 @@ mod tests {
     /// upper limit at 2.08e308, beyond f64 (found by reasoning about the batch_spc fuzz target).
     #[test]
     fn limits_beyond_f64_are_no_limits() {
-        assert_eq!(limits(&[1e308, 0.5e308], &SpcOptions::default()), None);
-        assert!(limits(&[1e300, 0.5e300], &SpcOptions::default()).is_some());
+        let c = |y: &[f64]| centre(y, &SpcOptions::default()).unwrap();
+        assert_eq!(c(&[1e308, 0.5e308]).limits, None);
+        assert_eq!(c(&[1e308, 0.5e308]).kind, LimitsKind::Overflow);
+        assert_eq!(c(&[1e308, 0.5e308]).mean, 0.75e308);
+        assert!(c(&[1e300, 0.5e300]).limits.is_some());
+        // A moving range beyond f64 (1e308 to -1e308): no limits, no NaN.
+        assert_eq!(c(&[1e308, -1e308, 0.0]).limits, None);
     }
 }

@@ -1,0 +1,298 @@
+//! R's arithmetic where a reference tool's answer depends on it to the last bit.
+//!
+//! [`mean`] is R's `mean()` of doubles (`real_mean` in R's `src/main/summary.c`): the sum in
+//! C's `long double`, divided by n, then one correction pass `s += sum(x - s) / n`, all in
+//! `long double`, and the result rounded to a double. NHSRplotthedots computes every centre line
+//! and mean moving range with it, so a point that lies exactly on R's mean (and breaks a run
+//! there) must lie exactly on ours. On x86-64, where the reference answers were taken, `long
+//! double` is the x87 80-bit format (64-bit significand, round to nearest even); [`Ext`]
+//! implements the three operations the mean needs in that format, in integer arithmetic, so
+//! the answer is the same on every target (wasm and arm64 included).
+
+/// A number in the x87 extended format: `(-1)^neg * mant * 2^exp`, `mant` normalised (top bit
+/// set) or zero. The exponent is unbounded: sums of finite doubles never reach x87's limits.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Ext {
+    neg: bool,
+    exp: i32,
+    mant: u64,
+}
+
+impl Ext {
+    const ZERO: Ext = Ext {
+        neg: false,
+        exp: 0,
+        mant: 0,
+    };
+
+    /// The double exactly (every finite double is an extended number). Not for NaN or infinity.
+    pub(crate) fn from_f64(x: f64) -> Ext {
+        let bits = x.to_bits();
+        let neg = bits >> 63 == 1;
+        let biased = ((bits >> 52) & 0x7ff) as i32;
+        let frac = bits & ((1 << 52) - 1);
+        let (m, e) = if biased == 0 {
+            (frac, -1074)
+        } else {
+            (frac | (1 << 52), biased - 1075)
+        };
+        if m == 0 {
+            return Ext::ZERO;
+        }
+        let lz = m.leading_zeros();
+        Ext {
+            neg,
+            exp: e - lz as i32,
+            mant: m << lz,
+        }
+    }
+
+    /// `(-1)^neg * s * 2^exp` rounded to 64 bits, nearest even; `s`'s bit 0 may be a sticky bit
+    /// standing for any non-zero bits below it.
+    fn round(neg: bool, s: u128, exp: i32) -> Ext {
+        if s == 0 {
+            return Ext::ZERO;
+        }
+        let lz = s.leading_zeros();
+        let s = s << lz;
+        let (mut mant, rest) = ((s >> 64) as u64, s as u64);
+        let mut exp = exp - lz as i32 + 64;
+        let half = 1u64 << 63;
+        if rest > half || (rest == half && mant & 1 == 1) {
+            mant = mant.wrapping_add(1);
+            if mant == 0 {
+                mant = half;
+                exp += 1;
+            }
+        }
+        Ext { neg, exp, mant }
+    }
+
+    /// `self + other`, rounded once.
+    pub(crate) fn add(self, other: Ext) -> Ext {
+        if other.mant == 0 {
+            return self;
+        }
+        if self.mant == 0 {
+            return other;
+        }
+        let (big, small) = if (self.exp, self.mant) >= (other.exp, other.mant) {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        // The larger at bits 62..125, two bits of headroom for a carry; the smaller shifted
+        // to its scale, the bits it loses kept as a sticky bit.
+        let a = u128::from(big.mant) << 62;
+        let d = (big.exp - small.exp) as u32;
+        let b = u128::from(small.mant) << 62;
+        let (b, lost) = if d >= 126 {
+            (0, true)
+        } else {
+            (b >> d, b & ((1u128 << d) - 1) != 0)
+        };
+        let b = b | u128::from(lost);
+        let s = if big.neg == small.neg { a + b } else { a - b };
+        Ext::round(big.neg, s, big.exp - 62)
+    }
+
+    /// `self - other`, rounded once.
+    pub(crate) fn sub(self, other: Ext) -> Ext {
+        self.add(Ext {
+            neg: !other.neg,
+            ..other
+        })
+    }
+
+    /// `self / n`, rounded once.
+    pub(crate) fn div(self, n: u64) -> Ext {
+        if self.mant == 0 || n == 0 {
+            return Ext::ZERO;
+        }
+        let wide = u128::from(self.mant) << 64;
+        let (q, r) = (wide / u128::from(n), wide % u128::from(n));
+        // q has at least 64 + 11 significant bits for n < 2^53: enough to round, with r as
+        // the sticky bit.
+        Ext::round(self.neg, q | u128::from(r != 0), self.exp - 64)
+    }
+
+    /// The nearest double (ties to even), infinity beyond the largest.
+    pub(crate) fn to_f64(self) -> f64 {
+        if self.mant == 0 {
+            return 0.0;
+        }
+        let sign = if self.neg { -1.0 } else { 1.0 };
+        // The result's last bit: 52 below the top bit, or the smallest subnormal's.
+        let top = self.exp + 63;
+        let q = (top - 52).max(-1074);
+        let shift = (q - self.exp) as u32; // >= 11
+        if shift > 64 {
+            // Below half the smallest subnormal: rounds to zero.
+            return 0.0 * sign;
+        }
+        let mant = u128::from(self.mant);
+        let (mut m, rest, half) = (
+            (mant >> shift) as u64,
+            mant & ((1u128 << shift) - 1),
+            1u128 << (shift - 1),
+        );
+        if rest > half || (rest == half && m & 1 == 1) {
+            m += 1;
+        }
+        let (m, q) = if m == 1 << 53 {
+            (m >> 1, q + 1)
+        } else {
+            (m, q)
+        };
+        // One formula for normal and subnormal: the implicit bit carries into the exponent.
+        let bits = ((i64::from(q) + 1074) as u64)
+            .checked_shl(52)
+            .and_then(|e| e.checked_add(m));
+        match bits {
+            Some(b) if b < 0x7ff0_0000_0000_0000 => sign * f64::from_bits(b),
+            _ => sign * f64::INFINITY,
+        }
+    }
+}
+
+/// R's `mean()` of `n` finite doubles `x(0) .. x(n - 1)`, to the last bit (see the module's
+/// documentation). NaN for `n == 0`, as R gives.
+pub(crate) fn mean(n: usize, x: impl Fn(usize) -> f64) -> f64 {
+    if n == 0 {
+        return f64::NAN;
+    }
+    if (0..n).any(|i| !x(i).is_finite()) {
+        // R's long double sum is then infinite or NaN, and so is the mean.
+        return (0..n).map(&x).sum::<f64>() / n as f64;
+    }
+    let count = n as u64;
+    let mut s = Ext::ZERO;
+    for i in 0..n {
+        s = s.add(Ext::from_f64(x(i)));
+    }
+    s = s.div(count);
+    if s.to_f64().is_finite() {
+        let mut t = Ext::ZERO;
+        for i in 0..n {
+            t = t.add(Ext::from_f64(x(i)).sub(s));
+        }
+        s = s.add(t.div(count));
+    }
+    s.to_f64()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn doubles_round_trip() {
+        for x in [
+            0.0,
+            1.0,
+            -2.5,
+            0.1,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+            -1e-310,
+            123456.789,
+        ] {
+            assert_eq!(Ext::from_f64(x).to_f64().to_bits(), x.to_bits(), "{x}");
+        }
+    }
+
+    #[test]
+    fn means_r_gives() {
+        // R 4.2.2 on x86-64: sprintf("%.17g", mean(c(0.3, 0.3, 0.4, 0.4, 0.3, 0.2, 0.2)))
+        // is "0.29999999999999999" (the double nearest 0.3); a sum in four lanes divided by 7
+        // gives 0.29999999999999993. ../shared/design/spc-reference-cases.json, mean-ulp-2in3.
+        let y = [0.3, 0.3, 0.4, 0.4, 0.3, 0.2, 0.2];
+        assert_eq!(mean(y.len(), |i| y[i]), 0.3);
+        // zero-screened-step14: mean(c(rep(2, 8), rep(3, 6))) = 34 / 14.
+        let y = [
+            2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 2.0, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0,
+        ];
+        assert_eq!(mean(y.len(), |i| y[i]), 2.4285714285714284);
+        assert!(mean(0, |_| 0.0).is_nan());
+        // Near f64's limits the long double sum does not overflow; the mean is finite.
+        assert_eq!(mean(2, |_| f64::MAX), f64::MAX);
+    }
+
+    #[test]
+    fn extended_rounds_to_sixty_four_bits() {
+        // 1 + 2^-64 is a tie between 1 and 1 + 2^-63 in 64 bits: to even, 1. 1 + 3 x 2^-65
+        // is above the tie: 1 + 2^-63.
+        let one = Ext::from_f64(1.0);
+        let tiny = |k: i32| Ext::from_f64(2f64.powi(k));
+        assert_eq!(one.add(tiny(-64)), one);
+        let up = one.add(tiny(-64).add(tiny(-65)));
+        assert_eq!(up.sub(one), tiny(-63));
+        // 1/3 in 64 bits is 0xAAAA...AAAB x 2^-65: rounded up.
+        let third = one.div(3);
+        assert_eq!((third.mant, third.exp), (0xAAAA_AAAA_AAAA_AAAB, -65));
+        // Subnormal results round at the smallest subnormal.
+        assert_eq!(Ext::from_f64(5e-324).div(2).to_f64(), 0.0);
+        assert_eq!(Ext::from_f64(3.0 * 5e-324).div(2).to_f64(), 2.0 * 5e-324);
+    }
+
+    /// The exact mean of the doubles, as a rational `sum / n` with `sum` in units of 2^-90,
+    /// against the candidate `m`: whether no double lies nearer the exact mean than `m`.
+    fn nearest_double(y: &[f64], m: f64) -> bool {
+        let units = |x: f64| (x * 2f64.powi(90)) as i128; // exact for these values
+        let sum: i128 = y.iter().map(|&x| units(x)).sum();
+        let n = y.len() as i128;
+        let dist = |c: f64| (units(c) * n - sum).abs();
+        let (below, above) = (m.next_down(), m.next_up());
+        dist(m) <= dist(below) && dist(m) <= dist(above)
+    }
+
+    proptest! {
+        /// Figures written with up to 6 decimals (as councils' files hold them): the mean is
+        /// the double nearest the exact mean, whatever the order of the points, so a point
+        /// never changes side of the mean because of summation order.
+        #[test]
+        fn mean_is_exact_and_order_free(
+            a in prop::collection::vec(0i64..1_000_000_000, 1..80),
+            decimals in 0u32..7,
+            rotate in 0usize..80,
+        ) {
+            let k = 10f64.powi(decimals as i32);
+            let y: Vec<f64> = a.iter().map(|&v| v as f64 / k).collect();
+            let m = mean(y.len(), |i| y[i]);
+            prop_assert!(nearest_double(&y, m), "{y:?}: {m}");
+            let mut z = y.clone();
+            z.rotate_left(rotate % y.len());
+            z.reverse();
+            prop_assert_eq!(mean(z.len(), |i| z[i]).to_bits(), m.to_bits());
+        }
+    }
+}
+
+#[cfg(test)]
+mod against_r {
+    /// R's own means (core/tests/data/r-means.txt, printed by R 4.2.2 on x86-64), bit for bit,
+    /// on series where a plain double sum differs from R in most cases: cancellation, mixed
+    /// magnitudes, one to six decimals.
+    #[test]
+    fn every_mean_is_r_s_to_the_bit() {
+        let text = include_str!("../../tests/data/r-means.txt");
+        let (mut series, mut plain_differs) = (0, 0);
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let (m, xs) = line.split_once(';').expect("mean;values");
+            let r: f64 = m.parse().expect("R's mean");
+            let x: Vec<f64> = xs.split(',').map(|v| v.parse().expect("a value")).collect();
+            assert_eq!(
+                super::mean(x.len(), |i| x[i]).to_bits(),
+                r.to_bits(),
+                "{x:?}"
+            );
+            series += 1;
+            plain_differs += usize::from((x.iter().sum::<f64>() / x.len() as f64) != r);
+        }
+        assert_eq!(series, 150);
+        // The test can fail: a plain sum would get many of these wrong.
+        assert!(plain_differs > 50, "{plain_differs}");
+    }
+}
