@@ -167,11 +167,14 @@ def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray, engl
     raw = mr.groupby(valued["series"], sort=False).transform("mean")
     amr = mr.where(mr < OUTLIER * raw).groupby(valued["series"], sort=False).transform("mean")
     use = (count >= SPC_MIN_POINTS) & ~vm["tbd"]
-    limited = use & (amr > 0)
+    # As NHSRplotthedots: an AMR of 0 gives zero-width limits; with no moving range left (NaN)
+    # there are no limits, but the mean stays and the trend and shift rules still apply (NaN
+    # comparisons are false, as R's NA ones).
+    limited = use & amr.notna()
     rules = pandas_rules(valued[["series", "value"]], mean, amr)
     rule = np.full(len(df), 255, np.uint8)
-    rule[np.flatnonzero(df["value"].notna().to_numpy())] = np.where(use, np.where(limited, rules, 0), 255)
-    lim = pd.DataFrame({"series": valued["series"], "mean": mean.where(limited), "amr": amr.where(limited)})
+    rule[np.flatnonzero(df["value"].notna().to_numpy())] = np.where(use, rules, 255)
+    lim = pd.DataFrame({"series": valued["series"], "mean": mean.where(use), "amr": amr.where(limited)})
     lim = lim.groupby("series", sort=False).first().reindex(s.index)
 
     # Forecast: the line through the figures since the baseline, and the one up to it.

@@ -60,10 +60,8 @@ pub(crate) fn spc_table(
     fix_after: Option<usize>,
 ) -> PyResult<pyo3_arrow::PyTable> {
     let polarity = Polarity::from_argument(polarity).map_err(|e| to_py(Errors::one(e)))?;
-    if fix_after.is_some_and(|n| n < 2) {
-        return Err(usage(
-            "fix_after must be at least 2: limits need a moving range".into(),
-        ));
+    if let Err(why) = SpcOptions::check_fix_after(fix_after) {
+        return Err(usage(format!("fix_after {why}")));
     }
     let request = table::Request {
         series,

@@ -454,13 +454,28 @@ pub fn version() -> String {
 /// `{ series, points, mean, lower, upper, rule, pointType, ruleNames, pointTypeNames }`: per
 /// series its id, its number of points and its limits (`null` when too short for limits), and
 /// per point the codes of its rule and point type (indexes into the names).
+/// `screenOutliers` (default true) and `fixAfter` (default none) as Python's `spc_table`.
 #[wasm_bindgen(js_name = spcColumns, unchecked_return_type = "SpcColumns")]
-pub fn spc_columns(series: &[u32], values: &[f64], polarity: &str) -> Result<JsValue, JsValue> {
+pub fn spc_columns(
+    series: &[u32],
+    values: &[f64],
+    polarity: &str,
+    #[wasm_bindgen(js_name = screenOutliers)] screen_outliers: Option<bool>,
+    #[wasm_bindgen(js_name = fixAfter)] fix_after: Option<u32>,
+) -> Result<JsValue, JsValue> {
     use betteroff::spc::{PointType, Rule, SpcOptions};
     let polarity =
         betteroff::Polarity::from_argument(polarity).map_err(|e| to_js(Errors::one(e)))?;
-    let c = betteroff::batch::spc(series, values, polarity, &SpcOptions::default())
-        .map_err(|e| to_js(Errors::one(e)))?;
+    let fix_after = fix_after.map(|k| k as usize);
+    SpcOptions::check_fix_after(fix_after)
+        .map_err(|why| usage("fixAfter", format!("fixAfter {why}")))?;
+    let o = SpcOptions {
+        screen_outliers: screen_outliers.unwrap_or(true),
+        fix_after,
+        ..SpcOptions::default()
+    };
+    let c =
+        betteroff::batch::spc(series, values, polarity, &o).map_err(|e| to_js(Errors::one(e)))?;
     let o = js_sys::Object::new();
     let set = |k: &str, v: JsValue| {
         let _ = Reflect::set(&o, &k.into(), &v);

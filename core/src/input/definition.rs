@@ -8,7 +8,7 @@ use crate::model::baseline::Baseline;
 use crate::model::definition::{Analysis, Definition, Section, SectionKind, StatusRules};
 use crate::model::kinds::{Frequency, MeasureKind, Polarity, Unit};
 use crate::model::measure::Measure;
-use crate::model::options::{Disclosure, MeasureSpc};
+use crate::model::options::{Disclosure, MeasureSpc, SpcOptions};
 use crate::model::period::Period;
 use crate::model::projection::Projection;
 use crate::model::target::{Change, Comparison, GapGoal, Milestone, Rule, Target};
@@ -487,12 +487,12 @@ impl Checker<'_> {
             .iter()
             .filter_map(|p| self.period(p, line, "spc.rebase"))
             .collect();
-        if raw.fix_after.is_some_and(|n| n < 2) {
+        if let Err(why) = SpcOptions::check_fix_after(raw.fix_after) {
             self.push(
                 ErrorKind::Definition,
                 line,
                 "spc.fix_after",
-                format!("measure {id:?}: limits need at least 2 points"),
+                format!("measure {id:?}: fix_after {why}"),
             );
         }
         MeasureSpc {

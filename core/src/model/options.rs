@@ -28,6 +28,15 @@ impl Default for SpcOptions {
 }
 
 impl SpcOptions {
+    /// The one rule for `fix_after`, wherever it is given (a definition, `spc_table`,
+    /// `spcColumns`): limits fixed after fewer than 2 points would have no moving range.
+    pub fn check_fix_after(fix_after: Option<usize>) -> Result<(), &'static str> {
+        match fix_after {
+            Some(n) if n < 2 => Err("must be at least 2: limits need a moving range"),
+            _ => Ok(()),
+        }
+    }
+
     /// Making Data Count's Excel tool: no outlier screening.
     pub fn mdc_excel() -> Self {
         SpcOptions {
