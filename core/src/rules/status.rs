@@ -121,20 +121,112 @@ pub fn judge(
     } else if due.is_some_and(|due| t >= due) {
         Status::Missed
     } else {
-        match (expected, trajectory) {
-            (Some(e), Some(_)) if comparison.meets(v, e) => Status::OnTrack,
-            (Some(e), Some(tr)) => {
-                let allowed = tolerance_pct / 100.0 * (tr.goal - tr.start).abs();
-                if (e - v).abs() <= allowed + 1e-9 * allowed.max(1.0) {
-                    Status::AtRisk
-                } else {
-                    Status::OffTrack
-                }
-            }
-            _ => Status::AtRisk,
-        }
+        let allowed = trajectory.map(|tr| tolerance_pct / 100.0 * (tr.goal - tr.start).abs());
+        on_trajectory(v, expected, comparison, allowed)
     };
     Judgement { status, expected }
+}
+
+/// Before the due date, a figure not meeting the goal: on track if it meets the expected value,
+/// at risk if short of it by at most `allowed`, else off track; at risk without a trajectory.
+fn on_trajectory(
+    v: f64,
+    expected: Option<f64>,
+    comparison: Comparison,
+    allowed: Option<f64>,
+) -> Status {
+    match (expected, allowed) {
+        (Some(e), _) if comparison.meets(v, e) => Status::OnTrack,
+        (Some(e), Some(a)) if (e - v).abs() <= a + 1e-9 * a.max(1.0) => Status::AtRisk,
+        (Some(_), Some(_)) => Status::OffTrack,
+        _ => Status::AtRisk,
+    }
+}
+
+/// The milestone a figure dated `t` is judged towards: the first due on or after `t`, else the
+/// last. `None` without milestones.
+pub fn active_milestone(
+    dues: impl ExactSizeIterator<Item = NaiveDate>,
+    t: NaiveDate,
+) -> Option<usize> {
+    let n = dues.len();
+    let mut dues = dues;
+    n.checked_sub(1)
+        .map(|last| dues.position(|d| d >= t).unwrap_or(last))
+}
+
+/// One milestone resolved to a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Step {
+    pub goal: f64,
+    pub comparison: Comparison,
+    pub due: NaiveDate,
+}
+
+/// What the rules say about one value against a plan's milestones.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MilestoneJudgement {
+    pub status: Status,
+    pub expected: Option<f64>,
+    /// The milestone the figure is judged towards: the first due on or after it (else the last).
+    pub active: usize,
+    /// Whether the figure meets that milestone (before the final one is met).
+    pub meets_active: bool,
+    /// Whether the figure is dated at the milestone's due date (the milestone is being read).
+    pub at_due: bool,
+}
+
+/// Judges value `v` at date `t` against milestones in due order (docs/semantics.md section 5;
+/// docs/status-rules.md): `achieved` when the final milestone is met, `missed` only once the
+/// final due date has come; before it, meeting the current milestone is `on_track`, and
+/// otherwise the trajectory runs from the previous milestone (or the start) to the current one,
+/// with the at-risk tolerance `tolerance_pct`% of the whole target, |final - start| (without a
+/// start, |final - first milestone|), so that a flat step, or one that lets the figure worsen,
+/// still has one. An intermediate milestone not met is never `missed`. `v` is the figure as the
+/// current milestone judges it and `v_final` as the final one does (they differ only when one
+/// is on a gap and the other on the value). `None` without steps.
+pub fn judge_milestones(
+    (v, v_final): (f64, f64),
+    t: NaiveDate,
+    steps: &[Step],
+    start: Option<(f64, NaiveDate)>,
+    tolerance_pct: f64,
+) -> Option<MilestoneJudgement> {
+    let (first, fin) = (steps.first()?, steps.last()?);
+    let active = active_milestone(steps.iter().map(|s| s.due), t)?;
+    let cur = steps[active];
+    let anchor = match active {
+        0 => start,
+        i => Some((steps[i - 1].goal, steps[i - 1].due)),
+    };
+    let expected = anchor.and_then(|(a, ta)| {
+        Trajectory {
+            start: a,
+            start_date: ta,
+            goal: cur.goal,
+            due: cur.due,
+        }
+        .expected(t)
+    });
+    let from = start.map_or(first.goal, |(b, _)| b);
+    let allowed = tolerance_pct / 100.0 * (fin.goal - from).abs();
+    let meets_active = cur.comparison.meets(v, cur.goal);
+    let status = if fin.comparison.meets(v_final, fin.goal) {
+        Status::Achieved
+    } else if t >= fin.due {
+        Status::Missed
+    } else if meets_active {
+        Status::OnTrack
+    } else {
+        on_trajectory(v, expected, cur.comparison, anchor.map(|_| allowed))
+    };
+    Some(MilestoneJudgement {
+        status,
+        expected,
+        active,
+        meets_active,
+        at_due: t >= cur.due,
+    })
 }
 
 /// Progress from baseline to target: (v - b) / (T - b) x 100, unclamped; `None` when T = b.
@@ -266,7 +358,58 @@ mod tests {
         assert_relative_eq!(progress_pct(40.0, 32.0, 16.0).unwrap(), -50.0);
     }
 
+    #[test]
+    fn milestones_flat_step_tolerance_is_the_whole_target() {
+        // Baseline 40 (2023-03-31), lower is better: hold 40 by 2023-09-30 (flat), 20 by
+        // 2025-03-31. At the flat milestone 41 is short by 1; the tolerance is 10% of
+        // |20 - 40| = 2, not 10% of the flat step's 0: at risk. Never missed before 2025-03-31.
+        let steps = [
+            Step {
+                goal: 40.0,
+                comparison: Comparison::AtMost,
+                due: d("2023-09-30"),
+            },
+            Step {
+                goal: 20.0,
+                comparison: Comparison::AtMost,
+                due: d("2025-03-31"),
+            },
+        ];
+        let j = |v: f64, t: &str| {
+            judge_milestones((v, v), d(t), &steps, Some((40.0, d("2023-03-31"))), 10.0).unwrap()
+        };
+        let at = j(41.0, "2023-09-30");
+        assert_eq!(
+            (at.status, at.expected, at.active, at.at_due),
+            (Status::AtRisk, Some(40.0), 0, true)
+        );
+        assert_eq!(j(43.0, "2023-09-30").status, Status::OffTrack);
+        assert_eq!(j(21.0, "2025-03-31").status, Status::Missed);
+        assert_eq!(
+            judge_milestones((1.0, 1.0), d("2024-01-01"), &[], None, 10.0),
+            None
+        );
+    }
+
     proptest! {
+        /// Before the final due date no figure is missed, whatever the milestones.
+        #[test]
+        fn no_missed_before_the_final_due_date(
+            goals in prop::collection::vec(-100.0f64..100.0, 1..6),
+            v in -200.0f64..200.0, t in 0i64..2000, b in -100.0f64..100.0, higher in any::<bool>(),
+        ) {
+            let day0 = d("2020-01-01");
+            let at = |n: i64| day0 + chrono::Duration::days(n);
+            let cmp = if higher { Comparison::AtLeast } else { Comparison::AtMost };
+            let steps: Vec<Step> = goals.iter().enumerate()
+                .map(|(i, &goal)| Step { goal, comparison: cmp, due: at(300 * (i as i64 + 1)) })
+                .collect();
+            let last = steps[steps.len() - 1].due;
+            let j = judge_milestones((v, v), at(t), &steps, Some((b, day0)), 10.0).unwrap();
+            prop_assert!(at(t) >= last || j.status != Status::Missed);
+            prop_assert!(j.expected.is_none_or(f64::is_finite));
+        }
+
         /// Mirroring polarity (the comparison) and negating every value gives the same status.
         #[test]
         fn mirroring_polarity_and_values_mirrors_status(

@@ -13,10 +13,13 @@ use crate::model::observation::{Observation, Reading};
 use crate::model::period::Period;
 use crate::model::status::{Direction, Status};
 use crate::model::target::{Basis, Rule, Target};
-use crate::num::{r6, signed};
+use crate::num::{fmt_num, r6, signed};
 use crate::report::*;
 use crate::rules::baseline;
-use crate::rules::status::{judge, progress_pct, unjudged, Judgement, Latest, Unjudged};
+use crate::rules::status::{
+    active_milestone, judge, judge_milestones, progress_pct, unjudged, Judgement, Latest, Step,
+    Unjudged,
+};
 use crate::rules::target::{self, Context, Resolved};
 use crate::scoring::analysis;
 use crate::scoring::summary::summarise;
@@ -520,15 +523,24 @@ impl Scorer<'_> {
         notes: &mut Vec<String>,
     ) -> Outcome {
         let t = o.period.end();
-        let active = ms
-            .iter()
-            .position(|s| s.due.end() >= t)
-            .unwrap_or(ms.len() - 1);
-        let mut results = Vec::new();
+        let mut target = TargetResult {
+            kind: "milestones",
+            description: format!("{} milestones", ms.len()),
+            value: None,
+            comparison: None,
+            due: None,
+            basis: Basis::Value,
+            judged: None,
+            milestones: Vec::new(),
+        };
+        let Some(active) = active_milestone(ms.iter().map(|s| s.due.end()), t) else {
+            return Outcome::unresolved(target, "the target has no milestones", notes);
+        };
+        target.due = Some(ms[active].due);
         let mut resolved = Vec::new();
         for (i, step) in ms.iter().enumerate() {
             let r = self.resolve(m, &step.rule, o, v, baseline);
-            results.push(MilestoneResult {
+            target.milestones.push(MilestoneResult {
                 due: step.due,
                 description: step.rule.describe(m.unit.difference_label()),
                 value: r.as_ref().ok().and_then(|r| r6(r.value)),
@@ -536,16 +548,6 @@ impl Scorer<'_> {
             });
             resolved.push(r);
         }
-        let mut target = TargetResult {
-            kind: "milestones",
-            description: format!("{} milestones", ms.len()),
-            value: None,
-            comparison: None,
-            due: Some(ms[active].due),
-            basis: Basis::Value,
-            judged: None,
-            milestones: results,
-        };
         let resolved: Result<Vec<Resolved>, String> = resolved.into_iter().collect();
         let resolved = match resolved {
             Ok(r) => r,
@@ -553,45 +555,52 @@ impl Scorer<'_> {
         };
         let (fin, cur) = (&resolved[resolved.len() - 1], &resolved[active]);
         let (x, start) = self.judged(m, cur, v, baseline);
-        // The line runs from the previous milestone (or the baseline) to the current one.
-        let anchor = if active == 0 {
-            start
-        } else {
-            Some((resolved[active - 1].value, ms[active - 1].due))
-        };
-        let tol = self.card.definition.status_rules.at_risk_tolerance_pct;
-        let mut j = judge(
-            x,
-            t,
-            cur.value,
-            cur.comparison,
-            Some(ms[active].due.end()),
-            anchor.map(|(b, p)| (b, p.end())),
-            tol,
-        );
         let (xf, _) = self.judged(m, fin, v, baseline);
-        if j.status == Status::Achieved && !fin.comparison.meets(xf, fin.value) {
-            j.status = Status::OnTrack;
+        let steps: Vec<Step> = resolved
+            .iter()
+            .zip(ms)
+            .map(|(r, s)| Step {
+                goal: r.value,
+                comparison: r.comparison,
+                due: s.due.end(),
+            })
+            .collect();
+        let tol = self.card.definition.status_rules.at_risk_tolerance_pct;
+        let start_at = start.map(|(b, p)| (b, p.end()));
+        let Some(j) = judge_milestones((x, xf), t, &steps, start_at, tol) else {
+            return Outcome::unresolved(target, "the target has no milestones", notes);
+        };
+        let last = ms[ms.len() - 1].due;
+        // The milestone as the plan states it: its date and the figure it asks for.
+        let named = format!(
+            "{} ({} {}{})",
+            ms[active].due,
+            cur.comparison.key().replace('_', " "),
+            fmt_num(cur.value),
+            if m.unit == Unit::Percentage { "%" } else { "" }
+        );
+        if j.status == Status::OnTrack && j.meets_active {
             notes.push(format!(
-                "Milestone {} is met; the final milestone {} is not yet.",
-                ms[active].due,
-                ms[ms.len() - 1].due
+                "Milestone {named} is met; the final milestone {last} is not yet."
             ));
-        } else if fin.comparison.meets(xf, fin.value) {
-            j.status = Status::Achieved;
+        } else if j.at_due && !j.meets_active && active + 1 < ms.len() {
+            notes.push(format!(
+                "Milestone {named} is not met; the figure is judged on the trajectory to the final milestone, due {last}, and is missed only if that is not met by then."
+            ));
         }
-        self.note_trajectory(anchor.is_some(), true, j.status, notes);
+        self.note_trajectory(active > 0 || start.is_some(), true, j.status, notes);
         target.value = r6(cur.value);
         target.comparison = Some(cur.comparison);
         target.judged = r6(x);
         target.basis = cur.basis.clone();
         let progress = start.and_then(|(b, _)| progress_pct(xf, b, fin.value));
+        let goal = (cur.basis == Basis::Value).then_some(cur.value);
         Outcome {
             status: j.status,
             expected: j.expected,
             progress,
             target: Some(target),
-            goal: (cur.basis == Basis::Value).then_some(cur.value),
+            goal,
         }
     }
 
