@@ -192,17 +192,55 @@ def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray, engl
     reachable = np.where(np.isnan(at_due), np.nan, meets(at_due, r6(goal), cmp))
     turned = np.where(fc & ~np.isnan(bf) & (sign != 0), ((last["value"] - bf) * sign > 0), np.nan)
 
-    # Benchmark: the latest figure with another area's figure for the same period; ranks of
-    # every figure among its measure and period, best first, ties taking the lowest rank.
+    # Benchmark, LAIT's rule: every series at the latest period with another area's figure for
+    # its measure, whether or not it has a figure there; ranks of every figure among its
+    # measure and period, best first, ties taking the lowest rank.
     valued["rank"] = (valued["value"] * -vm["sign"]).groupby([valued["measure"], valued["period"]], sort=False).rank(method="min")
-    cand = valued[valued["n"] >= 2].groupby("series", sort=False).tail(1)
-    bq = q.reindex(key(cand)).set_axis(cand["series"]).reindex(s.index)
-    cand = cand.set_index("series").reindex(s.index)
+    counts = valued.groupby(["measure", "period"]).size()
+    last = counts.reset_index().sort_values("period").groupby("measure").tail(1).set_index("measure")
+    series_measure = s["measure"]
+    bench_period = last["period"].reindex(series_measure).to_numpy().astype(float)
+    own_key = pd.MultiIndex.from_arrays([valued["series"], valued["period"]])
+    owned = pd.Series(True, index=own_key)
+    sole = last["period"][last[0] == 1]  # a measure whose latest period has one figure only
+    for code, period in sole.items():
+        # Its owner is benchmarked at the latest earlier period with another area's figure.
+        for sid in s.index[(series_measure == code).to_numpy()]:
+            if (sid, period) not in owned.index:
+                continue
+            earlier = counts.loc[code]
+            earlier = earlier[earlier.index < period]
+            ok = [p for p in earlier.index[::-1] if earlier[p] > int((sid, p) in owned.index)]
+            bench_period[sid] = ok[0] if ok else np.nan
+    # R's quantile type 7 over each (measure, period)'s figures, operation for operation.
+    srt = valued.sort_values(["measure", "period", "value"])
+    gsize = srt.groupby(["measure", "period"], sort=False)["value"].transform("size").to_numpy()
+    gstart = np.arange(len(srt)) - srt.groupby(["measure", "period"], sort=False).cumcount().to_numpy()
+    firsts = srt.groupby(["measure", "period"], sort=False).head(1)
+    vals = srt["value"].to_numpy()
+    first_pos = gstart[srt.index.get_indexer(firsts.index)]
+    n_g = gsize[srt.index.get_indexer(firsts.index)]
+
+    def r_type7(prob: float) -> np.ndarray:
+        index = 1 + (n_g - 1) * prob
+        lo, hi = np.floor(index), np.ceil(index)
+        a = vals[first_pos + lo.astype(int) - 1]
+        b = vals[first_pos + hi.astype(int) - 1]
+        h = index - lo
+        return np.where((index > lo) & (b != a), (1 - h) * a + h * b, a)
+
+    rq = pd.DataFrame({0.25: r_type7(0.25), 0.5: r_type7(0.5), 0.75: r_type7(0.75), "n": n_g},
+                      index=pd.MultiIndex.from_arrays([firsts["measure"], firsts["period"]]))
+    bkey = pd.MultiIndex.from_arrays([series_measure.to_numpy(), np.nan_to_num(bench_period, nan=-1).astype(np.int64)])
+    bq = rq.reindex(bkey)
     q1, q2, q3 = bq[0.25].to_numpy(), bq[0.5].to_numpy(), bq[0.75].to_numpy()
-    bv = cand["value"].to_numpy()
-    higher = np.select([bv >= q3, bv >= q2, bv >= q1], [1, 2, 3], 4)
-    lower = np.select([bv <= q1, bv <= q2, bv <= q3], [1, 2, 3], 4)
-    band = np.select([np.isnan(bv) | (sign == 0), sign > 0], [np.nan, higher], lower)
+    own = valued.set_index(["series", "period"])
+    okey = pd.MultiIndex.from_arrays([s.index.to_numpy(), np.nan_to_num(bench_period, nan=-1).astype(np.int64)])
+    bv = own["value"].reindex(okey).to_numpy()
+    brank = own["rank"].reindex(okey).to_numpy()
+    # LAIT's bands: intervals closed above, in ascending value, for both polarities.
+    quarter = np.select([bv <= q1, bv <= q2, bv <= q3], [0, 1, 2], 3)
+    band = np.select([np.isnan(bv) | (sign == 0), sign > 0], [np.nan, 4 - quarter], quarter + 1)
     return {
         "status": status.astype(np.uint8),
         "value": v.to_numpy(),
@@ -221,8 +259,8 @@ def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray, engl
         "turned": turned,
         "q1": q1, "median": q2, "q3": q3,
         "band": band,
-        "rank": np.where(sign == 0, np.nan, cand["rank"]),
-        "areas": cand["n"].to_numpy(),
+        "rank": np.where(sign == 0, np.nan, brank),
+        "areas": bq["n"].to_numpy(),
         "rule": rule,
     }
 

@@ -94,7 +94,12 @@ fn check(s: &SeriesScore, r: &MeasureResult, w: &National, scores: &Scores, firs
     same(s.q1, b.map(|b| b.q1), "q1", id);
     same(s.median, b.map(|b| b.median), "median", id);
     same(s.q3, b.map(|b| b.q3), "q3", id);
-    same(s.benchmark_value, b.map(|b| b.value), "benchmark value", id);
+    same(
+        s.benchmark_value,
+        b.and_then(|b| b.value),
+        "benchmark value",
+        id,
+    );
     // SPC: the limits, and each figure's rule, in the order of the series' figures.
     let spc = r.spc.as_ref();
     let first = spc.and_then(|x| x.points.first());

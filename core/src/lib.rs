@@ -50,7 +50,9 @@ pub use input::table::Records;
 pub use model::action::{Action, ActionStatus, Risk, RiskRating};
 pub use model::baseline::{Baseline, BaselineSource, ResolvedBaseline};
 pub use model::comparator::ComparatorValue;
-pub use model::definition::{Analysis, Definition, Section, SectionKind, StatusRules};
+pub use model::definition::{
+    Analysis, BenchmarkPeriod, Definition, Section, SectionKind, StatusRules,
+};
 pub use model::kinds::{Frequency, MeasureKind, Polarity, Unit};
 pub use model::measure::Measure;
 pub use model::observation::{Observation, Reading};

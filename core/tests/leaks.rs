@@ -106,7 +106,14 @@ fn an_earlier_benchmark_uses_published_figures_only() {
     let cmp = "measure,period,comparator,value,group\nm,2021-05,A,10,la\nm,2021-05,B,20,la\n\
                m,2021-05,C,30,la\n";
     let r = same_bytes(&def, &obs, cmp, &[("3", ""), ("4", "")]);
-    assert!(r.measures[0].benchmark.is_none());
+    // LAIT's rule benchmarks at 2021-05, the latest period with other areas' figures: the
+    // quartiles of the three public figures (15, 20, 25), and no value, band or rank of ours.
+    let b = r.measures[0].benchmark.as_ref().expect("a benchmark");
+    assert_eq!(
+        (b.value, b.band.as_deref(), b.rank, b.areas),
+        (None, None, None, 3)
+    );
+    assert_eq!((b.q1, b.median, b.q3), (15.0, 20.0, 25.0));
 }
 
 #[test]

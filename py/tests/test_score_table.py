@@ -64,10 +64,13 @@ def test_hand_worked_statuses_quartiles_and_ranks(card: betteroff.Scorecard) -> 
     assert a3.loc["LA1", "expected"] == pytest.approx(32 - 16 * 184 / 397)
     assert a3.loc["LA1", "target"] == 16 and a3.loc["LA1", "progress_pct"] == 43.75
     # October's A3a figures 24, 25, 27: R's quantile type 7 gives 24.5, 25, 26; 25 is band B
-    # (lower is better) and rank 2. Area 4 is benchmarked on September (26, 28, 30, 31).
+    # (lower is better) and rank 2. Area 4, without an October figure, is benchmarked at
+    # October all the same (LAIT's rule: the latest period with figures): the others'
+    # quartiles, no band.
     assert (a3.loc["LA1", "q1"], a3.loc["LA1", "median"], a3.loc["LA1", "q3"]) == (24.5, 25, 26)
     assert (a3.loc["LA1", "band"], a3.loc["LA1", "rank"], a3.loc["LA1", "areas"]) == ("B", 2, 3)
-    assert (a3.loc["LA4", "benchmark_period"], a3.loc["LA4", "band"]) == ("2019-09", "B")
+    assert (a3.loc["LA4", "benchmark_period"], a3.loc["LA4", "q1"], a3.loc["LA4", "q3"]) == ("2019-10", 24.5, 26)
+    assert pd.isna(a3.loc["LA4", "band"]) and pd.isna(a3.loc["LA4", "rank"])
     # Quartile target on October's 60, 70, 80, 90 (higher is better): the 75th percentile, at
     # h = 3 x 0.75 = 2.25, is 80 + 0.25 x 10 = 82.5. 90 meets it; the others have no baseline,
     # so a target not yet met is at risk. Bands: Q1 67.5, median 75, Q3 82.5.

@@ -232,8 +232,10 @@ export interface IntervalResult {
 
 export interface BenchmarkResult {
   group: string;
+  /** LAIT's rule: the latest period with other areas' figures, whether or not we have one. */
   period: PeriodText;
-  value: number;
+  /** Our figure for it; null without one (no band or rank then). */
+  value: number | null;
   areas: number;
   q1: number;
   median: number;
@@ -242,6 +244,9 @@ export interface BenchmarkResult {
   rank: number | null;
   sn_average: number | null;
   sn_count: number;
+  /** Our figure less our previous one, whatever the gap; change_from names its period. */
+  change: number | null;
+  change_from: PeriodText | null;
   trend: "up" | "down" | "same" | null;
 }
 

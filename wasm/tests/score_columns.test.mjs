@@ -31,8 +31,10 @@ test('statuses, quartiles, bands and ranks worked by hand', () => {
   assert.deepEqual([c.q1[0], c.median[0], c.q3[0]], [24.5, 25, 26]);
   assert.equal(c.bandNames[c.band[0]], 'B');
   assert.equal(c.rank[0], 2);
-  // Area 4 is benchmarked on September (index 0): 26, 28, 30, 31 give 27.5, 29, 30.25.
-  assert.deepEqual([c.benchmarkPeriod[3], c.q1[3], c.median[3], c.q3[3]], [0, 27.5, 29, 30.25]);
+  // Area 4, without an October figure, is benchmarked at October all the same (LAIT's rule:
+  // the latest period with figures): the others' quartiles, no band (255).
+  assert.deepEqual([c.benchmarkPeriod[3], c.q1[3], c.median[3], c.q3[3]], [1, 24.5, 25, 26]);
+  assert.equal(c.band[3], 255);
   // Two points are too few for SPC: no limits, no rules (255).
   assert.ok(Number.isNaN(c.spcMean[0]));
   assert.deepEqual([...new Set(c.rule)], [255]);

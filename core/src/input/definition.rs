@@ -5,7 +5,9 @@
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::model::action::Risk;
 use crate::model::baseline::Baseline;
-use crate::model::definition::{Analysis, Definition, Section, SectionKind, StatusRules};
+use crate::model::definition::{
+    Analysis, BenchmarkPeriod, Definition, Section, SectionKind, StatusRules,
+};
 use crate::model::kinds::{Frequency, MeasureKind, Polarity, Unit};
 use crate::model::measure::Measure;
 use crate::model::options::{Disclosure, MeasureSpc, SpcOptions};
@@ -67,6 +69,8 @@ struct RawAnalysis {
     benchmark_group: Option<String>,
     #[serde(default, skip_serializing_if = "is_default")]
     statistical_neighbours: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    benchmark_period: Option<String>,
 }
 
 #[derive(Deserialize, Serialize, PartialEq, Debug, Clone, Copy)]
@@ -456,6 +460,17 @@ impl Checker<'_> {
             out.benchmark_group = g;
         }
         out.statistical_neighbours = a.statistical_neighbours;
+        if let Some(p) = a.benchmark_period {
+            match BenchmarkPeriod::parse(&p) {
+                Some(b) => out.benchmark_period = b,
+                None => self.push(
+                    ErrorKind::Definition,
+                    None,
+                    "analysis.benchmark_period",
+                    format!("unknown benchmark_period {p:?}: expected latest (LAIT's rule: every area at the latest period with figures) or own (each area at its own latest figure)"),
+                ),
+            }
+        }
         out
     }
 
@@ -1112,6 +1127,8 @@ fn raw_analysis(a: &Analysis) -> Option<RawAnalysis> {
         benchmark_group: (a.benchmark_group != d.benchmark_group)
             .then(|| a.benchmark_group.clone()),
         statistical_neighbours: a.statistical_neighbours.clone(),
+        benchmark_period: (a.benchmark_period != d.benchmark_period)
+            .then(|| a.benchmark_period.key().to_string()),
     };
     (raw != RawAnalysis::default()).then_some(raw)
 }

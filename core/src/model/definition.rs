@@ -64,6 +64,39 @@ pub struct Analysis {
     pub benchmark_group: String,
     /// The area's statistical neighbours, by their names in the comparator group.
     pub statistical_neighbours: Vec<String>,
+    /// Which period a measure is benchmarked at.
+    pub benchmark_period: BenchmarkPeriod,
+}
+
+/// Which period a measure is benchmarked at (docs/statistics.md, benchmarking).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BenchmarkPeriod {
+    /// LAIT's rule, the default: every area at the latest period (on or before the reporting
+    /// period) for which another area has a figure, whether or not this one has.
+    #[default]
+    Latest,
+    /// Each area at its own latest figure that other areas' figures share a period with.
+    Own,
+}
+
+impl BenchmarkPeriod {
+    /// Reads the name in the definition (`latest`, `own`).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "latest" => Some(BenchmarkPeriod::Latest),
+            "own" => Some(BenchmarkPeriod::Own),
+            _ => None,
+        }
+    }
+
+    /// The name in the definition.
+    pub fn key(self) -> &'static str {
+        match self {
+            BenchmarkPeriod::Latest => "latest",
+            BenchmarkPeriod::Own => "own",
+        }
+    }
 }
 
 impl Default for Analysis {
@@ -74,6 +107,7 @@ impl Default for Analysis {
             forecast_points: None,
             benchmark_group: "la".to_string(),
             statistical_neighbours: Vec::new(),
+            benchmark_period: BenchmarkPeriod::Latest,
         }
     }
 }

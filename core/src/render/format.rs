@@ -160,6 +160,13 @@ pub fn statistics(m: &MeasureResult) -> Vec<String> {
                 value(m.unit, m.per, sn)
             ));
         }
+        if let (Some(c), Some(from)) = (b.change, b.change_from) {
+            text.push_str(&format!(
+                "; {}{} on {from}",
+                crate::num::signed(c),
+                if m.unit == "percentage" { "pp" } else { "" }
+            ));
+        }
         out.push(text);
     }
     out

@@ -262,11 +262,13 @@ pub struct IntervalResult {
 pub struct BenchmarkResult {
     /// The comparator group.
     pub group: String,
-    /// The period compared.
+    /// The period compared: LAIT's rule (the default) takes the latest period any area has a
+    /// figure for; `benchmark_period = "own"` our latest figure shared with other areas.
     pub period: Period,
-    /// Our figure for it.
-    pub value: f64,
-    /// Areas compared, this one included.
+    /// Our figure for it (`None` when we have none: the quartiles and the neighbours' average
+    /// are still given, the band and rank are not).
+    pub value: Option<f64>,
+    /// Areas compared, this one included when it has a figure.
     pub areas: usize,
     /// The lower quartile boundary.
     pub q1: f64,
@@ -282,7 +284,12 @@ pub struct BenchmarkResult {
     pub sn_average: Option<f64>,
     /// How many statistical neighbours had a figure.
     pub sn_count: usize,
-    /// Against the previous consecutive period: up, down or same.
+    /// Our figure less our previous figure (LAIT's change from the previous year: the figure
+    /// before, whatever the gap in periods); `None` when either is missing.
+    pub change: Option<f64>,
+    /// The period of that previous figure.
+    pub change_from: Option<Period>,
+    /// The change as LAIT's trend arrow: up, down or same.
     pub trend: Option<&'static str>,
 }
 

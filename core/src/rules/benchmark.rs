@@ -21,9 +21,11 @@ pub struct Position {
     pub rank: Option<usize>,
 }
 
-/// The position of `value` among `group`: every area's finite figure, this one's included, in
-/// ascending order. `None` for an empty group. Both scoring paths call this.
-pub fn position(value: f64, group: &[f64], polarity: Polarity) -> Option<Position> {
+/// The position of `value` among `group`: every area's finite figure (this one's included when
+/// it has one), in ascending order. Without a figure of our own the quartiles are still given,
+/// as LAIT gives them, and the band and rank are `None`. `None` for an empty group. Both
+/// scoring paths call this.
+pub fn position(value: Option<f64>, group: &[f64], polarity: Polarity) -> Option<Position> {
     let q = (
         quantile_sorted(group, 0.25)?,
         quantile_sorted(group, 0.5)?,
@@ -34,8 +36,8 @@ pub fn position(value: f64, group: &[f64], polarity: Polarity) -> Option<Positio
         q1: q.0,
         median: q.1,
         q3: q.2,
-        band: band(value, q, polarity),
-        rank: rank_sorted(value, group, polarity),
+        band: value.and_then(|v| band(v, q, polarity)),
+        rank: value.and_then(|v| rank_sorted(v, group, polarity)),
     })
 }
 
@@ -59,7 +61,7 @@ mod tests {
             let (q1, q2, q3) = quartiles(&group).unwrap();
             let r = rank(value, &group, polarity);
             group.sort_by(f64::total_cmp);
-            let p = position(value, &group, polarity).unwrap();
+            let p = position(Some(value), &group, polarity).unwrap();
             prop_assert_eq!((p.q1, p.median, p.q3), (q1, q2, q3));
             prop_assert_eq!(p.rank, r);
             prop_assert_eq!(p.band, band(value, (q1, q2, q3), polarity));
@@ -71,12 +73,21 @@ mod tests {
     fn quartiles_band_and_rank() {
         // R: quantile(c(1, 2, 3, 4, 5), c(.25, .5, .75)) is 2, 3, 4 (type 7).
         let g = [1.0, 2.0, 3.0, 4.0, 5.0];
-        let p = position(4.0, &g, Polarity::HigherIsBetter).unwrap();
+        // 4 is exactly Q3: LAIT puts it in the worse band when high is good (B), and in C when
+        // low is good (up to and including Q3).
+        let p = position(Some(4.0), &g, Polarity::HigherIsBetter).unwrap();
         assert_eq!((p.q1, p.median, p.q3), (2.0, 3.0, 4.0));
-        assert_eq!((p.band, p.rank, p.areas), (Some('A'), Some(2), 5));
-        let p = position(4.0, &g, Polarity::LowerIsBetter).unwrap();
+        assert_eq!((p.band, p.rank, p.areas), (Some('B'), Some(2), 5));
+        let p = position(Some(4.0), &g, Polarity::LowerIsBetter).unwrap();
         assert_eq!((p.band, p.rank), (Some('C'), Some(4)));
-        assert_eq!(position(4.0, &g, Polarity::Neutral).unwrap().band, None);
-        assert!(position(1.0, &[], Polarity::HigherIsBetter).is_none());
+        assert_eq!(
+            position(Some(4.0), &g, Polarity::Neutral).unwrap().band,
+            None
+        );
+        assert!(position(Some(1.0), &[], Polarity::HigherIsBetter).is_none());
+        // No figure of our own: the quartiles of the others, no band, no rank.
+        let p = position(None, &[1.0, 2.0, 3.0, 4.0], Polarity::HigherIsBetter).unwrap();
+        assert_eq!((p.q1, p.median, p.q3, p.areas), (1.75, 2.5, 3.25, 4));
+        assert_eq!((p.band, p.rank), (None, None));
     }
 }

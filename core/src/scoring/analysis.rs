@@ -4,7 +4,7 @@
 
 use crate::input::scorecard::Scorecard;
 use crate::model::baseline::ResolvedBaseline;
-use crate::model::definition::Analysis;
+use crate::model::definition::{Analysis, BenchmarkPeriod};
 use crate::model::kinds::{Polarity, Unit};
 use crate::model::measure::Measure;
 use crate::model::observation::{Observation, Reading};
@@ -180,20 +180,22 @@ pub fn interval(unit: Unit, latest: Option<&Observation>) -> Option<IntervalResu
     })
 }
 
-/// Quartiles, band, rank and the statistical neighbours' average among every area of the
-/// benchmark group, at the latest period (on or before the current value's) with group values
-/// and a figure of our own.
+/// Quartiles, band, rank, the statistical neighbours' average and the change on our previous
+/// figure among every area of the benchmark group, as LAIT gives them (docs/statistics.md). The
+/// period: by default (LAIT's rule) the latest on or before `as_of` for which another area has
+/// a figure, whether we have one or not; with `benchmark_period = "own"`, our latest figure (on or before
+/// `as_of`) that other areas' figures share a period with.
 pub fn benchmark(
     card: &Scorecard,
     m: &Measure,
     series: &[&Observation],
     a: &Analysis,
-    latest: Option<Period>,
+    as_of: Period,
 ) -> Option<BenchmarkResult> {
     let rows: Vec<_> = card
         .comparators_of(&m.id)
         .iter()
-        .filter(|c| c.group.as_deref() == Some(a.benchmark_group.as_str()))
+        .filter(|c| c.group.as_deref() == Some(a.benchmark_group.as_str()) && c.value.is_finite())
         .collect();
     let own = |p: Period| {
         series
@@ -201,19 +203,22 @@ pub fn benchmark(
             .find(|o| o.period == p)
             .and_then(|o| o.value())
     };
-    let period = rows
-        .iter()
-        .map(|c| c.period)
-        .filter(|p| latest.is_some_and(|l| p.end() <= l.end()) && own(*p).is_some())
-        .max()?;
-    let value = own(period)?;
+    let within = |p: &Period| p.end() <= as_of.end();
+    let period = match a.benchmark_period {
+        BenchmarkPeriod::Latest => rows.iter().map(|c| c.period).filter(within).max()?,
+        BenchmarkPeriod::Own => rows
+            .iter()
+            .map(|c| c.period)
+            .filter(|p| within(p) && own(*p).is_some())
+            .max()?,
+    };
+    let value = own(period).filter(|v| v.is_finite());
     let mut values: Vec<f64> = rows
         .iter()
         .filter(|c| c.period == period)
         .map(|c| c.value)
+        .chain(value)
         .collect();
-    values.push(value);
-    values.retain(|v| v.is_finite());
     values.sort_by(f64::total_cmp);
     let position = rules::benchmark::position(value, &values, m.polarity)?;
     let sn: Vec<f64> = rows
@@ -221,30 +226,33 @@ pub fn benchmark(
         .filter(|c| c.period == period && a.statistical_neighbours.contains(&c.comparator))
         .map(|c| c.value)
         .collect();
-    let previous = series
-        .iter()
-        .rev()
-        .find(|o| o.period < period)
-        .filter(|o| period.follows(&o.period))
-        .and_then(|o| o.value());
+    // LAIT's change: our figure less the one before it (the previous row, whatever the gap).
+    let previous = series.iter().rev().find(|o| o.period < period);
+    let change = value
+        .zip(previous.and_then(|o| o.value()))
+        .map(|(v, p)| v - p)
+        .and_then(r6);
     Some(BenchmarkResult {
         group: a.benchmark_group.clone(),
         period,
-        value: r6(value)?,
+        value: value.and_then(r6),
         areas: position.areas,
         q1: r6(position.q1)?,
         median: r6(position.median)?,
         q3: r6(position.q3)?,
         band: position.band.map(String::from),
         rank: position.rank,
+        // R's mean(), as LAIT's `mean(values_num, na.rm = TRUE)`.
         sn_average: (!sn.is_empty())
-            .then(|| sn.iter().sum::<f64>() / sn.len() as f64)
+            .then(|| crate::stats::r_mean(&sn))
             .and_then(r6),
         sn_count: sn.len(),
-        trend: previous.map(|p| {
-            if value > p {
+        change,
+        change_from: change.and(previous.map(|o| o.period)),
+        trend: change.map(|c| {
+            if c > 0.0 {
                 "up"
-            } else if value < p {
+            } else if c < 0.0 {
                 "down"
             } else {
                 "same"

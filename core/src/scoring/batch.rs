@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::model::baseline::BaselineSource;
-use crate::model::definition::{Analysis, Definition};
+use crate::model::definition::{Analysis, BenchmarkPeriod, Definition};
 use crate::model::measure::Measure;
 use crate::model::options::Disclosure;
 use crate::model::period::Period;
@@ -131,7 +131,7 @@ struct Forecast {
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Benchmark {
     period: u32,
-    value: f64,
+    value: Option<f64>,
     areas: usize,
     q1: f64,
     median: f64,
@@ -448,7 +448,8 @@ struct Run {
     start: usize,
     within: usize,
     end: usize,
-    /// The row whose figure is benchmarked, if any.
+    /// The place in time the series is benchmarked at, and its row there with a figure.
+    bench_place: Option<u32>,
     bench_row: Option<usize>,
 }
 
@@ -461,8 +462,9 @@ struct Prepared<'r> {
     /// Each period code's end, as a date and as a day number.
     end_date: Vec<NaiveDate>,
     end_day: Vec<i64>,
-    /// Each period code's place in time (equal periods share one).
+    /// Each period code's place in time (equal periods share one), and a code of each place.
     place: Vec<u32>,
+    place_code: Vec<u32>,
     runs: Vec<Run>,
     /// Per (measure, place in time): the range of `values` holding that group's figures
     /// (empty when no series needs it).
@@ -476,11 +478,9 @@ impl Prepared<'_> {
         self.rows.measures[self.rows.measure[i] as usize]
     }
 
-    /// Every area's figures for row `i`'s measure and period, sorted.
-    fn group(&self, i: usize) -> &[f64] {
-        let places = self.rows.periods.len();
-        let key =
-            self.measure(i) as usize * places + self.place[self.rows.period[i] as usize] as usize;
+    /// Every area's figures for measure `code` at place in time `place`, ascending.
+    fn group_at(&self, code: u32, place: u32) -> &[f64] {
+        let key = code as usize * self.rows.periods.len() + place as usize;
         &self.values[self.groups[key].clone()]
     }
 }
@@ -520,6 +520,10 @@ impl Plan<'_> {
             )));
         }
         let place = places(rows.periods);
+        let mut place_code = vec![0u32; rows.periods.len()];
+        for (c, &p) in place.iter().enumerate().rev() {
+            place_code[p as usize] = c as u32;
+        }
         let end_date: Vec<NaiveDate> = rows.periods.iter().map(Period::end).collect();
         let end_day: Vec<i64> = end_date.iter().map(|&d| day(d)).collect();
         let (runs, keys, counts) = self.scan(rows, &place)?;
@@ -539,6 +543,7 @@ impl Plan<'_> {
             end_date,
             end_day,
             place,
+            place_code,
             runs,
             groups: Vec::new(),
             values: Vec::new(),
@@ -610,6 +615,7 @@ impl Plan<'_> {
                     start: i,
                     within: i,
                     end: n,
+                    bench_place: None,
                     bench_row: None,
                 });
             }
@@ -631,17 +637,41 @@ impl Plan<'_> {
         let (rows, np) = (prep.rows, prep.rows.periods.len());
         let mut needed = vec![false; counts.len()];
         let key = |i: usize, m: usize| m * np + prep.place[rows.period[i] as usize] as usize;
+        // The latest place in time on or before the reporting period.
+        let latest_place = (0..np)
+            .filter(|&c| prep.end_day[c] <= as_of_day)
+            .map(|c| prep.place[c])
+            .max();
         for run in &mut prep.runs {
             run.within = run.start
                 + rows.period[run.start..run.end]
                     .partition_point(|&p| prep.end_day[p as usize] <= as_of_day);
             let m = rows.measures[rows.measure[run.start] as usize] as usize;
-            // The latest figure whose period has at least one other area's figure.
-            run.bench_row = (run.start..run.within)
-                .rev()
-                .find(|&i| !rows.value[i].is_nan() && counts[key(i, m)] >= 2);
-            if let Some(i) = run.bench_row {
-                needed[key(i, m)] = true;
+            let here = &rows.period[run.start..run.within];
+            // The series' row with a figure at a place in time, if any.
+            let own_at = |p: u32| {
+                here.binary_search_by_key(&p, |&code| prep.place[code as usize])
+                    .ok()
+                    .map(|k| run.start + k)
+                    .filter(|&i| !rows.value[i].is_nan())
+            };
+            run.bench_place = match self.analysis.benchmark_period {
+                // The latest figure whose period has at least one other area's figure.
+                BenchmarkPeriod::Own => (run.start..run.within)
+                    .rev()
+                    .find(|&i| !rows.value[i].is_nan() && counts[key(i, m)] >= 2)
+                    .map(|i| prep.place[rows.period[i] as usize]),
+                // LAIT's rule: the latest place on or before the reporting period with another
+                // area's figure, whether or not this one has a figure there.
+                BenchmarkPeriod::Latest => latest_place.and_then(|last| {
+                    (0..=last)
+                        .rev()
+                        .find(|&p| counts[m * np + p as usize] > u32::from(own_at(p).is_some()))
+                }),
+            };
+            run.bench_row = run.bench_place.and_then(own_at);
+            if let Some(p) = run.bench_place {
+                needed[m * np + p as usize] = true;
             }
             // A quartile target reads every area's figure for the latest period.
             let quartile = matches!(
@@ -792,7 +822,9 @@ impl Plan<'_> {
         let forecast = judged
             .filter(|j| j.on_value)
             .and_then(|j| self.forecast(m, prep, w, baseline?, j));
-        let bench = run.bench_row.and_then(|i| benchmark(m, prep, i));
+        let bench = run
+            .bench_place
+            .and_then(|p| benchmark(m, prep, code, p, run.bench_row));
         SeriesScore {
             area: rows.area[run.start],
             measure: code,
@@ -821,7 +853,7 @@ impl Plan<'_> {
             baseline_forecast: forecast.and_then(|f| f.baseline_forecast),
             turned: forecast.and_then(|f| f.turned),
             benchmark_period: bench.map(|b| b.period),
-            benchmark_value: bench.map(|b| b.value),
+            benchmark_value: bench.and_then(|b| b.value),
             q1: finite(bench.map(|b| b.q1)),
             median: finite(bench.map(|b| b.median)),
             q3: finite(bench.map(|b| b.q3)),
@@ -880,7 +912,7 @@ impl Plan<'_> {
         let then = |name: &str| baseline.and_then(|b| self.named(code, b.period, name));
         // Every area's figures, this one's included (so `own_value` is none): sorted, so the
         // quartile needs no sort.
-        let everyone = |_: &str| prep.group(i).to_vec();
+        let everyone = |_: &str| prep.group_at(code, prep.place[period as usize]).to_vec();
         let cx = Context {
             polarity: m.polarity,
             baseline: baseline.map(|b| b.value),
@@ -995,11 +1027,23 @@ struct Judged {
     progress: Option<f64>,
 }
 
-/// The figure of row `i` among every area's figure for its measure and period.
-fn benchmark(m: &Measure, prep: &Prepared, i: usize) -> Option<Benchmark> {
+/// Every area's figures for measure `code` at place in time `place`, and where row `own` (the
+/// series' figure there, if it has one) stands among them.
+fn benchmark(
+    m: &Measure,
+    prep: &Prepared,
+    code: u32,
+    place: u32,
+    own: Option<usize>,
+) -> Option<Benchmark> {
     let rows = &prep.rows;
-    let (period, value) = (rows.period[i], rows.value[i]);
-    let p = rules::benchmark::position(value, prep.group(i), m.polarity)?;
+    let group = prep.group_at(code, place);
+    let value = own.map(|i| rows.value[i]);
+    let p = rules::benchmark::position(value, group, m.polarity)?;
+    let period = match own {
+        Some(i) => rows.period[i],
+        None => prep.place_code[place as usize],
+    };
     Some(Benchmark {
         period,
         value,
@@ -1091,9 +1135,32 @@ mod tests {
             (Some(24.5), Some(25.0), Some(26.0))
         );
         assert_eq!((a1.band, a1.rank, a1.areas), (Some('B'), Some(2), Some(3)));
-        // Area 4 is benchmarked on September: 26, 28, 30, 31 give 27.5, 29, 30.25; 28 is
-        // band B, rank 2.
+        // LAIT's rule: area 4, without an October figure, is benchmarked at October too (the
+        // latest period with figures): the quartiles of the others, no band, no rank.
         let b4 = s.series.get(3).unwrap();
+        assert_eq!((b4.benchmark_period, b4.benchmark_value), (Some(1), None));
+        assert_eq!(
+            (b4.q1, b4.median, b4.q3, b4.areas),
+            (Some(24.5), Some(25.0), Some(26.0), Some(3))
+        );
+        assert_eq!((b4.band, b4.rank), (None, None));
+        // With benchmark_period = "own", area 4 is benchmarked at its own latest figure,
+        // September: 26, 28, 30, 31 give 27.5, 29, 30.25; 28 is band B, rank 2.
+        let own = format!("{A3}\n[analysis]\nbenchmark_period = \"own\"\n");
+        let card = Scorecard::from_toml(&own, "a3.toml").unwrap();
+        let plan = Plan::new(&card.definition).unwrap();
+        let periods = periods();
+        let value = [26.0, 25.0, 30.0, 24.0, 31.0, 27.0, 28.0, f64::NAN];
+        let rows = Rows {
+            area: &[1, 1, 2, 2, 3, 3, 4, 4],
+            measure: &[0; 8],
+            measures: &[0],
+            period: &[0, 1, 0, 1, 0, 1, 0, 1],
+            periods: &periods,
+            value: &value,
+        };
+        let o = plan.score(&rows, None).unwrap();
+        let b4 = o.series.get(3).unwrap();
         assert_eq!(
             (b4.benchmark_period, b4.benchmark_value),
             (Some(0), Some(28.0))

@@ -215,7 +215,7 @@ impl Scorer<'_> {
                 ));
             }
         }
-        let benchmark = analysis::benchmark(self.card, m, &series, a, latest.map(|o| o.period));
+        let benchmark = analysis::benchmark(self.card, m, &series, a, self.as_of);
         MeasureResult {
             id: m.id.clone(),
             name: m.name.clone(),

@@ -22,11 +22,19 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> Option<f64> {
     if sorted.is_empty() || !(0.0..=1.0).contains(&p) {
         return None;
     }
-    let h = (sorted.len() - 1) as f64 * p;
-    let lo = h.floor() as usize;
-    let hi = h.ceil() as usize;
-    let (a, b) = (sorted[lo], sorted[hi.min(sorted.len() - 1)]);
-    Some(a + (h - lo as f64) * (b - a))
+    // R's quantile.default, type 7, operation for operation (so a figure on a quartile is on
+    // it to the last bit): index = 1 + (n - 1) p; lo, hi its floor and ceiling (1-based);
+    // interpolate (1 - h) x[lo] + h x[hi] only when index > lo and x[hi] != x[lo].
+    let index = 1.0 + (sorted.len() - 1) as f64 * p;
+    let (lo, hi) = (index.floor(), index.ceil());
+    let at = |k: f64| sorted[(k as usize).clamp(1, sorted.len()) - 1];
+    let (a, b) = (at(lo), at(hi));
+    if index > lo && b != a {
+        let h = index - lo;
+        Some((1.0 - h) * a + h * b)
+    } else {
+        Some(a)
+    }
 }
 
 /// [`rank`] of `v` among finite values in ascending order, by two binary searches instead of
@@ -51,28 +59,25 @@ pub(crate) fn quartiles(values: &[f64]) -> Option<(f64, f64, f64)> {
     ))
 }
 
-/// The quartile band of `v`: A is the best quarter given polarity, D the worst; a value on a
-/// boundary goes to the better band. `None` for a neutral measure, which has no better side.
+/// The quartile band of `v` as LAIT gives it (`calculate_quartile_band` in LAIT's
+/// `R/fn_analysis.R`): intervals closed above, in ascending value, for both polarities. Lower is
+/// better: up to and including Q1 is A, then B up to the median, C up to Q3, D above. Higher is
+/// better: up to and including Q1 is D, then C, B, and A only above Q3. So a value exactly on a
+/// quartile goes to the better band when lower is better and to the worse band when higher is
+/// better. `None` for a neutral measure, which has no better side.
 pub fn band(v: f64, (q1, q2, q3): (f64, f64, f64), polarity: Polarity) -> Option<char> {
+    let quarter = if v <= q1 {
+        0
+    } else if v <= q2 {
+        1
+    } else if v <= q3 {
+        2
+    } else {
+        3
+    };
     match polarity {
-        Polarity::HigherIsBetter => Some(if v >= q3 {
-            'A'
-        } else if v >= q2 {
-            'B'
-        } else if v >= q1 {
-            'C'
-        } else {
-            'D'
-        }),
-        Polarity::LowerIsBetter => Some(if v <= q1 {
-            'A'
-        } else if v <= q2 {
-            'B'
-        } else if v <= q3 {
-            'C'
-        } else {
-            'D'
-        }),
+        Polarity::LowerIsBetter => Some(['A', 'B', 'C', 'D'][quarter]),
+        Polarity::HigherIsBetter => Some(['D', 'C', 'B', 'A'][quarter]),
         Polarity::Neutral => None,
     }
 }
@@ -122,17 +127,31 @@ mod tests {
             Some((5.0, 5.0, 8.0))
         );
         assert_eq!(quantile_type7(&mut [1.0], 1.5), None);
+        // To the last bit, as R 4.2.2 prints them: x <- c(0.1, 0.7, 0.2, 0.9, 0.3, 0.35);
+        // sprintf("%.17g", quantile(x)). The form x[lo] + h (x[hi] - x[lo]) gives
+        // 0.22499999999999998 for Q1, and a figure on the quartile changes band.
+        let mut x = [0.1, 0.7, 0.2, 0.9, 0.3, 0.35];
+        assert_eq!(quantile_type7(&mut x, 0.25), Some(0.22500000000000003));
+        assert_eq!(quantile_type7(&mut x, 0.5), Some(0.32499999999999996));
+        assert_eq!(quantile_type7(&mut x, 0.75), Some(0.612_499_999_999_999_9));
+        assert_ne!(0.2 + 0.25 * (0.3 - 0.2), 0.22500000000000003);
     }
 
     #[test]
     fn bands_and_ranks() {
-        let q = (20.0, 30.0, 40.0);
-        assert_eq!(band(40.0, q, Polarity::HigherIsBetter), Some('A'));
-        assert_eq!(band(39.9, q, Polarity::HigherIsBetter), Some('B'));
-        assert_eq!(band(19.9, q, Polarity::HigherIsBetter), Some('D'));
-        assert_eq!(band(20.0, q, Polarity::LowerIsBetter), Some('A'));
-        assert_eq!(band(41.0, q, Polarity::LowerIsBetter), Some('D'));
-        assert_eq!(band(41.0, q, Polarity::Neutral), None);
+        // LAIT's calculate_quartile_band: on a boundary, the better band when low is good, the
+        // worse when high is good (its own examples: c(5, 10, 15) with quartiles 10, 20, 30 are
+        // A, A, B when low is good and D, D, C when high is good).
+        let q = (10.0, 20.0, 30.0);
+        let bands = |p| [5.0, 10.0, 15.0].map(|v| band(v, q, p).unwrap());
+        assert_eq!(bands(Polarity::LowerIsBetter), ['A', 'A', 'B']);
+        assert_eq!(bands(Polarity::HigherIsBetter), ['D', 'D', 'C']);
+        assert_eq!(band(30.0, q, Polarity::HigherIsBetter), Some('B'));
+        assert_eq!(band(30.1, q, Polarity::HigherIsBetter), Some('A'));
+        assert_eq!(band(20.0, q, Polarity::HigherIsBetter), Some('C'));
+        assert_eq!(band(20.0, q, Polarity::LowerIsBetter), Some('B'));
+        assert_eq!(band(31.0, q, Polarity::LowerIsBetter), Some('D'));
+        assert_eq!(band(31.0, q, Polarity::Neutral), None);
         // Values 10, 20, 20, 30: R rank(-x, ties.method = "min") gives 30 -> 1, 20 -> 2, 10 -> 4.
         let v = [10.0, 20.0, 20.0, 30.0];
         assert_eq!(rank(30.0, &v, Polarity::HigherIsBetter), Some(1));

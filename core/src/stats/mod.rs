@@ -8,3 +8,8 @@ pub mod interval;
 pub mod projection;
 pub(crate) mod r;
 pub mod spc;
+
+/// R's `mean()` of finite figures, to the last bit (NaN for none).
+pub fn r_mean(x: &[f64]) -> f64 {
+    r::mean(x.len(), |i| x[i])
+}
