@@ -106,3 +106,9 @@ def test_numpy_scalars_and_fiscal_periods() -> None:
     assert cell(pd.Period("2020", freq="Y-DEC")) == "2020"
     with pytest.raises(ValueError, match="no calendar quarter"):
         cell(pd.Period("2020Q1", freq="Q-JAN"))
+    # In a table, the same refusal is a PeriodError naming the table, row and field (found by
+    # fuzz/tables/fuzz_python.py: it was a bare ValueError).
+    card = betteroff.Scorecard.from_toml((ROOT / "tests/fixtures/minimal/scorecard.toml").read_text())
+    frame = pd.DataFrame({"measure": ["m", "m"], "period": [pd.Period("2019-04", "M"), pd.Period("2006", freq="Y-JAN")], "value": [1, 2]})
+    with pytest.raises(betteroff.PeriodError, match=r'^observations \(pandas DataFrame\), row 2: field "period": pandas period 2006 \(Y-JAN\)'):
+        card.add_observations(frame)

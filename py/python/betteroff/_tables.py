@@ -13,6 +13,11 @@ from typing import Any, List, Mapping, Optional, Sequence, Tuple
 
 Rows = List[List[Optional[str]]]
 
+
+class CellError(ValueError):
+    """A cell whose value has no text betteroff reads (a pandas period of a span betteroff has
+    no period for); `to_records` turns it into a PeriodError naming the table, row and field."""
+
 ACCEPTED = (
     "a pandas DataFrame, a polars DataFrame, a pyarrow Table, an object with "
     "__arrow_c_stream__, or a list of dicts"
@@ -67,7 +72,7 @@ def _pandas_period(value: Any) -> Optional[str]:
     if freq.startswith("Q"):
         if start.month in (1, 4, 7, 10) and (end.month - start.month) % 12 == 2:
             return f"{start.year:04d}-Q{(start.month - 1) // 3 + 1}"
-        raise ValueError(f"pandas period {value} ({freq}) runs {start.date()} to {end.date()}, "
+        raise CellError(f"pandas period {value} ({freq}) runs {start.date()} to {end.date()}, "
                          "which is no calendar quarter: give its months instead")
     if freq.startswith(("Y", "A")):
         if start.month == 1:
@@ -76,7 +81,7 @@ def _pandas_period(value: Any) -> Optional[str]:
             return f"FY{start.year:04d}/{(start.year + 1) % 100:02d}"
         if start.month == 9:
             return f"{start.year:04d}/{(start.year + 1) % 100:02d}"
-        raise ValueError(f"pandas period {value} ({freq}) runs {start.date()} to {end.date()}: "
+        raise CellError(f"pandas period {value} ({freq}) runs {start.date()} to {end.date()}: "
                          "betteroff's years are calendar (Y-DEC), financial (Y-MAR) and academic "
                          "(Y-AUG) years")
     if freq.startswith("D"):
@@ -84,34 +89,62 @@ def _pandas_period(value: Any) -> Optional[str]:
     return str(value)
 
 
-def _from_dicts(rows: Sequence[Mapping[str, Any]]) -> Tuple[List[str], Rows]:
+def _dicts(source: str, rows: Sequence[Mapping[str, Any]]) -> Tuple[str, List[str], Rows]:
     columns: List[str] = []
     for r in rows:
         for key in r:
             if key not in columns:
                 columns.append(key)
-    return columns, [[cell(r.get(c)) for c in columns] for r in rows]
+    return source, columns, _rows(source, columns, ([r.get(c) for c in columns] for r in rows))
 
 
 def to_records(data: Any, what: str) -> Tuple[str, List[str], Rows]:
-    """(source name for messages, column names, rows of text cells)."""
+    """(source name for messages, column names, rows of text cells). A cell that cannot be
+    read is a PeriodError naming the table, the row (from 1) and the field, as the core names
+    them."""
+    try:
+        return _to_records(data, what)
+    except _Located as e:
+        from ._betteroff import PeriodError
+
+        raise PeriodError(f'{e.source}, row {e.row}: field "{e.field}": {e.message}') from None
+
+
+class _Located(Exception):
+    def __init__(self, source: str, row: int, field: str, message: str) -> None:
+        super().__init__(message)
+        self.source, self.row, self.field, self.message = source, row, field, message
+
+
+def _rows(source: str, columns: Sequence[str], rows: Any) -> Rows:
+    out: Rows = []
+    for i, row in enumerate(rows, 1):
+        line: List[Optional[str]] = []
+        for c, v in zip(columns, row):
+            try:
+                line.append(cell(v))
+            except CellError as e:
+                raise _Located(source, i, str(c), str(e)) from None
+        out.append(line)
+    return out
+
+
+def _to_records(data: Any, what: str) -> Tuple[str, List[str], Rows]:
     lib = _library(data)
     kind = type(data).__name__
     if lib == "pandas" and kind == "DataFrame":
-        columns = [str(c) for c in data.columns]
-        rows = [[cell(v) for v in row] for row in data.itertuples(index=False, name=None)]
-        return f"{what} (pandas DataFrame)", columns, rows
+        source, columns = f"{what} (pandas DataFrame)", [str(c) for c in data.columns]
+        return source, columns, _rows(source, columns, data.itertuples(index=False, name=None))
     if lib == "polars" and kind == "DataFrame":
-        return f"{what} (polars DataFrame)", list(data.columns), [[cell(v) for v in row] for row in data.rows()]
+        source, columns = f"{what} (polars DataFrame)", list(data.columns)
+        return source, columns, _rows(source, columns, data.rows())
     if lib == "pyarrow" and kind in ("Table", "RecordBatch"):
-        return f"{what} (pyarrow {kind})", list(data.column_names), _from_dicts(data.to_pylist())[1]
+        return _dicts(f"{what} (pyarrow {kind})", data.to_pylist())
     if hasattr(data, "__arrow_c_stream__"):
         pa = require("pyarrow", f"reading {kind} through __arrow_c_stream__")
-        table = pa.table(data)
-        return f"{what} (Arrow stream)", list(table.column_names), _from_dicts(table.to_pylist())[1]
+        return _dicts(f"{what} (Arrow stream)", pa.table(data).to_pylist())
     if isinstance(data, (list, tuple)) and all(isinstance(r, Mapping) for r in data):
-        columns, rows = _from_dicts(data)
-        return f"{what} (list of dicts)", columns, rows
+        return _dicts(f"{what} (list of dicts)", data)
     raise TypeError(f"add_{what}() takes {ACCEPTED}; got {type(data).__module__}.{kind}")
 
 
