@@ -11,7 +11,8 @@ seconds=${1:-600}
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 export RUSTC_BOOTSTRAP=1
 mkdir -p target/fuzz-logs
-for t in definition_toml definition_json observations_csv period scoring batch_spc batch_score disclosure render utf8_bytes; do
+# TARGETS="period render" runs only those.
+for t in ${TARGETS:-definition_toml definition_json observations_csv period scoring batch_spc batch_score disclosure render utf8_bytes}; do
   mkdir -p "fuzz/corpus/$t"
   case $t in
     definition_toml) for f in examples/*/scorecard.toml tests/fixtures/minimal/scorecard.toml; do cp "$f" "fuzz/corpus/$t/$(echo "$f" | tr / _)"; done ;;

@@ -178,8 +178,25 @@ fn report(args: ReportArgs) -> Result<(), Failure> {
         && args.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if args.format == Format::Json {
+        // Streamed: the JSON of a large scorecard is many times its input.
+        return write_json(args.output.as_deref(), &report);
+    }
     let text = betteroff::render::render(&report, args.format, colour);
     write_out(args.output.as_deref(), &text)
+}
+
+fn write_json(path: Option<&Path>, report: &betteroff::Report) -> Result<(), Failure> {
+    match path {
+        Some(path) => std::fs::File::create(path)
+            .and_then(|f| report.write_json(f))
+            .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display()))),
+        None => {
+            // A closed pipe (`| head`) is not an error worth reporting.
+            let _ = report.write_json(std::io::stdout().lock());
+            Ok(())
+        }
+    }
 }
 
 fn chart(args: ReportArgs) -> Result<(), Failure> {

@@ -56,6 +56,55 @@ impl Location {
     }
 }
 
+/// Where one row of a table came from, kept small because a table may hold millions: the
+/// table's name shared by every row (no copy per row), and the row's line or data row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowSource {
+    file: std::sync::Arc<str>,
+    line: Option<u32>,
+    row: Option<u32>,
+}
+
+impl RowSource {
+    /// A row of `file`: its 1-based physical line (a text file) or data row (records).
+    pub fn new(file: std::sync::Arc<str>, line: Option<usize>, row: Option<usize>) -> Self {
+        let small = |n: Option<usize>| n.and_then(|n| u32::try_from(n).ok());
+        RowSource {
+            file,
+            line: small(line),
+            row: small(row),
+        }
+    }
+
+    /// The row's location, naming `field`.
+    pub fn at(&self, field: &str) -> Location {
+        Location {
+            field: Some(field.to_string()),
+            ..self.location()
+        }
+    }
+
+    /// The row's location, with no field.
+    pub fn location(&self) -> Location {
+        Location {
+            file: self.file.to_string(),
+            line: self.line.map(|n| n as usize),
+            row: self.row.map(|n| n as usize),
+            field: None,
+        }
+    }
+
+    /// The table's name.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// The 1-based physical line, for a text file.
+    pub fn line(&self) -> Option<usize> {
+        self.line.map(|n| n as usize)
+    }
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;

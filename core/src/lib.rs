@@ -43,7 +43,7 @@ mod rules;
 mod scoring;
 mod stats;
 
-pub use error::{Error, ErrorKind, Errors, Location};
+pub use error::{Error, ErrorKind, Errors, Location, RowSource};
 pub use input::encoding::decode_utf8;
 pub use input::scorecard::{borrow_file, Limits, Scorecard, Sources};
 pub use input::table::Records;

@@ -79,7 +79,7 @@ fn parse_table<'m>(
                 comparator: name.to_string(),
                 group: t.get(row, "group").map(str::to_string),
                 value,
-                source: t.at(row, "value"),
+                source: t.source(row),
             });
         }
     }

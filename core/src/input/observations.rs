@@ -144,9 +144,9 @@ fn parse_row<'m>(
             reading,
             provisional,
             revised,
-            breakdown,
+            breakdown: breakdown.map(Box::new),
             note: t.get(row, "note").map(str::to_string),
-            source: t.at(row, "value"),
+            source: t.source(row),
         }),
         _ => Err(errors),
     }
@@ -306,7 +306,10 @@ mod tests {
         let obs = parse(text).unwrap();
         assert!(obs[0].provisional);
         assert_eq!(obs[1].reading, Reading::Suppressed);
-        assert_eq!(obs[2].breakdown, Some(("age_group".into(), "0-4".into())));
+        assert_eq!(
+            obs[2].breakdown.as_deref(),
+            Some(&("age_group".into(), "0-4".into()))
+        );
     }
 
     #[test]

@@ -1,20 +1,51 @@
 //! Reading long-format CSV files: named columns, line numbers for every row, and a clear error
 //! for a missing or unknown column, so that nothing in a file is silently ignored.
 
-use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::error::{Error, ErrorKind, Errors, Location, RowSource};
 use std::collections::HashMap;
+use std::sync::Arc;
 
-/// A parsed CSV file: column positions by name and each row with its line number.
+/// A parsed CSV file: column positions by name and each row with its line number. Every cell's
+/// text is kept in one buffer (`text`, with each cell's span in `spans`, row after row), not a
+/// string per cell: a table of millions of rows holds its cells in about the file's size.
 pub struct Table<'a> {
     pub file: &'a str,
+    /// The file's name, shared by every row's source.
+    shared: Arc<str>,
     columns: HashMap<String, usize>,
     pub rows: Vec<Row>,
+    text: String,
+    spans: Vec<(u32, u32)>,
+    width: usize,
 }
 
 pub struct Row {
     /// The line in a text file, or the data row of a table given as records.
     pub place: Place,
-    cells: Vec<String>,
+    /// The row's index in the table: its cells are `spans[index * width..][..width]`.
+    index: usize,
+}
+
+/// Cells collected into one buffer as rows are read.
+#[derive(Default)]
+struct Cells {
+    text: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl Cells {
+    /// Appends one cell; `false` when the buffer would pass 4 GiB (the limits stop far sooner).
+    fn push(&mut self, cell: &str) -> bool {
+        let (Ok(start), Ok(end)) = (
+            u32::try_from(self.text.len()),
+            u32::try_from(self.text.len() + cell.len()),
+        ) else {
+            return false;
+        };
+        self.text.push_str(cell);
+        self.spans.push((start, end));
+        true
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -37,10 +68,19 @@ pub struct Records {
 
 impl Table<'_> {
     /// The trimmed cell of `column` on `row`; `None` when the column is absent or the cell empty.
-    pub fn get<'r>(&self, row: &'r Row, column: &str) -> Option<&'r str> {
+    pub fn get<'s>(&'s self, row: &Row, column: &str) -> Option<&'s str> {
         let i = *self.columns.get(column)?;
-        let cell = row.cells.get(i)?.trim();
+        let &(start, end) = self.spans.get(row.index * self.width + i)?;
+        let cell = self.text.get(start as usize..end as usize)?.trim();
         (!cell.is_empty()).then_some(cell)
+    }
+
+    /// Where `row` came from, without copying the file's name.
+    pub fn source(&self, row: &Row) -> RowSource {
+        match row.place {
+            Place::Line(l) => RowSource::new(self.shared.clone(), Some(l), None),
+            Place::Row(r) => RowSource::new(self.shared.clone(), None, Some(r)),
+        }
     }
 
     pub fn at(&self, row: &Row, field: &str) -> Location {
@@ -93,22 +133,53 @@ pub fn read<'a>(
         starts.partition_point(|&s| s <= at)
     };
     let mut rows = Vec::new();
+    let mut cells = Cells {
+        text: String::with_capacity(text.len()),
+        spans: Vec::new(),
+    };
     let mut errors = Vec::new();
-    for record in reader.records() {
-        match record {
-            Ok(r) => rows.push(Row {
-                place: Place::Line(r.position().map_or(0, |p| line_of(p.byte()))),
-                cells: r.iter().map(str::to_string).collect(),
-            }),
-            Err(e) => errors.push(syntax(file, &e, line_of)),
+    // One record buffer reused for every row: no allocation per row.
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let place = Place::Line(record.position().map_or(0, |p| line_of(p.byte())));
+                if !record.iter().all(|c| cells.push(c)) {
+                    return Err(too_big(file));
+                }
+                rows.push(Row {
+                    place,
+                    index: rows.len(),
+                });
+            }
+            Err(e) => {
+                errors.push(syntax(file, &e, line_of));
+                // A UTF-8 or length error leaves the reader past the record: go on.
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    break;
+                }
+            }
         }
     }
     Errors(errors).into_result()?;
     Ok(Table {
         file,
+        shared: Arc::from(file),
         columns,
         rows,
+        text: cells.text,
+        spans: cells.spans,
+        width: headers.len(),
     })
+}
+
+fn too_big(file: &str) -> Errors {
+    Errors::one(Error::new(
+        ErrorKind::Usage,
+        Location::file(file),
+        "the table's cells pass 4 GiB; split the file",
+    ))
 }
 
 /// The same as [`read`] for a table given as records.
@@ -126,6 +197,7 @@ pub fn from_records<'a>(
     let columns = check_headers(file, None, &headers, required, optional)?;
     let mut errors = Vec::new();
     let mut rows = Vec::with_capacity(records.rows.len());
+    let mut arena = Cells::default();
     for (i, cells) in records.rows.iter().enumerate() {
         if cells.len() != headers.len() {
             errors.push(Error::new(
@@ -144,19 +216,23 @@ pub fn from_records<'a>(
             ));
             continue;
         }
+        if !cells.iter().all(|c| arena.push(c.as_deref().unwrap_or(""))) {
+            return Err(too_big(file));
+        }
         rows.push(Row {
             place: Place::Row(i + 1),
-            cells: cells
-                .iter()
-                .map(|c| c.clone().unwrap_or_default())
-                .collect(),
+            index: rows.len(),
         });
     }
     Errors(errors).into_result()?;
     Ok(Table {
         file,
+        shared: Arc::from(file),
         columns,
         rows,
+        text: arena.text,
+        spans: arena.spans,
+        width: headers.len(),
     })
 }
 

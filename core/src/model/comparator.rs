@@ -1,6 +1,6 @@
 //! Comparators' values (read by `input::comparators`).
 
-use crate::error::Location;
+use crate::error::RowSource;
 use crate::model::period::Period;
 
 /// One comparator's value for a measure and period.
@@ -19,5 +19,5 @@ pub struct ComparatorValue {
     /// The figure.
     pub value: f64,
     /// Where the row came from, for error messages.
-    pub source: Location,
+    pub source: RowSource,
 }

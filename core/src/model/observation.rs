@@ -1,6 +1,6 @@
 //! Observations: a measure's value for a period (read by `input::observations`).
 
-use crate::error::Location;
+use crate::error::RowSource;
 use crate::model::period::Period;
 use serde::Serialize;
 
@@ -54,11 +54,11 @@ pub struct Observation {
     /// The figure was revised.
     pub revised: bool,
     /// `(dimension, category)` for a breakdown row; `None` for the total.
-    pub breakdown: Option<(String, String)>,
+    pub breakdown: Option<Box<(String, String)>>,
     /// The row's note.
     pub note: Option<String>,
     /// Where the row came from, for error messages.
-    pub source: Location,
+    pub source: RowSource,
 }
 
 impl Observation {

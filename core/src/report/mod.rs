@@ -487,6 +487,15 @@ impl Report {
         s.push('\n');
         s
     }
+
+    /// The same bytes as [`Report::to_json`], written to `out` as they are made: a report
+    /// of millions of points is never held whole in memory as text.
+    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::new(out);
+        serde_json::to_writer_pretty(&mut out, self).map_err(std::io::Error::other)?;
+        std::io::Write::write_all(&mut out, b"\n")?;
+        std::io::Write::flush(&mut out)
+    }
 }
 
 /// What the published report says about disclosure control.

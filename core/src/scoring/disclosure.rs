@@ -176,7 +176,7 @@ pub(crate) fn view(card: &Scorecard) -> View {
                 let (r, symbol) = reading(o.reading, m.unit, &rules);
                 o.reading = r;
                 if symbol == Some("low") {
-                    low.insert((o.measure.clone(), o.period, o.breakdown.clone()));
+                    low.insert((o.measure.clone(), o.period, o.breakdown.as_deref().cloned()));
                 }
             }
             secondary(rows);
@@ -212,7 +212,7 @@ fn secondary(rows: &mut [Observation]) {
         std::collections::HashMap::new();
     let mut totals: std::collections::HashMap<Period, Reading> = std::collections::HashMap::new();
     for (i, o) in rows.iter().enumerate() {
-        match &o.breakdown {
+        match o.breakdown.as_deref() {
             None => {
                 totals.entry(o.period).or_insert(o.reading);
             }
@@ -299,7 +299,7 @@ pub(crate) fn annotate(report: &mut Report, card: &Scorecard, view: Option<&View
         let all = card.observations_of(&m.id);
         let truth: std::collections::HashMap<RowKey, &Observation> = all
             .iter()
-            .map(|o| ((o.period, o.breakdown.as_ref()), o))
+            .map(|o| ((o.period, o.breakdown.as_deref()), o))
             .collect();
         for p in &mut m.series {
             if p.symbol == Some("c") && low(p.period, None) {

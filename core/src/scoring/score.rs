@@ -701,7 +701,7 @@ impl Scorer<'_> {
             .iter()
             .filter(|o| o.period.end() <= self.as_of.end());
         for o in rows {
-            let Some((dimension, category)) = &o.breakdown else {
+            let Some((dimension, category)) = o.breakdown.as_deref() else {
                 continue;
             };
             let item = BreakdownResult {
