@@ -1002,10 +1002,32 @@ fn look_alike(what: &str, id: &str, seen: &mut HashMap<String, String>) -> Optio
             u32::from(c)
         ));
     }
-    if let Some(c) = id.chars().find(|c| ('\u{0300}'..='\u{036f}').contains(c)) {
+    // Combining marks in every block Unicode has for them: an accent written apart from its
+    // letter looks like the letter with the accent.
+    let combining = |c: char| {
+        matches!(c, '\u{0300}'..='\u{036f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+            | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+    };
+    if let Some(c) = id.chars().find(|&c| combining(c)) {
         return Some(format!(
             "{what} id {id:?} holds a combining mark (U+{:04X}): write the letter and its accent \
              as one character",
+            u32::from(c)
+        ));
+    }
+    // What Unicode's compatibility normalisation (NFKC) would fold into plain letters and
+    // digits: full-width and half-width forms, ligatures, styled mathematical letters,
+    // superscripts and subscripts, circled and parenthesised forms, the ideographic space.
+    // Refused outright, so that no normalisation table need ship in the WebAssembly build.
+    let compatibility = |c: char| {
+        matches!(c, '\u{ff00}'..='\u{ffef}' | '\u{fb00}'..='\u{fb4f}' | '\u{1d400}'..='\u{1d7ff}'
+            | '\u{2070}'..='\u{209f}' | '\u{2460}'..='\u{24ff}' | '\u{3000}' | '\u{00b2}'
+            | '\u{00b3}' | '\u{00b9}' | '\u{2150}'..='\u{218f}')
+    };
+    if let Some(c) = id.chars().find(|&c| compatibility(c)) {
+        return Some(format!(
+            "{what} id {id:?} holds U+{:04X}, a full-width, styled or compatibility form of a \
+             plain character: write the plain letter or digit",
             u32::from(c)
         ));
     }
@@ -1442,6 +1464,22 @@ mod look_alikes {
             .unwrap_err()
             .to_string();
         assert!(e.contains("holds a combining mark (U+0301)"), "{e}");
+        // A combining mark from another block (U+1DC0), full-width letters (which NFKC folds
+        // to EHCP), a ligature and a superscript digit.
+        let e = card_with("m", "m\u{1dc0}").unwrap_err().to_string();
+        assert!(e.contains("holds a combining mark (U+1DC0)"), "{e}");
+        for odd in [
+            "\u{ff25}\u{ff28}\u{ff23}\u{ff30}1",
+            "\u{fb01}le",
+            "m\u{b2}",
+            "\u{2460}",
+        ] {
+            let e = card_with("EHCP1", odd).unwrap_err().to_string();
+            assert!(
+                e.contains("a full-width, styled or compatibility form"),
+                "{odd}: {e}"
+            );
+        }
         // Different ids, and one accented letter written as one character, are fine.
         assert!(card_with("m1", "m2").is_ok());
         assert!(card_with("caf\u{e9}", "cafe").is_ok());
