@@ -327,6 +327,33 @@ fn every_format_and_the_chart_command() {
 }
 
 #[test]
+fn month_start_dates_score_as_months() {
+    // core/tests/dates.rs's trap through the CLI: 2019-04-01 in a monthly measure is April.
+    let monthly = CARD.replace(
+        "polarity = \"lower_is_better\"\n",
+        "polarity = \"lower_is_better\"\nfrequency = \"monthly\"\n",
+    );
+    let dir = scratch(
+        "dates",
+        &[
+            ("scorecard.toml", &monthly),
+            (
+                "observations.csv",
+                "measure,period,value\nm,2019-04-01,32\nm,2019-10-01,25\n",
+            ),
+        ],
+    );
+    let o = run(&["report", dir.to_str().unwrap(), "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = stdout(&o);
+    assert!(
+        json.contains("\"status\": \"at_risk\"") && json.contains("\"expected\": 24.584383"),
+        "{json}"
+    );
+    assert!(json.contains("\"period\": \"2019-10\""));
+}
+
+#[test]
 fn chart_usage_errors() {
     let o = run(&["chart", "examples/dudley-wsoa", "nope"]);
     assert_eq!(o.status.code(), Some(2));

@@ -2,6 +2,7 @@
 //! area), and groups of areas for quartiles.
 
 use crate::error::{Error, ErrorKind, Errors};
+use crate::input::observations;
 use crate::input::table::{self, Table};
 use crate::model::comparator::ComparatorValue;
 use crate::model::measure::Measure;
@@ -45,9 +46,16 @@ fn parse_table<'m>(
                 format!("unknown measure id {id:?}: the scorecard has no measure with that id"),
             ));
         }
-        let period = t.get(row, "period").unwrap_or("").parse::<Period>();
+        // As the measure's frequency reads it, as its own figures are (a day in a monthly
+        // measure is its month).
+        let period = t
+            .get(row, "period")
+            .unwrap_or("")
+            .parse::<Period>()
+            .map_err(|e| e.to_string())
+            .and_then(|p| measure.map_or(Ok(p), |m| observations::fit_frequency(m, p)));
         if let Err(e) = &period {
-            errors.push(err(ErrorKind::Period, "period", e.to_string()));
+            errors.push(err(ErrorKind::Period, "period", e.clone()));
         }
         let name = t.get(row, "comparator");
         if name.is_none() {

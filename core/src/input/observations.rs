@@ -5,10 +5,11 @@
 
 use crate::error::{Error, ErrorKind, Errors};
 use crate::input::table::{self, Table};
-use crate::model::kinds::Unit;
+use crate::model::kinds::{Frequency, Unit};
 use crate::model::measure::Measure;
 use crate::model::observation::{Observation, Reading};
-use crate::model::period::Period;
+use crate::model::period::{Period, PeriodKind};
+use chrono::{Datelike, NaiveDate};
 
 /// The columns of an observations file.
 pub const REQUIRED: &[&str] = &["measure", "period"];
@@ -60,6 +61,108 @@ fn parse_table<'m>(
     }
 }
 
+/// A figure's period as its measure's frequency reads it: a day (or a date and time, as Excel,
+/// pandas and NHS extracts write the first or last day of a month) becomes the month, quarter,
+/// term or year of a monthly, quarterly, termly or annual measure that holds it; a period of
+/// another kind than the frequency's is refused, naming the spelling that fits. Ad hoc measures,
+/// and measures without a frequency (inferred later from all their rows), keep the period.
+pub fn fit_frequency(m: &Measure, p: Period) -> Result<Period, String> {
+    let Some(kind) = m.frequency.and_then(Frequency::period_kind) else {
+        return Ok(p);
+    };
+    if p.kind() == kind {
+        return Ok(p);
+    }
+    if p.kind() == PeriodKind::Date {
+        return Period::containing(kind, p.start()).map_err(|e| e.to_string());
+    }
+    let example =
+        Period::containing(kind, p.end()).map_or_else(|e| e.to_string(), |q| q.to_string());
+    Err(format!(
+        "measure {:?} is {}, and {p} is {}: give its figures as {} ({example}), or change the measure's frequency",
+        m.id,
+        m.frequency.map_or("", Frequency::name),
+        kind_words(p.kind()),
+        kind_plural(kind),
+    ))
+}
+
+fn kind_words(k: PeriodKind) -> &'static str {
+    match k {
+        PeriodKind::Date => "a day",
+        PeriodKind::Month => "a month",
+        PeriodKind::Quarter => "a quarter",
+        PeriodKind::Term => "a term",
+        PeriodKind::Year => "a calendar year",
+        PeriodKind::AcademicYear => "an academic year",
+        PeriodKind::FinancialYear => "a financial year",
+    }
+}
+
+/// What the days of a measure with no frequency stand for, and how they were read: all on the
+/// first (or all on the last) of distinct months, they are months; when each is a quarter's
+/// first (last) month and each follows the one before by three months, quarters; when each
+/// follows by twelve on 1 January (31 December), 1 April (31 March) or 1 September (31 August),
+/// calendar, financial or academic years. Irregular steps read as months, the finest reading. `None` when the days are not all month boundaries, or two share a month: they stay
+/// days.
+pub fn infer_frequency(days: &[NaiveDate]) -> Option<(PeriodKind, &'static str)> {
+    let last = |d: &NaiveDate| d.succ_opt().is_some_and(|n| n.day() == 1);
+    let firsts = days.iter().all(|d| d.day() == 1);
+    let lasts = days.iter().all(last);
+    if days.is_empty() || !(firsts || lasts) {
+        return None;
+    }
+    let mut months: Vec<(i32, u32)> = days.iter().map(|d| (d.year(), d.month())).collect();
+    months.sort_unstable();
+    if months.windows(2).any(|w| w[0] == w[1]) {
+        return None;
+    }
+    let what = if firsts {
+        "on the first of their months"
+    } else {
+        "on the last days of their months"
+    };
+    // The month a year, quarter or month starts (firsts) or ends (lasts) in.
+    let month_of = |start: u32| if firsts { start } else { (start + 10) % 12 + 1 };
+    // Months apart, one figure to the next: quarters and years only when every step is one.
+    let steps: Vec<i32> = months
+        .windows(2)
+        .map(|w| (w[1].0 - w[0].0) * 12 + w[1].1 as i32 - w[0].1 as i32)
+        .collect();
+    let every = |n: i32| !steps.is_empty() && steps.iter().all(|&s| s == n);
+    if every(12) {
+        for (start, kind) in [
+            (1, PeriodKind::Year),
+            (4, PeriodKind::FinancialYear),
+            (9, PeriodKind::AcademicYear),
+        ] {
+            if days[0].month() == month_of(start) {
+                return Some((kind, what));
+            }
+        }
+    }
+    if every(3)
+        && days
+            .iter()
+            .all(|d| [1, 4, 7, 10].map(month_of).contains(&d.month()))
+    {
+        return Some((PeriodKind::Quarter, what));
+    }
+    Some((PeriodKind::Month, what))
+}
+
+pub(crate) fn kind_plural(k: PeriodKind) -> &'static str {
+    match k {
+        PeriodKind::Date => "days",
+        PeriodKind::Month => "months",
+        PeriodKind::Quarter => "quarters",
+        PeriodKind::Term => "terms",
+        PeriodKind::Year => "calendar years",
+        PeriodKind::AcademicYear => "academic years",
+        PeriodKind::FinancialYear => "financial years",
+    }
+}
+
 fn parse_row<'m>(
     t: &Table,
     row: &table::Row,
@@ -78,7 +181,16 @@ fn parse_row<'m>(
         errors.push(data("measure", msg));
     }
     let period = match t.get(row, "period").unwrap_or("").parse::<Period>() {
-        Ok(p) => Some(p),
+        Ok(p) => match measure {
+            Some(m) => match fit_frequency(m, p) {
+                Ok(p) => Some(p),
+                Err(msg) => {
+                    errors.push(Error::new(ErrorKind::Period, t.at(row, "period"), msg));
+                    None
+                }
+            },
+            None => Some(p),
+        },
         Err(e) => {
             errors.push(Error::new(
                 ErrorKind::Period,
@@ -249,6 +361,46 @@ fn fraction(
 
 fn check_range(unit: Unit, v: f64) -> Result<(), (&'static str, String)> {
     unit.check(v).map_err(|why| ("value", why))
+}
+
+#[cfg(test)]
+mod inference {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn what_month_boundary_days_stand_for() {
+        let of = |xs: &[&str]| {
+            infer_frequency(&xs.iter().map(|x| d(x)).collect::<Vec<_>>()).map(|k| k.0)
+        };
+        assert_eq!(of(&["2019-04-01", "2019-10-01"]), Some(PeriodKind::Month));
+        assert_eq!(
+            of(&["2019-04-01", "2019-07-01", "2019-10-01"]),
+            Some(PeriodKind::Quarter)
+        );
+        assert_eq!(of(&["2019-06-30", "2019-09-30"]), Some(PeriodKind::Quarter));
+        assert_eq!(
+            of(&["2019-04-01", "2020-04-01"]),
+            Some(PeriodKind::FinancialYear)
+        );
+        assert_eq!(
+            of(&["2020-03-31", "2021-03-31"]),
+            Some(PeriodKind::FinancialYear)
+        );
+        assert_eq!(
+            of(&["2019-09-01", "2020-09-01"]),
+            Some(PeriodKind::AcademicYear)
+        );
+        assert_eq!(of(&["2019-12-31", "2020-12-31"]), Some(PeriodKind::Year));
+        // One figure on a month's first day: a month. Mid-month days, or two in one month: days.
+        assert_eq!(of(&["2019-04-01"]), Some(PeriodKind::Month));
+        assert_eq!(of(&["2019-04-15", "2019-05-15"]), None);
+        assert_eq!(of(&["2019-04-01", "2019-04-30"]), None);
+        assert_eq!(of(&[]), None);
+    }
 }
 
 #[cfg(test)]

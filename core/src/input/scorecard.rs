@@ -12,8 +12,9 @@ use crate::model::comparator::ComparatorValue;
 use crate::model::definition::{Definition, Section};
 use crate::model::measure::Measure;
 use crate::model::observation::Observation;
-use crate::model::period::Period;
+use crate::model::period::{Period, PeriodKind};
 use crate::model::target::{Change, Rule, Target};
+use chrono::NaiveDate;
 use std::collections::HashMap;
 
 /// Limits on input size, so that an absurd file gets a clear error rather than exhausting
@@ -121,6 +122,9 @@ pub struct Scorecard {
     observations: Vec<Observation>,
     comparators: Vec<ComparatorValue>,
     actions: Vec<Action>,
+    /// Measures with no frequency whose dated figures were read as months, quarters or years,
+    /// and the note that says so in every report: (measure id, note).
+    inferred: Vec<(String, String)>,
 }
 
 /// The text of a scorecard's files, as a front end read them; `None` for a file not given.
@@ -200,6 +204,7 @@ impl Scorecard {
             observations,
             comparators,
             actions: self.actions.clone(),
+            inferred: self.inferred.clone(),
         }
     }
 
@@ -223,6 +228,7 @@ impl Scorecard {
             observations: Vec::new(),
             comparators: Vec::new(),
             actions: Vec::new(),
+            inferred: Vec::new(),
         }
     }
 
@@ -409,7 +415,8 @@ impl Scorecard {
 
     /// Adds parsed observations after checking them against each other and the ones held:
     /// one row per measure, period and breakdown, and one period kind per measure.
-    pub fn add_observations(&mut self, rows: Vec<Observation>) -> Result<(), Errors> {
+    pub fn add_observations(&mut self, mut rows: Vec<Observation>) -> Result<(), Errors> {
+        self.infer_frequencies(&mut rows);
         // Every row, held and new, by position; errors carry the position (and their order
         // within a row) so that they are listed in file order.
         let all: Vec<&Observation> = self.observations.iter().chain(&rows).collect();
@@ -487,6 +494,72 @@ impl Scorecard {
         }
         sort_by_measure_and_period(&mut self.observations);
         Ok(())
+    }
+
+    /// For each measure with no frequency whose figures (new and held) are all days on the
+    /// first, or all on the last, of their months: reads them as the months (quarters, years)
+    /// they stand for, as Excel, pandas and NHS extracts write a month, and keeps a note that
+    /// says so (`inferred_note`). Days that are not month boundaries stay days (ad hoc figures).
+    fn infer_frequencies(&mut self, rows: &mut [Observation]) {
+        let mut ids: Vec<&str> = rows
+            .iter()
+            .filter(|o| o.period.kind() == PeriodKind::Date)
+            .map(|o| o.measure.as_str())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let ids: Vec<String> = ids.into_iter().map(str::to_string).collect();
+        for id in ids {
+            let Some(m) = self.measure(&id) else { continue };
+            if m.frequency.is_some()
+                || self
+                    .observations_of(&id)
+                    .iter()
+                    .any(|o| o.period.kind() != PeriodKind::Date)
+            {
+                continue;
+            }
+            let mine = |o: &&mut Observation| o.measure == id;
+            if rows
+                .iter_mut()
+                .filter(mine)
+                .any(|o| o.period.kind() != PeriodKind::Date)
+            {
+                continue;
+            }
+            let held = self.observations_of(&id).iter().map(|o| o.period.start());
+            let days: Vec<NaiveDate> = held
+                .chain(
+                    rows.iter()
+                        .filter(|o| o.measure == id)
+                        .map(|o| o.period.start()),
+                )
+                .collect();
+            let Some((kind, what)) = observations::infer_frequency(&days) else {
+                continue;
+            };
+            let mut example = None;
+            for o in rows.iter_mut().filter(|o| o.measure == id) {
+                if let Ok(p) = Period::containing(kind, o.period.start()) {
+                    example.get_or_insert((o.period, p));
+                    o.period = p;
+                }
+            }
+            let Some((day, p)) = example else { continue };
+            self.inferred.push((id.clone(), format!(
+                "No frequency is given; the figures are dated {what}, so they are read as {} ({day} as {p}). Set `frequency` in the definition to say so.",
+                observations::kind_plural(kind)
+            )));
+        }
+    }
+
+    /// The note saying a measure's dated figures were read as months (quarters, years), if
+    /// they were.
+    pub(crate) fn inferred_note(&self, id: &str) -> Option<&str> {
+        self.inferred
+            .iter()
+            .find(|(m, _)| m == id)
+            .map(|(_, n)| n.as_str())
     }
 
     /// Adds `comparators.csv` text; `file` names it in errors.

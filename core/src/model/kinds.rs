@@ -267,6 +267,21 @@ impl Frequency {
         }
     }
 
+    /// The kind of period a figure of this frequency covers; `None` for ad hoc figures, which
+    /// may be of any kind.
+    pub fn period_kind(self) -> Option<crate::model::period::PeriodKind> {
+        use crate::model::period::PeriodKind;
+        match self {
+            Frequency::Monthly => Some(PeriodKind::Month),
+            Frequency::Quarterly => Some(PeriodKind::Quarter),
+            Frequency::Termly => Some(PeriodKind::Term),
+            Frequency::Annual => Some(PeriodKind::Year),
+            Frequency::AcademicYear => Some(PeriodKind::AcademicYear),
+            Frequency::FinancialYear => Some(PeriodKind::FinancialYear),
+            Frequency::Adhoc => None,
+        }
+    }
+
     /// Reads a frequency as written in the definition.
     pub fn parse(s: &str) -> Option<Self> {
         match s {

@@ -153,6 +153,28 @@ impl Period {
         Ok(Period(Repr::FinancialYear(start_year)))
     }
 
+    /// The period of `kind` that holds the day `d`: the month, quarter, term (by the fixed
+    /// boundaries above), calendar, academic or financial year it falls in, or the day itself.
+    pub fn containing(kind: PeriodKind, d: NaiveDate) -> Result<Self, PeriodError> {
+        let (y, m) = (d.year(), d.month());
+        match kind {
+            PeriodKind::Date => Period::date(d),
+            PeriodKind::Month => Period::month(y, m),
+            PeriodKind::Quarter => Period::quarter(y, (m - 1) / 3 + 1),
+            PeriodKind::Term => Period::term(
+                match m {
+                    9..=12 => Term::Autumn,
+                    1..=3 => Term::Spring,
+                    _ => Term::Summer,
+                },
+                y,
+            ),
+            PeriodKind::Year => Period::year(y),
+            PeriodKind::AcademicYear => Period::academic_year(if m >= 9 { y } else { y - 1 }),
+            PeriodKind::FinancialYear => Period::financial_year(if m >= 4 { y } else { y - 1 }),
+        }
+    }
+
     /// What kind of period it is.
     pub fn kind(&self) -> PeriodKind {
         match self.0 {
@@ -293,8 +315,49 @@ impl FromStr for Period {
             let quarter = parse_digits(raw, q.trim(), 1, "quarter")?;
             return Period::quarter(year, quarter as u32).map_err(|e| with_text(e, raw));
         }
-        parse_dashed(raw, text)
+        match date_of_datetime(text) {
+            Some(Ok(date)) => parse_dashed(raw, date),
+            Some(Err(why)) => fail(raw, why),
+            None => parse_dashed(raw, text),
+        }
     }
+}
+
+/// The date of an ISO 8601 date and time, as spreadsheets, pandas and databases write a day:
+/// `2019-04-30T00:00:00`, `2019-04-30 00:00:00`, with optional seconds' fractions. The day is
+/// the period; the time of day is not kept. With a zone (`Z`, `+01:00`) only midnight is read:
+/// a UK local midnight in summer is 23:00 the day before in UTC (what JavaScript writes for a
+/// `Date`), so any other time with a zone is refused rather than read as the wrong day. `None`
+/// when the text is no date and time.
+fn date_of_datetime(text: &str) -> Option<Result<&str, &'static str>> {
+    let (date, time) = (text.get(..10)?, text.get(10..)?);
+    let time = time.strip_prefix(['T', ' '])?;
+    let (clock, zoned) = match time.find(['Z', '+', '-']) {
+        Some(i) => (&time[..i], true),
+        None => (time, false),
+    };
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    let mut parts = clock.split(':');
+    let (h, m) = (parts.next()?, parts.next()?);
+    let sec = parts.next().map(|s| s.split('.').collect::<Vec<_>>());
+    let sec_ok = sec.as_ref().is_none_or(|p| {
+        digits(p[0])
+            && p.get(1)
+                .is_none_or(|f| f.bytes().all(|b| b.is_ascii_digit()))
+            && p.len() <= 2
+    });
+    if !(digits(h) && digits(m) && sec_ok && parts.next().is_none()) {
+        return None;
+    }
+    let midnight = clock.bytes().all(|b| matches!(b, b'0' | b':' | b'.'));
+    if zoned && !midnight {
+        return Some(Err(
+            "a date and time with a time zone, other than midnight: give the date \
+            itself (2019-04-01), since a local midnight is another day in UTC (JavaScript's \
+            Date.toISOString writes 2019-03-31T23:00:00.000Z for 1 April in British Summer Time)",
+        ));
+    }
+    Some(Ok(date))
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -377,6 +440,33 @@ impl<'de> serde::Deserialize<'de> for Period {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod datetimes {
+    use super::*;
+
+    #[test]
+    fn a_date_and_time_is_its_day_and_a_zoned_time_is_refused() {
+        let day = |t: &str| t.parse::<Period>().map(|p| p.to_string());
+        for t in [
+            "2019-04-30T00:00:00",
+            "2019-04-30 00:00:00",
+            "2019-04-30T13:45",
+            "2019-04-30 09:30:00.123",
+            "2019-04-30T00:00:00Z",
+            "2019-04-30T00:00:00.000+01:00",
+        ] {
+            assert_eq!(day(t), Ok("2019-04-30".to_string()), "{t}");
+        }
+        let e = day("2019-03-31T23:00:00.000Z").unwrap_err().to_string();
+        assert!(
+            e.contains("a date and time with a time zone, other than midnight"),
+            "{e}"
+        );
+        assert!(day("2019-04-30Tnoon").is_err());
+        assert!(day("2019-04-30T25").is_err());
     }
 }
 

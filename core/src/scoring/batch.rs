@@ -14,6 +14,7 @@ use crate::stats::batch_spc::{first_repeat, Scratch};
 use chrono::NaiveDate;
 
 use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::input::observations::fit_frequency;
 use crate::model::baseline::BaselineSource;
 use crate::model::definition::{Analysis, BenchmarkPeriod, Definition};
 use crate::model::measure::Measure;
@@ -588,6 +589,21 @@ impl Plan<'_> {
             if v.is_infinite() {
                 return Err(bad(i, "value", "the value is infinite".into()));
             }
+            // The measure's frequency governs, as in the scorecard; batch scoring reads periods
+            // as written, so a day standing for a month is refused rather than read as one day.
+            let period = rows.periods[p as usize];
+            let m = &self.measures[code as usize];
+            match fit_frequency(m, period) {
+                Ok(fit) if fit == period => {}
+                Ok(fit) => {
+                    return Err(bad(i, "period", format!(
+                        "measure {:?} is {}, and {period} is a day: batch scoring reads periods as written, so give {fit} (convert the column to months, quarters or years first)",
+                        m.id,
+                        m.frequency.map_or("", |f| f.name())
+                    )));
+                }
+                Err(why) => return Err(bad(i, "period", why)),
+            }
             if (area, code) == key {
                 if at <= last_place {
                     let prev = rows.period[i - 1] as usize;
@@ -1102,6 +1118,33 @@ mod tests {
             value,
         };
         plan.score(&rows, None)
+    }
+
+    #[test]
+    fn a_day_for_a_monthly_measure_is_refused_naming_the_row() {
+        // The scorecard reads 2019-09-01 as September for a monthly measure; batch scoring,
+        // which reads periods as written, refuses it rather than score a one-day period.
+        let monthly = A3.replace(
+            "polarity = \"lower_is_better\"",
+            "polarity = \"lower_is_better\"\nfrequency = \"monthly\"",
+        );
+        assert_ne!(monthly, A3);
+        let card = Scorecard::from_toml(&monthly, "a3.toml").unwrap();
+        let plan = Plan::new(&card.definition).unwrap();
+        let periods: Vec<Period> = vec!["2019-09".parse().unwrap(), "2019-10-01".parse().unwrap()];
+        let rows = Rows {
+            area: &[1, 1],
+            measure: &[0, 0],
+            measures: &[0],
+            period: &[0, 1],
+            periods: &periods,
+            value: &[26.0, 25.0],
+        };
+        let e = plan.score(&rows, None).unwrap_err().to_string();
+        assert!(
+            e.ends_with("row 2: field \"period\": measure \"A3a\" is monthly, and 2019-10-01 is a day: batch scoring reads periods as written, so give 2019-10 (convert the column to months, quarters or years first)"),
+            "{e}"
+        );
     }
 
     #[test]

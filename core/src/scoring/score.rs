@@ -174,6 +174,7 @@ impl Scorer<'_> {
             .map(|w| format!("Target as worded: \"{w}\""))
             .collect();
         notes.extend(m.notes.iter().cloned());
+        notes.extend(self.card.inferred_note(&m.id).map(str::to_string));
         let series = self.series(m);
         let latest = series.last().copied();
         let value = latest.and_then(Observation::value);
