@@ -126,3 +126,29 @@ fn figures_that_do_not_fit_the_frequency_are_refused_naming_the_row() {
         "{e}"
     );
 }
+
+#[test]
+fn a_year_pair_in_a_financial_year_measure_is_that_financial_year() {
+    // 2019/20 (and 2019-20) read as academic years by default; a financial-year measure reads
+    // them as its financial years, as finance teams write them. FY quarters are calendar ones.
+    let def = card(Some("financial_year"))
+        .replace("{ period = \"2019-04\" }", "{ period = \"FY2019/20\" }")
+        .replace("due = \"2020-05\"", "due = \"FY2021/22\"");
+    for spelling in ["2020/21", "2020-21", "FY2020/21", "FY20/21"] {
+        let obs = format!("measure,period,value\nm,2019/20,32\nm,{spelling},25\n");
+        let card = Scorecard::load(Sources {
+            definition: ("scorecard.toml", &def),
+            observations: Some(("observations.csv", &obs)),
+            comparators: None,
+            actions: None,
+        })
+        .unwrap_or_else(|e| panic!("{spelling}: {e}"));
+        let r = card.score(None).unwrap();
+        assert_eq!(
+            r.measures[0].period.map(|p| p.to_string()),
+            Some("FY2020/21".into()),
+            "{spelling}"
+        );
+        assert_eq!(r.measures[0].baseline.as_ref().map(|b| b.value), Some(32.0));
+    }
+}

@@ -76,6 +76,11 @@ pub fn fit_frequency(m: &Measure, p: Period) -> Result<Period, String> {
     if p.kind() == PeriodKind::Date {
         return Period::containing(kind, p.start()).map_err(|e| e.to_string());
     }
+    // `2019/20` reads as an academic year; in a financial-year measure it is that financial
+    // year, as the NHS and councils' finance teams write it (FY2019/20 says so outright).
+    if kind == PeriodKind::FinancialYear && p.kind() == PeriodKind::AcademicYear {
+        return Period::financial_year(p.start().year()).map_err(|e| e.to_string());
+    }
     let example =
         Period::containing(kind, p.end()).map_or_else(|e| e.to_string(), |q| q.to_string());
     Err(format!(

@@ -295,6 +295,12 @@ impl FromStr for Period {
             return fail(raw, "the period is empty");
         }
         let upper = text.to_ascii_uppercase();
+        if let Some(p) = other_spelling(&upper) {
+            return p.map_err(|reason| PeriodError {
+                text: raw.to_string(),
+                reason,
+            });
+        }
         if let Some(rest) = upper.strip_prefix("FY") {
             let start = split_year_pair(raw, rest.trim())?;
             return Period::financial_year(start).map_err(|e| with_text(e, raw));
@@ -358,6 +364,152 @@ fn date_of_datetime(text: &str) -> Option<Result<&str, &'static str>> {
         ));
     }
     Some(Ok(date))
+}
+
+/// The spellings councils' and the NHS's files use beside the canonical ones: financial-year
+/// quarters (`2019/20 Q1`, `FY2019/20 Q1`, `Q1 2019/20`: April to June 2019, the calendar
+/// quarter 2019-Q2), `Q3 2023`, year pairs with two-digit years (`FY23/24`, `21/22`,
+/// `academic year 21/22`) or a dash (`2019-20`, only when the second part cannot be a month),
+/// month names (`Apr-19`, `April 2019`, `Jul 23`), and days with slashes (`30/04/2019`, UK
+/// day-first, and `2019/04/30`). Two-digit years are 2000 to 2099. `None` when `upper` (the
+/// text in capitals) is none of these; then the canonical parser reads it.
+fn other_spelling(upper: &str) -> Option<Result<Period, String>> {
+    let words: Vec<&str> = upper.split_whitespace().collect();
+    let text = words.join(" ");
+    let err = |e: PeriodError| e.reason;
+    // Quarters: Qn beside a year or a year pair, either way round.
+    let quarter = |w: &str| {
+        w.strip_prefix('Q')
+            .filter(|n| n.len() == 1)
+            .and_then(|n| n.parse::<u32>().ok())
+            .filter(|n| (1..=4).contains(n))
+    };
+    if let [a, b] = words[..] {
+        let (q, year) = match (quarter(a), quarter(b)) {
+            (Some(q), None) => (q, b),
+            (None, Some(q)) => (q, a),
+            _ => (0, ""),
+        };
+        if q > 0 {
+            if let Some(start) = year_pair(year.strip_prefix("FY").unwrap_or(year)) {
+                // Financial quarter q of the year from April `start`: Q1 is April to June.
+                let (y, cq) = if q == 4 {
+                    (start + 1, 1)
+                } else {
+                    (start, q + 1)
+                };
+                return Some(Period::quarter(y, cq).map_err(err));
+            }
+            if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && a.starts_with('Q') {
+                return Some(Period::quarter(year.parse().ok()?, q).map_err(err));
+            }
+        }
+    }
+    // Year pairs with two-digit years, an academic-year label, or a dash.
+    if let Some(rest) = text.strip_prefix("ACADEMIC YEAR ") {
+        return Some(match year_pair(rest).or_else(|| short_pair(rest)) {
+            Some(start) => Period::academic_year(start).map_err(err),
+            None => Err(format!("{EXPECTED}, or academic year 2019/20")),
+        });
+    }
+    if let Some(rest) = text.strip_prefix("FY") {
+        if let Some(start) = short_pair(rest.trim()) {
+            return Some(Period::financial_year(start).map_err(err));
+        }
+    }
+    if let Some(start) = short_pair(&text) {
+        return Some(Period::academic_year(start).map_err(err));
+    }
+    if let Some((a, b)) = text.split_once('-') {
+        let (y, n) = (a.parse::<i32>().ok(), b.parse::<i32>().ok());
+        if let (Some(y), Some(n), 4, 2) = (y, n, a.len(), b.len()) {
+            if n > 12 && n == (y + 1).rem_euclid(100) {
+                return Some(Period::academic_year(y).map_err(err));
+            }
+        }
+    }
+    // Month names: Apr-19, Apr 2019, April 2019, Jul 23.
+    let month_year = text.replace('-', " ");
+    if let [m, y] = month_year.split_whitespace().collect::<Vec<_>>()[..] {
+        if let Some(month) = month_number(m) {
+            let year = match y.len() {
+                2 => y.parse::<i32>().ok().map(|v| 2000 + v),
+                4 => y.parse::<i32>().ok(),
+                _ => None,
+            };
+            return Some(match year {
+                Some(year) => Period::month(year, month).map_err(err),
+                None => Err(format!("{y:?} is not a year (write {m} 2019 or {m}-19)")),
+            });
+        }
+    }
+    // Days with slashes: 30/04/2019 (UK, day first) and 2019/04/30.
+    let parts: Vec<&str> = text.split('/').collect();
+    if let [a, b, c] = parts[..] {
+        let num = |x: &str| x.parse::<u32>().ok();
+        let (d, m, y) = match (a.len(), c.len()) {
+            (4, 1..=2) => (num(c), num(b), a.parse::<i32>().ok()),
+            (1..=2, 4) => (num(a), num(b), c.parse::<i32>().ok()),
+            _ => return Some(Err(format!("{EXPECTED}, or 30/04/2019 (day first)"))),
+        };
+        return Some(match (d, m, y) {
+            (Some(d), Some(m), Some(y)) => match NaiveDate::from_ymd_opt(y, m, d) {
+                Some(day) => Period::date(day).map_err(err),
+                None => Err(
+                    "no such date (read day first, as in the UK: 30/04/2019 is 30 April 2019)"
+                        .to_string(),
+                ),
+            },
+            _ => Err(format!("{EXPECTED}, or 30/04/2019 (day first)")),
+        });
+    }
+    None
+}
+
+/// `2019/20` or `2019/2020`: the first year, when the second follows it.
+fn year_pair(s: &str) -> Option<i32> {
+    let (a, b) = s.split_once('/')?;
+    let start = a.parse::<i32>().ok().filter(|_| a.len() == 4)?;
+    let ok = match b.len() {
+        2 => b.parse::<i32>().ok() == Some((start + 1).rem_euclid(100)),
+        4 => b.parse::<i32>().ok() == Some(start + 1),
+        _ => false,
+    };
+    ok.then_some(start)
+}
+
+/// `23/24`: two-digit years, the second following the first; the first year, 2000 to 2099.
+fn short_pair(s: &str) -> Option<i32> {
+    let (a, b) = s.split_once('/')?;
+    if a.len() != 2 || b.len() != 2 {
+        return None;
+    }
+    let (a, b) = (a.parse::<i32>().ok()?, b.parse::<i32>().ok()?);
+    (b == (a + 1) % 100).then_some(2000 + a)
+}
+
+/// `JAN` or `JANUARY` (in capitals) to 1.
+fn month_number(m: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "JANUARY",
+        "FEBRUARY",
+        "MARCH",
+        "APRIL",
+        "MAY",
+        "JUNE",
+        "JULY",
+        "AUGUST",
+        "SEPTEMBER",
+        "OCTOBER",
+        "NOVEMBER",
+        "DECEMBER",
+    ];
+    NAMES
+        .iter()
+        .position(|n| {
+            m == *n || (m.len() == 3 && n.starts_with(m)) || (m == "SEPT" && *n == "SEPTEMBER")
+        })
+        .map(|i| i as u32 + 1)
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
@@ -446,6 +598,56 @@ impl<'de> serde::Deserialize<'de> for Period {
 #[cfg(test)]
 mod datetimes {
     use super::*;
+
+    #[test]
+    fn the_spellings_councils_and_the_nhs_write() {
+        let read = |t: &str| {
+            t.parse::<Period>()
+                .map(|p| p.to_string())
+                .map_err(|e| e.to_string())
+        };
+        for (text, canonical) in [
+            // Financial-year quarters: Q1 is April to June, the calendar quarter 2019-Q2.
+            ("2019/20 Q1", "2019-Q2"),
+            ("FY2019/20 Q1", "2019-Q2"),
+            ("Q1 2019/20", "2019-Q2"),
+            ("Q4 FY2019/20", "2020-Q1"),
+            ("q3 2019/2020", "2019-Q4"),
+            ("Q3 2023", "2023-Q3"),
+            // Year pairs.
+            ("2019-20", "2019/20"),
+            ("21/22", "2021/22"),
+            ("academic year 21/22", "2021/22"),
+            ("Academic Year 2021/22", "2021/22"),
+            ("FY23/24", "FY2023/24"),
+            // Month names.
+            ("Apr-19", "2019-04"),
+            ("April 2019", "2019-04"),
+            ("Jul 23", "2023-07"),
+            ("July 2023", "2023-07"),
+            ("sept 2020", "2020-09"),
+            // Days with slashes: UK day first, or year first.
+            ("30/04/2019", "2019-04-30"),
+            ("1/4/2019", "2019-04-01"),
+            ("2019/04/30", "2019-04-30"),
+            // The canonical spellings are unchanged; 2011-12 stays December 2011.
+            ("2011-12", "2011-12"),
+            ("2019/20", "2019/20"),
+            ("2020 Q1", "2020-Q1"),
+        ] {
+            assert_eq!(read(text), Ok(canonical.to_string()), "{text}");
+        }
+        // Refusals say what would work.
+        assert!(read("04/30/2019")
+            .unwrap_err()
+            .contains("day first, as in the UK"));
+        assert!(read("Apr 19999")
+            .unwrap_err()
+            .contains("write APR 2019 or APR-19"));
+        assert!(read("academic year 2019")
+            .unwrap_err()
+            .contains("academic year 2019/20"));
+    }
 
     #[test]
     fn a_date_and_time_is_its_day_and_a_zoned_time_is_refused() {
