@@ -153,13 +153,13 @@ fn unparseable_period() {
             ("scorecard.toml", CARD),
             (
                 "observations.csv",
-                "measure,period,value\nm,April 2019,32\n",
+                "measure,period,value\nm,04/30/2019,32\n",
             ),
         ],
     );
     assert!(
         err.starts_with(
-            "observations.csv:2: field \"period\": cannot read \"April 2019\" as a period"
+            "observations.csv:2: field \"period\": cannot read \"04/30/2019\" as a period: no such date (read day first, as in the UK"
         ),
         "{err}"
     );

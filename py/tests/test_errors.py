@@ -41,9 +41,9 @@ def test_unparseable_period() -> None:
     import pandas as pd
 
     with pytest.raises(betteroff.PeriodError) as e:
-        card().add_observations(pd.DataFrame({"measure": ["m"], "period": ["April 2019"], "value": [32]}))
+        card().add_observations(pd.DataFrame({"measure": ["m"], "period": ["04/30/2019"], "value": [32]}))
     assert str(e.value).startswith('observations (pandas DataFrame), row 1: field "period": '
-                                   'cannot read "April 2019" as a period')
+                                   'cannot read "04/30/2019" as a period')
 
 
 def test_nan_value() -> None:
