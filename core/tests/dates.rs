@@ -152,3 +152,36 @@ fn a_year_pair_in_a_financial_year_measure_is_that_financial_year() {
         assert_eq!(r.measures[0].baseline.as_ref().map(|b| b.value), Some(32.0));
     }
 }
+
+#[test]
+fn percentages_given_as_proportions_are_refused_against_a_stated_target() {
+    // 0.32 and 0.25 for 32% and 25%, against a target of at most 16(%): scored as they are, 0.25
+    // meets 16 and the measure would show "Achieved".
+    let def = CARD.replace(
+        "target = { kind = \"relative\", change = -50, due = \"2020-05\" }",
+        "target = { kind = \"absolute\", value = 16, due = \"2020-05\" }",
+    );
+    let obs = "measure,period,value\nm,2019-04,0.32\nm,2019-10,0.25\n";
+    let e = Scorecard::load(Sources {
+        definition: ("scorecard.toml", &def),
+        observations: Some(("observations.csv", obs)),
+        comparators: None,
+        actions: None,
+    })
+    .unwrap_err()
+    .to_string();
+    assert_eq!(
+        e,
+        "observations.csv:2: field \"value\": measure \"m\" is a percentage, and its figures are all between 0 and 1 (0.32, 0.25), but its target is 16: give the figures as percentages (32 for 32%), or the target as a proportion"
+    );
+    // With nothing stated to compare (a relative target on an observed baseline), three such
+    // figures get a note instead.
+    let r = score(None, "m,2019-04,0.32\nm,2019-07,0.3\nm,2019-10,0.25\n").unwrap();
+    assert!(
+        r.measures[0].notes.iter().any(|n| n.starts_with(
+            "The figures are all between 0 and 1 (0.32, 0.3, 0.25, ...): if they are proportions"
+        )),
+        "{:?}",
+        r.measures[0].notes
+    );
+}

@@ -43,3 +43,12 @@ def test_without_a_frequency_the_report_says_how_dates_were_read() -> None:
 def test_a_quarter_in_a_monthly_measure_is_refused_naming_the_row() -> None:
     with pytest.raises(betteroff.PeriodError, match=r'row 2: field "period": measure "m" is monthly, and 2019-Q3 is a quarter'):
         measure("monthly", ["2019-04", "2019-Q3"])
+
+
+def test_percentages_given_as_proportions_are_refused_against_a_stated_target() -> None:
+    text = CARD.replace('target = { kind = "relative", change = -50, due = "2020-05" }',
+                        'target = { kind = "absolute", value = 16, due = "2020-05" }')
+    card = betteroff.Scorecard.from_toml(text)
+    card.add_observations([{"measure": "m", "period": "2019-04", "value": 0.32}, {"measure": "m", "period": "2019-10", "value": 0.25}])
+    with pytest.raises(betteroff.DataError, match=r"its figures are all between 0 and 1 \(0\.32, 0\.25\), but its target is 16"):
+        card.score("2019-10")

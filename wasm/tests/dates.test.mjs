@@ -41,3 +41,11 @@ test('a zoned time that is another day in UTC, and a quarter in a monthly measur
   assert.throws(() => measure(monthly, ['2019-04', '2019-Q3']),
     (e) => e.kind === 'period' && /row 2: field "period": measure "m" is monthly, and 2019-Q3 is a quarter/.test(e.message));
 });
+
+test('percentages given as proportions are refused against a stated target', () => {
+  const def = CARD.replace('target = { kind = "relative", change = -50, due = "2020-05" }', 'target = { kind = "absolute", value = 16, due = "2020-05" }');
+  const card = Scorecard.fromToml(def);
+  card.addObservations([{ measure: 'm', period: '2019-04', value: 0.32 }, { measure: 'm', period: '2019-10', value: 0.25 }]);
+  assert.throws(() => card.score({ asOf: '2019-10' }),
+    (e) => e.kind === 'data' && /its figures are all between 0 and 1 \(0\.32, 0\.25\), but its target is 16/.test(e.message));
+});

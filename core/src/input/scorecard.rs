@@ -639,8 +639,84 @@ impl Scorecard {
             if let Some(e) = self.zero_observed_baseline(m) {
                 errors.push(e);
             }
+            if let Err(e) = self.proportions(m) {
+                errors.push(e);
+            }
         }
         Errors(errors)
+    }
+
+    /// A percentage measure whose figures were given as proportions (0.32 for 32%): every
+    /// figure given as a value lies between 0 and 1. Against a figure the plan states above 1
+    /// and 25 times the largest figure or more (a stated baseline, an absolute or threshold
+    /// target, a milestone) the scales cannot both be right: an error, which would otherwise
+    /// score 0.25% against a 16% target as achieved. Within 25 times (0.9% of pupils, to reach
+    /// 4.5%), the scales agree. With nothing stated to compare, and three figures or more, a note that the
+    /// report shows (`Ok(Some(note))`).
+    pub(crate) fn proportions(&self, m: &Measure) -> Result<Option<String>, Error> {
+        if m.unit != crate::model::kinds::Unit::Percentage {
+            return Ok(None);
+        }
+        let given: Vec<&Observation> = self
+            .series(&m.id)
+            .into_iter()
+            .filter(|o| matches!(o.reading, crate::model::observation::Reading::Value { .. }))
+            .collect();
+        let values: Vec<f64> = given.iter().filter_map(|o| o.value()).collect();
+        if values.is_empty()
+            || !values.iter().all(|v| (0.0..=1.0).contains(v))
+            || !values.iter().any(|&v| v > 0.0)
+        {
+            return Ok(None);
+        }
+        let stated_rule = |r: &Rule| match r {
+            Rule::Absolute { value } | Rule::Threshold { value, .. } => Some(*value),
+            _ => None,
+        };
+        let mut stated: Vec<(&str, f64)> = Vec::new();
+        if let Some(Baseline::Stated { value, .. }) = &m.baseline {
+            stated.push(("baseline", *value));
+        }
+        match &m.target {
+            Some(Target::Single { rule, .. }) => {
+                stated.extend(stated_rule(rule).map(|v| ("target", v)))
+            }
+            Some(Target::Milestones(ms)) => {
+                stated.extend(
+                    ms.iter()
+                        .filter_map(|s| stated_rule(&s.rule))
+                        .map(|v| ("milestone", v)),
+                );
+            }
+            None => {}
+        }
+        let shown: Vec<String> = values
+            .iter()
+            .take(3)
+            .map(|v| crate::num::fmt_num(*v))
+            .collect();
+        // Proportions against percentages are a hundredfold apart; a plan's small percentages
+        // (0.9% of pupils, to reach 4.5%) are within a few times of their target.
+        let top = values.iter().copied().fold(0.0, f64::max);
+        if stated.iter().any(|&(_, v)| v > 1.0 && v < 25.0 * top) {
+            return Ok(None);
+        }
+        if let Some((what, v)) = stated.into_iter().find(|(_, v)| *v > 1.0) {
+            return Err(Error::new(
+                ErrorKind::Data,
+                given[0].source.at("value"),
+                format!(
+                    "measure {:?} is a percentage, and its figures are all between 0 and 1 ({}), but its {what} is {}: give the figures as percentages (32 for 32%), or the {what} as a proportion",
+                    m.id,
+                    shown.join(", "),
+                    crate::num::fmt_num(v)
+                ),
+            ));
+        }
+        Ok((values.len() >= 3).then(|| format!(
+            "The figures are all between 0 and 1 ({}, ...): if they are proportions, give them as percentages (0.32 is read as 0.32%, not 32%).",
+            shown.join(", ")
+        )))
     }
 
     /// A relative target whose baseline comes from the data, where that observation is zero.

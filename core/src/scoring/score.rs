@@ -175,6 +175,7 @@ impl Scorer<'_> {
             .collect();
         notes.extend(m.notes.iter().cloned());
         notes.extend(self.card.inferred_note(&m.id).map(str::to_string));
+        notes.extend(self.card.proportions(m).ok().flatten());
         let series = self.series(m);
         let latest = series.last().copied();
         let value = latest.and_then(Observation::value);
