@@ -185,3 +185,26 @@ fn percentages_given_as_proportions_are_refused_against_a_stated_target() {
         r.measures[0].notes
     );
 }
+
+#[test]
+fn a_percentage_written_with_its_sign_is_the_number() {
+    let tidy = score(Some("monthly"), "m,2019-04,32\nm,2019-10,25\n").unwrap();
+    let signed = score(Some("monthly"), "m,2019-04,32%\nm,2019-10,25 %\n").unwrap();
+    assert_eq!(signed.to_json(), tidy.to_json());
+    // A % beside a count's numerator, or in a measure of another unit, is refused.
+    let def = CARD
+        .replace("unit = \"percentage\"", "unit = \"count\"")
+        .replace(
+            "target = { kind = \"relative\", change = -50, due = \"2020-05\" }",
+            "target = { kind = \"absolute\", value = 16, due = \"2020-05\" }",
+        );
+    let e = Scorecard::load(Sources {
+        definition: ("scorecard.toml", &def),
+        observations: Some(("observations.csv", "measure,period,value\nm,2019-04,32%\n")),
+        comparators: None,
+        actions: None,
+    })
+    .unwrap_err()
+    .to_string();
+    assert_eq!(e, "observations.csv:2: field \"value\": \"32%\" is a percentage, and the measure's unit is count: give the figure in its unit");
+}

@@ -61,6 +61,20 @@ fn parse_table<'m>(
     }
 }
 
+/// A number cell, where the `value` of a percentage measure may end in `%` (`12.5%`, `12.5 %`):
+/// the number, in the measure's own unit. A `%` anywhere else is refused, saying why.
+fn with_unit(cell: &str, field: &str, unit: Option<Unit>) -> Result<f64, String> {
+    match cell.strip_suffix('%').map(str::trim_end) {
+        Some(number) if field == "value" && unit == Some(Unit::Percentage) => table::number(number),
+        Some(_) if field == "value" => Err(format!(
+            "{cell:?} is a percentage, and the measure's unit is {}: give the figure in its unit",
+            unit.map_or("unknown", Unit::name)
+        )),
+        Some(_) => Err(format!("{cell:?}: a {field} is a count, not a percentage")),
+        None => table::number(cell),
+    }
+}
+
 /// A figure's period as its measure's frequency reads it: a day (or a date and time, as Excel,
 /// pandas and NHS extracts write the first or last day of a month) becomes the month, quarter,
 /// term or year of a monthly, quarterly, termly or annual measure that holds it; a period of
@@ -205,7 +219,10 @@ fn parse_row<'m>(
             None
         }
     };
-    let mut num = |field: &str| match t.get(row, field).map(table::number) {
+    // A percentage's value may carry its sign (12.5%), as spreadsheets show it; a count's or
+    // a numerator's may not.
+    let unit = measure.map(|m| m.unit);
+    let mut num = |field: &str| match t.get(row, field).map(|cell| with_unit(cell, field, unit)) {
         Some(Ok(x)) => Some(x),
         Some(Err(msg)) => {
             errors.push(data(field, msg));
