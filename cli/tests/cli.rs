@@ -70,16 +70,21 @@ fn bundled_example_needs_no_files_and_fits_100_columns() {
     );
 }
 
-#[test]
-fn json_output_is_the_golden_vector() {
-    let o = run(&[
+/// `betteroff report examples/dudley-wsoa --as-of 2020-05 --format json`.
+fn wsoa_json() -> Output {
+    run(&[
         "report",
         "examples/dudley-wsoa",
         "--as-of",
         "2020-05",
         "--format",
         "json",
-    ]);
+    ])
+}
+
+#[test]
+fn json_output_is_the_golden_vector() {
+    let o = wsoa_json();
     assert!(o.status.success(), "{}", stderr(&o));
     let golden = fs::read_to_string(root().join("tests/vectors/dudley-wsoa-2020-05.json")).unwrap();
     assert!(
@@ -378,14 +383,7 @@ fn chart_usage_errors() {
         "--spc",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    let json = stdout(&run(&[
-        "report",
-        "examples/dudley-wsoa",
-        "--as-of",
-        "2020-05",
-        "--format",
-        "json",
-    ]));
+    let json = stdout(&wsoa_json());
     let why =
         "No SPC: 3 figure(s), fewer than the 12 the scorecard asks for (analysis.spc_min_points).";
     assert!(json.contains(&format!("\"spc_missing\": \"{why}\"")));

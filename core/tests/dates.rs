@@ -19,16 +19,19 @@ fn card(frequency: Option<&str>) -> String {
     }
 }
 
-fn score(frequency: Option<&str>, rows: &str) -> Result<Report, String> {
-    let def = card(frequency);
-    let obs = format!("measure,period,value\n{rows}");
-    let card = Scorecard::load(Sources {
-        definition: ("scorecard.toml", &def),
-        observations: Some(("observations.csv", &obs)),
+/// The definition and observations.csv text, loaded; the error's text if they are refused.
+fn load(def: &str, obs: &str) -> Result<Scorecard, String> {
+    Scorecard::load(Sources {
+        definition: ("scorecard.toml", def),
+        observations: Some(("observations.csv", obs)),
         comparators: None,
         actions: None,
     })
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.to_string())
+}
+
+fn score(frequency: Option<&str>, rows: &str) -> Result<Report, String> {
+    let card = load(&card(frequency), &format!("measure,period,value\n{rows}"))?;
     card.score(Some("2019-10".parse().map_err(|e| format!("{e}"))?))
         .map_err(|e| e.to_string())
 }
@@ -136,13 +139,7 @@ fn a_year_pair_in_a_financial_year_measure_is_that_financial_year() {
         .replace("due = \"2020-05\"", "due = \"FY2021/22\"");
     for spelling in ["2020/21", "2020-21", "FY2020/21", "FY20/21"] {
         let obs = format!("measure,period,value\nm,2019/20,32\nm,{spelling},25\n");
-        let card = Scorecard::load(Sources {
-            definition: ("scorecard.toml", &def),
-            observations: Some(("observations.csv", &obs)),
-            comparators: None,
-            actions: None,
-        })
-        .unwrap_or_else(|e| panic!("{spelling}: {e}"));
+        let card = load(&def, &obs).unwrap_or_else(|e| panic!("{spelling}: {e}"));
         let r = card.score(None).unwrap();
         assert_eq!(
             r.measures[0].period.map(|p| p.to_string()),
@@ -162,14 +159,7 @@ fn percentages_given_as_proportions_are_refused_against_a_stated_target() {
         "target = { kind = \"absolute\", value = 16, due = \"2020-05\" }",
     );
     let obs = "measure,period,value\nm,2019-04,0.32\nm,2019-10,0.25\n";
-    let e = Scorecard::load(Sources {
-        definition: ("scorecard.toml", &def),
-        observations: Some(("observations.csv", obs)),
-        comparators: None,
-        actions: None,
-    })
-    .unwrap_err()
-    .to_string();
+    let e = load(&def, obs).unwrap_err();
     assert_eq!(
         e,
         "observations.csv:2: field \"value\": measure \"m\" is a percentage, and its figures are all between 0 and 1 (0.32, 0.25), but its target is 16: give the figures as percentages (32 for 32%), or the target as a proportion"
@@ -198,13 +188,6 @@ fn a_percentage_written_with_its_sign_is_the_number() {
             "target = { kind = \"relative\", change = -50, due = \"2020-05\" }",
             "target = { kind = \"absolute\", value = 16, due = \"2020-05\" }",
         );
-    let e = Scorecard::load(Sources {
-        definition: ("scorecard.toml", &def),
-        observations: Some(("observations.csv", "measure,period,value\nm,2019-04,32%\n")),
-        comparators: None,
-        actions: None,
-    })
-    .unwrap_err()
-    .to_string();
+    let e = load(&def, "measure,period,value\nm,2019-04,32%\n").unwrap_err();
     assert_eq!(e, "observations.csv:2: field \"value\": \"32%\" is a percentage, and the measure's unit is count: give the figure in its unit");
 }

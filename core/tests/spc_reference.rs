@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use betteroff::spc::{xmr, Assurance, Spc, SpcOptions};
+use betteroff::spc::{xmr, Assurance, PointType, Rule, Spc, SpcOptions};
 use betteroff::{batch, Period, Polarity, Scorecard, Sources};
 use serde_json::Value;
 
@@ -94,18 +94,26 @@ fn close(a: Option<f64>, b: Option<f64>, tol: f64) -> bool {
     }
 }
 
+/// Each point's rule (as the package words it) and point type, against the case's.
+fn rules_and_types(c: &Value, points: impl Iterator<Item = (Rule, PointType)>) {
+    let id = c["id"].as_str().expect("id");
+    let o = options(c);
+    let (rules, types): (Vec<String>, Vec<String>) = points
+        .map(|(r, t)| (r.text(&o), t.key().to_string()))
+        .unzip();
+    assert_eq!(rules, strs(&c["expected"]["rule"]), "{id}: rules");
+    assert_eq!(
+        types,
+        strs(&c["expected"]["point_types"]),
+        "{id}: point types"
+    );
+}
+
 fn check_spc(c: &Value, s: &Spc) {
     let id = c["id"].as_str().expect("id");
     let e = &c["expected"];
     let o = options(c);
-    let rules: Vec<String> = s.points.iter().map(|p| p.rule.text(&o)).collect();
-    assert_eq!(rules, strs(&e["rule"]), "{id}: rules");
-    let types: Vec<String> = s
-        .points
-        .iter()
-        .map(|p| p.point_type.key().to_string())
-        .collect();
-    assert_eq!(types, strs(&e["point_types"]), "{id}: point types");
+    rules_and_types(c, s.points.iter().map(|p| (p.rule, p.point_type)));
     let groups: Vec<u64> = s.points.iter().map(|p| p.group as u64).collect();
     let want: Vec<u64> = e["rebase_group"]
         .as_array()
@@ -179,11 +187,13 @@ fn every_case_through_batch_spc() {
         let y = values(c);
         let e = &c["expected"];
         let cols = batch::spc(&vec![1u8; y.len()], &y, polarity(c), &options(c)).expect("scored");
-        let o = options(c);
-        let rules: Vec<String> = cols.rule.iter().map(|r| r.text(&o)).collect();
-        assert_eq!(rules, strs(&e["rule"]), "{id}");
-        let types: Vec<&str> = cols.point_type.iter().map(|t| t.key()).collect();
-        assert_eq!(types, strs(&e["point_types"]), "{id}");
+        rules_and_types(
+            c,
+            cols.rule
+                .iter()
+                .copied()
+                .zip(cols.point_type.iter().copied()),
+        );
         assert!(close(cols.mean[0], e["mean"].as_f64(), 1e-12), "{id}: mean");
         assert!(close(cols.lower[0], e["lpl"].as_f64(), 1e-12), "{id}: lpl");
         assert!(close(cols.upper[0], e["upl"].as_f64(), 1e-12), "{id}: upl");
@@ -257,15 +267,7 @@ fn every_case_through_the_scorecard() {
             continue;
         }
         let s = m.spc.as_ref().unwrap_or_else(|| panic!("{id}: no SPC"));
-        let o = options(&c);
-        let rules: Vec<String> = s.points.iter().map(|p| p.rule.text(&o)).collect();
-        assert_eq!(rules, strs(&e["rule"]), "{id}");
-        let types: Vec<String> = s
-            .points
-            .iter()
-            .map(|p| p.point_type.key().to_string())
-            .collect();
-        assert_eq!(types, strs(&e["point_types"]), "{id}");
+        rules_and_types(&c, s.points.iter().map(|p| (p.rule, p.point_type)));
         let (mean, lpl, upl) = (
             f64s(&e["mean_per_point"]),
             f64s(&e["lpl_per_point"]),

@@ -804,13 +804,8 @@ mod tests {
         // With screening (the default) every moving range of 0 is screened out: no limits, no
         // assurance icon (NHSRplotthedots: "inconsistent", from NA comparisons; see
         // docs/statistics.md), every point common cause, the mean still drawn.
-        let s = xmr(
-            &[5.0; 15],
-            Polarity::HigherIsBetter,
-            Some(6.0),
-            &[],
-            &SpcOptions::default(),
-        );
+        let flat = |o: &SpcOptions| xmr(&[5.0; 15], Polarity::HigherIsBetter, Some(6.0), &[], o);
+        let s = flat(&SpcOptions::default());
         assert!(s.points.iter().all(|p| p.centre.limits.is_none()
             && p.centre.mean == 5.0
             && p.rule == Rule::CommonCause));
@@ -819,13 +814,7 @@ mod tests {
         assert!(s.notes.iter().any(|n| n.starts_with("No assurance icon")));
         // Without screening the limits sit on the mean, and the target 6 lies above them: an
         // increasing measure consistently fails it.
-        let s = xmr(
-            &[5.0; 15],
-            Polarity::HigherIsBetter,
-            Some(6.0),
-            &[],
-            &SpcOptions::mdc_excel(),
-        );
+        let s = flat(&SpcOptions::mdc_excel());
         let c = s.points[0].centre;
         assert_eq!(
             (c.kind, c.limits.map(|l| (l.lower, l.upper))),
