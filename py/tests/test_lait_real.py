@@ -193,3 +193,26 @@ def test_dudley_new_ehc_plans_within_20_weeks_2024(lait: Dict[str, Any]) -> None
     assert got["value"] == 49.1
     assert got["band"] == lait_band(49.1, e["q"], "High")
     assert (got["change"], got["change_from"], got["trend"]) == (3.7, "2023", "up")  # 49.1 - 45.4
+
+
+def test_every_lait_years_spelling_reads_or_is_refused_as_pooled(lait: Dict[str, Any]) -> None:
+    # LAIT's Years column as published: 2019, 2019/20, 2019-20, 2018 (Rev), 2025 (prov),
+    # 2020 (Final), 2019-20 (OT), and pooled spans (2014-16, 2013/14-15/16), which betteroff
+    # refuses, saying what to give.
+    spellings = sorted(lait["las"]["Years"].unique())
+    definition = ('id = "y"\ntitle = "Y"\n[[sections]]\nid = "s"\ntitle = "S"\nkind = "result"\n'
+                  '[[sections.measures]]\nid = "m"\nname = "M"\nkind = "indicator"\nunit = "score"\npolarity = "neutral"\n')
+    read = pooled = 0
+    for years in spellings:
+        card = betteroff.Scorecard.from_toml(definition)
+        try:
+            card.add_observations([{"measure": "m", "period": years, "value": 1}])
+            read += 1
+        except betteroff.PeriodError as e:
+            assert "pooled" in str(e), (years, str(e))
+            pooled += 1
+    assert read >= 40 and pooled >= 10, (read, pooled)
+    card = betteroff.Scorecard.from_toml(definition)
+    card.add_observations([{"measure": "m", "period": "2018 (Rev)", "value": 1}, {"measure": "m", "period": "2019 (prov)", "value": 2}])
+    series = card.score().to_dict()["measures"][0]["series"]
+    assert [(p["period"], p["flag"]) for p in series] == [("2018", "revised"), ("2019", "provisional")]

@@ -61,6 +61,34 @@ fn parse_table<'m>(
     }
 }
 
+/// What a period's trailing qualifier says of the figure, as DfE's tables write them beside the
+/// year: `2018 (Rev)`, `2025 (prov)`, `2020 (Final)`, `2019-20 (OT)` (outturn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Said {
+    Provisional,
+    Revised,
+    Final,
+}
+
+/// The period text without a known qualifier, and what the qualifier says; an unknown one is
+/// left in place, for the period reader to refuse.
+fn qualified(cell: &str) -> (&str, Option<Said>) {
+    let Some((text, rest)) = cell
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|c| c.rsplit_once(" ("))
+    else {
+        return (cell, None);
+    };
+    let said = match rest.trim().to_ascii_lowercase().as_str() {
+        "p" | "prov" | "provisional" => Said::Provisional,
+        "r" | "rev" | "revised" => Said::Revised,
+        "final" | "ot" | "outturn" => Said::Final,
+        _ => return (cell, None),
+    };
+    (text.trim_end(), Some(said))
+}
+
 /// A number cell, where the `value` of a percentage measure may end in `%` (`12.5%`, `12.5 %`):
 /// the number, in the measure's own unit. A `%` anywhere else is refused, saying why.
 fn with_unit(cell: &str, field: &str, unit: Option<Unit>) -> Result<f64, String> {
@@ -199,7 +227,8 @@ fn parse_row<'m>(
         };
         errors.push(data("measure", msg));
     }
-    let period = match t.get(row, "period").unwrap_or("").parse::<Period>() {
+    let (period_text, said) = qualified(t.get(row, "period").unwrap_or(""));
+    let period = match period_text.parse::<Period>() {
         Ok(p) => match measure {
             Some(m) => match fit_frequency(m, p) {
                 Ok(p) => Some(p),
@@ -270,7 +299,10 @@ fn parse_row<'m>(
             Err((field, msg)) => errors.push(data(field, msg)),
         }
     }
-    let (provisional, revised) = (flag == "provisional", flag == "revised");
+    let (provisional, revised) = (
+        flag == "provisional" || said == Some(Said::Provisional),
+        flag == "revised" || said == Some(Said::Revised),
+    );
     match (measure, period, reading) {
         (Some(m), Some(period), Some(reading)) if errors.is_empty() => Ok(Observation {
             measure: m.id.clone(),
@@ -388,6 +420,16 @@ fn check_range(unit: Unit, v: f64) -> Result<(), (&'static str, String)> {
 #[cfg(test)]
 mod inference {
     use super::*;
+
+    #[test]
+    fn qualifiers_beside_the_year_are_flags() {
+        assert_eq!(qualified("2018 (Rev)"), ("2018", Some(Said::Revised)));
+        assert_eq!(qualified("2025 (prov)"), ("2025", Some(Said::Provisional)));
+        assert_eq!(qualified("2019-20 (OT)"), ("2019-20", Some(Said::Final)));
+        assert_eq!(qualified("2020 (Final)"), ("2020", Some(Said::Final)));
+        assert_eq!(qualified("2020 (est)"), ("2020 (est)", None));
+        assert_eq!(qualified("2020"), ("2020", None));
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

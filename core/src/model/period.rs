@@ -426,6 +426,31 @@ fn other_spelling(upper: &str) -> Option<Result<Period, String>> {
             if n > 12 && n == (y + 1).rem_euclid(100) {
                 return Some(Period::academic_year(y).map_err(err));
             }
+            // 2014-16: three calendar years pooled, as DfE and OHID publish small counts.
+            let last = y - y.rem_euclid(100) + n;
+            if n > 12 && last > y + 1 && last <= y + 10 {
+                return Some(Err(pooled(
+                    &format!("the calendar years {y} to {last}"),
+                    last,
+                )));
+            }
+        }
+        // 2013/14-15/16: academic (or financial) years pooled.
+        if let (Some(first), Some(_)) = (year_pair(a), b.split_once('/')) {
+            let last = b
+                .get(..2)
+                .and_then(|x| x.parse::<i32>().ok())
+                .map(|x| first - first.rem_euclid(100) + x);
+            if let Some(last) = last.filter(|&l| l > first && l <= first + 10) {
+                return Some(Err(pooled(
+                    &format!(
+                        "the years {first}/{:02} to {last}/{:02}",
+                        (first + 1) % 100,
+                        (last + 1) % 100
+                    ),
+                    last,
+                )));
+            }
         }
     }
     // Month names: Apr-19, Apr 2019, April 2019, Jul 23.
@@ -464,6 +489,15 @@ fn other_spelling(upper: &str) -> Option<Result<Period, String>> {
         });
     }
     None
+}
+
+/// Why a pooled span of years (`2014-16`) is refused, and what to give instead.
+fn pooled(span: &str, last: i32) -> String {
+    format!(
+        "this covers {span} pooled, and betteroff has no period for a span of years: give each \
+         year's figure, or date the pooled figure by its last year ({last}) and say in the row's \
+         note that it is pooled"
+    )
 }
 
 /// `2019/20` or `2019/2020`: the first year, when the second follows it.
@@ -637,6 +671,14 @@ mod datetimes {
         ] {
             assert_eq!(read(text), Ok(canonical.to_string()), "{text}");
         }
+        // LAIT's pooled spans are refused, saying what to give.
+        assert!(read("2014-16")
+            .unwrap_err()
+            .contains("covers the calendar years 2014 to 2016 pooled"));
+        assert!(read("2013/14-15/16")
+            .unwrap_err()
+            .contains("covers the years 2013/14 to 2015/16 pooled"));
+        assert_eq!(read("2015-16"), Ok("2015/16".to_string()));
         // Refusals say what would work.
         assert!(read("04/30/2019")
             .unwrap_err()
