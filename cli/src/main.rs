@@ -16,9 +16,9 @@ betteroff: outcomes-based accountability scorecards
 
 Usage:
   betteroff report [DIR] [--as-of PERIOD] [--format FORMAT] [--output FILE]
-                   [--no-disclosure-control]
+                   [--no-disclosure-control] [--strict]
   betteroff chart DIR MEASURE_ID [--spc] [--as-of PERIOD] [--output FILE.svg]
-  betteroff validate DIR
+  betteroff validate DIR [--strict]
   betteroff --help | --version
 
 FORMAT is text (the default), markdown, html, json or csv. `chart` writes a measure's
@@ -30,7 +30,9 @@ PERIOD is written as in the data: 2020-05, 2020-Q1, 2020, 2019/20, FY2019/20, Au
 2020-05-31. Without --as-of, the latest period with an observation is used.
 Small counts (1 to 4) and every figure that would reveal them are withheld from what is
 published (symbol c); --no-disclosure-control shows the true figures, for internal use only,
-and the report says so. Colour is used only on a terminal, and never when NO_COLOR is set. A progress bar is shown
+and the report says so. Valid but suspicious input (dates read as months, percentages given
+as proportions, a baseline period with no figure) is listed as warnings in every format and by
+validate; --strict refuses it (exit 1). Colour is used only on a terminal, and never when NO_COLOR is set. A progress bar is shown
 on stderr for long runs, only when stderr is a terminal.";
 
 /// The bundled example, so that `betteroff report` works with no files at all.
@@ -64,6 +66,8 @@ struct ReportArgs {
     spc: bool,
     /// Publish every true figure (internal use).
     no_disclosure: bool,
+    /// Refuse warnings.
+    strict: bool,
     as_of: Option<Period>,
     format: Format,
     output: Option<PathBuf>,
@@ -98,8 +102,13 @@ fn run(args: &[String]) -> Result<(), Failure> {
         Some("report") => report(parse_report_args(&args[1..])?),
         Some("chart") => chart(parse_report_args(&args[1..])?),
         Some("validate") => match &args[1..] {
-            [dir] if !dir.starts_with('-') => validate(Path::new(dir)),
-            _ => Err(Failure::Usage("validate takes exactly one DIR".into())),
+            [dir] if !dir.starts_with('-') => validate(Path::new(dir), false),
+            [dir, s] | [s, dir] if s == "--strict" && !dir.starts_with('-') => {
+                validate(Path::new(dir), true)
+            }
+            _ => Err(Failure::Usage(
+                "validate takes exactly one DIR (and --strict)".into(),
+            )),
         },
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
@@ -120,6 +129,7 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
         measure: None,
         spc: false,
         no_disclosure: false,
+        strict: false,
         as_of: None,
         format: Format::Text,
         output: None,
@@ -152,6 +162,7 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
             }
             "--spc" => out.spc = true,
             "--no-disclosure-control" => out.no_disclosure = true,
+            "--strict" => out.strict = true,
             "--output" | "-o" => out.output = Some(PathBuf::from(value("--output")?)),
             f if f.starts_with('-') => return Err(Failure::Usage(format!("unknown option {f:?}"))),
             _ if out.dir.is_none() => out.dir = Some(PathBuf::from(arg)),
@@ -174,6 +185,11 @@ fn report(args: ReportArgs) -> Result<(), Failure> {
         None => load_bundled()?,
     };
     let report = score(&card, args.as_of, !args.no_disclosure)?;
+    let report = if args.strict {
+        report.strict().map_err(Failure::Invalid)?
+    } else {
+        report
+    };
     let colour = args.format == Format::Text
         && args.output.is_none()
         && std::io::stdout().is_terminal()
@@ -252,9 +268,19 @@ fn write_out(path: Option<&Path>, text: &str) -> Result<(), Failure> {
     }
 }
 
-fn validate(dir: &Path) -> Result<(), Failure> {
+fn validate(dir: &Path, strict: bool) -> Result<(), Failure> {
     let card = load_dir(dir)?;
     let measures = card.measures().count();
+    // Warnings come from scoring: at the latest period, when there is data to score.
+    if card.latest_period().is_some() {
+        let report = card.score(None).map_err(Failure::Invalid)?;
+        for line in betteroff::render::warning_lines(&report) {
+            eprintln!("warning: {line}");
+        }
+        if strict {
+            report.strict().map_err(Failure::Invalid)?;
+        }
+    }
     println!(
         "{}: valid: {} sections, {measures} measures, {} observations, {} comparator values, {} actions",
         dir.display(),

@@ -356,6 +356,34 @@ fn month_start_dates_score_as_months() {
         "{json}"
     );
     assert!(json.contains("\"period\": \"2019-10\""));
+    // Without a frequency the same days are read as months, with a warning that validate
+    // prints and --strict refuses (exit 1).
+    let dir = scratch(
+        "dates-warn",
+        &[
+            ("scorecard.toml", CARD),
+            (
+                "observations.csv",
+                "measure,period,value\nm,2019-04-01,32\nm,2019-10-01,25\n",
+            ),
+        ],
+    );
+    let o = run(&["validate", dir.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(
+        stderr(&o).starts_with("warning: m: No frequency is given;"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["validate", dir.to_str().unwrap(), "--strict"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("(warning inferred_frequency, refused in a strict run)"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["report", dir.to_str().unwrap(), "--strict"]);
+    assert_eq!(o.status.code(), Some(1));
 }
 
 #[test]

@@ -191,3 +191,49 @@ fn a_percentage_written_with_its_sign_is_the_number() {
     let e = load(&def, "measure,period,value\nm,2019-04,32%\n").unwrap_err();
     assert_eq!(e, "observations.csv:2: field \"value\": \"32%\" is a percentage, and the measure's unit is count: give the figure in its unit");
 }
+
+#[test]
+fn suspicious_input_is_listed_as_warnings_and_refused_when_strict() {
+    // Month-start days with no frequency: read as months, and a warning says where.
+    let r = score(None, "m,2019-04-01,32\nm,2019-10-01,25\n").unwrap();
+    let w: Vec<(&str, String)> = r
+        .warnings
+        .iter()
+        .map(|w| (w.code, w.location.to_string()))
+        .collect();
+    assert_eq!(
+        w,
+        [(
+            "inferred_frequency",
+            "observations.csv:2: field \"period\"".to_string()
+        )]
+    );
+    // Mid-month days stay days: the baseline month 2019-04 has no figure.
+    let r = score(None, "m,2019-04-15,32\nm,2019-10-20,25\n").unwrap();
+    assert_eq!(
+        r.warnings.iter().map(|w| w.code).collect::<Vec<_>>(),
+        ["baseline_missing"]
+    );
+    // In every format, near the top, and refused by a strict run.
+    for f in [
+        betteroff::render::Format::Text,
+        betteroff::render::Format::Markdown,
+        betteroff::render::Format::Html,
+        betteroff::render::Format::Json,
+    ] {
+        let out = betteroff::render::render(&r, f, false);
+        assert!(
+            out.contains("The baseline period 2019-04 has no figure"),
+            "{f:?}"
+        );
+    }
+    let e = r.strict().unwrap_err().to_string();
+    assert!(
+        e.contains("(warning baseline_missing, refused in a strict run)"),
+        "{e}"
+    );
+    // Tidy input has none.
+    let r = score(Some("monthly"), "m,2019-04,32\nm,2019-10,25\n").unwrap();
+    assert!(r.warnings.is_empty());
+    assert!(r.clone().strict().is_ok());
+}

@@ -102,18 +102,24 @@ impl PyScorecard {
     }
 
     /// Scores at `as_of` (default: the latest period with data), without holding the GIL.
-    #[pyo3(signature = (as_of=None, disclosure_control=true))]
+    #[pyo3(signature = (as_of=None, disclosure_control=true, strict=false))]
     fn score(
         &self,
         py: Python<'_>,
         as_of: Option<&str>,
         disclosure_control: bool,
+        strict: bool,
     ) -> PyResult<PyReport> {
         let as_of = as_of.map(parse_period).transpose()?;
         let card = &self.card;
         let result = py.detach(|| {
             catch_unwind(AssertUnwindSafe(|| {
-                card.score_with(as_of, disclosure_control)
+                let report = card.score_with(as_of, disclosure_control)?;
+                if strict {
+                    report.strict()
+                } else {
+                    Ok(report)
+                }
             }))
         });
         guard(|| match result {

@@ -52,3 +52,12 @@ def test_percentages_given_as_proportions_are_refused_against_a_stated_target() 
     card.add_observations([{"measure": "m", "period": "2019-04", "value": 0.32}, {"measure": "m", "period": "2019-10", "value": 0.25}])
     with pytest.raises(betteroff.DataError, match=r"its figures are all between 0 and 1 \(0\.32, 0\.25\), but its target is 16"):
         card.score("2019-10")
+
+
+def test_warnings_are_listed_and_refused_when_strict() -> None:
+    card = betteroff.Scorecard.from_toml(CARD)
+    card.add_observations([{"measure": "m", "period": "2019-04-15", "value": 32}, {"measure": "m", "period": "2019-10-20", "value": 25}])
+    report = card.score("2019-10").to_dict()
+    assert [w["code"] for w in report["warnings"]] == ["baseline_missing"]
+    with pytest.raises(betteroff.DataError, match="warning baseline_missing, refused in a strict run"):
+        card.score("2019-10", strict=True)

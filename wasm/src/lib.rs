@@ -90,6 +90,16 @@ fn disclosure(options: &Option<ScoreOptions>) -> bool {
         .unwrap_or(true)
 }
 
+/// `{ strict: true }` refuses a report with warnings (the CLI's `--strict`).
+fn strict(options: &Option<ScoreOptions>) -> bool {
+    options
+        .as_ref()
+        .map(AsRef::<JsValue>::as_ref)
+        .and_then(|o| Reflect::get(o, &"strict".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
 fn as_of(options: &Option<ScoreOptions>) -> Result<Option<Period>, JsValue> {
     let Some(options) = options
         .as_ref()
@@ -367,10 +377,13 @@ impl Scorecard {
     }
 
     fn render(&self, format: Format, options: &Option<ScoreOptions>) -> Result<String, JsValue> {
-        let report = self
+        let mut report = self
             .card
             .score_with(as_of(options)?, disclosure(options))
             .map_err(to_js)?;
+        if strict(options) {
+            report = report.strict().map_err(to_js)?;
+        }
         Ok(render::render(&report, format, false))
     }
 }

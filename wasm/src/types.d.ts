@@ -26,6 +26,8 @@ export interface ScoreOptions {
   asOf?: PeriodText;
   /** false shows the true small counts: internal use only (the report says so). Default true. */
   disclosureControl?: boolean;
+  /** true refuses a report with warnings (a BetteroffError listing each). Default false. */
+  strict?: boolean;
 }
 
 /** GSS symbols for withheld figures: c confidential, x not available, z not applicable, low rounds to zero. */
@@ -98,6 +100,13 @@ export interface Report {
     base: number;
     steps: ProjectedStep[];
     source: string | null;
+  }>;
+  /** Valid but suspicious input, said out loud: every format shows these. */
+  warnings: Array<{
+    code: "inferred_frequency" | "proportion_values" | "baseline_missing";
+    measure: string;
+    message: string;
+    location: { file: string; line: number | null; row: number | null; field: string | null };
   }>;
 }
 

@@ -49,3 +49,11 @@ test('percentages given as proportions are refused against a stated target', () 
   assert.throws(() => card.score({ asOf: '2019-10' }),
     (e) => e.kind === 'data' && /its figures are all between 0 and 1 \(0\.32, 0\.25\), but its target is 16/.test(e.message));
 });
+
+test('warnings are listed, and refused with strict', () => {
+  const card = Scorecard.fromToml(CARD);
+  card.addObservations([{ measure: 'm', period: '2019-04-15', value: 32 }, { measure: 'm', period: '2019-10-20', value: 25 }]);
+  assert.deepEqual(card.score({ asOf: '2019-10' }).warnings.map((w) => w.code), ['baseline_missing']);
+  assert.throws(() => card.score({ asOf: '2019-10', strict: true }),
+    (e) => e.kind === 'data' && /warning baseline_missing, refused in a strict run/.test(e.message));
+});

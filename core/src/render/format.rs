@@ -172,6 +172,14 @@ pub fn statistics(m: &MeasureResult) -> Vec<String> {
     out
 }
 
+/// Each warning as one line: the measure, what to know, and where ("m: ... (observations.csv:2)").
+pub fn warning_lines(r: &crate::report::Report) -> Vec<String> {
+    r.warnings
+        .iter()
+        .map(|w| format!("{}: {} ({})", w.measure, w.message, w.location))
+        .collect()
+}
+
 /// The key to the GSS symbols used in a report, and a warning when disclosure control is off.
 pub fn disclosure_lines(r: &crate::report::Report) -> Vec<String> {
     let mut out = Vec::new();

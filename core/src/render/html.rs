@@ -166,6 +166,14 @@ fn header(s: &mut String, r: &Report) {
     if !r.scorecard.disclosure.enabled {
         s.push_str("<p><span class=\"badge rag-red\">Disclosure control is OFF</span> True figures are shown, for internal use only. Do not publish.</p>\n");
     }
+    let warnings = super::format::warning_lines(r);
+    if !warnings.is_empty() {
+        let _ = writeln!(s, "<section class=\"warnings\" aria-label=\"Warnings\">\n<p><strong>Warnings ({})</strong></p>\n<ul>", warnings.len());
+        for w in &warnings {
+            let _ = writeln!(s, "<li>{}</li>", escape(w));
+        }
+        s.push_str("</ul>\n</section>\n");
+    }
     let c = &r.summary.all.by_status;
     let _ = writeln!(s, "<section aria-label=\"Summary\">\n<p><strong>{} measures</strong></p>\n<ul class=\"counts\">", r.summary.all.measures);
     for st in Status::ALL {

@@ -21,6 +21,14 @@ pub fn markdown(r: &Report) -> String {
     if !r.scorecard.disclosure.enabled {
         s.push_str("> **Disclosure control is OFF: true figures are shown, for internal use only. Do not publish.**\n\n");
     }
+    let warnings = format::warning_lines(r);
+    if !warnings.is_empty() {
+        let _ = writeln!(s, "> **Warnings ({})**\n>", warnings.len());
+        for w in &warnings {
+            let _ = writeln!(s, "> - {}", md_cell(w));
+        }
+        s.push('\n');
+    }
     summary(&mut s, r);
     for sec in &r.sections {
         let _ = writeln!(s, "## {}\n", md_cell(&sec.title));

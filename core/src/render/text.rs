@@ -62,6 +62,14 @@ pub fn text(r: &Report, colour: bool) -> String {
     if !r.scorecard.disclosure.enabled {
         out.extend(wrap("", &["** Disclosure control is OFF: true figures are shown, for internal use only. Do not publish. **".to_string()], 0));
     }
+    let warnings = format::warning_lines(r);
+    if !warnings.is_empty() {
+        out.push(String::new());
+        out.push(format!("Warnings ({}):", warnings.len()));
+        for w in &warnings {
+            out.extend(wrap("  !", std::slice::from_ref(w), 4));
+        }
+    }
     out.push(String::new());
     summary(r, &mut out);
     for s in &r.sections {

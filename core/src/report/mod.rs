@@ -48,6 +48,64 @@ pub struct Report {
     pub risks: Vec<RiskResult>,
     /// The demand projections.
     pub projections: Vec<ProjectionResult>,
+    /// Valid but suspicious input, said out loud (every format shows these).
+    pub warnings: Vec<Warning>,
+}
+
+/// Input that is valid but suspicious: what it is, about which measure, and where.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Warning {
+    /// What kind: `inferred_frequency`, `proportion_values`, `baseline_missing`.
+    pub code: &'static str,
+    /// The measure it is about.
+    pub measure: String,
+    /// What a reader should know, and what to do.
+    pub message: String,
+    /// Where: the file (or table) and line, row or field.
+    pub location: crate::error::Location,
+}
+
+impl Warning {
+    /// A warning about `measure`.
+    pub fn new(
+        code: &'static str,
+        measure: &str,
+        message: &str,
+        location: crate::error::Location,
+    ) -> Self {
+        Warning {
+            code,
+            measure: measure.to_string(),
+            message: message.to_string(),
+            location,
+        }
+    }
+}
+
+impl Report {
+    /// The report, or, when it has warnings, an error listing each (a strict run: `--strict`,
+    /// `strict=True`, `{ strict: true }`).
+    pub fn strict(self) -> Result<Report, crate::error::Errors> {
+        if self.warnings.is_empty() {
+            return Ok(self);
+        }
+        Err(crate::error::Errors(
+            self.warnings
+                .iter()
+                .map(|w| {
+                    crate::error::Error::new(
+                        crate::error::ErrorKind::Data,
+                        w.location.clone(),
+                        format!(
+                            "measure {:?} (warning {}, refused in a strict run): {}",
+                            w.measure, w.code, w.message
+                        ),
+                    )
+                })
+                .collect(),
+        ))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -6,6 +6,7 @@ pub mod batch;
 pub mod disclosure;
 pub mod score;
 pub mod summary;
+pub mod warnings;
 
 use crate::error::Errors;
 use crate::input::scorecard::Scorecard;

@@ -41,6 +41,10 @@ pub fn score_with_progress(
     };
     let scorer = Scorer { card, as_of };
     let total = card.measures().count();
+    let warnings = card
+        .measures()
+        .flat_map(|(_, m)| crate::scoring::warnings::of_measure(card, m, as_of))
+        .collect();
     let measures: Vec<MeasureResult> = card
         .measures()
         .enumerate()
@@ -124,6 +128,7 @@ pub fn score_with_progress(
                 source: p.source.clone(),
             })
             .collect(),
+        warnings,
     })
 }
 

@@ -227,14 +227,15 @@ class Scorecard:
         completed, note)."""
         return self._add("actions", data, source)
 
-    def score(self, as_of: Optional[str] = None, disclosure_control: bool = True) -> Report:
+    def score(self, as_of: Optional[str] = None, disclosure_control: bool = True, strict: bool = False) -> Report:
         """Scores every measure at ``as_of`` (default: the latest period with data). Small
         counts, and every figure that would reveal them, are withheld from the report (symbol
         ``c``); ``disclosure_control=False`` shows the true figures, for internal use only, and
-        the report says so."""
+        the report says so. Valid but suspicious input is listed in the report's ``warnings``;
+        ``strict=True`` refuses it (a DataError listing each)."""
         if as_of is not None and not isinstance(as_of, str):
             raise TypeError(f"as_of is a period written as text, e.g. '2020-05'; got {type(as_of).__name__}")
-        return Report(self._native.score(as_of, bool(disclosure_control)))
+        return Report(self._native.score(as_of, bool(disclosure_control), bool(strict)))
 
     @property
     def title(self) -> str:
