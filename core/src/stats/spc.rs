@@ -380,16 +380,16 @@ fn assure(target: f64, l: &Limits, increasing: bool) -> Assurance {
 /// (R's `mean()`, NaN when none is left), how many were kept and how many there were. No
 /// allocation. The limits and the screening note both come from here, so they always agree.
 fn screened_ranges(fixed: &[f64], o: &SpcOptions) -> (f64, usize, usize) {
-    let range = |i: usize| (fixed[i + 1] - fixed[i]).abs();
+    let ranges = fixed.windows(2).map(|w| (w[1] - w[0]).abs());
     let count = fixed.len().saturating_sub(1);
-    let all = r::mean(count, range);
+    let all = r::mean_of(ranges.clone());
     if !o.screen_outliers || count == 0 {
         return (all, count, count);
     }
     // NHSRplotthedots keeps a range when mr < 3.267 x AMR: with AMR 0 it keeps none.
     let cut = OUTLIER * all;
-    let kept: Vec<usize> = (0..count).filter(|&i| range(i) < cut).collect();
-    (r::mean(kept.len(), |k| range(kept[k])), kept.len(), count)
+    let kept = ranges.clone().filter(|&r| r < cut);
+    (r::mean_of(kept.clone()), kept.count(), count)
 }
 
 /// The centre line and limits from the group's points (its first `fix_after` if fixed), as
@@ -400,7 +400,7 @@ pub fn centre(group: &[f64], o: &SpcOptions) -> Option<Centre> {
     if fixed.is_empty() {
         return None;
     }
-    let m = r::mean(fixed.len(), |i| fixed[i]);
+    let m = r::mean_of(fixed.iter().copied());
     let (amr, kept, count) = screened_ranges(fixed, o);
     let kind = if count == 0 {
         LimitsKind::OnePoint
