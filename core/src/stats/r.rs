@@ -331,7 +331,11 @@ mod tests {
         let n = y.len() as i128;
         let dist = |c: f64| (units(c) * n - sum).abs();
         let step = |k: i64| f64::from_bits((m.to_bits() as i64 + k) as u64);
-        let (below, above) = if m > 0.0 { (step(-1), step(1)) } else { (m, step(1)) };
+        let (below, above) = if m > 0.0 {
+            (step(-1), step(1))
+        } else {
+            (m, step(1))
+        };
         dist(m) <= dist(below) && dist(m) <= dist(above)
     }
 
