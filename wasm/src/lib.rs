@@ -82,22 +82,22 @@ fn period(text: &str, what: &str) -> Result<Period, JsValue> {
 /// `{ asOf: "2020-05" }` or nothing: the reporting period, if given.
 /// `{ disclosureControl: false }` turns disclosure control off (internal use only).
 fn disclosure(options: &Option<ScoreOptions>) -> bool {
+    switch(options, "disclosureControl", true)
+}
+
+/// A true-or-false option, `default` when absent.
+fn switch(options: &Option<ScoreOptions>, name: &str, default: bool) -> bool {
     options
         .as_ref()
         .map(AsRef::<JsValue>::as_ref)
-        .and_then(|o| Reflect::get(o, &"disclosureControl".into()).ok())
+        .and_then(|o| Reflect::get(o, &name.into()).ok())
         .and_then(|v| v.as_bool())
-        .unwrap_or(true)
+        .unwrap_or(default)
 }
 
 /// `{ strict: true }` refuses a report with warnings (the CLI's `--strict`).
 fn strict(options: &Option<ScoreOptions>) -> bool {
-    options
-        .as_ref()
-        .map(AsRef::<JsValue>::as_ref)
-        .and_then(|o| Reflect::get(o, &"strict".into()).ok())
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+    switch(options, "strict", false)
 }
 
 fn as_of(options: &Option<ScoreOptions>) -> Result<Option<Period>, JsValue> {

@@ -519,11 +519,9 @@ impl Scorecard {
             {
                 continue;
             }
-            let mine = |o: &&mut Observation| o.measure == id;
             if rows
-                .iter_mut()
-                .filter(mine)
-                .any(|o| o.period.kind() != PeriodKind::Date)
+                .iter()
+                .any(|o| o.measure == id && o.period.kind() != PeriodKind::Date)
             {
                 continue;
             }

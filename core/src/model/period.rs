@@ -502,14 +502,7 @@ fn pooled(span: &str, last: i32) -> String {
 
 /// `2019/20` or `2019/2020`: the first year, when the second follows it.
 fn year_pair(s: &str) -> Option<i32> {
-    let (a, b) = s.split_once('/')?;
-    let start = a.parse::<i32>().ok().filter(|_| a.len() == 4)?;
-    let ok = match b.len() {
-        2 => b.parse::<i32>().ok() == Some((start + 1).rem_euclid(100)),
-        4 => b.parse::<i32>().ok() == Some(start + 1),
-        _ => false,
-    };
-    ok.then_some(start)
+    split_year_pair(s, s).ok()
 }
 
 /// `23/24`: two-digit years, the second following the first; the first year, 2000 to 2099.
