@@ -201,6 +201,7 @@ fn paths(scale: f64) {
                 observations: Some(("observations.csv", obs)),
                 comparators: None,
                 actions: None,
+                workbooks: &[],
             })
             .expect("a valid workload");
             let report = card.score(None).expect("scores");

@@ -299,6 +299,7 @@ fn load_bundled() -> Result<Scorecard, Failure> {
         observations: Some(obs),
         comparators: Some(cmp),
         actions: None,
+        workbooks: &[],
     })
     .map_err(Failure::Invalid)
 }
@@ -339,6 +340,7 @@ fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
         observations: borrow_file(&obs),
         comparators: borrow_file(&cmp),
         actions: borrow_file(&act),
+        workbooks: &[],
     })
     .map_err(Failure::Invalid)
 }

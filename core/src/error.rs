@@ -16,6 +16,12 @@ pub struct Location {
     pub row: Option<usize>,
     /// The field (column or key) at fault.
     pub field: Option<String>,
+    /// The sheet, for a workbook; then `row` is the sheet's row as the spreadsheet numbers it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// The cell, for a workbook (`C5`), when the field is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Location {
@@ -23,9 +29,7 @@ impl Location {
     pub fn file(file: &str) -> Self {
         Location {
             file: file.to_string(),
-            line: None,
-            row: None,
-            field: None,
+            ..Location::default()
         }
     }
 
@@ -33,9 +37,9 @@ impl Location {
     pub fn row(file: &str, index: usize, field: &str) -> Self {
         Location {
             file: file.to_string(),
-            line: None,
             row: Some(index + 1),
             field: Some(field.to_string()),
+            ..Location::default()
         }
     }
 
@@ -44,8 +48,8 @@ impl Location {
         Location {
             file: file.to_string(),
             line,
-            row: None,
             field: Some(field.to_string()),
+            ..Location::default()
         }
     }
 
@@ -57,51 +61,117 @@ impl Location {
 }
 
 /// Where one row of a table came from, kept small because a table may hold millions: the
-/// table's name shared by every row (no copy per row), and the row's line or data row.
+/// table's name (and, for a workbook, its sheet and columns) shared by every row (no copy per
+/// row), and the row's line, data row or sheet row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowSource {
-    file: std::sync::Arc<str>,
+    origin: std::sync::Arc<Origin>,
     line: Option<u32>,
     row: Option<u32>,
 }
 
+/// A table's name, shared by its rows; for a workbook's sheet, the sheet's name and each
+/// column's letter by field, so that a row's field names its cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Origin {
+    pub(crate) file: String,
+    pub(crate) sheet: Option<SheetOrigin>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SheetOrigin {
+    pub(crate) name: String,
+    /// (field, 0-based column in the sheet), for the fields the table has.
+    pub(crate) columns: Vec<(String, u32)>,
+}
+
+impl Origin {
+    /// The location of a row: its line (a text file), its data row (records), or its sheet row
+    /// (a workbook), naming `field` (and then, in a workbook, its cell).
+    pub(crate) fn at(
+        &self,
+        line: Option<usize>,
+        row: Option<usize>,
+        field: Option<&str>,
+    ) -> Location {
+        let sheet = self.sheet.as_ref();
+        let cell = sheet.zip(row).zip(field).and_then(|((s, r), f)| {
+            let &(_, col) = s.columns.iter().find(|(name, _)| name == f)?;
+            Some(cell_name(col, r))
+        });
+        Location {
+            file: self.file.clone(),
+            line,
+            row,
+            field: field.map(str::to_string),
+            sheet: sheet.map(|s| s.name.clone()),
+            cell,
+        }
+    }
+}
+
+/// A spreadsheet's name for the cell at 0-based column `col`, 1-based row `row`: `C5`.
+pub(crate) fn cell_name(col: u32, row: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = col as u64 + 1;
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        letters.push(b'A' + rem);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{row}", String::from_utf8_lossy(&letters))
+}
+
 impl RowSource {
     /// A row of `file`: its 1-based physical line (a text file) or data row (records).
-    pub fn new(file: std::sync::Arc<str>, line: Option<usize>, row: Option<usize>) -> Self {
+    pub fn new(file: &str, line: Option<usize>, row: Option<usize>) -> Self {
+        Self::of(
+            std::sync::Arc::new(Origin {
+                file: file.to_string(),
+                sheet: None,
+            }),
+            line,
+            row,
+        )
+    }
+
+    pub(crate) fn of(
+        origin: std::sync::Arc<Origin>,
+        line: Option<usize>,
+        row: Option<usize>,
+    ) -> Self {
         let small = |n: Option<usize>| n.and_then(|n| u32::try_from(n).ok());
         RowSource {
-            file,
+            origin,
             line: small(line),
             row: small(row),
         }
     }
 
-    /// The row's location, naming `field`.
+    /// The row's location, naming `field` (and its cell, in a workbook).
     pub fn at(&self, field: &str) -> Location {
-        Location {
-            field: Some(field.to_string()),
-            ..self.location()
-        }
+        self.origin.at(self.line(), self.row(), Some(field))
     }
 
     /// The row's location, with no field.
     pub fn location(&self) -> Location {
-        Location {
-            file: self.file.to_string(),
-            line: self.line.map(|n| n as usize),
-            row: self.row.map(|n| n as usize),
-            field: None,
-        }
+        self.origin.at(self.line(), self.row(), None)
     }
 
     /// The table's name.
     pub fn file(&self) -> &str {
-        &self.file
+        &self.origin.file
     }
 
     /// The 1-based physical line, for a text file.
     pub fn line(&self) -> Option<usize> {
         self.line.map(|n| n as usize)
+    }
+
+    /// The 1-based data row (records) or sheet row (a workbook).
+    pub fn row(&self) -> Option<usize> {
+        self.row.map(|n| n as usize)
     }
 }
 
@@ -111,8 +181,13 @@ impl fmt::Display for Location {
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
         }
-        if let Some(row) = self.row {
-            write!(f, ", row {row}")?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, ", sheet {sheet:?}")?;
+        }
+        match (&self.cell, self.row) {
+            (Some(cell), _) => write!(f, ", cell {cell}")?,
+            (None, Some(row)) => write!(f, ", row {row}")?,
+            (None, None) => {}
         }
         if let Some(field) = &self.field {
             write!(f, ": field \"{field}\"")?;
@@ -160,7 +235,8 @@ impl ErrorKind {
 #[error("{location}: {message}")]
 pub struct Error {
     kind: ErrorKind,
-    location: Location,
+    /// Boxed: a location holds several strings, and an error travels in every `Result`.
+    location: Box<Location>,
     message: String,
 }
 
@@ -169,7 +245,7 @@ impl Error {
     pub fn new(kind: ErrorKind, location: Location, message: impl Into<String>) -> Self {
         Error {
             kind,
-            location,
+            location: Box::new(location),
             message: message.into(),
         }
     }

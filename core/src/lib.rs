@@ -77,6 +77,13 @@ pub mod batch {
     pub use crate::stats::batch_spc::{spc, SpcColumns};
 }
 
+/// Workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`) read sheet by sheet into text cells as
+/// typed (numbers, dates as ISO 8601), every problem naming its sheet and cell; the scorecard
+/// reads its data from them with [`Scorecard::add_workbook`].
+pub mod workbook {
+    pub use crate::input::workbook::{is_workbook, open, Sheet, Workbook};
+}
+
 /// Statistical process control (Making Data Count, as NHSRplotthedots computes it): the options,
 /// the rules, point types and assurance.
 pub mod spc {

@@ -26,6 +26,7 @@ fn load(def: &str, obs: &str) -> Result<Scorecard, String> {
         observations: Some(("observations.csv", obs)),
         comparators: None,
         actions: None,
+        workbooks: &[],
     })
     .map_err(|e| e.to_string())
 }

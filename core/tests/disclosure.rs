@@ -88,6 +88,7 @@ fn leak_report(disclosure: bool) -> Report {
         observations: Some(("o.csv", OBS)),
         comparators: Some(("c.csv", CMP)),
         actions: None,
+        workbooks: &[],
     })
     .unwrap();
     card.score_with(Some("2021-06".parse::<Period>().unwrap()), disclosure)
@@ -206,6 +207,7 @@ fn stockton(round_to: Option<u32>) -> Report {
         observations: borrow_file(&o),
         comparators: borrow_file(&c),
         actions: None,
+        workbooks: &[],
     })
     .unwrap();
     let threshold = card.definition().disclosure.threshold;

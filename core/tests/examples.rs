@@ -29,6 +29,7 @@ fn load(example: &str) -> Scorecard {
         observations: borrow_file(&obs),
         comparators: borrow_file(&cmp),
         actions: borrow_file(&act),
+        workbooks: &[],
     })
     .unwrap_or_else(|e| panic!("{example} is valid:\n{e}"))
 }
@@ -288,6 +289,7 @@ fn json_definition_scores_like_toml() {
             observations: Some(("o.csv", &obs)),
             comparators: Some(("c.csv", &cmp)),
             actions: None,
+            workbooks: &[],
         })
         .unwrap()
     };

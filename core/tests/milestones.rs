@@ -42,6 +42,7 @@ fn score(at: &str, v: f64) -> Report {
         observations: Some(("observations.csv", &obs)),
         comparators: None,
         actions: None,
+        workbooks: &[],
     })
     .unwrap_or_else(|e| panic!("{e}"));
     card.score(Some(at.parse::<Period>().unwrap()))

@@ -244,6 +244,7 @@ fn scorecard(c: &Value) -> Result<betteroff::Report, String> {
         observations: Some(("observations.csv", &obs)),
         comparators: None,
         actions: None,
+        workbooks: &[],
     })
     .map_err(|e| format!("{e}\n{def}"))?;
     let as_of: Period = month(y.len() - 1).parse().map_err(|e| format!("{e}"))?;

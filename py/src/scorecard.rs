@@ -47,6 +47,7 @@ impl PyScorecard {
                 observations: betteroff::borrow_file(&obs),
                 comparators: betteroff::borrow_file(&cmp),
                 actions: betteroff::borrow_file(&act),
+                workbooks: &[],
             })
             .map_err(to_py)?;
             Ok(PyScorecard { card })

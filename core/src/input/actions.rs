@@ -19,6 +19,15 @@ pub fn parse_records(records: &table::Records) -> Result<Vec<Action>, Errors> {
     parse_table(&t)
 }
 
+/// As [`parse_csv`], for a workbook's sheet: problems name the sheet and cell.
+pub fn parse_sheet(
+    file: &str,
+    sheet: &crate::input::workbook::Sheet,
+) -> Result<Vec<Action>, Errors> {
+    let t = table::from_sheet(file, sheet, REQUIRED, OPTIONAL)?;
+    parse_table(&t)
+}
+
 fn parse_table(t: &table::Table) -> Result<Vec<Action>, Errors> {
     let mut out = Vec::new();
     let mut errors = Vec::new();

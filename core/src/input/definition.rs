@@ -255,6 +255,7 @@ fn syntax(file: &str, line: Option<usize>, message: &str) -> Errors {
         line,
         row: None,
         field: None,
+        ..Location::default()
     };
     Errors::one(Error::new(
         ErrorKind::Syntax,

@@ -13,6 +13,7 @@ pub fn decode_utf8(bytes: Vec<u8>, file: &str) -> Result<String, Error> {
             line: Some(line),
             row: None,
             field: None,
+            ..Location::default()
         };
         Error::new(
             ErrorKind::Syntax,

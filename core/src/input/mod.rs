@@ -10,3 +10,4 @@ pub mod encoding;
 pub mod observations;
 pub mod scorecard;
 pub mod table;
+pub mod workbook;

@@ -42,6 +42,16 @@ pub fn parse_records<'m>(
     parse_table(&t, find)
 }
 
+/// As [`parse_csv`], for a workbook's sheet: problems name the sheet and cell.
+pub fn parse_sheet<'m>(
+    file: &str,
+    sheet: &crate::input::workbook::Sheet,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<Observation>, Errors> {
+    let t = table::from_sheet(file, sheet, REQUIRED, OPTIONAL)?;
+    parse_table(&t, find)
+}
+
 fn parse_table<'m>(
     t: &Table,
     find: &dyn Fn(&str) -> Option<&'m Measure>,

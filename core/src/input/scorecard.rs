@@ -5,7 +5,7 @@
 use crate::error::{Error, ErrorKind, Errors, Location, RowSource};
 use crate::input::definition::Format;
 use crate::input::table::Records;
-use crate::input::{actions, comparators, definition, observations};
+use crate::input::{actions, comparators, definition, observations, workbook};
 use crate::model::action::Action;
 use crate::model::baseline::Baseline;
 use crate::model::comparator::ComparatorValue;
@@ -101,6 +101,7 @@ impl Limits {
 ///     observations: Some(("observations.csv", "measure,period,value\nA3a,2019-10,25\n")),
 ///     comparators: None,
 ///     actions: None,
+///     workbooks: &[],
 /// })
 /// .unwrap();
 /// assert_eq!(card.observations().len(), 1);
@@ -138,6 +139,47 @@ pub struct Sources<'a> {
     pub comparators: Option<(&'a str, &'a str)>,
     /// `actions.csv`: (file name, text).
     pub actions: Option<(&'a str, &'a str)>,
+    /// Workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`): (file name, bytes), each read as
+    /// [`Scorecard::add_workbook`] reads it.
+    pub workbooks: &'a [(&'a str, &'a [u8])],
+}
+
+/// What a workbook's sheet holds, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SheetKind {
+    Observations,
+    Comparators,
+    Actions,
+}
+
+impl SheetKind {
+    const ALL: [SheetKind; 3] = [
+        SheetKind::Observations,
+        SheetKind::Comparators,
+        SheetKind::Actions,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            SheetKind::Observations => "observations",
+            SheetKind::Comparators => "comparators",
+            SheetKind::Actions => "actions",
+        }
+    }
+
+    /// The kind a sheet (or file stem) is named for: its name, trimmed, in any case.
+    fn named(name: &str) -> Option<SheetKind> {
+        let name = name.trim().to_lowercase();
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The kind a name mentions without being exactly (`Observations 2024`, `comparator`).
+    fn mentioned(name: &str) -> Option<SheetKind> {
+        let name = name.to_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|k| name.contains(k.name().trim_end_matches('s')))
+    }
 }
 
 /// One observation per measure, period and breakdown.
@@ -321,6 +363,14 @@ impl Scorecard {
                     .flat_map(|e| e.0),
             );
         }
+        for (f, bytes) in src.workbooks {
+            errors.extend(
+                card.add_workbook(bytes, f)
+                    .err()
+                    .into_iter()
+                    .flat_map(|e| e.0),
+            );
+        }
         errors.extend(card.validate().0);
         Errors(errors).into_result().map(|()| card)
     }
@@ -393,6 +443,106 @@ impl Scorecard {
         let find = |id: &str| index.get(id).copied();
         let rows = observations::parse_records(records, &find)?;
         self.add_observations(rows)
+    }
+
+    /// Adds a workbook's data (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`); `file` names it in
+    /// errors, which name the sheet and cell. The sheets named `observations`, `comparators`
+    /// and `actions` (in any case) are read, each with the columns of the CSV file of that
+    /// name; a workbook with none of them whose file is so named (`observations.xlsx`) is read
+    /// from its first sheet. Other sheets (notes, charts) are left, but one whose name
+    /// mentions a kind without being it (`Observations 2024`) is an error, not a sheet
+    /// silently skipped. All or nothing: a workbook with any problem adds no rows.
+    pub fn add_workbook(&mut self, bytes: &[u8], file: &str) -> Result<(), Errors> {
+        self.limits.check_file(file, bytes.len())?;
+        let mut book = workbook::open(bytes, file)?;
+        let names = book.names();
+        let mut errors = Vec::new();
+        let mut chosen: Vec<(String, SheetKind)> = Vec::new();
+        for n in &names {
+            match (SheetKind::named(n), SheetKind::mentioned(n)) {
+                (Some(k), _) => {
+                    if let Some((first, _)) = chosen.iter().find(|(_, c)| *c == k) {
+                        errors.push(Error::new(ErrorKind::Syntax, sheet_at(file, n), format!(
+                            "a second sheet of {}: {first:?} is one already; keep one sheet of each kind", k.name())));
+                    } else {
+                        chosen.push((n.clone(), k));
+                    }
+                }
+                (None, Some(k)) => errors.push(Error::new(ErrorKind::Syntax, sheet_at(file, n), format!(
+                    "the sheet is not read: name it {:?} to read it as {}, or rename it so that it does not look like one", k.name(), k.name()))),
+                (None, None) => {}
+            }
+        }
+        let stem = file
+            .rsplit(['/', '\\'])
+            .next()
+            .and_then(|f| f.rsplit_once('.'))
+            .map_or(file, |(stem, _)| stem);
+        if chosen.is_empty() && errors.is_empty() {
+            match (SheetKind::named(stem), names.first()) {
+                (Some(k), Some(first)) => chosen.push((first.clone(), k)),
+                _ => errors.push(Error::new(ErrorKind::Syntax, Location::file(file), format!(
+                    "the workbook has no sheet named observations, comparators or actions (its sheets are {}): name the sheets so, or name the file observations.xlsx (comparators, actions) to read its first sheet",
+                    names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")))),
+            }
+        }
+        Errors(errors).into_result()?;
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let mut errors = Vec::new();
+        let (mut obs, mut comps, mut acts) = (None, None, None);
+        for (name, kind) in &chosen {
+            let sheet = match book.sheet(name) {
+                Ok(sheet) => sheet,
+                Err(e) => {
+                    errors.extend(e.0);
+                    continue;
+                }
+            };
+            if let Err(e) = self
+                .limits
+                .check_rows(&format!("{file}, sheet {name:?}"), sheet.rows.len())
+            {
+                errors.push(e);
+                continue;
+            }
+            let read = match kind {
+                SheetKind::Observations => {
+                    observations::parse_sheet(file, &sheet, &find).map(|r| obs = Some(r))
+                }
+                SheetKind::Comparators => {
+                    comparators::parse_sheet(file, &sheet, &find).map(|r| comps = Some(r))
+                }
+                SheetKind::Actions => actions::parse_sheet(file, &sheet).map(|r| acts = Some(r)),
+            };
+            errors.extend(read.err().into_iter().flat_map(|e| e.0));
+        }
+        drop(index);
+        Errors(errors).into_result()?;
+        // Each add checks before it changes anything; observations (the large table) go last,
+        // and the smaller tables are put back if they are refused.
+        let held = (chosen.len() > 1).then(|| (self.comparators.clone(), self.actions.clone()));
+        if let Some(rows) = acts {
+            self.add_actions(rows)?;
+        }
+        if let Some(rows) = comps {
+            if let Err(e) = self.add_comparators(rows) {
+                if let Some((_, actions)) = held {
+                    self.actions = actions;
+                }
+                return Err(e);
+            }
+        }
+        if let Some(rows) = obs {
+            if let Err(e) = self.add_observations(rows) {
+                if let Some((comparators, actions)) = held {
+                    self.comparators = comparators;
+                    self.actions = actions;
+                }
+                return Err(e);
+            }
+        }
+        Ok(())
     }
 
     /// Adds comparator rows given as records (a DataFrame, a list of dicts).
@@ -791,10 +941,25 @@ fn row_place(at: &RowSource) -> String {
     place(&at.location())
 }
 
+/// A row's place without its field: `file:line`, or `file, sheet "s", row r` in a workbook.
 fn place(at: &Location) -> String {
-    match at.line {
-        Some(l) => format!("{}:{l}", at.file),
-        None => at.file.clone(),
+    match (at.line, &at.sheet) {
+        (Some(l), _) => format!("{}:{l}", at.file),
+        (None, Some(_)) => Location {
+            field: None,
+            cell: None,
+            ..at.clone()
+        }
+        .to_string(),
+        (None, None) => at.file.clone(),
+    }
+}
+
+/// A workbook's sheet, as a location.
+fn sheet_at(file: &str, sheet: &str) -> Location {
+    Location {
+        sheet: Some(sheet.to_string()),
+        ..Location::file(file)
     }
 }
 
@@ -966,6 +1131,7 @@ target = { kind = "relative", change = -50, due = "2020-05" }
                 "measure,period,comparator,value\nm,2019-04,England,x\n",
             )),
             actions: Some(("actions.csv", "id,title,due,status\n1,T,2020-01,done\n")),
+            workbooks: &[],
         })
         .unwrap_err();
         let files: Vec<&str> = e.iter().map(|e| e.location().file.as_str()).collect();

@@ -1,17 +1,16 @@
 //! Reading long-format CSV files: named columns, line numbers for every row, and a clear error
 //! for a missing or unknown column, so that nothing in a file is silently ignored.
 
-use crate::error::{Error, ErrorKind, Errors, Location, RowSource};
+use crate::error::{Error, ErrorKind, Errors, Location, Origin, RowSource, SheetOrigin};
 use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A parsed CSV file: column positions by name and each row with its line number. Every cell's
 /// text is kept in one buffer (`text`, with each cell's span in `spans`, row after row), not a
 /// string per cell: a table of millions of rows holds its cells in about the file's size.
-pub struct Table<'a> {
-    pub file: &'a str,
-    /// The file's name, shared by every row's source.
-    shared: Arc<str>,
+pub struct Table {
+    /// The file's name (and sheet), shared by every row's source.
+    origin: Arc<Origin>,
     columns: HashMap<String, usize>,
     pub rows: Vec<Row>,
     text: String,
@@ -52,6 +51,18 @@ impl Cells {
 pub enum Place {
     Line(usize),
     Row(usize),
+    /// A workbook sheet's row, as the spreadsheet numbers it.
+    SheetRow(usize),
+}
+
+impl Place {
+    /// (line, row) as a location holds them.
+    fn split(self) -> (Option<usize>, Option<usize>) {
+        match self {
+            Place::Line(l) => (Some(l), None),
+            Place::Row(r) | Place::SheetRow(r) => (None, Some(r)),
+        }
+    }
 }
 
 /// A table handed over by a front end (a DataFrame, a list of dicts): column names and rows of
@@ -66,7 +77,7 @@ pub struct Records {
     pub rows: Vec<Vec<Option<String>>>,
 }
 
-impl Table<'_> {
+impl Table {
     /// The trimmed cell of `column` on `row`; `None` when the column is absent or the cell empty.
     pub fn get<'s>(&'s self, row: &Row, column: &str) -> Option<&'s str> {
         let i = *self.columns.get(column)?;
@@ -77,35 +88,21 @@ impl Table<'_> {
 
     /// Where `row` came from, without copying the file's name.
     pub fn source(&self, row: &Row) -> RowSource {
-        match row.place {
-            Place::Line(l) => RowSource::new(self.shared.clone(), Some(l), None),
-            Place::Row(r) => RowSource::new(self.shared.clone(), None, Some(r)),
-        }
+        let (line, r) = row.place.split();
+        RowSource::of(self.origin.clone(), line, r)
     }
 
+    /// Where `field` of `row` is: file and line, data row, or sheet and cell.
     pub fn at(&self, row: &Row, field: &str) -> Location {
-        let (line, row) = match row.place {
-            Place::Line(l) => (Some(l), None),
-            Place::Row(r) => (None, Some(r)),
-        };
-        Location {
-            file: self.file.to_string(),
-            line,
-            row,
-            field: Some(field.to_string()),
-        }
+        let (line, r) = row.place.split();
+        self.origin.at(line, r, Some(field))
     }
 }
 
 /// Reads `text` (UTF-8; a leading byte-order mark is accepted) with a header row. Column names
 /// are matched case-insensitively after trimming. Every required column must be present, and
 /// every column must be known.
-pub fn read<'a>(
-    text: &str,
-    file: &'a str,
-    required: &[&str],
-    optional: &[&str],
-) -> Result<Table<'a>, Errors> {
+pub fn read(text: &str, file: &str, required: &[&str], optional: &[&str]) -> Result<Table, Errors> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -117,7 +114,16 @@ pub fn read<'a>(
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect::<Vec<_>>();
-    let columns = check_headers(file, Some(1), &headers, required, optional)?;
+    let origin = Arc::new(Origin {
+        file: file.to_string(),
+        sheet: None,
+    });
+    let columns = check_headers(
+        &|h| origin.at(Some(1), None, Some(h)),
+        &headers,
+        required,
+        optional,
+    )?;
     // The csv crate's own line counter skips blank lines; count from byte offsets instead,
     // so that the line named is the one an editor shows.
     let starts: Vec<usize> = std::iter::once(0)
@@ -164,8 +170,7 @@ pub fn read<'a>(
     }
     Errors(errors).into_result()?;
     Ok(Table {
-        file,
-        shared: Arc::from(file),
+        origin,
         columns,
         rows,
         text: cells.text,
@@ -183,18 +188,27 @@ fn too_big(file: &str) -> Errors {
 }
 
 /// The same as [`read`] for a table given as records.
-pub fn from_records<'a>(
-    records: &'a Records,
+pub fn from_records(
+    records: &Records,
     required: &[&str],
     optional: &[&str],
-) -> Result<Table<'a>, Errors> {
+) -> Result<Table, Errors> {
     let file = records.source.as_str();
     let headers: Vec<String> = records
         .columns
         .iter()
         .map(|h| h.trim().to_ascii_lowercase())
         .collect();
-    let columns = check_headers(file, None, &headers, required, optional)?;
+    let origin = Arc::new(Origin {
+        file: file.to_string(),
+        sheet: None,
+    });
+    let columns = check_headers(
+        &|h| origin.at(None, None, Some(h)),
+        &headers,
+        required,
+        optional,
+    )?;
     let mut errors = Vec::new();
     let mut rows = Vec::with_capacity(records.rows.len());
     let mut arena = Cells::default();
@@ -202,12 +216,7 @@ pub fn from_records<'a>(
         if cells.len() != headers.len() {
             errors.push(Error::new(
                 ErrorKind::Syntax,
-                Location {
-                    file: file.to_string(),
-                    line: None,
-                    row: Some(i + 1),
-                    field: None,
-                },
+                origin.at(None, Some(i + 1), None),
                 format!(
                     "this row has {} cells, the table has {} columns",
                     cells.len(),
@@ -226,8 +235,7 @@ pub fn from_records<'a>(
     }
     Errors(errors).into_result()?;
     Ok(Table {
-        file,
-        shared: Arc::from(file),
+        origin,
         columns,
         rows,
         text: arena.text,
@@ -236,10 +244,60 @@ pub fn from_records<'a>(
     })
 }
 
-/// `header_line` is `Some(1)` for a CSV file (its header row), `None` for records.
-fn check_headers(
+/// The same as [`read`] for a workbook's sheet: problems name the sheet and the cell.
+pub fn from_sheet(
     file: &str,
-    header_line: Option<usize>,
+    sheet: &crate::input::workbook::Sheet,
+    required: &[&str],
+    optional: &[&str],
+) -> Result<Table, Errors> {
+    let headers: Vec<String> = sheet
+        .columns
+        .iter()
+        .map(|(h, _)| h.trim().to_ascii_lowercase())
+        .collect();
+    let origin = Arc::new(Origin {
+        file: file.to_string(),
+        sheet: Some(SheetOrigin {
+            name: sheet.name.clone(),
+            columns: headers
+                .iter()
+                .zip(&sheet.columns)
+                .map(|(h, &(_, col))| (h.clone(), col))
+                .collect(),
+        }),
+    });
+    let columns = check_headers(
+        &|h| origin.at(None, Some(sheet.header_row), Some(h)),
+        &headers,
+        required,
+        optional,
+    )?;
+    let mut rows = Vec::with_capacity(sheet.rows.len());
+    let mut arena = Cells::default();
+    for (at, cells) in &sheet.rows {
+        // The sheet reader gives every row one cell per column.
+        if !cells.iter().all(|c| arena.push(c.as_deref().unwrap_or(""))) {
+            return Err(too_big(file));
+        }
+        rows.push(Row {
+            place: Place::SheetRow(*at),
+            index: rows.len(),
+        });
+    }
+    Ok(Table {
+        origin,
+        columns,
+        rows,
+        text: arena.text,
+        spans: arena.spans,
+        width: headers.len(),
+    })
+}
+
+/// `at` names a header's place: a CSV file's line 1, a sheet's header cell, or (records) none.
+fn check_headers(
+    at: &dyn Fn(&str) -> Location,
     headers: &[String],
     required: &[&str],
     optional: &[&str],
@@ -258,13 +316,13 @@ fn check_headers(
         if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
             errors.push(Error::new(
                 ErrorKind::Syntax,
-                Location::at(file, header_line, h),
+                at(h),
                 format!("unknown column {h:?}; the columns are {}", known()),
             ));
         } else if columns.insert(h.clone(), i).is_some() {
             errors.push(Error::new(
                 ErrorKind::Syntax,
-                Location::at(file, header_line, h),
+                at(h),
                 format!("column {h:?} appears twice"),
             ));
         }
@@ -273,7 +331,7 @@ fn check_headers(
         if !columns.contains_key(*r) {
             errors.push(Error::new(
                 ErrorKind::Syntax,
-                Location::at(file, header_line, r),
+                at(r),
                 format!(
                     "missing column {r:?}; the required columns are {}",
                     required.join(", ")
@@ -300,8 +358,7 @@ fn syntax(file: &str, e: &csv::Error, line_of: impl Fn(u64) -> usize) -> Error {
         Location {
             file: file.to_string(),
             line,
-            row: None,
-            field: None,
+            ..Location::default()
         },
         message,
     )
@@ -339,7 +396,7 @@ mod tests {
             .iter()
             .map(|r| match r.place {
                 Place::Line(l) => l,
-                Place::Row(_) => 0,
+                Place::Row(_) | Place::SheetRow(_) => 0,
             })
             .collect();
         assert_eq!(lines, [2, 4]);

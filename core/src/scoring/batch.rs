@@ -433,6 +433,7 @@ fn refusal(m: &Measure) -> Option<Error> {
                 line: None,
                 row: None,
                 field: Some(format!("measure {}", m.id)),
+                ..Location::default()
             },
             format!(
                 "batch scoring does not take {why} (it judges each series against one target \

@@ -284,6 +284,7 @@ fn run(
             observations: file("observations.csv"),
             comparators: file("comparators.csv"),
             actions: file("actions.csv"),
+            workbooks: &[],
         },
         *limits,
     )?;

@@ -74,6 +74,7 @@ fn expected(
         observations: file("observations.csv"),
         comparators: file("comparators.csv"),
         actions: file("actions.csv"),
+        workbooks: &[],
     })
     .map_err(|e| e.to_string())?;
     let as_of = as_of
