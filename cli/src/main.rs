@@ -335,20 +335,44 @@ fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
     let obs = read(&dir.join("observations.csv"))?;
     let cmp = read(&dir.join("comparators.csv"))?;
     let act = read(&dir.join("actions.csv"))?;
+    let books = workbooks(dir)?;
+    let books: Vec<(&str, &[u8])> = books
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
     Scorecard::load(Sources {
         definition: (&def.0, &def.1),
         observations: borrow_file(&obs),
         comparators: borrow_file(&cmp),
         actions: borrow_file(&act),
-        workbooks: &[],
+        workbooks: &books,
     })
     .map_err(Failure::Invalid)
 }
 
-/// A file's name and UTF-8 text; `None` when it does not exist. The read itself is bounded (at
-/// most the size limit and one byte more), so memory stays bounded whatever the file claims to
-/// be: a FIFO, a link to /dev/zero, or a file that grows while it is read.
-fn read(path: &Path) -> Result<Option<(String, String)>, Failure> {
+/// Every workbook in the directory (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`), by name, each
+/// read as `Scorecard::add_workbook` reads it. Excel's lock files (`~$book.xlsx`) are left.
+fn workbooks(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Failure::Io(format!("cannot list {}: {e}", dir.display())))?;
+    let mut paths: Vec<std::path::PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| betteroff::workbook::is_workbook(n) && !n.starts_with("~$"))
+        })
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| read_bytes(p).transpose())
+        .collect()
+}
+
+/// A file's name and bytes; `None` when it does not exist. Bounded as [`read`] is.
+fn read_bytes(path: &Path) -> Result<Option<(String, Vec<u8>)>, Failure> {
     use std::io::Read;
     let name = path.display().to_string();
     let limits = betteroff::Limits::default();
@@ -372,6 +396,16 @@ fn read(path: &Path) -> Result<Option<(String, String)>, Failure> {
     limits
         .check_read(&name, bytes.len())
         .map_err(|e| Failure::Invalid(Errors::one(e)))?;
+    Ok(Some((name, bytes)))
+}
+
+/// A file's name and UTF-8 text; `None` when it does not exist. The read itself is bounded (at
+/// most the size limit and one byte more), so memory stays bounded whatever the file claims to
+/// be: a FIFO, a link to /dev/zero, or a file that grows while it is read.
+fn read(path: &Path) -> Result<Option<(String, String)>, Failure> {
+    let Some((name, bytes)) = read_bytes(path)? else {
+        return Ok(None);
+    };
     betteroff::decode_utf8(bytes, &name)
         .map(|text| Some((name.clone(), text)))
         .map_err(|e| Failure::Invalid(Errors::one(e)))

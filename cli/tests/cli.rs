@@ -71,6 +71,56 @@ fn bundled_example_needs_no_files_and_fits_100_columns() {
 }
 
 /// `betteroff report examples/dudley-wsoa --as-of 2020-05 --format json`.
+#[path = "../../core/tests/common/workbook.rs"]
+mod workbook;
+
+#[test]
+fn a_workbook_in_the_directory_is_read_as_its_csv_files() {
+    // The WSoA's three CSV files as one workbook beside its definition: the golden vector.
+    let dir = scratch(
+        "workbook",
+        &[(
+            "scorecard.toml",
+            &fs::read_to_string(root().join("examples/dudley-wsoa/scorecard.toml")).unwrap(),
+        )],
+    );
+    fs::write(
+        dir.join("wsoa.xlsx"),
+        workbook::example(&root().join("examples/dudley-wsoa")),
+    )
+    .unwrap();
+    // Excel's lock file beside an open workbook is not a workbook.
+    fs::write(dir.join("~$wsoa.xlsx"), "lock").unwrap();
+    let o = run(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--as-of",
+        "2020-05",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let golden = fs::read_to_string(root().join("tests/vectors/dudley-wsoa-2020-05.json")).unwrap();
+    assert!(
+        stdout(&o) == golden,
+        "workbook JSON differs from the golden vector"
+    );
+
+    let dir = scratch("bad-workbook", &[("scorecard.toml", CARD)]);
+    fs::write(dir.join("data.xlsx"), workbook::bad_value()).unwrap();
+    let o = run(&["validate", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o).replace(&format!("{}/", dir.display()), "");
+    assert!(
+        err.contains("data.xlsx, sheet \"observations\", cell C3: field \"value\": \"thirty\" is not a number"),
+        "{err}"
+    );
+    assert!(
+        err.contains("data.xlsx, sheet \"observations\", cell A4: field \"measure\": unknown measure id \"x\""),
+        "{err}"
+    );
+}
+
 fn wsoa_json() -> Output {
     run(&[
         "report",

@@ -4,52 +4,15 @@
 //! LAIT workbooks in `../shared` are read.
 
 use betteroff::{borrow_file, Report, Scorecard, Sources};
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+#[path = "common/workbook.rs"]
+mod fixtures;
+
+use fixtures::workbook_of;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// Columns whose cells are written as numbers when they read as one, as a spreadsheet user
-/// types them; every other cell is text.
-const NUMERIC: &[&str] = &["value", "numerator", "denominator", "period"];
-
-/// A workbook with one sheet per (name, CSV text).
-fn workbook_of(sheets: &[(&str, &str)]) -> Vec<u8> {
-    let mut book = Workbook::new();
-    for (name, text) in sheets {
-        let sheet = book.add_worksheet();
-        sheet.set_name(*name).unwrap();
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .from_reader(text.as_bytes());
-        let mut header = Vec::new();
-        for (r, record) in reader.records().enumerate() {
-            let record = record.unwrap();
-            for (c, cell) in record.iter().enumerate() {
-                let (row, col) = (r as u32, c as u16);
-                if r == 0 {
-                    header.push(cell.to_ascii_lowercase());
-                    sheet.write_string(row, col, cell).unwrap();
-                    continue;
-                }
-                if cell.is_empty() {
-                    continue;
-                }
-                match cell.parse::<f64>() {
-                    Ok(x) if NUMERIC.contains(&header[c].as_str()) => {
-                        sheet.write_number(row, col, x).unwrap();
-                    }
-                    _ => {
-                        sheet.write_string(row, col, cell).unwrap();
-                    }
-                }
-            }
-        }
-    }
-    book.save_to_buffer().unwrap()
 }
 
 fn read(example: &str, name: &str) -> Option<(String, String)> {
@@ -70,23 +33,19 @@ fn every_example_as_a_workbook_gives_the_same_report_byte_for_byte() {
     ] {
         let def = read(example, "scorecard.toml").unwrap();
         let files = [
-            ("observations", read(example, "observations.csv")),
-            ("comparators", read(example, "comparators.csv")),
-            ("actions", read(example, "actions.csv")),
+            read(example, "observations.csv"),
+            read(example, "comparators.csv"),
+            read(example, "actions.csv"),
         ];
         let from_csv = Scorecard::load(Sources {
             definition: (&def.0, &def.1),
-            observations: borrow_file(&files[0].1),
-            comparators: borrow_file(&files[1].1),
-            actions: borrow_file(&files[2].1),
+            observations: borrow_file(&files[0]),
+            comparators: borrow_file(&files[1]),
+            actions: borrow_file(&files[2]),
             workbooks: &[],
         })
         .unwrap();
-        let sheets: Vec<(&str, &str)> = files
-            .iter()
-            .filter_map(|(n, f)| f.as_ref().map(|(_, t)| (*n, t.as_str())))
-            .collect();
-        let bytes = workbook_of(&sheets);
+        let bytes = fixtures::example(&root().join(example));
         let from_book = Scorecard::load(Sources {
             definition: (&def.0, &def.1),
             workbooks: &[("data.xlsx", &bytes)],
@@ -128,23 +87,7 @@ fn monthly_status(card: &Scorecard) -> (String, Option<f64>) {
 #[test]
 fn date_cells_read_as_the_measures_months() {
     // Excel writes a month as its first day, typed as a date: 2019-04-01 for April 2019.
-    let mut book = Workbook::new();
-    let sheet = book.add_worksheet().set_name("Observations").unwrap();
-    let date = Format::new().set_num_format("dd/mm/yyyy");
-    for (c, h) in ["measure", "period", "value"].iter().enumerate() {
-        sheet.write_string(0, c as u16, *h).unwrap();
-    }
-    for (r, (y, m, v)) in [(2019, 4, 32.0), (2019, 10, 27.0), (2020, 4, 20.0)]
-        .into_iter()
-        .enumerate()
-    {
-        let row = r as u32 + 1;
-        sheet.write_string(row, 0, "m").unwrap();
-        let d = ExcelDateTime::from_ymd(y, m, 1).unwrap();
-        sheet.write_datetime_with_format(row, 1, &d, &date).unwrap();
-        sheet.write_number(row, 2, v).unwrap();
-    }
-    let bytes = book.save_to_buffer().unwrap();
+    let bytes = fixtures::month_start();
     let from_book = Scorecard::load(Sources {
         definition: ("m.toml", MONTHLY),
         workbooks: &[("book.xlsx", &bytes)],
@@ -175,10 +118,7 @@ fn date_cells_read_as_the_measures_months() {
 
 #[test]
 fn problems_name_the_sheet_and_the_cell() {
-    let bytes = workbook_of(&[(
-        "observations",
-        "measure,period,value\nm,2019-04,32\nm,2019-05,thirty\nx,2019-06,1\n",
-    )]);
+    let bytes = fixtures::bad_value();
     let e = Scorecard::load(Sources {
         definition: ("m.toml", MONTHLY),
         workbooks: &[("book.xlsx", &bytes)],
@@ -200,7 +140,7 @@ fn problems_name_the_sheet_and_the_cell() {
 
 #[test]
 fn a_workbook_without_the_sheets_is_refused_naming_them() {
-    let bytes = workbook_of(&[("Sheet1", "measure,period,value\nm,2019-04,32\n")]);
+    let bytes = fixtures::no_sheet();
     let e = Scorecard::load(Sources {
         definition: ("m.toml", MONTHLY),
         workbooks: &[("book.xlsx", &bytes)],
