@@ -20,6 +20,8 @@ fi
 step "Lint (cargo clippy -D warnings)"
 if cargo clippy --version >/dev/null 2>&1; then
   cargo clippy --all-targets -- -D warnings
+  # The core without workbooks (the build a small WebAssembly module would use).
+  cargo clippy -q -p betteroff --no-default-features -- -D warnings
 else
   echo "clippy is not installed here; skipping the lint"
 fi
@@ -52,6 +54,9 @@ cargo test -q -p betteroff-service
 step "The core as a published crate: rustdoc with warnings denied, and cargo package"
 RUSTDOCFLAGS="-D warnings" cargo doc -q -p betteroff --no-deps
 cargo package -q -p betteroff --allow-dirty
+
+step "Workbook fixtures for the Python and JavaScript tests (written by rust_xlsxwriter, never committed)"
+cargo run -q -p betteroff --example workbook_fixtures -- target/fixtures
 
 step "Python: build the wheel in a virtualenv, then pytest and mypy --strict"
 venv=target/py-venv

@@ -80,6 +80,7 @@ pub mod batch {
 /// Workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`) read sheet by sheet into text cells as
 /// typed (numbers, dates as ISO 8601), every problem naming its sheet and cell; the scorecard
 /// reads its data from them with [`Scorecard::add_workbook`].
+#[cfg(feature = "workbook")]
 pub mod workbook {
     pub use crate::input::workbook::{is_workbook, open, Sheet, Workbook};
 }

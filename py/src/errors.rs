@@ -52,7 +52,7 @@ create_exception!(
 );
 
 /// The exception for a list of problems: the class of the first, the message listing all, and
-/// `.errors` holding each as a dict (kind, file, line, row, field, message).
+/// `.errors` holding each as a dict (kind, file, line, row, field, sheet, cell, message).
 pub(crate) fn to_py(errors: Errors) -> PyErr {
     let message = errors.to_string();
     let err = match errors.kind() {
@@ -85,6 +85,8 @@ fn error_dict<'py>(py: Python<'py>, e: &Error) -> PyResult<Bound<'py, PyDict>> {
     d.set_item("line", at.line)?;
     d.set_item("row", at.row)?;
     d.set_item("field", at.field.as_deref())?;
+    d.set_item("sheet", at.sheet.as_deref())?;
+    d.set_item("cell", at.cell.as_deref())?;
     d.set_item("message", e.to_string())?;
     Ok(d)
 }

@@ -17,15 +17,16 @@ pub(crate) struct PyScorecard {
 
 #[pymethods]
 impl PyScorecard {
-    /// Loads a definition (file name decides TOML or JSON) and optional CSV files, each given as
-    /// (file name, bytes); every problem in every file is reported at once.
+    /// Loads a definition (file name decides TOML or JSON), optional CSV files and workbooks,
+    /// each given as (file name, bytes); every problem in every file is reported at once.
     #[staticmethod]
-    #[pyo3(signature = (definition, observations=None, comparators=None, actions=None))]
+    #[pyo3(signature = (definition, observations=None, comparators=None, actions=None, workbooks=Vec::new()))]
     fn load(
         definition: (String, Vec<u8>),
         observations: Option<(String, Vec<u8>)>,
         comparators: Option<(String, Vec<u8>)>,
         actions: Option<(String, Vec<u8>)>,
+        workbooks: Vec<(String, Vec<u8>)>,
     ) -> PyResult<Self> {
         guard(|| {
             let decode = |f: Option<(String, Vec<u8>)>| -> PyResult<Option<(String, String)>> {
@@ -47,7 +48,10 @@ impl PyScorecard {
                 observations: betteroff::borrow_file(&obs),
                 comparators: betteroff::borrow_file(&cmp),
                 actions: betteroff::borrow_file(&act),
-                workbooks: &[],
+                workbooks: &workbooks
+                    .iter()
+                    .map(|(n, b)| (n.as_str(), b.as_slice()))
+                    .collect::<Vec<_>>(),
             })
             .map_err(to_py)?;
             Ok(PyScorecard { card })
@@ -100,6 +104,12 @@ impl PyScorecard {
             };
             result.map_err(to_py)
         })
+    }
+
+    /// Adds a workbook's sheets named observations, comparators and actions (the core's
+    /// `Scorecard::add_workbook`); `source` names it in errors.
+    fn add_workbook(&mut self, data: Vec<u8>, source: &str) -> PyResult<()> {
+        guard(|| self.card.add_workbook(&data, source).map_err(to_py))
     }
 
     /// Scores at `as_of` (default: the latest period with data), without holding the GIL.

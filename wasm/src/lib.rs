@@ -37,10 +37,10 @@ fn to_js(errors: Errors) -> JsValue {
         set("file", at.file.as_str().into());
         set("line", at.line.map_or(JsValue::NULL, |l| (l as f64).into()));
         set("row", at.row.map_or(JsValue::NULL, |r| (r as f64).into()));
-        set(
-            "field",
-            at.field.as_deref().map_or(JsValue::NULL, Into::into),
-        );
+        let text = |t: &Option<String>| t.as_deref().map_or(JsValue::NULL, Into::into);
+        set("field", text(&at.field));
+        set("sheet", text(&at.sheet));
+        set("cell", text(&at.cell));
         set("message", err.to_string().into());
         list.push(&item);
     }
@@ -59,6 +59,24 @@ fn text_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
         };
         usage(what, format!("{what} must be text (a string), not {got}"))
     })
+}
+
+/// A file's bytes: a `Uint8Array` or an `ArrayBuffer` (what `File.arrayBuffer()` and Node's
+/// `readFileSync` give).
+fn bytes_arg(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+    if value.is_instance_of::<js_sys::Uint8Array>() || value.is_instance_of::<js_sys::ArrayBuffer>()
+    {
+        return Ok(js_sys::Uint8Array::new(value).to_vec());
+    }
+    let got = if value.is_null() {
+        "null".to_string()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    };
+    Err(usage(
+        what,
+        format!("{what} must be bytes (a Uint8Array or an ArrayBuffer), not {got}"),
+    ))
 }
 
 fn usage(what: &str, message: String) -> JsValue {
@@ -252,6 +270,20 @@ impl Scorecard {
         let text = text_arg(&text, "the CSV text")?;
         self.card
             .add_actions_csv(&text, source.as_deref().unwrap_or("actions.csv"))
+            .map_err(to_js)
+    }
+
+    /// Adds a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) from its bytes: the sheets named
+    /// observations, comparators and actions; errors name the sheet and cell.
+    #[wasm_bindgen(js_name = addWorkbook)]
+    pub fn add_workbook(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+        source: Option<String>,
+    ) -> Result<(), JsValue> {
+        let bytes = bytes_arg(&bytes, "the workbook")?;
+        self.card
+            .add_workbook(&bytes, source.as_deref().unwrap_or("workbook.xlsx"))
             .map_err(to_js)
     }
 

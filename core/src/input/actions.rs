@@ -19,6 +19,7 @@ pub fn parse_records(records: &table::Records) -> Result<Vec<Action>, Errors> {
     parse_table(&t)
 }
 
+#[cfg(feature = "workbook")]
 /// As [`parse_csv`], for a workbook's sheet: problems name the sheet and cell.
 pub fn parse_sheet(
     file: &str,

@@ -29,6 +29,7 @@ pub fn parse_records<'m>(
     parse_table(&t, find)
 }
 
+#[cfg(feature = "workbook")]
 /// As [`parse_csv`], for a workbook's sheet: problems name the sheet and cell.
 pub fn parse_sheet<'m>(
     file: &str,

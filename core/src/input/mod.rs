@@ -10,4 +10,5 @@ pub mod encoding;
 pub mod observations;
 pub mod scorecard;
 pub mod table;
+#[cfg(feature = "workbook")]
 pub mod workbook;

@@ -5,7 +5,7 @@
 use crate::error::{Error, ErrorKind, Errors, Location, RowSource};
 use crate::input::definition::Format;
 use crate::input::table::Records;
-use crate::input::{actions, comparators, definition, observations, workbook};
+use crate::input::{actions, comparators, definition, observations};
 use crate::model::action::Action;
 use crate::model::baseline::Baseline;
 use crate::model::comparator::ComparatorValue;
@@ -142,44 +142,6 @@ pub struct Sources<'a> {
     /// Workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`): (file name, bytes), each read as
     /// [`Scorecard::add_workbook`] reads it.
     pub workbooks: &'a [(&'a str, &'a [u8])],
-}
-
-/// What a workbook's sheet holds, by its name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SheetKind {
-    Observations,
-    Comparators,
-    Actions,
-}
-
-impl SheetKind {
-    const ALL: [SheetKind; 3] = [
-        SheetKind::Observations,
-        SheetKind::Comparators,
-        SheetKind::Actions,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            SheetKind::Observations => "observations",
-            SheetKind::Comparators => "comparators",
-            SheetKind::Actions => "actions",
-        }
-    }
-
-    /// The kind a sheet (or file stem) is named for: its name, trimmed, in any case.
-    fn named(name: &str) -> Option<SheetKind> {
-        let name = name.trim().to_lowercase();
-        Self::ALL.into_iter().find(|k| k.name() == name)
-    }
-
-    /// The kind a name mentions without being exactly (`Observations 2024`, `comparator`).
-    fn mentioned(name: &str) -> Option<SheetKind> {
-        let name = name.to_lowercase();
-        Self::ALL
-            .into_iter()
-            .find(|k| name.contains(k.name().trim_end_matches('s')))
-    }
 }
 
 /// One observation per measure, period and breakdown.
@@ -452,41 +414,11 @@ impl Scorecard {
     /// from its first sheet. Other sheets (notes, charts) are left, but one whose name
     /// mentions a kind without being it (`Observations 2024`) is an error, not a sheet
     /// silently skipped. All or nothing: a workbook with any problem adds no rows.
+    #[cfg(feature = "workbook")]
     pub fn add_workbook(&mut self, bytes: &[u8], file: &str) -> Result<(), Errors> {
         self.limits.check_file(file, bytes.len())?;
-        let mut book = workbook::open(bytes, file)?;
-        let names = book.names();
-        let mut errors = Vec::new();
-        let mut chosen: Vec<(String, SheetKind)> = Vec::new();
-        for n in &names {
-            match (SheetKind::named(n), SheetKind::mentioned(n)) {
-                (Some(k), _) => {
-                    if let Some((first, _)) = chosen.iter().find(|(_, c)| *c == k) {
-                        errors.push(Error::new(ErrorKind::Syntax, sheet_at(file, n), format!(
-                            "a second sheet of {}: {first:?} is one already; keep one sheet of each kind", k.name())));
-                    } else {
-                        chosen.push((n.clone(), k));
-                    }
-                }
-                (None, Some(k)) => errors.push(Error::new(ErrorKind::Syntax, sheet_at(file, n), format!(
-                    "the sheet is not read: name it {:?} to read it as {}, or rename it so that it does not look like one", k.name(), k.name()))),
-                (None, None) => {}
-            }
-        }
-        let stem = file
-            .rsplit(['/', '\\'])
-            .next()
-            .and_then(|f| f.rsplit_once('.'))
-            .map_or(file, |(stem, _)| stem);
-        if chosen.is_empty() && errors.is_empty() {
-            match (SheetKind::named(stem), names.first()) {
-                (Some(k), Some(first)) => chosen.push((first.clone(), k)),
-                _ => errors.push(Error::new(ErrorKind::Syntax, Location::file(file), format!(
-                    "the workbook has no sheet named observations, comparators or actions (its sheets are {}): name the sheets so, or name the file observations.xlsx (comparators, actions) to read its first sheet",
-                    names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")))),
-            }
-        }
-        Errors(errors).into_result()?;
+        let mut book = crate::input::workbook::open(bytes, file)?;
+        let chosen = crate::input::workbook::chosen_sheets(file, &book.names())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
         let mut errors = Vec::new();
@@ -507,13 +439,15 @@ impl Scorecard {
                 continue;
             }
             let read = match kind {
-                SheetKind::Observations => {
+                crate::input::workbook::SheetKind::Observations => {
                     observations::parse_sheet(file, &sheet, &find).map(|r| obs = Some(r))
                 }
-                SheetKind::Comparators => {
+                crate::input::workbook::SheetKind::Comparators => {
                     comparators::parse_sheet(file, &sheet, &find).map(|r| comps = Some(r))
                 }
-                SheetKind::Actions => actions::parse_sheet(file, &sheet).map(|r| acts = Some(r)),
+                crate::input::workbook::SheetKind::Actions => {
+                    actions::parse_sheet(file, &sheet).map(|r| acts = Some(r))
+                }
             };
             errors.extend(read.err().into_iter().flat_map(|e| e.0));
         }
@@ -543,6 +477,16 @@ impl Scorecard {
             }
         }
         Ok(())
+    }
+
+    /// Without the `workbook` feature: a workbook is refused, saying why.
+    #[cfg(not(feature = "workbook"))]
+    pub fn add_workbook(&mut self, _bytes: &[u8], file: &str) -> Result<(), Errors> {
+        Err(Errors::one(Error::new(
+            ErrorKind::Usage,
+            Location::file(file),
+            "this build of betteroff reads no workbooks (built without its `workbook` feature): save the sheets as CSV files",
+        )))
     }
 
     /// Adds comparator rows given as records (a DataFrame, a list of dicts).
@@ -952,14 +896,6 @@ fn place(at: &Location) -> String {
         }
         .to_string(),
         (None, None) => at.file.clone(),
-    }
-}
-
-/// A workbook's sheet, as a location.
-fn sheet_at(file: &str, sheet: &str) -> Location {
-    Location {
-        sheet: Some(sheet.to_string()),
-        ..Location::file(file)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Reading long-format CSV files: named columns, line numbers for every row, and a clear error
 //! for a missing or unknown column, so that nothing in a file is silently ignored.
 
-use crate::error::{Error, ErrorKind, Errors, Location, Origin, RowSource, SheetOrigin};
+use crate::error::{Error, ErrorKind, Errors, Location, Origin, RowSource};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -52,6 +52,7 @@ pub enum Place {
     Line(usize),
     Row(usize),
     /// A workbook sheet's row, as the spreadsheet numbers it.
+    #[cfg_attr(not(feature = "workbook"), allow(dead_code))]
     SheetRow(usize),
 }
 
@@ -244,6 +245,7 @@ pub fn from_records(
     })
 }
 
+#[cfg(feature = "workbook")]
 /// The same as [`read`] for a workbook's sheet: problems name the sheet and the cell.
 pub fn from_sheet(
     file: &str,
@@ -258,7 +260,7 @@ pub fn from_sheet(
         .collect();
     let origin = Arc::new(Origin {
         file: file.to_string(),
-        sheet: Some(SheetOrigin {
+        sheet: Some(crate::error::SheetOrigin {
             name: sheet.name.clone(),
             columns: headers
                 .iter()

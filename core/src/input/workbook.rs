@@ -194,6 +194,94 @@ fn text(cell: &Data) -> Result<Option<String>, String> {
     })
 }
 
+/// What a workbook's sheet holds, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SheetKind {
+    Observations,
+    Comparators,
+    Actions,
+}
+
+impl SheetKind {
+    const ALL: [SheetKind; 3] = [
+        SheetKind::Observations,
+        SheetKind::Comparators,
+        SheetKind::Actions,
+    ];
+
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            SheetKind::Observations => "observations",
+            SheetKind::Comparators => "comparators",
+            SheetKind::Actions => "actions",
+        }
+    }
+
+    /// The kind a sheet (or file stem) is named for: its name, trimmed, in any case.
+    fn named(name: &str) -> Option<SheetKind> {
+        let name = name.trim().to_lowercase();
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The kind a name mentions without being exactly (`Observations 2024`, `comparator`).
+    fn mentioned(name: &str) -> Option<SheetKind> {
+        let name = name.to_lowercase();
+        Self::ALL
+            .into_iter()
+            .find(|k| name.contains(k.name().trim_end_matches('s')))
+    }
+}
+
+/// The sheets a scorecard reads from a workbook `file` with sheets `names`, and what each holds:
+/// those named for a kind; else, in a workbook named for a kind (`observations.xlsx`), its
+/// first sheet. A second sheet of a kind, or one whose name mentions a kind without being it
+/// (`Observations 2024`), is an error, not a sheet silently skipped.
+pub(crate) fn chosen_sheets(
+    file: &str,
+    names: &[String],
+) -> Result<Vec<(String, SheetKind)>, Errors> {
+    let mut errors = Vec::new();
+    let mut chosen: Vec<(String, SheetKind)> = Vec::new();
+    for n in names {
+        match (SheetKind::named(n), SheetKind::mentioned(n)) {
+            (Some(k), _) => {
+                if let Some((first, _)) = chosen.iter().find(|(_, c)| *c == k) {
+                    errors.push(Error::new(ErrorKind::Syntax, sheet_at(file, n), format!(
+                        "a second sheet of {}: {first:?} is one already; keep one sheet of each kind", k.name())));
+                } else {
+                    chosen.push((n.clone(), k));
+                }
+            }
+            (None, Some(k)) => errors.push(Error::new(ErrorKind::Syntax, sheet_at(file, n), format!(
+                "the sheet is not read: name it {:?} to read it as {}, or rename it so that it does not look like one", k.name(), k.name()))),
+            (None, None) => {}
+        }
+    }
+    let stem = file
+        .rsplit(['/', '\\'])
+        .next()
+        .and_then(|f| f.rsplit_once('.'))
+        .map_or(file, |(stem, _)| stem);
+    if chosen.is_empty() && errors.is_empty() {
+        match (SheetKind::named(stem), names.first()) {
+            (Some(k), Some(first)) => chosen.push((first.clone(), k)),
+            _ => errors.push(Error::new(ErrorKind::Syntax, Location::file(file), format!(
+                "the workbook has no sheet named observations, comparators or actions (its sheets are {}): name the sheets so, or name the file observations.xlsx (comparators, actions) to read its first sheet",
+                names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")))),
+        }
+    }
+    Errors(errors).into_result()?;
+    Ok(chosen)
+}
+
+/// A workbook's sheet, as a location.
+fn sheet_at(file: &str, sheet: &str) -> Location {
+    Location {
+        sheet: Some(sheet.to_string()),
+        ..Location::file(file)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -151,6 +151,19 @@ def _read(path: Path) -> Optional[Tuple[str, bytes]]:
     return (str(path), data)
 
 
+_WORKBOOK = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+
+
+def _workbooks(directory: Path) -> List[Path]:
+    """The workbooks in a scorecard directory, by name; Excel's lock files (``~$book.xlsx``) are
+    left, as the CLI leaves them."""
+    return sorted(
+        f
+        for f in directory.iterdir()
+        if f.is_file() and f.name.lower().endswith(_WORKBOOK) and not f.name.startswith("~$")
+    )
+
+
 class Scorecard:
     """A scorecard definition and the data added to it."""
 
@@ -159,8 +172,10 @@ class Scorecard:
 
     @classmethod
     def load(cls, path: PathLike) -> "Scorecard":
-        """A scorecard directory (scorecard.toml or .json, and any of observations.csv,
-        comparators.csv, actions.csv), or a single .toml / .json definition file."""
+        """A scorecard directory (scorecard.toml or .json, any of observations.csv,
+        comparators.csv, actions.csv, and any workbooks: .xlsx, .xlsm, .xlsb, .xls, .ods, whose
+        sheets named observations, comparators and actions are read), or a single .toml /
+        .json definition file."""
         p = Path(path)
         if p.is_dir():
             defs = [d for d in (p / "scorecard.toml", p / "scorecard.json") if d.is_file()]
@@ -176,6 +191,11 @@ class Scorecard:
                     _read(p / "observations.csv"),
                     _read(p / "comparators.csv"),
                     _read(p / "actions.csv"),
+                    [
+                        book
+                        for book in (_read(f) for f in _workbooks(p))
+                        if book is not None
+                    ],
                 )
             )
         if not p.is_file():
@@ -226,6 +246,21 @@ class Scorecard:
         """Adds actions: columns id, title, due, status (optional: section, objective, lead,
         completed, note)."""
         return self._add("actions", data, source)
+
+    def add_workbook(self, data: Union[PathLike, bytes], source: Optional[str] = None) -> "Scorecard":
+        """Adds a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods), given as a path or its bytes: the
+        sheets named observations, comparators and actions (in any case), each with the columns
+        of the CSV file of that name; a workbook named observations.xlsx (comparators, actions)
+        with none of them is read from its first sheet. Cells are read as typed (dates as dates,
+        numbers as numbers); errors name the sheet and cell. All or nothing."""
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            self._native.add_workbook(bytes(data), source or "workbook")
+            return self
+        read = _read(Path(data))
+        if read is None:
+            raise FileNotFoundError(f"no such workbook: {data}")
+        self._native.add_workbook(read[1], source or read[0])
+        return self
 
     def score(self, as_of: Optional[str] = None, disclosure_control: bool = True, strict: bool = False) -> Report:
         """Scores every measure at ``as_of`` (default: the latest period with data). Small
