@@ -202,6 +202,7 @@ fn paths(scale: f64) {
                 comparators: None,
                 actions: None,
                 workbooks: &[],
+                tables: &[],
             })
             .expect("a valid workload");
             let report = card.score(None).expect("scores");

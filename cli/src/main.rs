@@ -300,6 +300,7 @@ fn load_bundled() -> Result<Scorecard, Failure> {
         comparators: Some(cmp),
         actions: None,
         workbooks: &[],
+        tables: &[],
     })
     .map_err(Failure::Invalid)
 }
@@ -336,6 +337,11 @@ fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
     let cmp = read(&dir.join("comparators.csv"))?;
     let act = read(&dir.join("actions.csv"))?;
     let books = workbooks(dir)?;
+    let tables = tables(dir, &def)?;
+    let tables: Vec<(&str, &str)> = tables
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     let books: Vec<(&str, &[u8])> = books
         .iter()
         .map(|(n, b)| (n.as_str(), b.as_slice()))
@@ -346,8 +352,31 @@ fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
         comparators: borrow_file(&cmp),
         actions: borrow_file(&act),
         workbooks: &books,
+        tables: &tables,
     })
     .map_err(Failure::Invalid)
+}
+
+/// The published tables the definition's `[[tables]]` name, read from beside it; one that is
+/// absent is left for the core to report. A definition that does not read gives none (its
+/// problems are reported when it is loaded).
+fn tables(dir: &Path, def: &(String, String)) -> Result<Vec<(String, String)>, Failure> {
+    let card = if def.0.ends_with(".json") {
+        Scorecard::from_json(&def.1, &def.0)
+    } else {
+        Scorecard::from_toml(&def.1, &def.0)
+    };
+    let Ok(card) = card else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for t in &card.definition().tables {
+        if let Some((_, text)) = read(&dir.join(&t.file))? {
+            // Named as the definition names it, so that messages match.
+            out.push((dir.join(&t.file).display().to_string(), text));
+        }
+    }
+    Ok(out)
 }
 
 /// Every workbook in the directory (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`), by name, each

@@ -51,7 +51,8 @@ pub use model::action::{Action, ActionStatus, Risk, RiskRating};
 pub use model::baseline::{Baseline, BaselineSource, ResolvedBaseline};
 pub use model::comparator::ComparatorValue;
 pub use model::definition::{
-    Analysis, BenchmarkPeriod, Definition, Section, SectionKind, StatusRules,
+    Analysis, BenchmarkPeriod, DataTable, Definition, MeasureFrom, Section, SectionKind,
+    StatusRules, TableFormat,
 };
 pub use model::kinds::{Frequency, MeasureKind, Polarity, Unit};
 pub use model::measure::Measure;

@@ -27,6 +27,7 @@ fn load(def: &str, obs: &str) -> Result<Scorecard, String> {
         comparators: None,
         actions: None,
         workbooks: &[],
+        tables: &[],
     })
     .map_err(|e| e.to_string())
 }

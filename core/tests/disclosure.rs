@@ -89,6 +89,7 @@ fn leak_report(disclosure: bool) -> Report {
         comparators: Some(("c.csv", CMP)),
         actions: None,
         workbooks: &[],
+        tables: &[],
     })
     .unwrap();
     card.score_with(Some("2021-06".parse::<Period>().unwrap()), disclosure)
@@ -208,6 +209,7 @@ fn stockton(round_to: Option<u32>) -> Report {
         comparators: borrow_file(&c),
         actions: None,
         workbooks: &[],
+        tables: &[],
     })
     .unwrap();
     let threshold = card.definition().disclosure.threshold;

@@ -30,6 +30,7 @@ fn load(example: &str) -> Scorecard {
         comparators: borrow_file(&cmp),
         actions: borrow_file(&act),
         workbooks: &[],
+        tables: &[],
     })
     .unwrap_or_else(|e| panic!("{example} is valid:\n{e}"))
 }
@@ -290,6 +291,7 @@ fn json_definition_scores_like_toml() {
             comparators: Some(("c.csv", &cmp)),
             actions: None,
             workbooks: &[],
+            tables: &[],
         })
         .unwrap()
     };

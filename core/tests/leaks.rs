@@ -26,6 +26,7 @@ fn score(def: &str, obs: &str, cmp: &str) -> Report {
         comparators: (!cmp.is_empty()).then_some(("comparators.csv", cmp)),
         actions: None,
         workbooks: &[],
+        tables: &[],
     })
     .unwrap_or_else(|e| panic!("{e}"));
     card.score(Some("2021-06".parse::<Period>().unwrap()))

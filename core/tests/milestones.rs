@@ -43,6 +43,7 @@ fn score(at: &str, v: f64) -> Report {
         comparators: None,
         actions: None,
         workbooks: &[],
+        tables: &[],
     })
     .unwrap_or_else(|e| panic!("{e}"));
     card.score(Some(at.parse::<Period>().unwrap()))

@@ -245,6 +245,7 @@ fn scorecard(c: &Value) -> Result<betteroff::Report, String> {
         comparators: None,
         actions: None,
         workbooks: &[],
+        tables: &[],
     })
     .map_err(|e| format!("{e}\n{def}"))?;
     let as_of: Period = month(y.len() - 1).parse().map_err(|e| format!("{e}"))?;

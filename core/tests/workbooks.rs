@@ -43,6 +43,7 @@ fn every_example_as_a_workbook_gives_the_same_report_byte_for_byte() {
             comparators: borrow_file(&files[1]),
             actions: borrow_file(&files[2]),
             workbooks: &[],
+            tables: &[],
         })
         .unwrap();
         let bytes = fixtures::example(&root().join(example));

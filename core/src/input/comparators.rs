@@ -9,7 +9,7 @@ use crate::model::measure::Measure;
 use crate::model::period::Period;
 
 pub const REQUIRED: &[&str] = &["measure", "period", "comparator", "value"];
-pub const OPTIONAL: &[&str] = &["group", "note"];
+pub const OPTIONAL: &[&str] = &["group", "code", "note"];
 
 pub fn parse_csv<'m>(
     text: &str,
@@ -98,6 +98,7 @@ fn parse_table<'m>(
                 comparator: name.to_string(),
                 group: t.get(row, "group").map(str::to_string),
                 value,
+                codes: t.get(row, "code").map(str::to_string).into_iter().collect(),
                 source: t.source(row),
             });
         }

@@ -6,7 +6,8 @@ use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::model::action::Risk;
 use crate::model::baseline::Baseline;
 use crate::model::definition::{
-    Analysis, BenchmarkPeriod, Definition, Section, SectionKind, StatusRules,
+    Analysis, BenchmarkPeriod, DataTable, Definition, MeasureFrom, Section, SectionKind,
+    StatusRules, TableFormat,
 };
 use crate::model::kinds::{Frequency, MeasureKind, Polarity, Unit};
 use crate::model::measure::Measure;
@@ -42,6 +43,28 @@ struct RawCard {
     risks: Vec<RawRisk>,
     #[serde(default, skip_serializing_if = "is_default")]
     projections: Vec<RawProjection>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    tables: Vec<RawTable>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawTable {
+    id: String,
+    format: String,
+    file: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meta: Option<String>,
+    area: String,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawFrom {
+    table: String,
+    indicator: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    filters: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
@@ -135,6 +158,8 @@ struct RawMeasure {
     disclosure: Option<RawDisclosure>,
     #[serde(default, skip_serializing_if = "is_default")]
     notes: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<RawFrom>,
 }
 
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
@@ -358,6 +383,7 @@ impl Checker<'_> {
         let analysis = self.analysis(raw.analysis.unwrap_or_default());
         let disclosure = self.disclosure(raw.disclosure, Disclosure::default(), None, "disclosure");
         self.card_disclosure = disclosure;
+        let tables = self.tables(raw.tables);
         let mut section_ids = HashMap::new();
         let mut measure_ids = HashMap::new();
         let mut sections = Vec::new();
@@ -382,6 +408,27 @@ impl Checker<'_> {
                 "the scorecard id is empty".into(),
             );
         }
+        for m in sections.iter().flat_map(|s: &Section| &s.measures) {
+            let Some(from) = &m.from else { continue };
+            if !tables.iter().any(|t| t.id == from.table) {
+                let known: Vec<&str> = tables.iter().map(|t| t.id.as_str()).collect();
+                self.push(
+                    ErrorKind::Definition,
+                    m.line,
+                    "from.table",
+                    format!(
+                        "measure {:?}: no table {:?} in [[tables]]{}",
+                        m.id,
+                        from.table,
+                        if known.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" (the tables are {})", known.join(", "))
+                        }
+                    ),
+                );
+            }
+        }
         Errors(self.errors).into_result()?;
         Ok(Definition {
             id: raw.id,
@@ -396,7 +443,64 @@ impl Checker<'_> {
             sections,
             risks,
             projections,
+            tables,
         })
+    }
+
+    /// The published tables: ids unique, a known format, a file and our area named.
+    fn tables(&mut self, raw: Vec<RawTable>) -> Vec<DataTable> {
+        let mut out: Vec<DataTable> = Vec::new();
+        for t in raw {
+            let line = self.line_of(&t.id, false);
+            let before = self.errors.len();
+            let bad = |this: &mut Self, field: &str, msg: String| {
+                this.push(
+                    ErrorKind::Definition,
+                    line,
+                    field,
+                    format!("table {:?}: {msg}", t.id),
+                );
+            };
+            if out.iter().any(|o| o.id == t.id) {
+                bad(self, "tables.id", "a second table with this id".into());
+            }
+            let format = TableFormat::parse(&t.format);
+            if format.is_none() {
+                bad(
+                    self,
+                    "tables.format",
+                    format!("unknown format {:?}: expected ees or fingertips", t.format),
+                );
+            }
+            if t.file.trim().is_empty() {
+                bad(self, "tables.file", "the file's name is empty".into());
+            }
+            if t.area.trim().is_empty() {
+                bad(
+                    self,
+                    "tables.area",
+                    "no area: give our area's code (or, in an EES file, its name)".into(),
+                );
+            }
+            if t.meta.is_some() && format == Some(TableFormat::Fingertips) {
+                bad(
+                    self,
+                    "tables.meta",
+                    "a .meta.csv file describes an EES table, not a Fingertips export".into(),
+                );
+            }
+            if let (Some(format), true) = (format, self.errors.len() == before) {
+                out.push(DataTable {
+                    id: t.id,
+                    format,
+                    file: t.file,
+                    meta: t.meta,
+                    area: t.area.trim().to_string(),
+                    line,
+                });
+            }
+        }
+        out
     }
 
     fn analysis(&mut self, a: RawAnalysis) -> Analysis {
@@ -618,6 +722,22 @@ impl Checker<'_> {
             }
             None => (None, None),
         };
+        let from = m.from.and_then(|f| {
+            if f.indicator.trim().is_empty() {
+                bad(
+                    self,
+                    "from.indicator",
+                    "the indicator is empty: name the indicator column (EES) or id (Fingertips)"
+                        .into(),
+                );
+                return None;
+            }
+            Some(MeasureFrom {
+                table: f.table,
+                indicator: f.indicator.trim().to_string(),
+                filters: f.filters.into_iter().collect(),
+            })
+        });
         let (Some(kind), Some(unit), Some(polarity)) = (kind, unit, polarity) else {
             return None;
         };
@@ -638,6 +758,7 @@ impl Checker<'_> {
             spc,
             disclosure,
             notes: m.notes,
+            from,
             line,
         };
         self.check_target_against(&measure);
@@ -1134,6 +1255,17 @@ fn raw_card(d: &Definition) -> RawCard {
                 source: p.source.clone(),
             })
             .collect(),
+        tables: d
+            .tables
+            .iter()
+            .map(|t| RawTable {
+                id: t.id.clone(),
+                format: t.format.key().to_string(),
+                file: t.file.clone(),
+                meta: t.meta.clone(),
+                area: t.area.clone(),
+            })
+            .collect(),
     }
 }
 
@@ -1225,6 +1357,11 @@ fn raw_measure(m: &Measure) -> RawMeasure {
             enabled: m.spc.disabled.then_some(false),
         }),
         notes: m.notes.clone(),
+        from: m.from.as_ref().map(|f| RawFrom {
+            table: f.table.clone(),
+            indicator: f.indicator.clone(),
+            filters: f.filters.iter().cloned().collect(),
+        }),
     }
 }
 

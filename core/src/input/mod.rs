@@ -6,9 +6,17 @@ pub mod actions;
 pub mod codes;
 pub mod comparators;
 pub mod definition;
+pub mod ees;
 pub mod encoding;
+pub mod fingertips;
 pub mod observations;
 pub mod scorecard;
 pub mod table;
 #[cfg(feature = "workbook")]
 pub mod workbook;
+
+/// A path's last component (`/` or `\\` separated): how a file is matched to the name the
+/// definition gives it, and how a workbook's name says what it holds.
+pub(crate) fn file_name(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}

@@ -501,6 +501,7 @@ mod tests {
             spc: Default::default(),
             disclosure: None,
             notes: vec![],
+            from: None,
             line: None,
         }
     }

@@ -5,7 +5,7 @@
 use crate::error::{Error, ErrorKind, Errors, Location, RowSource};
 use crate::input::definition::Format;
 use crate::input::table::Records;
-use crate::input::{actions, comparators, definition, observations};
+use crate::input::{actions, comparators, definition, file_name, observations};
 use crate::model::action::Action;
 use crate::model::baseline::Baseline;
 use crate::model::comparator::ComparatorValue;
@@ -102,6 +102,7 @@ impl Limits {
 ///     comparators: None,
 ///     actions: None,
 ///     workbooks: &[],
+///     tables: &[],
 /// })
 /// .unwrap();
 /// assert_eq!(card.observations().len(), 1);
@@ -142,6 +143,10 @@ pub struct Sources<'a> {
     /// Workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`): (file name, bytes), each read as
     /// [`Scorecard::add_workbook`] reads it.
     pub workbooks: &'a [(&'a str, &'a [u8])],
+    /// Published tables the definition's `[[tables]]` name (EES, Fingertips): (file name, text),
+    /// each read as [`Scorecard::add_table`] reads it. A table named there and not given here is
+    /// an error.
+    pub tables: &'a [(&'a str, &'a str)],
 }
 
 /// One observation per measure, period and breakdown.
@@ -325,6 +330,25 @@ impl Scorecard {
                     .flat_map(|e| e.0),
             );
         }
+        for (f, t) in src.tables {
+            errors.extend(card.add_table(t, f).err().into_iter().flat_map(|e| e.0));
+        }
+        for t in &card.definition.tables {
+            if !src
+                .tables
+                .iter()
+                .any(|(f, _)| file_name(f) == file_name(&t.file))
+            {
+                errors.push(Error::new(
+                    ErrorKind::Usage,
+                    Location::at(name, t.line, "tables.file"),
+                    format!(
+                        "table {:?}: its file {:?} was not given (it is read from beside the definition)",
+                        t.id, t.file
+                    ),
+                ));
+            }
+        }
         for (f, bytes) in src.workbooks {
             errors.extend(
                 card.add_workbook(bytes, f)
@@ -487,6 +511,82 @@ impl Scorecard {
             Location::file(file),
             "this build of betteroff reads no workbooks (built without its `workbook` feature): save the sheets as CSV files",
         )))
+    }
+
+    /// Adds a published table that the definition's `[[tables]]` names by this file name (an
+    /// EES tidy CSV or a Fingertips export): for each measure whose `from` names the table, our
+    /// area's figures as observations, and England, the region, every other area (the benchmark
+    /// group) and the statistical neighbours' mean as comparators (docs/data-sources.md). All
+    /// or nothing.
+    pub fn add_table(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        self.limits.check_file(file, text.len())?;
+        self.limits
+            .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
+        let tables: Vec<&crate::model::definition::DataTable> = self
+            .definition
+            .tables
+            .iter()
+            .filter(|t| file_name(&t.file) == file_name(file))
+            .collect();
+        if tables.is_empty() {
+            let named: Vec<String> = self
+                .definition
+                .tables
+                .iter()
+                .map(|t| format!("{:?}", t.file))
+                .collect();
+            return Err(Errors::one(Error::new(
+                ErrorKind::Usage,
+                Location::file(file),
+                if named.is_empty() {
+                    "the definition has no [[tables]] entry for this file: add one naming its file, format and our area".to_string()
+                } else {
+                    format!(
+                        "no [[tables]] entry names this file (they name {})",
+                        named.join(", ")
+                    )
+                },
+            )));
+        }
+        let mut obs = Vec::new();
+        let mut comps = Vec::new();
+        let mut errors = Vec::new();
+        for t in tables {
+            let measures: Vec<&Measure> = self
+                .measures()
+                .map(|(_, m)| m)
+                .filter(|m| m.from.as_ref().is_some_and(|f| f.table == t.id))
+                .collect();
+            let read = match t.format {
+                crate::model::definition::TableFormat::Ees => {
+                    crate::input::ees::read(text, file, t, &measures, &self.definition.analysis)
+                }
+                crate::model::definition::TableFormat::Fingertips => {
+                    crate::input::fingertips::read(
+                        text,
+                        file,
+                        t,
+                        &measures,
+                        &self.definition.analysis,
+                    )
+                }
+            };
+            match read {
+                Ok(r) => {
+                    obs.extend(r.observations);
+                    comps.extend(r.comparators);
+                }
+                Err(e) => errors.extend(e.0),
+            }
+        }
+        Errors(errors).into_result()?;
+        let held = self.comparators.clone();
+        self.add_comparators(comps)?;
+        if let Err(e) = self.add_observations(obs) {
+            self.comparators = held;
+            return Err(e);
+        }
+        Ok(())
     }
 
     /// Adds comparator rows given as records (a DataFrame, a list of dicts).
@@ -1068,6 +1168,7 @@ target = { kind = "relative", change = -50, due = "2020-05" }
             )),
             actions: Some(("actions.csv", "id,title,due,status\n1,T,2020-01,done\n")),
             workbooks: &[],
+            tables: &[],
         })
         .unwrap_err();
         let files: Vec<&str> = e.iter().map(|e| e.location().file.as_str()).collect();

@@ -79,6 +79,18 @@ pub struct Records {
 }
 
 impl Table {
+    /// The columns' names (trimmed, in lower case), in the file's order.
+    pub fn column_names(&self) -> Vec<String> {
+        let mut named: Vec<(&String, &usize)> = self.columns.iter().collect();
+        named.sort_by_key(|(_, &i)| i);
+        named.into_iter().map(|(n, _)| n.clone()).collect()
+    }
+
+    /// Whether the table has `column`.
+    pub fn has(&self, column: &str) -> bool {
+        self.columns.contains_key(column)
+    }
+
     /// The trimmed cell of `column` on `row`; `None` when the column is absent or the cell empty.
     pub fn get<'s>(&'s self, row: &Row, column: &str) -> Option<&'s str> {
         let i = *self.columns.get(column)?;
@@ -104,6 +116,22 @@ impl Table {
 /// are matched case-insensitively after trimming. Every required column must be present, and
 /// every column must be known.
 pub fn read(text: &str, file: &str, required: &[&str], optional: &[&str]) -> Result<Table, Errors> {
+    read_columns(text, file, required, Some(optional))
+}
+
+/// As [`read`] for a published table whose columns are its own (an EES file's filters and
+/// indicators): the required columns must be present, and any other column is kept.
+pub fn read_open(text: &str, file: &str, required: &[&str]) -> Result<Table, Errors> {
+    read_columns(text, file, required, None)
+}
+
+/// `optional`: the other known columns, or `None` for any.
+fn read_columns(
+    text: &str,
+    file: &str,
+    required: &[&str],
+    optional: Option<&[&str]>,
+) -> Result<Table, Errors> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -208,7 +236,7 @@ pub fn from_records(
         &|h| origin.at(None, None, Some(h)),
         &headers,
         required,
-        optional,
+        Some(optional),
     )?;
     let mut errors = Vec::new();
     let mut rows = Vec::with_capacity(records.rows.len());
@@ -273,7 +301,7 @@ pub fn from_sheet(
         &|h| origin.at(None, Some(sheet.header_row), Some(h)),
         &headers,
         required,
-        optional,
+        Some(optional),
     )?;
     let mut rows = Vec::with_capacity(sheet.rows.len());
     let mut arena = Cells::default();
@@ -302,20 +330,21 @@ fn check_headers(
     at: &dyn Fn(&str) -> Location,
     headers: &[String],
     required: &[&str],
-    optional: &[&str],
+    optional: Option<&[&str]>,
 ) -> Result<HashMap<String, usize>, Errors> {
     let mut errors = Vec::new();
     let mut columns = HashMap::new();
     let known = || {
         required
             .iter()
-            .chain(optional)
+            .chain(optional.unwrap_or_default())
             .copied()
             .collect::<Vec<_>>()
             .join(", ")
     };
     for (i, h) in headers.iter().enumerate() {
-        if !required.contains(&h.as_str()) && !optional.contains(&h.as_str()) {
+        let unknown = optional.is_some_and(|o| !o.contains(&h.as_str()));
+        if !required.contains(&h.as_str()) && unknown {
             errors.push(Error::new(
                 ErrorKind::Syntax,
                 at(h),

@@ -257,10 +257,8 @@ pub(crate) fn chosen_sheets(
             (None, None) => {}
         }
     }
-    let stem = file
-        .rsplit(['/', '\\'])
-        .next()
-        .and_then(|f| f.rsplit_once('.'))
+    let stem = crate::input::file_name(file)
+        .rsplit_once('.')
         .map_or(file, |(stem, _)| stem);
     if chosen.is_empty() && errors.is_empty() {
         match (SheetKind::named(stem), names.first()) {

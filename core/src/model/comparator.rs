@@ -18,6 +18,9 @@ pub struct ComparatorValue {
     pub group: Option<String>,
     /// The figure.
     pub value: f64,
+    /// The area's codes (an LA's new GSS code and old 3-digit code), by which the definition's
+    /// statistical neighbours may name it; empty when none is given.
+    pub codes: Vec<String>,
     /// Where the row came from, for error messages.
     pub source: RowSource,
 }

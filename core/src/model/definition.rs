@@ -62,7 +62,8 @@ pub struct Analysis {
     pub forecast_points: Option<usize>,
     /// The comparator group holding every area's values, for quartiles and ranks.
     pub benchmark_group: String,
-    /// The area's statistical neighbours, by their names in the comparator group.
+    /// The area's statistical neighbours, by their names or area codes in the comparator group
+    /// (LAIT publishes them as old 3-digit LA codes).
     pub statistical_neighbours: Vec<String>,
     /// Which period a measure is benchmarked at.
     pub benchmark_period: BenchmarkPeriod,
@@ -99,6 +100,16 @@ impl BenchmarkPeriod {
     }
 }
 
+impl Analysis {
+    /// Whether the statistical neighbours name `c`: by its name, or by one of its codes. The
+    /// one rule for both the benchmark's neighbours' average and a table's neighbours row.
+    pub fn is_neighbour(&self, c: &crate::model::comparator::ComparatorValue) -> bool {
+        self.statistical_neighbours
+            .iter()
+            .any(|n| *n == c.comparator || c.codes.contains(n))
+    }
+}
+
 impl Default for Analysis {
     fn default() -> Self {
         Analysis {
@@ -110,6 +121,69 @@ impl Default for Analysis {
             benchmark_period: BenchmarkPeriod::Latest,
         }
     }
+}
+
+/// The layout of a published table the scorecard reads figures from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum TableFormat {
+    /// Explore Education Statistics' tidy open-data CSV (every DfE statistic).
+    Ees,
+    /// An OHID Fingertips export (`Indicator ID, ..., Area Code, ..., Value, ...`).
+    Fingertips,
+}
+
+impl TableFormat {
+    /// Reads the name in the definition (`ees`, `fingertips`).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "ees" => Some(TableFormat::Ees),
+            "fingertips" => Some(TableFormat::Fingertips),
+            _ => None,
+        }
+    }
+
+    /// The name in the definition.
+    pub fn key(self) -> &'static str {
+        match self {
+            TableFormat::Ees => "ees",
+            TableFormat::Fingertips => "fingertips",
+        }
+    }
+}
+
+/// A published table (`[[tables]]` in the definition): which file, in which layout, and which
+/// area in it is "us". Measures name it in their `from`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct DataTable {
+    /// The table's id, which measures' `from.table` names.
+    pub id: String,
+    /// Its layout.
+    pub format: TableFormat,
+    /// The file's name, beside the definition.
+    pub file: String,
+    /// EES only: the `.meta.csv` file describing its columns, when given.
+    pub meta: Option<String>,
+    /// Our area in it: an LA's new (GSS) or old code, or its name (EES); an area code
+    /// (Fingertips).
+    pub area: String,
+    /// 1-based line of the table's entry in the definition, for error messages.
+    pub line: Option<usize>,
+}
+
+/// Where a measure's figures come from in a published table (`from` in the definition).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct MeasureFrom {
+    /// The id of the table in `[[tables]]`.
+    pub table: String,
+    /// The indicator: an EES indicator column, or a Fingertips indicator id.
+    pub indicator: String,
+    /// Filter column and value pairs the rows must have (EES filters; Fingertips `Sex`,
+    /// `Age`, `Category Type`, `Category`), in the order given.
+    pub filters: Vec<(String, String)>,
 }
 
 /// A validated scorecard definition.
@@ -140,4 +214,6 @@ pub struct Definition {
     pub risks: Vec<Risk>,
     /// Demand projections.
     pub projections: Vec<Projection>,
+    /// Published tables the measures read figures from.
+    pub tables: Vec<DataTable>,
 }

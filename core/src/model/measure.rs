@@ -40,6 +40,8 @@ pub struct Measure {
     pub disclosure: Option<crate::model::options::Disclosure>,
     /// Notes shown with the measure.
     pub notes: Vec<String>,
+    /// Where its figures come from in a published table, when they do.
+    pub from: Option<crate::model::definition::MeasureFrom>,
     /// 1-based line of the measure's definition, for error messages.
     pub line: Option<usize>,
 }

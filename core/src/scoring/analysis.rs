@@ -223,7 +223,7 @@ pub fn benchmark(
     let position = rules::benchmark::position(value, &values, m.polarity)?;
     let sn: Vec<f64> = rows
         .iter()
-        .filter(|c| c.period == period && a.statistical_neighbours.contains(&c.comparator))
+        .filter(|c| c.period == period && a.is_neighbour(c))
         .map(|c| c.value)
         .collect();
     // LAIT's change: our figure less the one before it (the previous row, whatever the gap).

@@ -285,6 +285,7 @@ fn run(
             comparators: file("comparators.csv"),
             actions: file("actions.csv"),
             workbooks: &[],
+            tables: &[],
         },
         *limits,
     )?;

@@ -75,6 +75,7 @@ fn expected(
         comparators: file("comparators.csv"),
         actions: file("actions.csv"),
         workbooks: &[],
+        tables: &[],
     })
     .map_err(|e| e.to_string())?;
     let as_of = as_of

@@ -90,6 +90,7 @@ async fn the_report_is_the_golden_vector_in_every_format() {
         comparators: Some(("comparators.csv", &files["comparators.csv"])),
         actions: Some(("actions.csv", &files["actions.csv"])),
         workbooks: &[],
+        tables: &[],
     })
     .unwrap();
     let report = card.score(Some("2020-05".parse().unwrap())).unwrap();
