@@ -12,11 +12,14 @@ command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 export RUSTC_BOOTSTRAP=1
 mkdir -p target/fuzz-logs
 # TARGETS="period render" runs only those.
-for t in ${TARGETS:-definition_toml definition_json observations_csv period scoring batch_spc batch_score disclosure render utf8_bytes}; do
+for t in ${TARGETS:-definition_toml definition_json observations_csv period scoring batch_spc batch_score disclosure render utf8_bytes workbook published_tables}; do
   mkdir -p "fuzz/corpus/$t"
   case $t in
     definition_toml) for f in examples/*/scorecard.toml tests/fixtures/minimal/scorecard.toml; do cp "$f" "fuzz/corpus/$t/$(echo "$f" | tr / _)"; done ;;
     observations_csv) for f in examples/*/*.csv; do cp "$f" "fuzz/corpus/$t/$(echo "$f" | tr / _)"; done ;;
+    workbook) cargo run -q -p betteroff --example workbook_fixtures -- target/fixtures && cp target/fixtures/*.xlsx "fuzz/corpus/$t/" ;;
+    published_tables) cp examples/dorset-ees/ks4-attainment.csv "fuzz/corpus/$t/ees.csv"
+      printf 'Indicator ID,Area Code,Area Name,Area Type,Sex,Time period,Value,Value note,Parent Code\n90631,E06000059,Dorset,UA,Persons,2022/23,18.2,,E12000009\n' > "fuzz/corpus/$t/fingertips.csv" ;;
     period) for p in 2019-04 2020-Q1 2020 2019/20 FY2019/20 "Autumn 2019" 2019-04-30; do printf '%s' "$p" > "fuzz/corpus/$t/$(echo "$p" | tr '/ ' '__')"; done ;;
   esac
   echo "== $t for ${seconds}s"

@@ -24,13 +24,25 @@ fn load(example: &str) -> Scorecard {
         read("comparators.csv"),
         read("actions.csv"),
     );
+    // The published tables the definition names, read from beside it.
+    let named = Scorecard::from_toml(&def.1, &def.0).expect("example definition reads");
+    let tables: Vec<(String, String)> = named
+        .definition()
+        .tables
+        .iter()
+        .filter_map(|t| read(&t.file))
+        .collect();
+    let tables: Vec<(&str, &str)> = tables
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     Scorecard::load(Sources {
         definition: (&def.0, &def.1),
         observations: borrow_file(&obs),
         comparators: borrow_file(&cmp),
         actions: borrow_file(&act),
         workbooks: &[],
-        tables: &[],
+        tables: &tables,
     })
     .unwrap_or_else(|e| panic!("{example} is valid:\n{e}"))
 }

@@ -20,13 +20,14 @@ impl PyScorecard {
     /// Loads a definition (file name decides TOML or JSON), optional CSV files and workbooks,
     /// each given as (file name, bytes); every problem in every file is reported at once.
     #[staticmethod]
-    #[pyo3(signature = (definition, observations=None, comparators=None, actions=None, workbooks=Vec::new()))]
+    #[pyo3(signature = (definition, observations=None, comparators=None, actions=None, workbooks=Vec::new(), tables=Vec::new()))]
     fn load(
         definition: (String, Vec<u8>),
         observations: Option<(String, Vec<u8>)>,
         comparators: Option<(String, Vec<u8>)>,
         actions: Option<(String, Vec<u8>)>,
         workbooks: Vec<(String, Vec<u8>)>,
+        tables: Vec<(String, Vec<u8>)>,
     ) -> PyResult<Self> {
         guard(|| {
             let decode = |f: Option<(String, Vec<u8>)>| -> PyResult<Option<(String, String)>> {
@@ -43,6 +44,10 @@ impl PyScorecard {
                 decode(comparators)?,
                 decode(actions)?,
             );
+            let tables = tables
+                .into_iter()
+                .map(|t| decode(Some(t)).map(Option::unwrap_or_default))
+                .collect::<PyResult<Vec<(String, String)>>>()?;
             let card = Scorecard::load(Sources {
                 definition: (&def.0, &def.1),
                 observations: betteroff::borrow_file(&obs),
@@ -51,6 +56,10 @@ impl PyScorecard {
                 workbooks: &workbooks
                     .iter()
                     .map(|(n, b)| (n.as_str(), b.as_slice()))
+                    .collect::<Vec<_>>(),
+                tables: &tables
+                    .iter()
+                    .map(|(n, t)| (n.as_str(), t.as_str()))
                     .collect::<Vec<_>>(),
             })
             .map_err(to_py)?;
@@ -103,6 +112,15 @@ impl PyScorecard {
                 other => return Err(usage(format!("unknown table kind {other:?}"))),
             };
             result.map_err(to_py)
+        })
+    }
+
+    /// Adds a published table the definition's `[[tables]]` names by this file name (the
+    /// core's `Scorecard::add_table`).
+    fn add_table(&mut self, data: Vec<u8>, source: &str) -> PyResult<()> {
+        guard(|| {
+            let text = betteroff::decode_utf8(data, source).map_err(|e| to_py(Errors::one(e)))?;
+            self.card.add_table(&text, source).map_err(to_py)
         })
     }
 

@@ -273,6 +273,18 @@ impl Scorecard {
             .map_err(to_js)
     }
 
+    /// Adds a published table (an EES tidy CSV or a Fingertips export) that the definition's
+    /// `[[tables]]` names by the file name `source`.
+    #[wasm_bindgen(js_name = addTable)]
+    pub fn add_table(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        source: String,
+    ) -> Result<(), JsValue> {
+        let text = text_arg(&text, "the table's text")?;
+        self.card.add_table(&text, &source).map_err(to_js)
+    }
+
     /// Adds a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods) from its bytes: the sheets named
     /// observations, comparators and actions; errors name the sheet and cell.
     #[wasm_bindgen(js_name = addWorkbook)]

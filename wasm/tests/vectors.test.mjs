@@ -19,6 +19,8 @@ export function loadExample(dir) {
     ['comparators.csv', 'addComparatorsCsv'], ['actions.csv', 'addActionsCsv']]) {
     if (existsSync(join(root, dir, file))) card[add](read(`${dir}/${file}`), `${dir}/${file}`);
   }
+  // The published tables the definition names (EES, Fingertips), by their file names.
+  for (const t of card.definition().tables ?? []) card.addTable(read(`${dir}/${t.file}`), `${dir}/${t.file}`);
   return card;
 }
 

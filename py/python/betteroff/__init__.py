@@ -164,6 +164,19 @@ def _workbooks(directory: Path) -> List[Path]:
     )
 
 
+def _table_files(definition: Tuple[str, bytes]) -> List[str]:
+    """The files the definition's ``[[tables]]`` name, to be read from beside it; none when the
+    definition does not read (loading it then reports why)."""
+    name, data = definition
+    try:
+        text = data.decode("utf-8")
+        card = _native._Scorecard.from_json(text, name) if name.endswith(".json") else _native._Scorecard.from_toml(text, name)
+    except (UnicodeDecodeError, BetteroffError):
+        return []
+    tables: List[Dict[str, Any]] = json.loads(card.definition_json()).get("tables", [])
+    return [str(t["file"]) for t in tables]
+
+
 class Scorecard:
     """A scorecard definition and the data added to it."""
 
@@ -185,6 +198,11 @@ class Scorecard:
                 )
             definition = _read(defs[0])
             assert definition is not None
+            tables = [
+                table
+                for table in (_read(p / name) for name in _table_files(definition))
+                if table is not None
+            ]
             return cls(
                 _native._Scorecard.load(
                     definition,
@@ -196,6 +214,7 @@ class Scorecard:
                         for book in (_read(f) for f in _workbooks(p))
                         if book is not None
                     ],
+                    tables,
                 )
             )
         if not p.is_file():
@@ -246,6 +265,23 @@ class Scorecard:
         """Adds actions: columns id, title, due, status (optional: section, objective, lead,
         completed, note)."""
         return self._add("actions", data, source)
+
+    def add_table(self, data: Union[PathLike, bytes], source: Optional[str] = None) -> "Scorecard":
+        """Adds a published table (an EES tidy CSV or a Fingertips export) that the definition's
+        ``[[tables]]`` names by its file name: given as a path, or as its bytes with ``source``
+        its file name. For each measure whose ``from`` names the table, our area's
+        figures, and England, the region, every other area and the statistical neighbours' mean
+        as comparators (docs/data-sources.md)."""
+        if isinstance(data, (bytes, bytearray, memoryview)):
+            if source is None:
+                raise TypeError("add_table(bytes) needs source=, the file name the definition gives")
+            self._native.add_table(bytes(data), source)
+            return self
+        read = _read(Path(data))
+        if read is None:
+            raise FileNotFoundError(f"no such table file: {data}")
+        self._native.add_table(read[1], source or read[0])
+        return self
 
     def add_workbook(self, data: Union[PathLike, bytes], source: Optional[str] = None) -> "Scorecard":
         """Adds a workbook (.xlsx, .xlsm, .xlsb, .xls, .ods), given as a path or its bytes: the

@@ -1,0 +1,38 @@
+// Published tables from their text, as a web page fetches them (core/tests/tables.rs and
+// py/tests/test_published_tables.py hold the same cases): the EES file of examples/dorset-ees
+// gives Dorset's Attainment 8 of the SEND Strategy 2018-21, table 4, with LAIT's band and rank.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import betteroff from '../pkg/node/betteroff.js';
+
+const { Scorecard } = betteroff;
+const dir = new URL('../../examples/dorset-ees/', import.meta.url);
+const read = (f) => readFileSync(new URL(f, dir), 'utf8');
+
+test('an EES file named in [[tables]] gives strategy table 4', () => {
+  const card = Scorecard.fromToml(read('scorecard.toml'));
+  assert.deepEqual(card.definition().tables.map((t) => [t.format, t.file, t.area]), [['ees', 'ks4-attainment.csv', 'E06000059']]);
+  card.addTable(read('ks4-attainment.csv'), 'ks4-attainment.csv');
+  const by = Object.fromEntries(card.score().measures.map((m) => [m.id, m]));
+  for (const [id, dorset, sn, england] of [['ctx-a8-all', 50.1, 50.4, 48.5], ['ctx-a8-sen-support', 37, 34.9, 36.2],
+    ['ctx-a8-ehcp', 17.8, 17.2, 17], ['ctx-a8-no-sen', 53.4, 53.5, 53.3]]) {
+    const c = Object.fromEntries(by[id].comparators.map((x) => [x.name, x.value]));
+    assert.deepEqual([by[id].value, c['Statistical neighbours'], c.England], [dorset, sn, england], id);
+  }
+  // R type-7 quartiles of the 16 authorities 49.05, 49.9, 50.55: 50.1 is band B, rank 7.
+  const b = by['ctx-a8-all'].benchmark;
+  assert.deepEqual([b.q1, b.median, b.q3, b.band, b.rank], [49.05, 49.9, 50.55, 'B', 7]);
+});
+
+test('a bad cell names the file, line and column', () => {
+  const card = Scorecard.fromToml(read('scorecard.toml'));
+  const bad = read('ks4-attainment.csv').replace('Dorset,Total,50.1', 'Dorset,Total,n/a');
+  assert.throws(() => card.addTable(bad, 'ks4-attainment.csv'), (e) => {
+    assert.equal(e.kind, 'data');
+    assert.ok(e.message.includes('ks4-attainment.csv:4: field "avg_att8": "n/a" is not a number'), e.message);
+    assert.deepEqual([e.errors[0].line, e.errors[0].field], [4, 'avg_att8']);
+    return true;
+  });
+});
