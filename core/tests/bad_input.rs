@@ -78,6 +78,27 @@ fn every_catalogued_case_gives_its_error() {
                 );
                 // Accepted input still publishes safely: names are escaped in every format.
                 let report = card.score(None).unwrap();
+                // Valid but suspicious input: exactly the warnings the catalogue lists.
+                let got: Vec<(&str, &str, &str)> = report
+                    .warnings
+                    .iter()
+                    .map(|w| (w.code, w.measure.as_str(), w.message.as_str()))
+                    .collect();
+                let none = Vec::new();
+                let want: Vec<(&str, &str, &str)> = expect
+                    .get("warnings")
+                    .and_then(Value::as_array)
+                    .unwrap_or(&none)
+                    .iter()
+                    .map(|w| {
+                        (
+                            w["code"].as_str().unwrap(),
+                            w["measure"].as_str().unwrap(),
+                            w["message"].as_str().unwrap(),
+                        )
+                    })
+                    .collect();
+                assert_eq!(got, want, "{id}");
                 let html = render::html(&report);
                 assert!(!html.contains("<script>") && !html.contains("<img"), "{id}");
                 assert!(

@@ -24,6 +24,16 @@ fn report_json(card: &Scorecard) -> String {
     card.score(None).unwrap().to_json()
 }
 
+/// The JSON with each warning's location taken out: the one part that says where a figure came
+/// from (a CSV line, or a workbook's sheet and cell), and so the one part that differs.
+fn without_locations(json: &str) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(json).unwrap();
+    for w in v["warnings"].as_array_mut().into_iter().flatten() {
+        w.as_object_mut().unwrap().remove("location");
+    }
+    v.to_string()
+}
+
 #[test]
 fn every_example_as_a_workbook_gives_the_same_report_byte_for_byte() {
     for example in [
@@ -53,7 +63,16 @@ fn every_example_as_a_workbook_gives_the_same_report_byte_for_byte() {
             ..Sources::default()
         })
         .unwrap_or_else(|e| panic!("{example} as a workbook:\n{e}"));
-        assert_eq!(report_json(&from_csv), report_json(&from_book), "{example}");
+        // Byte for byte, but for where each warning's figure came from.
+        let (csv, book) = (report_json(&from_csv), report_json(&from_book));
+        assert_eq!(
+            without_locations(&csv),
+            without_locations(&book),
+            "{example}"
+        );
+        if !csv.contains("\"warnings\": [\n    {") {
+            assert_eq!(csv, book, "{example}");
+        }
         assert_eq!(
             from_csv.observations().len(),
             from_book.observations().len()
@@ -114,7 +133,10 @@ fn date_cells_read_as_the_measures_months() {
     );
     assert_eq!(status, "off_track");
     assert_eq!(monthly_status(&from_book), monthly_status(&tidy));
-    assert_eq!(report_json(&from_book), report_json(&tidy));
+    assert_eq!(
+        without_locations(&report_json(&from_book)),
+        without_locations(&report_json(&tidy))
+    );
 }
 
 #[test]

@@ -32,6 +32,8 @@ def test_case(case: dict, tmp_path: Path) -> None:
     if expect["ok"]:
         report = betteroff.Scorecard.load(tmp_path).score()
         assert "<script>" not in report.to_html()
+        got = [{k: w[k] for k in ("code", "measure", "message")} for w in report.to_dict()["warnings"]]
+        assert got == expect.get("warnings", [])
         return
     with pytest.raises(CLASSES[expect["kind"]]) as e:
         betteroff.Scorecard.load(tmp_path).score()

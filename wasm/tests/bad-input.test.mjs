@@ -22,7 +22,9 @@ function load(files) {
 for (const c of cases.filter((c) => (c.front_ends ?? ['javascript']).includes('javascript'))) {
   test(`catalogue: ${c.id}`, () => {
     if (c.expect.ok) {
-      assert.ok(load(c.files).measures.length > 0);
+      const report = load(c.files);
+      assert.ok(report.measures.length > 0);
+      assert.deepEqual(report.warnings.map(({ code, measure, message }) => ({ code, measure, message })), c.expect.warnings ?? []);
       return;
     }
     let error;

@@ -56,7 +56,8 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[non_exhaustive]
 pub struct Warning {
-    /// What kind: `inferred_frequency`, `proportion_values`, `baseline_missing`.
+    /// What kind: `inferred_frequency`, `proportion_values`, `baseline_missing`, `stale_figure`,
+    /// `breakdown_total`.
     pub code: &'static str,
     /// The measure it is about.
     pub measure: String,

@@ -56,5 +56,119 @@ pub fn of_measure(card: &Scorecard, m: &Measure, as_of: Period) -> Vec<Warning> 
             ));
         }
     }
+    if let Some(w) = stale(card, m, as_of) {
+        out.push(w);
+    }
+    out.extend(breakdown_totals(card, m, as_of));
+    out
+}
+
+/// The latest figure on or before `as_of`, when the time from it to the reporting period is more
+/// than twice the series' usual interval (the median gap between its figures; with one figure,
+/// its period's length): the status rests on an old figure. An annual survey dated in January
+/// is not stale in May; a monthly figure five months old is.
+fn stale(card: &Scorecard, m: &Measure, as_of: Period) -> Option<Warning> {
+    if m.to_be_developed {
+        return None;
+    }
+    let given: Vec<_> = card
+        .series(&m.id)
+        .into_iter()
+        .filter(|o| o.period.end() <= as_of.end() && o.value().is_some())
+        .collect();
+    let latest = *given.last()?;
+    let mut gaps: Vec<i64> = given
+        .windows(2)
+        .map(|w| (w[1].period.end() - w[0].period.end()).num_days())
+        .collect();
+    gaps.sort_unstable();
+    let interval = match gaps.get(gaps.len() / 2) {
+        Some(&g) => g,
+        None => (latest.period.end() - latest.period.start()).num_days() + 1,
+    }
+    .max(1);
+    let behind = (as_of.start() - latest.period.end()).num_days();
+    (behind > 2 * interval).then(|| {
+        Warning::new(
+            "stale_figure",
+            &m.id,
+            &format!(
+                "The latest figure is for {}, {} before the reporting period {as_of}, where the figures come about every {}: the status rests on that old figure. Add the later figures, or report as of an earlier period.",
+                latest.period,
+                duration(behind),
+                duration(interval)
+            ),
+            latest.source.at("period"),
+        )
+    })
+}
+
+/// Days in words, roughly: `3 years`, `5 months`, `12 days`.
+fn duration(days: i64) -> String {
+    let (n, unit) = if days >= 330 {
+        ((days as f64 / 365.25).round() as i64, "year")
+    } else if days >= 28 {
+        ((days as f64 / 30.44).round() as i64, "month")
+    } else {
+        (days, "day")
+    };
+    let n = n.max(1);
+    if n == 1 {
+        unit.to_string()
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+/// For a count measure, each breakdown of the latest period whose categories (every one with a
+/// figure) do not add up to the total: a category missing, or counted twice.
+fn breakdown_totals(card: &Scorecard, m: &Measure, as_of: Period) -> Vec<Warning> {
+    if m.unit != crate::model::kinds::Unit::Count {
+        return Vec::new();
+    }
+    let rows = card.observations_of(&m.id);
+    let Some(total) = rows
+        .iter()
+        .rev()
+        .find(|o| o.breakdown.is_none() && o.period.end() <= as_of.end() && o.value().is_some())
+    else {
+        return Vec::new();
+    };
+    let Some(value) = total.value() else {
+        return Vec::new();
+    };
+    let mut dims: Vec<&str> = rows
+        .iter()
+        .filter(|o| o.period == total.period)
+        .filter_map(|o| o.breakdown.as_deref().map(|(d, _)| d.as_str()))
+        .collect();
+    dims.dedup();
+    let mut out = Vec::new();
+    for dim in dims {
+        let cells: Vec<_> = rows
+            .iter()
+            .filter(|o| o.period == total.period)
+            .filter(|o| o.breakdown.as_deref().is_some_and(|(d, _)| d == dim))
+            .collect();
+        // A category withheld or missing cannot be added: nothing to check.
+        if cells.iter().any(|o| o.value().is_none()) {
+            continue;
+        }
+        let sum: f64 = cells.iter().filter_map(|o| o.value()).sum();
+        if (sum - value).abs() > 1e-9 * value.abs().max(1.0) {
+            let fmt = crate::num::fmt_num;
+            out.push(Warning::new(
+                "breakdown_total",
+                &m.id,
+                &format!(
+                    "The {dim} breakdown for {} adds up to {}, not the total {}: a category may be missing or counted twice.",
+                    total.period,
+                    fmt(sum),
+                    fmt(value)
+                ),
+                cells[0].source.at("breakdown"),
+            ));
+        }
+    }
     out
 }
