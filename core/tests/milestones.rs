@@ -129,3 +129,44 @@ fn no_missed_anywhere_before_the_final_due_date() {
         }
     }
 }
+
+#[test]
+fn a_problem_inside_a_milestone_names_that_milestone_and_its_line() {
+    // Lines: the measure's id is on line 9; the milestones follow, one per line (16 to 18).
+    let definition = r#"id = "t"
+title = "T"
+[[sections]]
+id = "s"
+title = "S"
+kind = "priority"
+
+[[sections.measures]]
+id = "m"
+name = "Appeals"
+kind = "better_off"
+unit = "count"
+polarity = "lower_is_better"
+baseline = { period = "2019", value = 40 }
+target = { kind = "milestones", milestones = [
+  { kind = "absolute", value = 40, due = "2020" },
+  { kind = "absolut", value = 20, due = "2021" },
+  { kind = "absolute", value = 10, due = "2021" },
+] }
+"#;
+    let e = Scorecard::from_toml(definition, "scorecard.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("scorecard.toml:17: field \"target.milestones[2].kind\": measure \"m\", milestone 2: unknown target kind \"absolut\""),
+        "{e}"
+    );
+    // Milestone 3 is due with milestone 1 (2021 after 2020 passes, and milestone 2 is refused).
+    let fixed = definition.replace("\"absolut\"", "\"absolute\"");
+    let e = Scorecard::from_toml(&fixed, "scorecard.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("scorecard.toml:18: field \"target.milestones[3].due\": measure \"m\", milestone 3: due 2021, it must come after the milestone before it (2021)"),
+        "{e}"
+    );
+}

@@ -322,6 +322,9 @@ struct Checker<'a> {
 struct IdLines {
     first: std::collections::HashMap<String, usize>,
     in_measures: std::collections::HashMap<String, usize>,
+    /// The line of every `due` assigned, once per assignment, in order (a line with two
+    /// inline milestones is listed twice).
+    due: Vec<usize>,
 }
 
 impl IdLines {
@@ -337,6 +340,11 @@ impl IdLines {
                 Format::Toml => toml_assigned_id(t).into_iter().collect(),
                 Format::Json => json_assigned_ids(t),
             };
+            let dues = match format {
+                Format::Toml => assigned_keys(t, "due", '='),
+                Format::Json => t.matches("\"due\"").filter(|_| t.contains(':')).count(),
+            };
+            out.due.extend(std::iter::repeat_n(i + 1, dues));
             for id in ids {
                 if in_measures {
                     out.in_measures.entry(id.clone()).or_insert(i + 1);
@@ -357,6 +365,14 @@ impl Checker<'_> {
         } else {
             first
         }
+    }
+
+    /// The line of milestone `k` (0-based) of the measure at `line`: the k-th `due` assigned
+    /// after the measure's line (a milestone's due date is on its line), or the measure's line.
+    fn milestone_line(&self, line: Option<usize>, k: usize) -> Option<usize> {
+        let l = line?;
+        let start = self.ids.due.partition_point(|&d| d < l);
+        self.ids.due.get(start + k).copied().or(line)
     }
 
     fn push(&mut self, kind: ErrorKind, line: Option<usize>, field: &str, message: String) {
@@ -718,7 +734,7 @@ impl Checker<'_> {
         let (target, wording) = match m.target {
             Some(t) => {
                 let wording = t.wording.clone();
-                (self.target(&m.id, t, line, false), wording)
+                (self.target(&m.id, t, line, None), wording)
             }
             None => (None, None),
         };
@@ -825,21 +841,31 @@ impl Checker<'_> {
         id: &str,
         t: RawTarget,
         line: Option<usize>,
-        in_milestone: bool,
+        milestone: Option<usize>,
     ) -> Option<Target> {
+        let in_milestone = milestone.is_some();
+        // A milestone's problem names the milestone (1-based) and its line, not the measure's.
+        let (line, path, who) = match milestone {
+            None => (line, "target".to_string(), format!("measure {id:?}")),
+            Some(k) => (
+                self.milestone_line(line, k),
+                format!("target.milestones[{}]", k + 1),
+                format!("measure {id:?}, milestone {}", k + 1),
+            ),
+        };
         let before = self.errors.len();
         let bad = |this: &mut Self, field: &str, msg: String| {
             this.push(
                 ErrorKind::Target,
                 line,
-                &format!("target.{field}"),
-                format!("measure {id:?}: {msg}"),
+                &format!("{path}.{field}"),
+                format!("{who}: {msg}"),
             );
         };
         let due = t
             .due
             .as_deref()
-            .and_then(|d| self.period(d, line, "target.due"));
+            .and_then(|d| self.period(d, line, &format!("{path}.due")));
         let fields = [
             ("change", t.change.is_some()),
             ("value", t.value.is_some()),
@@ -954,16 +980,21 @@ impl Checker<'_> {
             return None;
         }
         let mut out: Vec<Milestone> = Vec::new();
-        for step in raw {
-            let Some(Target::Single { rule, due }) = self.target(id, step, line, true) else {
+        for (k, step) in raw.into_iter().enumerate() {
+            let Some(Target::Single { rule, due }) = self.target(id, step, line, Some(k)) else {
                 continue;
             };
+            let at = self.milestone_line(line, k);
+            let field = format!("target.milestones[{}].due", k + 1);
             let Some(due) = due else {
                 self.push(
                     ErrorKind::Target,
-                    line,
-                    "target.milestones.due",
-                    format!("measure {id:?}: every milestone needs a due date"),
+                    at,
+                    &field,
+                    format!(
+                        "measure {id:?}, milestone {}: every milestone needs a due date",
+                        k + 1
+                    ),
                 );
                 continue;
             };
@@ -971,10 +1002,11 @@ impl Checker<'_> {
                 if due.end() <= prev.due.end() {
                     self.push(
                         ErrorKind::Target,
-                        line,
-                        "target.milestones.due",
+                        at,
+                        &field,
                         format!(
-                            "measure {id:?}: milestone due {due} must come after {}",
+                            "measure {id:?}, milestone {}: due {due}, it must come after the milestone before it ({})",
+                            k + 1,
                             prev.due
                         ),
                     );
@@ -1167,6 +1199,19 @@ fn look_alike(what: &str, id: &str, seen: &mut HashMap<String, String>) -> Optio
 }
 
 /// The id a TOML line assigns (`id = "x"` or `id = 'x'`), if it assigns one.
+/// How many times `key` is assigned on a TOML line (`due = ...`, `{ kind = "x", due = ... }`):
+/// the key at the start, or after `{` or `,`, followed by `=`.
+fn assigned_keys(line: &str, key: &str, assign: char) -> usize {
+    line.match_indices(key)
+        .filter(|&(i, _)| {
+            let before = line[..i].trim_end();
+            let after = line[i + key.len()..].trim_start();
+            (before.is_empty() || before.ends_with('{') || before.ends_with(','))
+                && after.starts_with(assign)
+        })
+        .count()
+}
+
 fn toml_assigned_id(line: &str) -> Option<String> {
     let rest = line.strip_prefix("id")?.trim_start().strip_prefix('=')?;
     let v = rest.trim();
