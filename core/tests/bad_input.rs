@@ -194,3 +194,74 @@ fn absurd_sizes_hit_a_clear_limit() {
         "{e}"
     );
 }
+
+#[test]
+fn a_type_error_hides_neither_the_definitions_other_problems_nor_the_data_files() {
+    let definition = r#"id = "t"
+title = "T"
+[[sections]]
+id = "s"
+title = "S"
+kind = "priority"
+
+[[sections.measures]]
+id = "a"
+name = "A"
+kind = "how_well"
+unit = "percentage"
+polarity = "lower_is_better"
+baseline = { period = "2019-04", value = "thirty-two" }
+
+[[sections.measures]]
+id = "b"
+name = "B"
+kind = "how_well"
+unit = "percentage"
+polarity = "downwards"
+
+[[sections.measures]]
+id = "c"
+name = "C"
+kind = "how_much"
+unit = ["count"]
+polarity = "neutral"
+
+[[sections.measures]]
+id = "d"
+name = "D"
+kind = "how_much"
+unit = "count"
+polarity = "neutral"
+"#;
+    let observations = "measure,period,value\na,2019-04,32\nb,2019-04,1\nd,2019-04,NaN\n";
+    let e = Scorecard::load(Sources {
+        definition: ("scorecard.toml", definition),
+        observations: Some(("observations.csv", observations)),
+        ..Sources::default()
+    })
+    .unwrap_err();
+    let got: Vec<String> = e.iter().map(|e| e.to_string()).collect();
+    // The wrong type, exactly where TOML puts it; the other measures' problems; the data file's
+    // problem in a measure that read (rows of measures left out are not called unknown).
+    assert_eq!(got.len(), 4, "{got:#?}");
+    assert!(
+        got[0].starts_with("scorecard.toml:14: invalid type: string \"thirty-two\", expected f64"),
+        "{got:#?}"
+    );
+    assert!(
+        got[1].starts_with(
+            "scorecard.toml:27: measure \"c\": invalid type: sequence, expected a string"
+        ),
+        "{got:#?}"
+    );
+    assert!(
+        got[2].starts_with(
+            "scorecard.toml:17: field \"polarity\": measure \"b\": unknown polarity \"downwards\""
+        ),
+        "{got:#?}"
+    );
+    assert_eq!(
+        got[3],
+        "observations.csv:4: field \"value\": \"NaN\" is not a finite number"
+    );
+}

@@ -59,7 +59,15 @@ test('rows as objects give the same report as CSV', () => {
   };
   card.addObservations(parse(read('examples/dorset/observations.csv')));
   card.addComparators(parse(read('examples/dorset/comparators.csv')));
-  assert.equal(card.toJson(), read('tests/vectors/dorset-latest.json'));
+  // Byte for byte, but for where each warning's figure came from (a row here, a line there).
+  const strip = (json) => {
+    const r = JSON.parse(json);
+    for (const w of r.warnings) delete w.location;
+    return r;
+  };
+  const got = card.toJson();
+  assert.deepEqual(strip(got), strip(read('tests/vectors/dorset-latest.json')));
+  assert.ok(JSON.parse(got).warnings.every((w) => w.location.row !== null));
 });
 
 test('charts and projections', () => {

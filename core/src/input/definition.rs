@@ -255,23 +255,149 @@ impl Format {
 
 /// Reads and validates a definition.
 pub fn parse(text: &str, file: &str, format: Format) -> Result<Definition, Errors> {
+    let p = parse_partial(text, file, format);
+    match p.definition {
+        Some(d) if p.errors.is_empty() => Ok(d),
+        _ => Err(Errors(p.errors)),
+    }
+}
+
+/// A definition read as far as it could be: every problem in it, and the definition without the
+/// measures that have one (so that the data files can still be checked against the rest).
+pub(crate) struct Partial {
+    /// `None` only when the file is not well-formed TOML or JSON at all.
+    pub(crate) definition: Option<Definition>,
+    pub(crate) errors: Vec<Error>,
+    /// The ids of the measures left out for their problems.
+    pub(crate) broken: Vec<String>,
+}
+
+/// Reads a definition, collecting every problem: a wrong type in one measure (a number where
+/// text belongs) does not hide the problems of the others, and the rest is still validated.
+pub(crate) fn parse_partial(text: &str, file: &str, format: Format) -> Partial {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: RawCard = match format {
+    let strict: Result<RawCard, Errors> = match format {
         Format::Toml => toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| line_at(text, s.start));
             syntax(file, line, e.message())
-        })?,
-        Format::Json => serde_json::from_str(text)
-            .map_err(|e| syntax(file, Some(e.line()), &json_message(&e)))?,
+        }),
+        Format::Json => {
+            serde_json::from_str(text).map_err(|e| syntax(file, Some(e.line()), &json_message(&e)))
+        }
     };
-    Checker {
+    let checker = Checker {
         file,
         format,
         errors: Vec::new(),
         card_disclosure: Disclosure::default(),
         ids: IdLines::read(text, format),
+        broken: Vec::new(),
+    };
+    let first = match strict {
+        Ok(raw) => return checker.card(raw),
+        Err(e) => e,
+    };
+    // The file is well formed but a value has the wrong type: read it piece by piece.
+    let value: Option<serde_json::Value> = match format {
+        Format::Toml => toml::from_str::<toml::Table>(text)
+            .ok()
+            .and_then(|t| serde_json::to_value(t).ok()),
+        Format::Json => serde_json::from_str(text).ok(),
+    };
+    let Some(serde_json::Value::Object(mut root)) = value else {
+        return Partial {
+            definition: None,
+            errors: first.0,
+            broken: Vec::new(),
+        };
+    };
+    let mut errors: Vec<Error> = first.0;
+    let first_line = errors.first().and_then(|e| e.location().line);
+    let mut broken = Vec::new();
+    let mut sections = Vec::new();
+    let raw_sections = match root.remove("sections") {
+        Some(serde_json::Value::Array(a)) => a,
+        _ => Vec::new(),
+    };
+    for mut section in raw_sections {
+        let measures = match section.as_object_mut().and_then(|o| o.remove("measures")) {
+            Some(serde_json::Value::Array(a)) => a,
+            _ => Vec::new(),
+        };
+        let Ok(mut raw) = serde_json::from_value::<RawSection>(section) else {
+            continue; // the strict error already says why
+        };
+        for m in measures {
+            let id = m
+                .get("id")
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string();
+            match serde_json::from_value::<RawMeasure>(m) {
+                Ok(rm) => raw.measures.push(rm),
+                Err(e) => {
+                    let line = checker.line_of(&id, true);
+                    // The strict reading already named this measure's first problem, exactly.
+                    let named = first_line.is_some_and(|l| {
+                        line.is_some_and(|m| l >= m)
+                            && checker.next_measure_after(line).is_none_or(|n| l < n)
+                    });
+                    if !named {
+                        // In TOML, the measure's own lines read alone say which line is wrong.
+                        let (at, why) = match (format, line) {
+                            (Format::Toml, Some(l)) => {
+                                toml_block_error(text, l).unwrap_or((line, json_message(&e)))
+                            }
+                            _ => (line, json_message(&e)),
+                        };
+                        errors.push(Error::new(
+                            ErrorKind::Syntax,
+                            Location {
+                                file: file.to_string(),
+                                line: at,
+                                ..Location::default()
+                            },
+                            format!("measure {id:?}: {why}"),
+                        ));
+                    }
+                    broken.push(id);
+                }
+            }
+        }
+        sections.push(raw);
     }
-    .card(raw)
+    root.insert("sections".into(), serde_json::Value::Array(Vec::new()));
+    let Ok(mut raw) = serde_json::from_value::<RawCard>(serde_json::Value::Object(root)) else {
+        return Partial {
+            definition: None,
+            errors,
+            broken,
+        };
+    };
+    raw.sections = sections;
+    let mut p = checker.card(raw);
+    errors.append(&mut p.errors);
+    broken.append(&mut p.broken);
+    Partial {
+        definition: p.definition,
+        errors,
+        broken,
+    }
+}
+
+/// A measure's lines from `line` (its id) to the next table header, read alone as a measure:
+/// the line and message of its first problem.
+fn toml_block_error(text: &str, line: usize) -> Option<(Option<usize>, String)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let start = line.checked_sub(1)?;
+    let end = (start..lines.len())
+        .skip(1)
+        .find(|&i| lines[i].trim_start().starts_with('['))
+        .unwrap_or(lines.len());
+    let block = lines.get(start..end)?.join("\n");
+    let e = toml::from_str::<RawMeasure>(&block).err()?;
+    let at = e.span().map(|s| start + line_at(&block, s.start));
+    Some((at, e.message().trim().to_string()))
 }
 
 fn syntax(file: &str, line: Option<usize>, message: &str) -> Errors {
@@ -315,6 +441,8 @@ struct Checker<'a> {
     /// Where each id is assigned, read once (a definition of thousands of measures is not
     /// rescanned per measure).
     ids: IdLines,
+    /// The ids of measures left out for their problems.
+    broken: Vec<String>,
 }
 
 /// The 1-based line of each id's first assignment, and of its first inside a `measures` table.
@@ -380,7 +508,18 @@ impl Checker<'_> {
         self.errors.push(Error::new(kind, at, message));
     }
 
-    fn card(mut self, raw: RawCard) -> Result<Definition, Errors> {
+    /// The line of the first measure assigned after `line`, if any: where a measure's lines end.
+    fn next_measure_after(&self, line: Option<usize>) -> Option<usize> {
+        let l = line?;
+        self.ids
+            .in_measures
+            .values()
+            .filter(|&&m| m > l)
+            .min()
+            .copied()
+    }
+
+    fn card(mut self, raw: RawCard) -> Partial {
         let status_rules = match raw.status {
             Some(s) if !(s.at_risk_tolerance_pct.is_finite() && s.at_risk_tolerance_pct >= 0.0) => {
                 self.push(
@@ -445,8 +584,7 @@ impl Checker<'_> {
                 );
             }
         }
-        Errors(self.errors).into_result()?;
-        Ok(Definition {
+        let definition = Definition {
             id: raw.id,
             title: raw.title,
             area: raw.area,
@@ -460,7 +598,12 @@ impl Checker<'_> {
             risks,
             projections,
             tables,
-        })
+        };
+        Partial {
+            definition: Some(definition),
+            errors: self.errors,
+            broken: self.broken,
+        }
     }
 
     /// The published tables: ids unique, a known format, a file and our area named.
@@ -667,8 +810,10 @@ impl Checker<'_> {
             } else if let Some(why) = look_alike("measure", &m.id, ids) {
                 self.push(ErrorKind::Definition, line, "id", why);
             }
-            if let Some(m) = self.measure(m, line) {
-                measures.push(m);
+            let id = m.id.clone();
+            match self.measure(m, line) {
+                Some(m) => measures.push(m),
+                None => self.broken.push(id),
             }
         }
         Section {
