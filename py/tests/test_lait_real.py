@@ -78,7 +78,9 @@ def lait() -> Dict[str, Any]:
     neighbours = {
         row["LA Name"]: [names[int(row[f"SN{k}"])] for k in range(1, 11)] for _, row in sn.iterrows()
     }
-    return {"las": las, "polarity": polarity[keep], "neighbours": neighbours}
+    # England and the regions: LAIT's rows whose LA number is 970 or more.
+    areas = bds[bds["LA and Regions"].isin(non_la)].copy()
+    return {"las": las, "areas": areas, "polarity": polarity[keep], "neighbours": neighbours}
 
 
 def expected(las: pd.DataFrame, indicator: str, polarity: str) -> Dict[str, Any]:
@@ -193,6 +195,50 @@ def test_dudley_new_ehc_plans_within_20_weeks_2024(lait: Dict[str, Any]) -> None
     assert got["value"] == 49.1
     assert got["band"] == lait_band(49.1, e["q"], "High")
     assert (got["change"], got["change_from"], got["trend"]) == (3.7, "2023", "up")  # 49.1 - 45.4
+
+
+@pytest.mark.parametrize("la", ["Dudley", "Dorset", "Stockton-on-Tees"])
+def test_new_ehc_plans_within_20_weeks_against_england_the_region_and_the_neighbours(lait: Dict[str, Any], la: str) -> None:
+    # The real SEN_EHC_All_20wks series (new EHC plans issued within 20 weeks, %, high is good)
+    # of each authority, scored at LAIT's latest year against England, its region and its ten
+    # real statistical neighbours (sn_may_2025.xlsx), every figure as LAIT publishes it.
+    k = "SEN_EHC_All_20wks"
+    las, areas = lait["las"], lait["areas"]
+    rows = las[las["Short Desc"] == k]
+    own = rows[rows["LA and Regions"] == la]
+    region = own["Region"].dropna().iloc[0]
+    definition = (
+        f'id = "lait"\ntitle = "{la}"\nnotes = ["Real figures: DfE LAIT."]\n[analysis]\n'
+        f'statistical_neighbours = [{", ".join(repr(n).replace(chr(39), chr(34)) for n in lait["neighbours"][la])}]\n'
+        '[[sections]]\nid = "s"\ntitle = "S"\nkind = "result"\n'
+        f'[[sections.measures]]\nid = "{k}"\nname = "New EHC plans within 20 weeks"\nkind = "indicator"\n'
+        'unit = "percentage"\npolarity = "higher_is_better"\nfrequency = "annual"\n'
+    )
+    card = betteroff.Scorecard.from_toml(definition)
+    card.add_observations([
+        {"measure": k, "period": str(r["year"]), **({"value": r["value"]} if not pd.isna(r["value"]) else {"flag": "missing"})}
+        for _, r in own.iterrows()
+    ])
+    named = areas[(areas["Short Desc"] == k) & areas["LA and Regions"].isin(["England", region]) & areas["value"].notna()]
+    others = rows[(rows["LA and Regions"] != la) & rows["value"].notna()]
+    card.add_comparators(
+        [{"measure": k, "period": str(r["year"]), "comparator": r["LA and Regions"], "value": r["value"]} for _, r in named.iterrows()]
+        + [{"measure": k, "period": str(r["year"]), "comparator": r["LA and Regions"], "value": r["value"], "group": "la"} for _, r in others.iterrows()]
+    )
+    m = card.score("2024", disclosure_control=False).to_dict()["measures"][0]
+    at = lambda name: float(areas[(areas["Short Desc"] == k) & (areas["LA and Regions"] == name) & (areas["year"] == 2024)]["value"].iloc[0])
+    comparators = {c["name"]: c for c in m["comparators"]}
+    assert set(comparators) == {"England", region}
+    # LAIT, 2024: England 45.9; the regions 41 (West Midlands), 31 (South West), 47.6 (North East).
+    assert comparators["England"]["value"] == at("England") == 45.9
+    assert comparators[region]["value"] == at(region) == {"Dudley": 41.0, "Dorset": 31.0, "Stockton-on-Tees": 47.6}[la]
+    # The authority's own 2024 figure (LAIT: Dudley 49.1, Dorset 49.1, Stockton-on-Tees 69.2),
+    # its gap to England, and the neighbours' mean of their 2024 figures.
+    mine = float(own[own["year"] == 2024]["value"].iloc[0])
+    assert m["value"] == mine == {"Dudley": 49.1, "Dorset": 49.1, "Stockton-on-Tees": 69.2}[la]
+    assert comparators["England"]["gap"] == r6(mine - 45.9)
+    sn = rows[rows["year"] == 2024].set_index("LA and Regions")["value"].reindex(lait["neighbours"][la]).dropna()
+    assert (m["benchmark"]["sn_count"], m["benchmark"]["sn_average"]) == (len(sn), r6(float(np.mean(sn))))
 
 
 def test_every_lait_years_spelling_reads_or_is_refused_as_pooled(lait: Dict[str, Any]) -> None:
