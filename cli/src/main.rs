@@ -371,9 +371,10 @@ fn tables(dir: &Path, def: &(String, String)) -> Result<Vec<(String, String)>, F
     };
     let mut out = Vec::new();
     for t in &card.definition().tables {
-        if let Some((_, text)) = read(&dir.join(&t.file))? {
-            // Named as the definition names it, so that messages match.
-            out.push((dir.join(&t.file).display().to_string(), text));
+        for f in std::iter::once(&t.file).chain(&t.meta) {
+            if let Some(file) = read(&dir.join(f))? {
+                out.push(file);
+            }
         }
     }
     Ok(out)

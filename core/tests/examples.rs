@@ -30,7 +30,8 @@ fn load(example: &str) -> Scorecard {
         .definition()
         .tables
         .iter()
-        .filter_map(|t| read(&t.file))
+        .flat_map(|t| std::iter::once(&t.file).chain(&t.meta))
+        .filter_map(|f| read(f))
         .collect();
     let tables: Vec<(&str, &str)> = tables
         .iter()

@@ -15,9 +15,13 @@ fn dorset_ees() -> Scorecard {
     let dir = root().join("examples/dorset-ees");
     let def = fs::read_to_string(dir.join("scorecard.toml")).unwrap();
     let csv = fs::read_to_string(dir.join("ks4-attainment.csv")).unwrap();
+    let meta = fs::read_to_string(dir.join("ks4-attainment.meta.csv")).unwrap();
     Scorecard::load(Sources {
         definition: ("examples/dorset-ees/scorecard.toml", &def),
-        tables: &[("examples/dorset-ees/ks4-attainment.csv", &csv)],
+        tables: &[
+            ("examples/dorset-ees/ks4-attainment.csv", &csv),
+            ("examples/dorset-ees/ks4-attainment.meta.csv", &meta),
+        ],
         ..Sources::default()
     })
     .unwrap_or_else(|e| panic!("{e}"))
@@ -136,14 +140,15 @@ fn symbols_are_flags_and_bad_cells_name_file_line_and_column() {
 
 #[test]
 fn two_rows_for_one_figure_name_the_column_that_tells_them_apart() {
+    // A file with no Total row for SEN status (only its breakdown), and no filter named.
     let text = format!(
-        "{HEAD}201617,Academic year,Local authority,England,E12000009,South West,838,E06000059,Dorset,Total,50.1\n\
+        "{HEAD}201617,Academic year,Local authority,England,E12000009,South West,838,E06000059,Dorset,EHC plan,17.8\n\
          201617,Academic year,Local authority,England,E12000009,South West,838,E06000059,Dorset,SEN support,37\n"
     );
     let card = CARD.replace(", filters = { sen_status = \"Total\" }", "");
     let e = load(&card, "ks4.csv", &text).unwrap_err();
     assert!(
-        e.contains("ks4.csv:3: field \"avg_att8\": a second row for measure \"a8\", Dorset, 2016/17: first at ks4.csv:2; they differ in sen_status (\"Total\" and \"SEN support\"): choose one in the measure's from.filters"),
+        e.contains("ks4.csv:3: field \"avg_att8\": a second row for measure \"a8\", Dorset, 2016/17: first at ks4.csv:2; they differ in sen_status (\"EHC plan\" and \"SEN support\"): choose one in the measure's from.filters"),
         "{e}"
     );
 }
@@ -237,4 +242,46 @@ fn a_fingertips_export_gives_our_figures_england_the_parent_and_the_group() {
         e.contains("fingertips.csv:4: field \"value\": \"18.2%\" is not a number"),
         "{e}"
     );
+}
+
+#[test]
+fn a_meta_file_checks_the_indicator_and_filters_and_a_filter_left_out_is_read_at_total() {
+    let meta = "col_name,col_type,label,indicator_unit\nsen_status,Filter,SEN status,\navg_att8,Indicator,Attainment 8,%\n";
+    let card = CARD.replace(
+        "file = \"ks4.csv\"\n",
+        "file = \"ks4.csv\"\nmeta = \"ks4.meta.csv\"\n",
+    );
+    let text = format!(
+        "{HEAD}201617,Academic year,Local authority,England,E12000009,South West,838,E06000059,Dorset,Total,50.1\n"
+    );
+    let e = Scorecard::load(Sources {
+        definition: ("scorecard.toml", &card),
+        tables: &[("ks4.csv", &text), ("ks4.meta.csv", meta)],
+        ..Sources::default()
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("ks4.meta.csv:3: field \"indicator_unit\": measure \"a8\": the indicator \"avg_att8\" is in \"%\", and the measure's unit is score"),
+        "{e}"
+    );
+    let e = Scorecard::load(Sources {
+        definition: ("scorecard.toml", &card),
+        tables: &[("ks4.csv", &text)],
+        ..Sources::default()
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains("table \"ks4\": its file \"ks4.meta.csv\" was not given"),
+        "{e}"
+    );
+    // With no filter named, the rows are read at sen_status = Total (the EES aggregate), not
+    // refused as two rows for one figure.
+    let two = format!(
+        "{text}201617,Academic year,Local authority,England,E12000009,South West,838,E06000059,Dorset,SEN support,37\n"
+    );
+    let open = CARD.replace(", filters = { sen_status = \"Total\" }", "");
+    let r = load(&open, "ks4.csv", &two).unwrap().score(None).unwrap();
+    assert_eq!(r.measures[0].value, Some(50.1));
 }

@@ -20,7 +20,9 @@ export function loadExample(dir) {
     if (existsSync(join(root, dir, file))) card[add](read(`${dir}/${file}`), `${dir}/${file}`);
   }
   // The published tables the definition names (EES, Fingertips), by their file names.
-  for (const t of card.definition().tables ?? []) card.addTable(read(`${dir}/${t.file}`), `${dir}/${t.file}`);
+  for (const t of card.definition().tables ?? []) {
+    for (const f of [t.file, t.meta].filter(Boolean)) card.addTable(read(`${dir}/${f}`), `${dir}/${f}`);
+  }
   return card;
 }
 

@@ -24,6 +24,103 @@ use std::collections::HashMap;
 /// The columns every EES file has.
 pub const REQUIRED: &[&str] = &["time_period", "time_identifier", "geographic_level"];
 
+/// EES's geography and time columns: never filters.
+const GEOGRAPHY: &[&str] = &[
+    "country_code",
+    "country_name",
+    "region_code",
+    "region_name",
+    "old_la_code",
+    "new_la_code",
+    "la_name",
+    "lad_code",
+    "lad_name",
+    "pcon_code",
+    "pcon_name",
+    "school_urn",
+    "school_laestab",
+    "school_name",
+    "opportunity_area_code",
+    "opportunity_area_name",
+];
+
+/// The columns of an EES `.meta.csv` file the scorecard reads.
+pub const META_REQUIRED: &[&str] = &["col_name", "col_type"];
+
+/// Checks a table's `.meta.csv` (`text`, the file `file`) against the measures that read the
+/// table: each `from.indicator` is one of its indicators, each filter one of its filters, and an
+/// indicator's unit (`%`, `£`) is the measure's.
+pub fn check_meta(text: &str, file: &str, measures: &[&Measure]) -> Result<(), Errors> {
+    let t = table::read_open(text, file, META_REQUIRED)?;
+    let mut errors = Vec::new();
+    let row_of = |name: &str| {
+        t.rows.iter().find(|r| {
+            t.get(r, "col_name")
+                .is_some_and(|c| c.eq_ignore_ascii_case(name))
+        })
+    };
+    for m in measures {
+        let Some(from) = &m.from else { continue };
+        let fail = |errors: &mut Vec<Error>, at: Location, msg: String| {
+            errors.push(Error::new(
+                ErrorKind::Definition,
+                at,
+                format!("measure {:?}: {msg}", m.id),
+            ));
+        };
+        match row_of(&from.indicator) {
+            None => fail(
+                &mut errors,
+                Location::file(file),
+                format!(
+                    "the meta file lists no column {:?} (its from.indicator)",
+                    from.indicator
+                ),
+            ),
+            Some(r) => {
+                let kind = t.get(r, "col_type").unwrap_or("");
+                if !kind.eq_ignore_ascii_case("indicator") {
+                    fail(
+                        &mut errors,
+                        t.at(r, "col_type"),
+                        format!("{:?} is a {kind}, not an indicator", from.indicator),
+                    );
+                }
+                let unit = t.get(r, "indicator_unit").unwrap_or("");
+                let fits = match unit {
+                    "%" => m.unit == crate::model::kinds::Unit::Percentage,
+                    "£" | "£m" => m.unit == crate::model::kinds::Unit::Currency,
+                    _ => true,
+                };
+                if !fits {
+                    fail(&mut errors, t.at(r, "indicator_unit"), format!(
+                        "the indicator {:?} is in {unit:?}, and the measure's unit is {}: give the measure the indicator's unit",
+                        from.indicator, m.unit.name()
+                    ));
+                }
+            }
+        }
+        for (c, _) in &from.filters {
+            match row_of(c) {
+                Some(r)
+                    if t.get(r, "col_type")
+                        .is_some_and(|k| k.eq_ignore_ascii_case("filter")) => {}
+                Some(r) => fail(
+                    &mut errors,
+                    t.at(r, "col_type"),
+                    format!("{c:?} is not a filter (its from.filters)"),
+                ),
+                None => fail(
+                    &mut errors,
+                    Location::file(file),
+                    format!("the meta file lists no column {c:?} (its from.filters)"),
+                ),
+            }
+        }
+    }
+    Errors(errors).into_result()
+}
+
 /// The name of the comparator holding the statistical neighbours' mean.
 pub const NEIGHBOURS: &str = "Statistical neighbours";
 
@@ -198,10 +295,27 @@ pub fn read(
             .then(|| t.get(row, "region_code").map(str::to_string))
             .flatten()
     });
+    // Filter columns, as EES writes them, hold a `Total` row for the aggregate: a filter the
+    // measure does not name is read at `Total`, never averaged or picked.
+    let totals: Vec<String> = t
+        .column_names()
+        .into_iter()
+        .filter(|c| !GEOGRAPHY.contains(&c.as_str()) && !REQUIRED.contains(&c.as_str()))
+        .filter(|c| {
+            t.rows
+                .iter()
+                .any(|r| t.get(r, c).is_some_and(|v| v.eq_ignore_ascii_case("total")))
+        })
+        .collect();
     let mut out = Read::default();
     for m in measures {
         let Some(from) = &m.from else { continue };
         let indicator = from.indicator.to_ascii_lowercase();
+        let implicit: Vec<&str> = totals
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !from.filters.iter().any(|(f, _)| f.eq_ignore_ascii_case(c)))
+            .collect();
         // (place, period) -> the row read for it, to find two rows for one figure.
         let mut seen: HashMap<(&Place, Period), &Row> = HashMap::new();
         for (row, place) in t.rows.iter().zip(&places) {
@@ -209,6 +323,9 @@ pub fn read(
             let matches = from.filters.iter().all(|(c, v)| {
                 t.get(row, &c.to_ascii_lowercase())
                     .is_some_and(|x| x.eq_ignore_ascii_case(v.trim()))
+            }) && implicit.iter().all(|c| {
+                t.get(row, c)
+                    .is_some_and(|x| x.eq_ignore_ascii_case("total"))
             });
             if !matches {
                 continue;

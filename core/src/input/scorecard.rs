@@ -340,19 +340,19 @@ impl Scorecard {
             errors.extend(card.add_table(t, f).err().into_iter().flat_map(|e| e.0));
         }
         for t in &card.definition.tables {
-            if !src
-                .tables
-                .iter()
-                .any(|(f, _)| file_name(f) == file_name(&t.file))
-            {
-                errors.push(Error::new(
-                    ErrorKind::Usage,
-                    Location::at(name, t.line, "tables.file"),
-                    format!(
-                        "table {:?}: its file {:?} was not given (it is read from beside the definition)",
-                        t.id, t.file
-                    ),
-                ));
+            let named = std::iter::once(("tables.file", &t.file))
+                .chain(t.meta.as_ref().map(|m| ("tables.meta", m)));
+            for (field, f) in named {
+                if !src.tables.iter().any(|(g, _)| file_name(g) == file_name(f)) {
+                    errors.push(Error::new(
+                        ErrorKind::Usage,
+                        Location::at(name, t.line, field),
+                        format!(
+                            "table {:?}: its file {f:?} was not given (it is read from beside the definition)",
+                            t.id
+                        ),
+                    ));
+                }
             }
         }
         for (f, bytes) in src.workbooks {
@@ -533,6 +533,34 @@ impl Scorecard {
         self.limits.check_file(file, text.len())?;
         self.limits
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
+        // An EES table's .meta.csv: checked against the measures that read the table.
+        let metas: Vec<&crate::model::definition::DataTable> = self
+            .definition
+            .tables
+            .iter()
+            .filter(|t| {
+                t.meta
+                    .as_deref()
+                    .is_some_and(|m| file_name(m) == file_name(file))
+            })
+            .collect();
+        if !metas.is_empty() {
+            let mut errors = Vec::new();
+            for t in metas {
+                let measures: Vec<&Measure> = self
+                    .measures()
+                    .map(|(_, m)| m)
+                    .filter(|m| m.from.as_ref().is_some_and(|f| f.table == t.id))
+                    .collect();
+                errors.extend(
+                    crate::input::ees::check_meta(text, file, &measures)
+                        .err()
+                        .into_iter()
+                        .flat_map(|e| e.0),
+                );
+            }
+            return Errors(errors).into_result();
+        }
         let tables: Vec<&crate::model::definition::DataTable> = self
             .definition
             .tables
@@ -544,7 +572,8 @@ impl Scorecard {
                 .definition
                 .tables
                 .iter()
-                .map(|t| format!("{:?}", t.file))
+                .flat_map(|t| std::iter::once(&t.file).chain(&t.meta))
+                .map(|f| format!("{f:?}"))
                 .collect();
             return Err(Errors::one(Error::new(
                 ErrorKind::Usage,

@@ -165,8 +165,8 @@ def _workbooks(directory: Path) -> List[Path]:
 
 
 def _table_files(definition: Tuple[str, bytes]) -> List[str]:
-    """The files the definition's ``[[tables]]`` name, to be read from beside it; none when the
-    definition does not read (loading it then reports why)."""
+    """The files the definition's ``[[tables]]`` name (and their ``.meta.csv``), to be read from
+    beside it; none when the definition does not read (loading it then reports why)."""
     name, data = definition
     try:
         text = data.decode("utf-8")
@@ -174,7 +174,7 @@ def _table_files(definition: Tuple[str, bytes]) -> List[str]:
     except (UnicodeDecodeError, BetteroffError):
         return []
     tables: List[Dict[str, Any]] = json.loads(card.definition_json()).get("tables", [])
-    return [str(t["file"]) for t in tables]
+    return [str(f) for t in tables for f in (t["file"], t.get("meta")) if f]
 
 
 class Scorecard:
