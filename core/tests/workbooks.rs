@@ -6,6 +6,8 @@
 use betteroff::{borrow_file, Report, Scorecard, Sources};
 #[path = "common/workbook.rs"]
 mod fixtures;
+#[path = "common/ods.rs"]
+mod ods;
 
 use fixtures::workbook_of;
 use std::fs;
@@ -285,4 +287,63 @@ fn the_real_lait_workbooks_are_read() {
         .find(|(_, c)| c[1].as_deref() == Some("Dorset"))
         .expect("Dorset is listed");
     assert_eq!(dorset.1[0].as_deref(), Some("838"));
+}
+
+#[test]
+fn an_opendocument_workbook_reads_as_the_tidy_csv() {
+    // LibreOffice types a month typed as 1 April 2019 as a date cell; figures as floats.
+    use ods::Cell::{Date, Number, Text};
+    let rows = |cells: &[(&'static str, f64)]| {
+        let mut out = vec![vec![Text("measure"), Text("period"), Text("value")]];
+        for (d, v) in cells {
+            out.push(vec![Text("m"), Date(d), Number(*v)]);
+        }
+        out
+    };
+    let bytes = ods::ods(&[(
+        "observations",
+        rows(&[
+            ("2019-04-01", 32.0),
+            ("2019-10-01", 27.0),
+            ("2020-04-01", 20.0),
+        ]),
+    )]);
+    let from_ods = Scorecard::load(Sources {
+        definition: ("m.toml", MONTHLY),
+        workbooks: &[("book.ods", &bytes)],
+        ..Sources::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let tidy = Scorecard::load(Sources {
+        definition: ("m.toml", MONTHLY),
+        observations: Some((
+            "o.csv",
+            "measure,period,value\nm,2019-04,32\nm,2019-10,27\nm,2020-04,20\n",
+        )),
+        ..Sources::default()
+    })
+    .unwrap();
+    assert_eq!(monthly_status(&from_ods), monthly_status(&tidy));
+    assert_eq!(report_json(&from_ods), report_json(&tidy));
+    // Text where a figure belongs names the sheet and cell.
+    let bad = ods::ods(&[(
+        "observations",
+        vec![
+            vec![Text("measure"), Text("period"), Text("value")],
+            vec![Text("m"), Text("2019-04"), Text("n/a")],
+        ],
+    )]);
+    let e = Scorecard::load(Sources {
+        definition: ("m.toml", MONTHLY),
+        workbooks: &[("book.ods", &bad)],
+        ..Sources::default()
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.contains(
+            "book.ods, sheet \"observations\", cell C2: field \"value\": \"n/a\" is not a number"
+        ),
+        "{e}"
+    );
 }
