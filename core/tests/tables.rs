@@ -232,6 +232,17 @@ fn a_fingertips_export_gives_our_figures_england_the_parent_and_the_group() {
     // 2021/22 was suppressed at source (its value note says so).
     assert_eq!(card.observations().len(), 2);
     assert!(card.observations()[0].value().is_none());
+    // Neighbours named by area code: Wiltshire 17.9 and Kent 21.0, mean 19.45.
+    let with_sn = FT_CARD.replace(
+        "[[tables]]",
+        "[analysis]\nstatistical_neighbours = [\"E06000054\", \"E10000016\"]\n[[tables]]",
+    );
+    let r = load(&with_sn, "fingertips.csv", FINGERTIPS)
+        .unwrap()
+        .score(None)
+        .unwrap();
+    assert!((comparator(&r, "y6", "Statistical neighbours") - 19.45).abs() < 1e-9);
+    assert_eq!(r.measures[0].benchmark.as_ref().unwrap().sn_count, 2);
     let e = load(
         FT_CARD,
         "fingertips.csv",

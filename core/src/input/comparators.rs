@@ -1,12 +1,16 @@
 //! Comparators: named series per measure (England, the region, statistical neighbours, any
 //! area), and groups of areas for quartiles.
 
-use crate::error::{Error, ErrorKind, Errors};
+use crate::error::{Error, ErrorKind, Errors, RowSource};
 use crate::input::observations;
 use crate::input::table::{self, Table};
 use crate::model::comparator::ComparatorValue;
+use crate::model::definition::Analysis;
 use crate::model::measure::Measure;
 use crate::model::period::Period;
+
+/// The name of the comparator holding the statistical neighbours' mean.
+pub const NEIGHBOURS: &str = "Statistical neighbours";
 
 pub const REQUIRED: &[&str] = &["measure", "period", "comparator", "value"];
 pub const OPTIONAL: &[&str] = &["group", "code", "note"];
@@ -108,4 +112,40 @@ fn parse_table<'m>(
     } else {
         Err(Errors(errors))
     }
+}
+
+/// The `Statistical neighbours` comparator of a published table: for each period of `m` that any
+/// of `analysis`'s neighbours (by name or code) has a figure for in `rows`, their mean as LAIT
+/// computes it (R's `mean()` of the figures given). The one rule, for every table format.
+pub fn neighbours(
+    m: &Measure,
+    analysis: &Analysis,
+    rows: &[ComparatorValue],
+) -> Vec<ComparatorValue> {
+    if analysis.statistical_neighbours.is_empty() {
+        return Vec::new();
+    }
+    let mut by_period: Vec<(Period, Vec<f64>, RowSource)> = Vec::new();
+    for c in rows
+        .iter()
+        .filter(|c| c.measure == m.id && analysis.is_neighbour(c))
+    {
+        match by_period.iter_mut().find(|(p, _, _)| *p == c.period) {
+            Some((_, values, _)) => values.push(c.value),
+            None => by_period.push((c.period, vec![c.value], c.source.clone())),
+        }
+    }
+    by_period.sort_by_key(|(p, _, _)| *p);
+    by_period
+        .into_iter()
+        .map(|(period, values, source)| ComparatorValue {
+            measure: m.id.clone(),
+            period,
+            comparator: NEIGHBOURS.to_string(),
+            group: None,
+            value: crate::stats::r_mean(&values),
+            codes: Vec::new(),
+            source,
+        })
+        .collect()
 }

@@ -11,7 +11,8 @@
 //! neighbours` comparator. GSS symbols are flags, never numbers: `c` is suppressed; `z`, `x`,
 //! `low`, `u` and the legacy `~` and `:` say there is no figure.
 
-use crate::error::{Error, ErrorKind, Errors, Location, RowSource};
+use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::input::comparators;
 use crate::input::observations::fit_frequency;
 use crate::input::table::{self, Row, Table};
 use crate::model::comparator::ComparatorValue;
@@ -120,9 +121,6 @@ pub fn check_meta(text: &str, file: &str, measures: &[&Measure]) -> Result<(), E
     }
     Errors(errors).into_result()
 }
-
-/// The name of the comparator holding the statistical neighbours' mean.
-pub const NEIGHBOURS: &str = "Statistical neighbours";
 
 /// What a table gives the scorecard.
 #[derive(Debug, Default)]
@@ -408,40 +406,9 @@ pub fn read(
             });
         }
         out.comparators
-            .extend(neighbours(m, analysis, &out.comparators));
+            .extend(comparators::neighbours(m, analysis, &out.comparators));
     }
     Errors(errors).into_result().map(|()| out)
-}
-
-/// The statistical neighbours' mean for each period of `m` that any of them has a figure for,
-/// as LAIT computes it (R's `mean()` of the figures given).
-fn neighbours(m: &Measure, analysis: &Analysis, rows: &[ComparatorValue]) -> Vec<ComparatorValue> {
-    if analysis.statistical_neighbours.is_empty() {
-        return Vec::new();
-    }
-    let mut by_period: Vec<(Period, Vec<f64>, RowSource)> = Vec::new();
-    for c in rows
-        .iter()
-        .filter(|c| c.measure == m.id && analysis.is_neighbour(c))
-    {
-        match by_period.iter_mut().find(|(p, _, _)| *p == c.period) {
-            Some((_, values, _)) => values.push(c.value),
-            None => by_period.push((c.period, vec![c.value], c.source.clone())),
-        }
-    }
-    by_period.sort_by_key(|(p, _, _)| *p);
-    by_period
-        .into_iter()
-        .map(|(period, values, source)| ComparatorValue {
-            measure: m.id.clone(),
-            period,
-            comparator: NEIGHBOURS.to_string(),
-            group: None,
-            value: crate::stats::r_mean(&values),
-            codes: Vec::new(),
-            source,
-        })
-        .collect()
 }
 
 /// The geography of a row the scorecard reads (national, regional, local authority).

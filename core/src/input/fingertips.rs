@@ -12,6 +12,7 @@
 //! benchmark group (`[analysis] benchmark_group`, by default `la`).
 
 use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::input::comparators;
 use crate::input::ees::Read;
 use crate::input::observations::fit_frequency;
 use crate::input::table::{self, Row, Table};
@@ -192,6 +193,8 @@ pub fn read(
                 source: t.source(row),
             });
         }
+        out.comparators
+            .extend(comparators::neighbours(m, analysis, &out.comparators));
     }
     Errors(errors).into_result().map(|()| out)
 }
