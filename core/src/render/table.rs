@@ -121,6 +121,17 @@ pub fn measures(r: &Report) -> Vec<Column> {
             m.benchmark.as_ref().and_then(|b| b.rank).map(|x| x as f64)
         }),
         text("notes", r, |m| Some(m.notes.join(" | "))),
+        // The report's warnings about the measure, so that a table pasted on its own still says
+        // when a status rests on a suspicious figure.
+        text("warnings", r, |m| {
+            let said: Vec<String> = r
+                .warnings
+                .iter()
+                .filter(|w| w.measure == m.id)
+                .map(|w| format!("{}: {}", w.code, w.message))
+                .collect();
+            (!said.is_empty()).then(|| said.join(" | "))
+        }),
     ]
 }
 
