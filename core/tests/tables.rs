@@ -186,14 +186,14 @@ fn a_table_the_definition_names_must_be_given_and_match() {
 
 /// An ILLUSTRATIVE Fingertips export (the layout of the "Download data" CSV, its figures made up
 /// for the test): our county, its region (the parent), England, and two other counties.
-const FINGERTIPS: &str = "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Count,Denominator,Value note\n\
-90631,Obesity in Year 6,,,E92000001,England,England,Persons,10-11 yrs,,,2022/23,22.7,22.6,22.8,136000,600000,\n\
-90631,Obesity in Year 6,E92000001,England,E12000009,South West,Region,Persons,10-11 yrs,,,2022/23,19.8,19.5,20.1,10000,50000,\n\
-90631,Obesity in Year 6,E12000009,South West,E06000059,Dorset,Counties & UAs,Persons,10-11 yrs,,,2022/23,18.2,17.0,19.4,700,3850,\n\
-90631,Obesity in Year 6,E12000009,South West,E06000059,Dorset,Counties & UAs,Persons,10-11 yrs,Deprivation deciles,Most deprived,2022/23,25.0,20.0,30.0,50,200,\n\
-90631,Obesity in Year 6,E12000009,South West,E06000054,Wiltshire,Counties & UAs,Persons,10-11 yrs,,,2022/23,17.9,16.9,18.9,800,4470,\n\
-90631,Obesity in Year 6,E12000008,South East,E10000016,Kent,Counties & UAs,Persons,10-11 yrs,,,2022/23,21.0,20.4,21.6,3700,17600,\n\
-90631,Obesity in Year 6,E12000009,South West,E06000059,Dorset,Counties & UAs,Persons,10-11 yrs,,,2021/22,,,,,,Value suppressed for disclosure control\n";
+const FINGERTIPS: &str = "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note\n\
+90631,Obesity in Year 6,,,E92000001,England,England,Persons,10-11 yrs,,,2022/23,22.7,22.6,22.8,22.1,23.3,136000,600000,\n\
+90631,Obesity in Year 6,E92000001,England,E12000009,South West,Region,Persons,10-11 yrs,,,2022/23,19.8,19.5,20.1,19,20.6,10000,50000,\n\
+90631,Obesity in Year 6,E12000009,South West,E06000059,Dorset,Counties & UAs,Persons,10-11 yrs,,,2022/23,18.2,17.0,19.4,16.5,19.9,700,3850,\n\
+90631,Obesity in Year 6,E12000009,South West,E06000059,Dorset,Counties & UAs,Persons,10-11 yrs,Deprivation deciles,Most deprived,2022/23,25.0,20.0,30.0,19.5,30.5,50,200,\n\
+90631,Obesity in Year 6,E12000009,South West,E06000054,Wiltshire,Counties & UAs,Persons,10-11 yrs,,,2022/23,17.9,16.9,18.9,16.4,19.4,800,4470,\n\
+90631,Obesity in Year 6,E12000008,South East,E10000016,Kent,Counties & UAs,Persons,10-11 yrs,,,2022/23,21.0,20.4,21.6,19.9,22.1,3700,17600,\n\
+90631,Obesity in Year 6,E12000009,South West,E06000059,Dorset,Counties & UAs,Persons,10-11 yrs,,,2021/22,,,,,,,,Value suppressed for disclosure control\n";
 
 const FT_CARD: &str = r#"
 id = "ft"
@@ -224,6 +224,12 @@ fn a_fingertips_export_gives_our_figures_england_the_parent_and_the_group() {
     let m = &r.measures[0];
     // The total row (no category), not the deprivation decile's 25.0.
     assert_eq!(m.value, Some(18.2));
+    // The export's own confidence limits, as its readers see them.
+    let i = m.interval.as_ref().unwrap();
+    assert_eq!(
+        (i.method, i.lower_95, i.upper_95, i.lower_998, i.upper_998),
+        ("published", 17.0, 19.4, 16.5, 19.9)
+    );
     assert_eq!(comparator(&r, "y6", "England"), 22.7);
     assert_eq!(comparator(&r, "y6", "South West"), 19.8);
     // Dorset among Dorset, Wiltshire, Kent: 17.9 18.2 21.0; lower is better, one is lower: rank 2.
@@ -251,6 +257,16 @@ fn a_fingertips_export_gives_our_figures_england_the_parent_and_the_group() {
     .unwrap_err();
     assert!(
         e.contains("fingertips.csv:4: field \"value\": \"18.2%\" is not a number"),
+        "{e}"
+    );
+    let e = load(
+        FT_CARD,
+        "fingertips.csv",
+        &FINGERTIPS.replace(",18.2,17.0,19.4", ",18.2,18.5,19.4"),
+    )
+    .unwrap_err();
+    assert!(
+        e.contains("fingertips.csv:4: field \"lower ci 95.0 limit\": the limits 16.5 <= 18.5 <= value <= 19.4 <= 19.9 do not hold"),
         "{e}"
     );
 }

@@ -379,6 +379,7 @@ pub fn read(
                     revised: false,
                     breakdown: None,
                     note: symbol.map(|s| format!("EES symbol {s}")),
+                    published_interval: None,
                     source: t.source(row),
                 });
                 continue;

@@ -19,7 +19,7 @@ use crate::input::table::{self, Row, Table};
 use crate::model::comparator::ComparatorValue;
 use crate::model::definition::{Analysis, DataTable};
 use crate::model::measure::Measure;
-use crate::model::observation::{Observation, Reading};
+use crate::model::observation::{Observation, PublishedInterval, Reading};
 use crate::model::period::Period;
 use std::collections::HashMap;
 
@@ -160,6 +160,13 @@ pub fn read(
                     (None, Some((c, d))) => Some(format!("count {c}, denominator {d}")),
                     (None, None) => None,
                 };
+                let published_interval = match limits(&t, row) {
+                    Ok(i) => i.map(Box::new),
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
+                };
                 out.observations.push(Observation {
                     measure: m.id.clone(),
                     period,
@@ -168,6 +175,7 @@ pub fn read(
                     revised: false,
                     breakdown: None,
                     note,
+                    published_interval,
                     source: t.source(row),
                 });
                 continue;
@@ -197,6 +205,50 @@ pub fn read(
             .extend(comparators::neighbours(m, analysis, &out.comparators));
     }
     Errors(errors).into_result().map(|()| out)
+}
+
+/// The export's 95% and 99.8% confidence limits of a row, when all four are given; an error for
+/// one that is not a number, or limits that do not hold the value.
+fn limits(t: &Table, row: &Row) -> Result<Option<PublishedInterval>, Error> {
+    const COLUMNS: [&str; 4] = [
+        "lower ci 95.0 limit",
+        "upper ci 95.0 limit",
+        "lower ci 99.8 limit",
+        "upper ci 99.8 limit",
+    ];
+    let mut got = [0.0; 4];
+    for (slot, c) in got.iter_mut().zip(COLUMNS) {
+        match t.get(row, c).map(table::number) {
+            None => return Ok(None),
+            Some(Ok(x)) => *slot = x,
+            Some(Err(e)) => {
+                return Err(Error::new(
+                    ErrorKind::Data,
+                    t.at(row, c),
+                    format!("{e}: a confidence limit is a number, or empty"),
+                ))
+            }
+        }
+    }
+    let [lower_95, upper_95, lower_998, upper_998] = got;
+    let value = t.get(row, "value").and_then(|v| table::number(v).ok());
+    let holds = lower_998 <= lower_95
+        && lower_95 <= upper_95
+        && upper_95 <= upper_998
+        && value.is_none_or(|v| lower_95 <= v && v <= upper_95);
+    if !holds {
+        return Err(Error::new(
+            ErrorKind::Data,
+            t.at(row, COLUMNS[0]),
+            format!("the limits {lower_998} <= {lower_95} <= value <= {upper_95} <= {upper_998} do not hold: check the columns"),
+        ));
+    }
+    Ok(Some(PublishedInterval {
+        lower_95,
+        upper_95,
+        lower_998,
+        upper_998,
+    }))
 }
 
 /// The columns that tell two rows for one figure apart, with the advice to name one.

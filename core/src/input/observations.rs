@@ -323,6 +323,7 @@ fn parse_row<'m>(
             revised,
             breakdown: breakdown.map(Box::new),
             note: t.get(row, "note").map(str::to_string),
+            published_interval: None,
             source: t.source(row),
         }),
         _ => Err(errors),

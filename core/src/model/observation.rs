@@ -57,8 +57,24 @@ pub struct Observation {
     pub breakdown: Option<Box<(String, String)>>,
     /// The row's note.
     pub note: Option<String>,
+    /// The confidence limits the publisher gives with the figure (a Fingertips export's 95% and
+    /// 99.8% limits), which the report shows in place of limits it would compute.
+    pub published_interval: Option<Box<PublishedInterval>>,
     /// Where the row came from, for error messages.
     pub source: RowSource,
+}
+
+/// Confidence limits as a publisher gives them beside a figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PublishedInterval {
+    /// Lower 95% limit.
+    pub lower_95: f64,
+    /// Upper 95% limit.
+    pub upper_95: f64,
+    /// Lower 99.8% limit.
+    pub lower_998: f64,
+    /// Upper 99.8% limit.
+    pub upper_998: f64,
 }
 
 impl Observation {

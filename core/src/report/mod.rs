@@ -303,7 +303,7 @@ pub struct ForecastResult {
 /// Confidence intervals of the current figure.
 #[non_exhaustive]
 pub struct IntervalResult {
-    /// wilson, byar or exact_poisson.
+    /// wilson, byar or exact_poisson; published when the publisher's own limits are shown.
     pub method: &'static str,
     /// Lower 95% limit.
     pub lower_95: f64,

@@ -138,6 +138,16 @@ impl Basis {
 /// Intervals of the current value: Wilson for a percentage with its numerator and denominator,
 /// Byar's (exact below 10) for a count, or for a rate's numerator.
 pub fn interval(unit: Unit, latest: Option<&Observation>) -> Option<IntervalResult> {
+    // The publisher's own limits, when it gives them (Fingertips), are the ones its readers see.
+    if let Some(p) = latest?.published_interval.as_deref() {
+        return Some(IntervalResult {
+            method: "published",
+            lower_95: r6(p.lower_95)?,
+            upper_95: r6(p.upper_95)?,
+            lower_998: r6(p.lower_998)?,
+            upper_998: r6(p.upper_998)?,
+        });
+    }
     let basis = match (unit, latest?.reading) {
         (
             Unit::Percentage,
