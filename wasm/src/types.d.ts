@@ -46,6 +46,9 @@ export interface BetteroffError extends Error {
     line: number | null;
     row: number | null;
     field: string | null;
+    /** The workbook's sheet and cell (`C5`), for a problem in a workbook. */
+    sheet: string | null;
+    cell: string | null;
     message: string;
   }>;
 }
@@ -103,10 +106,11 @@ export interface Report {
   }>;
   /** Valid but suspicious input, said out loud: every format shows these. */
   warnings: Array<{
-    code: "inferred_frequency" | "proportion_values" | "baseline_missing";
+    code: "inferred_frequency" | "proportion_values" | "baseline_missing" | "stale_figure" | "breakdown_total";
     measure: string;
     message: string;
-    location: { file: string; line: number | null; row: number | null; field: string | null };
+    /** `sheet` and `cell` are present for a figure from a workbook (`row` is then the sheet's row). */
+    location: { file: string; line: number | null; row: number | null; field: string | null; sheet?: string; cell?: string };
   }>;
 }
 
@@ -232,7 +236,8 @@ export interface ForecastResult {
 }
 
 export interface IntervalResult {
-  method: "wilson" | "byar" | "exact_poisson";
+  /** `published`: the publisher's own limits (a Fingertips export's). */
+  method: "wilson" | "byar" | "exact_poisson" | "published";
   lower_95: number;
   upper_95: number;
   lower_998: number;

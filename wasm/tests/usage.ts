@@ -28,15 +28,21 @@ const scored = card.scoreColumns(
   Uint32Array.from([1]), Uint32Array.from([0]), ["m"], Uint32Array.from([0]), ["2020-05"], Float64Array.from([12]),
 );
 const seriesStatus: Status = scored.statusNames[scored.status[0]];
+card.addWorkbook(new Uint8Array(0), "book.xlsx");
+card.addWorkbook(new ArrayBuffer(0));
+card.addTable("time_period,time_identifier,geographic_level\n", "ks4.csv");
+const warnedAt: string | undefined = report.warnings[0]?.location.cell;
+const method: "wilson" | "byar" | "exact_poisson" | "published" | undefined = report.measures[0].interval?.method;
 const q3: number = scored.q3[0];
 try {
   Scorecard.fromJson({ id: "t" });
 } catch (e) {
   const err = e as BetteroffError;
   const where: number | null = err.errors[0].row ?? err.errors[0].line;
-  console.log(err.kind, where);
+  const cell: string | null = err.errors[0].cell;
+  console.log(err.kind, where, cell);
 }
 // @ts-expect-error: a status is one of the known names
 const wrong: Status = "fine";
 console.log(offTrack, status, label, gap, done, counts, svg, html, json, rounded, end, wrong, variation, band, turned, firstRule, upper,
-  seriesStatus, q3);
+  seriesStatus, q3, warnedAt, method);

@@ -452,30 +452,15 @@ fn line(t: &Table, row: &Row) -> String {
         .map_or_else(String::new, |l| l.to_string())
 }
 
-/// What tells two rows for one figure apart: the columns (filters, most likely) whose values
-/// differ, with the advice to name one in the measure's `from.filters`.
+/// What tells two rows for one figure apart: the text columns (filters, most likely) whose
+/// values differ.
 fn differing(t: &Table, a: &Row, b: &Row) -> String {
-    let differ: Vec<String> = t
+    let text: Vec<String> = t
         .column_names()
         .into_iter()
-        .filter(|c| t.get(a, c) != t.get(b, c))
         .filter(|c| t.get(a, c).is_some_and(|v| table::number(v).is_err()))
-        .map(|c| {
-            format!(
-                "{c} ({:?} and {:?})",
-                t.get(a, &c).unwrap_or(""),
-                t.get(b, &c).unwrap_or("")
-            )
-        })
         .collect();
-    if differ.is_empty() {
-        "the rows repeat each other: keep one".to_string()
-    } else {
-        format!(
-            "they differ in {}: choose one in the measure's from.filters",
-            differ.join(", ")
-        )
-    }
+    t.telling_apart(a, b, &text)
 }
 
 #[cfg(test)]

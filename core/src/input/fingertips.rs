@@ -253,23 +253,6 @@ fn limits(t: &Table, row: &Row) -> Result<Option<PublishedInterval>, Error> {
 
 /// The columns that tell two rows for one figure apart, with the advice to name one.
 fn differing(t: &Table, a: &Row, b: &Row) -> String {
-    let differ: Vec<String> = ["sex", "age", "category type", "category"]
-        .iter()
-        .filter(|c| t.get(a, c) != t.get(b, c))
-        .map(|c| {
-            format!(
-                "{c} ({:?} and {:?})",
-                t.get(a, c).unwrap_or(""),
-                t.get(b, c).unwrap_or("")
-            )
-        })
-        .collect();
-    if differ.is_empty() {
-        "the rows repeat each other: keep one".to_string()
-    } else {
-        format!(
-            "they differ in {}: choose one in the measure's from.filters",
-            differ.join(", ")
-        )
-    }
+    let filters = ["sex", "age", "category type", "category"].map(String::from);
+    t.telling_apart(a, b, &filters)
 }

@@ -86,6 +86,30 @@ impl Table {
         named.into_iter().map(|(n, _)| n.clone()).collect()
     }
 
+    /// Which of `columns` tell rows `a` and `b` apart, in words, with the advice to choose one in
+    /// the measure's `from.filters`: for two rows of a published table read as one figure.
+    pub fn telling_apart(&self, a: &Row, b: &Row, columns: &[String]) -> String {
+        let differ: Vec<String> = columns
+            .iter()
+            .filter(|c| self.get(a, c) != self.get(b, c))
+            .map(|c| {
+                format!(
+                    "{c} ({:?} and {:?})",
+                    self.get(a, c).unwrap_or(""),
+                    self.get(b, c).unwrap_or("")
+                )
+            })
+            .collect();
+        if differ.is_empty() {
+            "the rows repeat each other: keep one".to_string()
+        } else {
+            format!(
+                "they differ in {}: choose one in the measure's from.filters",
+                differ.join(", ")
+            )
+        }
+    }
+
     /// Whether the table has `column`.
     pub fn has(&self, column: &str) -> bool {
         self.columns.contains_key(column)
