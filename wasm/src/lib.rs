@@ -273,15 +273,23 @@ impl Scorecard {
             .map_err(to_js)
     }
 
-    /// Adds a published table (an EES tidy CSV or a Fingertips export) that the definition's
-    /// `[[tables]]` names by the file name `source`.
+    /// Adds a published table (an EES tidy CSV or a Fingertips export), as text or bytes, that
+    /// the definition's `[[tables]]` names by the file name `source`.
     #[wasm_bindgen(js_name = addTable)]
     pub fn add_table(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] data: JsValue,
         source: String,
     ) -> Result<(), JsValue> {
-        let text = text_arg(&text, "the table's text")?;
+        // Text as a page fetched it, or the file's bytes as a file picker gives them (UTF-8, the
+        // first bad byte's line named).
+        let text = match data.as_string() {
+            Some(t) => t,
+            None => {
+                let bytes = bytes_arg(&data, "the table")?;
+                betteroff::decode_utf8(bytes, &source).map_err(|e| to_js(Errors::one(e)))?
+            }
+        };
         self.card.add_table(&text, &source).map_err(to_js)
     }
 

@@ -26,6 +26,18 @@ test('an EES file named in [[tables]] gives strategy table 4', () => {
   assert.deepEqual([b.q1, b.median, b.q3, b.band, b.rank], [49.05, 49.9, 50.55, 'B', 7]);
 });
 
+test('a table as bytes, as a file picker gives it, reads as its text; bad UTF-8 names the line', () => {
+  const text = read('ks4-attainment.csv');
+  const a = Scorecard.fromToml(read('scorecard.toml'));
+  a.addTable(text, 'ks4-attainment.csv');
+  const b = Scorecard.fromToml(read('scorecard.toml'));
+  b.addTable(new TextEncoder().encode(text), 'ks4-attainment.csv');
+  assert.equal(b.toJson(), a.toJson());
+  const bad = new Uint8Array([...new TextEncoder().encode(text.split('\n').slice(0, 2).join('\n') + '\n'), 0xff, 0x0a]);
+  assert.throws(() => Scorecard.fromToml(read('scorecard.toml')).addTable(bad, 'ks4-attainment.csv'),
+    /ks4-attainment\.csv:3: the file is not valid UTF-8/);
+});
+
 test('a bad cell names the file, line and column', () => {
   const card = Scorecard.fromToml(read('scorecard.toml'));
   const bad = read('ks4-attainment.csv').replace('Dorset,Total,50.1', 'Dorset,Total,n/a');

@@ -31,6 +31,7 @@ const seriesStatus: Status = scored.statusNames[scored.status[0]];
 card.addWorkbook(new Uint8Array(0), "book.xlsx");
 card.addWorkbook(new ArrayBuffer(0));
 card.addTable("time_period,time_identifier,geographic_level\n", "ks4.csv");
+card.addTable(new Uint8Array(0), "ks4.csv");
 const warnedAt: string | undefined = report.warnings[0]?.location.cell;
 const method: "wilson" | "byar" | "exact_poisson" | "published" | undefined = report.measures[0].interval?.method;
 const q3: number = scored.q3[0];
