@@ -29,6 +29,7 @@ body { margin: 0 auto; max-width: 1100px; padding: 1rem; background: #fff; }
 /// Everything else, scoped under `.bo` so that the same rules can sit inside a notebook or
 /// another page without restyling it.
 const CSS: &str = r#"
+.bo ul.notes { margin: .25rem 0 0; padding-left: 1.1rem; font-size: .85rem; font-weight: normal; color: var(--muted); }
 .bo { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --head: #f6f8fa; color: var(--ink); font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .bo * { box-sizing: border-box; }
 .bo h1 { font-size: 1.6rem; margin: .2rem 0; }
@@ -163,6 +164,14 @@ fn header(s: &mut String, r: &Report) {
         escape(&r.scorecard.title),
         r.as_of
     );
+    // The scorecard's notes ("illustrative", the source) where a reader starts.
+    for n in &r.scorecard.notes {
+        let _ = writeln!(
+            s,
+            "<p class=\"note\"><strong>Note:</strong> {}</p>",
+            escape(n)
+        );
+    }
     if !r.scorecard.disclosure.enabled {
         s.push_str("<p><span class=\"badge rag-red\">Disclosure control is OFF</span> True figures are shown, for internal use only. Do not publish.</p>\n");
     }
@@ -271,7 +280,21 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
         ),
         ("Status", badge(m.status), ""),
     ];
-    let _ = write!(s, "<tr><th scope=\"row\">{}{sub}</th>", escape(&m.name));
+    // The measure's notes under its name, visible on screen and in print (never only in the
+    // collapsed detail): an illustrative figure stays labelled.
+    let mut noted = String::new();
+    if !m.notes.is_empty() {
+        noted.push_str("<ul class=\"notes\">");
+        for n in &m.notes {
+            let _ = write!(noted, "<li>{}</li>", escape(n));
+        }
+        noted.push_str("</ul>");
+    }
+    let _ = write!(
+        s,
+        "<tr><th scope=\"row\">{}{sub}{noted}</th>",
+        escape(&m.name)
+    );
     for (label, content, class) in cells {
         // Empty cells are hidden on narrow screens, where each cell is a line of its own.
         let empty = content.is_empty() || content == "–";
@@ -302,9 +325,6 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
     }
     for stat in super::format::statistics(m) {
         let _ = write!(notes, "<li>{}</li>", escape(&stat));
-    }
-    for n in &m.notes {
-        let _ = write!(notes, "<li>{}</li>", escape(n));
     }
     let _ = writeln!(s, "<tr class=\"detail\"><td colspan=\"7\"><details><summary>Chart and notes</summary>\n{}{}<ul>{notes}</ul></details></td></tr>", svg::chart(m), svg::spc_chart(m).unwrap_or_default());
 }

@@ -18,6 +18,10 @@ pub fn markdown(r: &Report) -> String {
         .map(|a| format!("{} · ", md_cell(a)))
         .unwrap_or_default();
     let _ = writeln!(s, "{area}as of **{}**\n", r.as_of);
+    // The scorecard's notes ("illustrative", the source) where a reader starts.
+    for n in &r.scorecard.notes {
+        let _ = writeln!(s, "> _Note: {}_\n", md_cell(n));
+    }
     if !r.scorecard.disclosure.enabled {
         s.push_str("> **Disclosure control is OFF: true figures are shown, for internal use only. Do not publish.**\n\n");
     }
@@ -37,10 +41,20 @@ pub fn markdown(r: &Report) -> String {
         }
         for (kind, ms) in super::by_question(r, sec) {
             let _ = writeln!(s, "### {}\n\n| Measure | Latest | Change on previous | Target | Progress | Status |\n| --- | --- | --- | --- | ---: | --- |", kind.question());
-            for m in ms {
+            for m in &ms {
                 row(&mut s, m);
             }
             s.push('\n');
+            // Each measure's notes under its table, so a row is never read without them.
+            let noted: Vec<_> = ms.iter().filter(|m| !m.notes.is_empty()).collect();
+            for m in &noted {
+                for n in &m.notes {
+                    let _ = writeln!(s, "- _{}_: {}", md_cell(&m.name), md_cell(n));
+                }
+            }
+            if !noted.is_empty() {
+                s.push('\n');
+            }
         }
     }
     extras(&mut s, r);
@@ -151,8 +165,5 @@ fn extras(s: &mut String, r: &Report) {
             );
         }
         s.push('\n');
-    }
-    for n in &r.scorecard.notes {
-        let _ = writeln!(s, "_{}_\n", md_cell(n));
     }
 }

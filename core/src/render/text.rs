@@ -59,6 +59,10 @@ pub fn text(r: &Report, colour: bool) -> String {
         .map(|a| format!("{} · ", super::markup::plain(a)))
         .unwrap_or_default();
     out.push(format!("{area}as of {}", r.as_of));
+    // The scorecard's notes ("illustrative", the source) where a reader starts.
+    for n in &r.scorecard.notes {
+        out.extend(wrap("Note:", std::slice::from_ref(n), 2));
+    }
     if !r.scorecard.disclosure.enabled {
         out.extend(wrap("", &["** Disclosure control is OFF: true figures are shown, for internal use only. Do not publish. **".to_string()], 0));
     }
@@ -165,6 +169,13 @@ fn measure(m: &MeasureResult, colour: bool, out: &mut Vec<String>) {
             last.pop();
         }
         out.extend(wrap(&format!("{indent}vs"), &cmp, INDENT));
+    }
+    for n in &m.notes {
+        out.extend(wrap(
+            &format!("{indent}note:"),
+            std::slice::from_ref(n),
+            INDENT + 2,
+        ));
     }
 }
 

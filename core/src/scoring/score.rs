@@ -183,6 +183,13 @@ impl Scorer<'_> {
         notes.extend(self.card.proportions(m).ok().flatten());
         let series = self.series(m);
         let latest = series.last().copied();
+        // The latest figure's own note ("Illustrative", "Real: strategy table 4", a symbol's
+        // meaning): the label a figure must never lose when it is pasted into a board paper.
+        if let Some(o) = latest {
+            if let Some(n) = &o.note {
+                notes.push(format!("The {} figure: {n}", o.period));
+            }
+        }
         let value = latest.and_then(Observation::value);
         let baseline = self.baseline(m, &series, &mut notes);
         let outcome = self.outcome(m, latest, value, baseline.as_ref(), &mut notes);
