@@ -216,6 +216,47 @@ pub fn comparators(m: &MeasureResult) -> Vec<String> {
         .collect()
 }
 
+/// One breakdown of a measure's current period, as every renderer shows it.
+pub struct Breakdown {
+    /// The dimension (`age_group`).
+    pub dimension: String,
+    /// Each category: its name, its figure in the measure's unit (or the GSS symbol it is
+    /// withheld under), and, for a count, its share of the total.
+    pub rows: Vec<(String, String, Option<String>)>,
+    /// The total: the measure's own figure, as it is shown.
+    pub total: String,
+}
+
+/// The breakdowns of the measure's current period (a category whose latest figure is older is
+/// left out: it would not add up with the rest). Shares are of the total, for counts, from the
+/// published figures only: a withheld category has no share.
+pub fn breakdowns(m: &MeasureResult) -> Vec<Breakdown> {
+    let Some(period) = m.period else {
+        return Vec::new();
+    };
+    let unit = m.unit.to_string();
+    let total = m.value.filter(|&t| t > 0.0 && unit == "count");
+    let mut out: Vec<Breakdown> = Vec::new();
+    for b in m.breakdowns.iter().filter(|b| b.period == period) {
+        let figure = match (b.value, b.symbol) {
+            (Some(v), _) => value(&unit, m.per, v),
+            (None, Some(sym)) => sym.to_string(),
+            (None, None) => "–".to_string(),
+        };
+        let share = b.value.zip(total).map(|(v, t)| pct(v / t * 100.0));
+        let row = (b.category.clone(), figure, share);
+        match out.iter_mut().find(|x| x.dimension == b.dimension) {
+            Some(x) => x.rows.push(row),
+            None => out.push(Breakdown {
+                dimension: b.dimension.clone(),
+                rows: vec![row],
+                total: current(m),
+            }),
+        }
+    }
+    out
+}
+
 /// A percentage to one decimal place: "43.8%".
 pub fn pct(p: f64) -> String {
     format!("{}%", fmt_num(round_to(p, 1)))

@@ -30,6 +30,8 @@ body { margin: 0 auto; max-width: 1100px; padding: 1rem; background: #fff; }
 /// another page without restyling it.
 const CSS: &str = r#"
 .bo ul.notes { margin: .25rem 0 0; padding-left: 1.1rem; font-size: .85rem; font-weight: normal; color: var(--muted); }
+.bo table.breakdown { width: auto; margin: .2rem 0 .6rem 1rem; font-size: .9rem; }
+.bo table.breakdown caption { text-align: left; font-weight: 600; padding: .2rem 0; }
 .bo { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --head: #f6f8fa; color: var(--ink); font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .bo * { box-sizing: border-box; }
 .bo h1 { font-size: 1.6rem; margin: .2rem 0; }
@@ -307,6 +309,27 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
         let _ = write!(s, "<td data-label=\"{label}\"{class}>{content}</td>");
     }
     s.push_str("</tr>\n");
+    // Each breakdown as a table of its own, visible beneath the measure (and in print).
+    for b in super::format::breakdowns(m) {
+        let _ = write!(
+            s,
+            "<tr class=\"breakdown\"><td colspan=\"7\"><table class=\"breakdown\"><caption>{}, by {} (total {})</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">Figure</th><th scope=\"col\" class=\"num\">Share</th></tr></thead><tbody>",
+            escape(&m.name),
+            escape(&b.dimension),
+            escape(&b.total),
+            escape(&b.dimension)
+        );
+        for (c, v, share) in &b.rows {
+            let _ = write!(
+                s,
+                "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                escape(c),
+                escape(v),
+                share.as_deref().map_or_else(dash, escape)
+            );
+        }
+        s.push_str("</tbody></table></td></tr>\n");
+    }
     let mut notes = String::new();
     if let Some(e) = m.expected {
         let _ = write!(

@@ -55,6 +55,9 @@ pub fn markdown(r: &Report) -> String {
             if !noted.is_empty() {
                 s.push('\n');
             }
+            for m in &ms {
+                breakdown_tables(&mut s, m);
+            }
         }
     }
     extras(&mut s, r);
@@ -85,6 +88,30 @@ fn summary(s: &mut String, r: &Report) {
         let _ = writeln!(s, "Actions: **{} of {} completed{done}**, {} in progress, {} not started{}; **{} overdue**.\n",
             a.completed, a.total - a.withdrawn, a.in_progress, a.not_started,
             if a.withdrawn > 0 { format!(", {} withdrawn", a.withdrawn) } else { String::new() }, a.overdue);
+    }
+}
+
+/// Each breakdown of the measure's current period as a table: category, figure, share.
+fn breakdown_tables(s: &mut String, m: &MeasureResult) {
+    for b in format::breakdowns(m) {
+        let _ = writeln!(
+            s,
+            "**{}, by {}** ({})\n\n| {} | Figure | Share |\n| --- | ---: | ---: |",
+            md_cell(&m.name),
+            md_cell(&b.dimension),
+            md_cell(&b.total),
+            md_cell(&b.dimension)
+        );
+        for (c, v, share) in &b.rows {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} |",
+                md_cell(c),
+                md_cell(v),
+                share.as_deref().unwrap_or("–")
+            );
+        }
+        s.push('\n');
     }
 }
 

@@ -170,6 +170,24 @@ fn measure(m: &MeasureResult, colour: bool, out: &mut Vec<String>) {
         }
         out.extend(wrap(&format!("{indent}vs"), &cmp, INDENT));
     }
+    for b in format::breakdowns(m) {
+        let mut cells: Vec<String> = b
+            .rows
+            .iter()
+            .map(|(c, v, share)| match share {
+                Some(p) => format!("{c} {v} ({p});"),
+                None => format!("{c} {v};"),
+            })
+            .collect();
+        if let Some(last) = cells.last_mut() {
+            last.pop();
+        }
+        out.extend(wrap(
+            &format!("{indent}by {}:", b.dimension),
+            &cells,
+            INDENT + 2,
+        ));
+    }
     for n in &m.notes {
         out.extend(wrap(
             &format!("{indent}note:"),
