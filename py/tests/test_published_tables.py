@@ -44,4 +44,4 @@ def test_add_table_takes_a_path_or_bytes_and_names_bad_cells(tmp_path: Path) -> 
     assert 'ks4-attainment.csv:4: field "avg_att8": "n/a" is not a number' in str(e.value)
     with pytest.raises(betteroff.UsageError) as u:
         betteroff.Scorecard.from_toml(definition).add_table(text.encode(), "other.csv")
-    assert 'no [[tables]] entry names this file (they name "ks4-attainment.csv")' in str(u.value)
+    assert 'no [[tables]] entry names this file (they name "ks4-attainment.csv", "ks4-attainment.meta.csv")' in str(u.value)
