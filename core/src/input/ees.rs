@@ -349,17 +349,19 @@ pub fn read(
                 }
             };
             if let Some(first) = seen.insert((place, period), row) {
-                errors.push(Error::new(
-                    ErrorKind::Data,
-                    t.at(row, &indicator),
-                    format!(
-                        "a second row for measure {:?}, {}, {period}: first at {}:{}; {}",
-                        m.id,
-                        place_name(place),
-                        file,
-                        line(&t, first),
-                        differing(&t, first, row)
-                    ),
+                let text: Vec<String> = t
+                    .column_names()
+                    .into_iter()
+                    .filter(|c| t.get(first, c).is_some_and(|v| table::number(v).is_err()))
+                    .collect();
+                errors.push(t.second_row(
+                    first,
+                    row,
+                    &indicator,
+                    &m.id,
+                    place_name(place),
+                    period,
+                    &text,
                 ));
                 continue;
             }
@@ -444,23 +446,6 @@ fn place_name(p: &Place) -> &str {
         Place::National(n) => n,
         Place::Regional { name, .. } | Place::La { name, .. } => name,
     }
-}
-
-fn line(t: &Table, row: &Row) -> String {
-    t.source(row)
-        .line()
-        .map_or_else(String::new, |l| l.to_string())
-}
-
-/// What tells two rows for one figure apart: the text columns (filters, most likely) whose
-/// values differ.
-fn differing(t: &Table, a: &Row, b: &Row) -> String {
-    let text: Vec<String> = t
-        .column_names()
-        .into_iter()
-        .filter(|c| t.get(a, c).is_some_and(|v| table::number(v).is_err()))
-        .collect();
-    t.telling_apart(a, b, &text)
 }
 
 #[cfg(test)]

@@ -119,16 +119,15 @@ pub fn read(
                 }
             };
             if let Some(first) = seen.insert((code, period), row) {
-                errors.push(Error::new(
-                    ErrorKind::Data,
-                    t.at(row, "value"),
-                    format!(
-                        "a second row for measure {:?}, area {code}, {period}: first at {}:{}; {}",
-                        m.id,
-                        file,
-                        t.source(first).line().unwrap_or(0),
-                        differing(&t, first, row)
-                    ),
+                let filters = ["sex", "age", "category type", "category"].map(String::from);
+                errors.push(t.second_row(
+                    first,
+                    row,
+                    "value",
+                    &m.id,
+                    &format!("area {code}"),
+                    period,
+                    &filters,
                 ));
                 continue;
             }
@@ -249,10 +248,4 @@ fn limits(t: &Table, row: &Row) -> Result<Option<PublishedInterval>, Error> {
         lower_998,
         upper_998,
     }))
-}
-
-/// The columns that tell two rows for one figure apart, with the advice to name one.
-fn differing(t: &Table, a: &Row, b: &Row) -> String {
-    let filters = ["sex", "age", "category type", "category"].map(String::from);
-    t.telling_apart(a, b, &filters)
 }

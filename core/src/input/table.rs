@@ -86,6 +86,33 @@ impl Table {
         named.into_iter().map(|(n, _)| n.clone()).collect()
     }
 
+    /// The error for `row`, a second row of a published table read as the same figure as
+    /// `first` (measure `measure`, `what` area, `period`): it names the first row's line and the
+    /// columns among `columns` that tell the two apart.
+    #[allow(clippy::too_many_arguments)]
+    pub fn second_row(
+        &self,
+        first: &Row,
+        row: &Row,
+        field: &str,
+        measure: &str,
+        what: &str,
+        period: crate::model::period::Period,
+        columns: &[String],
+    ) -> Error {
+        let (line, _) = first.place.split();
+        Error::new(
+            ErrorKind::Data,
+            self.at(row, field),
+            format!(
+                "a second row for measure {measure:?}, {what}, {period}: first at {}:{}; {}",
+                self.origin.file,
+                line.unwrap_or(0),
+                self.telling_apart(first, row, columns)
+            ),
+        )
+    }
+
     /// Which of `columns` tell rows `a` and `b` apart, in words, with the advice to choose one in
     /// the measure's `from.filters`: for two rows of a published table read as one figure.
     pub fn telling_apart(&self, a: &Row, b: &Row, columns: &[String]) -> String {
