@@ -412,3 +412,29 @@ fn batch_spc_equals_the_scorecard() {
     // Dudley's 9.A1 (Local Offer usage) and Stockton's monthly EHCP timeliness (rebased).
     assert_eq!(compared, 2);
 }
+
+#[test]
+fn stocktons_breakdowns_as_csv_are_the_published_cells() {
+    let r = score("examples/stockton", None);
+    let csv = betteroff::render::breakdowns_csv(&r);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "measure,dimension,category,period,value,symbol,share_pct"
+    );
+    // EHC plans, 2022-Q4: 1,383 in all; 5-10 is 449, 449 / 1,383 = 32.4656...%. 0-4 (3) is a
+    // small count, withheld, and 20-25 with it, so neither can be worked back from the total.
+    assert!(
+        lines.contains(&"ehcp-count,age_group,5-10,2022-Q4,449,,32.465654"),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(&"ehcp-count,age_group,0-4,2022-Q4,,c,"),
+        "{csv}"
+    );
+    assert!(
+        lines.contains(&"ehcp-count,age_group,20-25,2022-Q4,,c,"),
+        "{csv}"
+    );
+    assert!(!csv.contains(",3,") && !csv.contains(",112,"), "{csv}");
+}

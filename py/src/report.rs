@@ -52,19 +52,34 @@ impl PyReport {
 
     /// One row per measure as typed columns: [(name, "text" | "number" | "integer", values)].
     fn measure_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let out = PyList::empty(py);
-        for c in render::columns(&self.report) {
-            let (kind, values) = match c.values {
-                Values::Text(v) => ("text", v.into_pyobject(py)?.into_any()),
-                Values::Number(v) => ("number", v.into_pyobject(py)?.into_any()),
-                Values::Integer(v) => ("integer", v.into_pyobject(py)?.into_any()),
-            };
-            out.append((c.name, kind, values))?;
-        }
-        Ok(out)
+        typed(py, render::columns(&self.report))
+    }
+
+    /// One row per breakdown category of each measure's current period, as typed columns.
+    fn breakdown_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        typed(py, render::breakdown_columns(&self.report))
+    }
+
+    /// The breakdowns as CSV (the core's `render::breakdowns_csv`).
+    fn breakdowns_csv(&self) -> String {
+        render::breakdowns_csv(&self.report)
     }
 
     fn as_of(&self) -> String {
         self.report.as_of.to_string()
     }
+}
+
+/// Columns as Python lists: [(name, "text" | "number" | "integer", values)].
+fn typed(py: Python<'_>, columns: Vec<render::Column>) -> PyResult<Bound<'_, PyList>> {
+    let out = PyList::empty(py);
+    for c in columns {
+        let (kind, values) = match c.values {
+            Values::Text(v) => ("text", v.into_pyobject(py)?.into_any()),
+            Values::Number(v) => ("number", v.into_pyobject(py)?.into_any()),
+            Values::Integer(v) => ("integer", v.into_pyobject(py)?.into_any()),
+        };
+        out.append((c.name, kind, values))?;
+    }
+    Ok(out)
 }

@@ -84,3 +84,16 @@ def test_disclosure_control_is_on_by_default() -> None:
     internal = card.score("2020-05", disclosure_control=False)
     assert "Disclosure control is OFF" in internal.to_text()
     assert [p["value"] for p in next(m for m in internal.to_dict()["measures"] if m["id"] == "12.B2")["series"]] == [1.0, 0.0]
+
+
+def test_breakdowns_as_a_dataframe_and_csv() -> None:
+    # Stockton's EHC plans by age group, 2022-Q4: 449 of 1,383 are aged 5-10 (32.4656...%); the
+    # small 0-4 count is withheld, and 20-25 with it, so neither can be worked back.
+    report = betteroff.Scorecard.load(ROOT / "examples/stockton").score()
+    frame = report.breakdowns()
+    assert list(frame.columns) == ["measure", "dimension", "category", "period", "value", "symbol", "share_pct"]
+    ages = frame[(frame["measure"] == "ehcp-count") & (frame["dimension"] == "age_group")].set_index("category")
+    assert ages.loc["5-10", "value"] == 449 and ages.loc["5-10", "share_pct"] == 32.465654
+    assert ages.loc["0-4", "symbol"] == "c" and ages.loc["0-4", "value"] != ages.loc["0-4", "value"]  # NaN: no figure
+    assert ages.loc["20-25", "symbol"] == "c"
+    assert "ehcp-count,age_group,5-10,2022-Q4,449,,32.465654" in report.breakdowns_csv().splitlines()

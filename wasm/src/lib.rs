@@ -360,6 +360,13 @@ impl Scorecard {
         self.render(Format::Json, &options)
     }
 
+    /// The breakdowns of each measure's current period as CSV, one row per category (measure,
+    /// dimension, category, period, value, symbol, share_pct): the published figures.
+    #[wasm_bindgen(js_name = breakdownsCsv)]
+    pub fn breakdowns_csv(&self, options: Option<ScoreOptions>) -> Result<String, JsValue> {
+        Ok(render::breakdowns_csv(&self.report(&options)?))
+    }
+
     /// One self-contained HTML page (`--format html`).
     #[wasm_bindgen(js_name = toHtml)]
     pub fn to_html(&self, options: Option<ScoreOptions>) -> Result<String, JsValue> {
@@ -429,6 +436,10 @@ impl Scorecard {
     }
 
     fn render(&self, format: Format, options: &Option<ScoreOptions>) -> Result<String, JsValue> {
+        Ok(render::render(&self.report(options)?, format, false))
+    }
+
+    fn report(&self, options: &Option<ScoreOptions>) -> Result<betteroff::Report, JsValue> {
         let mut report = self
             .card
             .score_with(as_of(options)?, disclosure(options))
@@ -436,7 +447,7 @@ impl Scorecard {
         if strict(options) {
             report = report.strict().map_err(to_js)?;
         }
-        Ok(render::render(&report, format, false))
+        Ok(report)
     }
 }
 

@@ -48,3 +48,15 @@ test('a bad cell names the file, line and column', () => {
     return true;
   });
 });
+
+test('breakdowns as CSV: the published cells, as in Rust and Python', () => {
+  const dir = new URL('../../examples/stockton/', import.meta.url);
+  const card = Scorecard.fromToml(readFileSync(new URL('scorecard.toml', dir), 'utf8'));
+  card.addObservationsCsv(readFileSync(new URL('observations.csv', dir), 'utf8'));
+  card.addComparatorsCsv(readFileSync(new URL('comparators.csv', dir), 'utf8'));
+  const lines = card.breakdownsCsv().split('\n');
+  assert.equal(lines[0], 'measure,dimension,category,period,value,symbol,share_pct');
+  // 449 of 1,383 EHC plans are for 5-10s; 0-4 (small) and 20-25 (with it) are withheld.
+  assert.ok(lines.includes('ehcp-count,age_group,5-10,2022-Q4,449,,32.465654'));
+  assert.ok(lines.includes('ehcp-count,age_group,0-4,2022-Q4,,c,'));
+});

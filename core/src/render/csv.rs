@@ -7,12 +7,23 @@ use crate::report::Report;
 
 /// One row per measure (the columns of [`columns`](crate::render::columns)), each cell safe for spreadsheets.
 pub fn csv(r: &Report) -> String {
-    let columns = measures(r);
+    write(&measures(r), r.measures.len())
+}
+
+/// One row per breakdown category of each measure's current period (the columns of
+/// [`breakdown_columns`](crate::render::breakdown_columns)), each cell safe for spreadsheets.
+pub fn breakdowns_csv(r: &Report) -> String {
+    let columns = super::table::breakdowns(r);
+    let rows = columns.first().map_or(0, super::table::Column::len);
+    write(&columns, rows)
+}
+
+fn write(columns: &[super::table::Column], rows: usize) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(Vec::new());
     let _ = w.write_record(columns.iter().map(|c| c.name));
-    for i in 0..r.measures.len() {
+    for i in 0..rows {
         let _ = w.write_record(columns.iter().map(|c| match &c.values {
             // Text may come from the user: never a formula, never a control character.
             Values::Text(_) => super::markup::csv_cell(&c.values.cell(i)).into_owned(),

@@ -227,24 +227,37 @@ pub struct Breakdown {
     pub total: String,
 }
 
-/// The breakdowns of the measure's current period (a category whose latest figure is older is
-/// left out: it would not add up with the rest). Shares are of the total, for counts, from the
-/// published figures only: a withheld category has no share.
+/// The breakdown cells of the measure's current period (a category whose latest figure is older
+/// is left out: it would not add up with the rest), each with its share of the total in percent
+/// for a count, from the published figures only (a withheld cell has none). The one rule every
+/// breakdown table uses.
+pub fn breakdown_cells(
+    m: &MeasureResult,
+) -> impl Iterator<Item = (&crate::report::BreakdownResult, Option<f64>)> {
+    let total = m.value.filter(|&t| t > 0.0 && m.unit == "count");
+    m.breakdowns
+        .iter()
+        .filter(move |b| Some(b.period) == m.period)
+        .map(move |b| {
+            let share = b
+                .value
+                .zip(total)
+                .and_then(|(v, t)| crate::num::r6(v / t * 100.0));
+            (b, share)
+        })
+}
+
+/// The breakdowns of the measure's current period, grouped by dimension, as the text,
+/// Markdown and HTML reports show them.
 pub fn breakdowns(m: &MeasureResult) -> Vec<Breakdown> {
-    let Some(period) = m.period else {
-        return Vec::new();
-    };
-    let unit = m.unit.to_string();
-    let total = m.value.filter(|&t| t > 0.0 && unit == "count");
     let mut out: Vec<Breakdown> = Vec::new();
-    for b in m.breakdowns.iter().filter(|b| b.period == period) {
+    for (b, share) in breakdown_cells(m) {
         let figure = match (b.value, b.symbol) {
-            (Some(v), _) => value(&unit, m.per, v),
+            (Some(v), _) => value(m.unit, m.per, v),
             (None, Some(sym)) => sym.to_string(),
             (None, None) => "–".to_string(),
         };
-        let share = b.value.zip(total).map(|(v, t)| pct(v / t * 100.0));
-        let row = (b.category.clone(), figure, share);
+        let row = (b.category.clone(), figure, share.map(pct));
         match out.iter_mut().find(|x| x.dimension == b.dimension) {
             Some(x) => x.rows.push(row),
             None => out.push(Breakdown {

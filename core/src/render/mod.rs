@@ -11,12 +11,12 @@ mod svg;
 mod table;
 mod text;
 
-pub use self::csv::csv;
+pub use self::csv::{breakdowns_csv, csv};
 pub use format::warning_lines;
 pub use html::{fragment as html_fragment, html, scorecard_summary};
 pub use markdown::markdown;
 pub use svg::{chart, sparkline, spc_chart};
-pub use table::{measures as columns, Column, Values};
+pub use table::{breakdowns as breakdown_columns, measures as columns, Column, Values};
 pub use text::{text, WIDTH as TEXT_WIDTH};
 
 use crate::model::kinds::MeasureKind;

@@ -135,6 +135,77 @@ pub fn measures(r: &Report) -> Vec<Column> {
     ]
 }
 
+/// Every breakdown of every measure's current period as columns, one row per category: what the
+/// breakdown tables of the text, Markdown and HTML reports show (the same published figures,
+/// withheld cells with their symbol), for CSV and DataFrames. `share_pct` is of the measure's
+/// total, for counts, from published figures only.
+pub fn breakdowns(r: &Report) -> Vec<Column> {
+    let mut measure = Vec::new();
+    let mut dimension = Vec::new();
+    let mut category = Vec::new();
+    let mut period = Vec::new();
+    let mut value = Vec::new();
+    let mut symbol = Vec::new();
+    let mut share = Vec::new();
+    for m in &r.measures {
+        for (b, share_pct) in super::format::breakdown_cells(m) {
+            measure.push(Some(m.id.clone()));
+            dimension.push(Some(b.dimension.clone()));
+            category.push(Some(b.category.clone()));
+            period.push(Some(b.period.to_string()));
+            value.push(b.value);
+            symbol.push(b.symbol.map(str::to_string));
+            share.push(share_pct);
+        }
+    }
+    vec![
+        Column {
+            name: "measure",
+            values: Values::Text(measure),
+        },
+        Column {
+            name: "dimension",
+            values: Values::Text(dimension),
+        },
+        Column {
+            name: "category",
+            values: Values::Text(category),
+        },
+        Column {
+            name: "period",
+            values: Values::Text(period),
+        },
+        Column {
+            name: "value",
+            values: Values::Number(value),
+        },
+        Column {
+            name: "symbol",
+            values: Values::Text(symbol),
+        },
+        Column {
+            name: "share_pct",
+            values: Values::Number(share),
+        },
+    ]
+}
+
+impl Column {
+    /// How many cells the column has.
+    pub fn len(&self) -> usize {
+        match &self.values {
+            Values::Text(v) => v.len(),
+            Values::Number(v) => v.len(),
+            Values::Integer(v) => v.len(),
+        }
+    }
+
+    /// Whether it has none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// An enum's name in the JSON contract (its serde name).
 fn enum_name<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)

@@ -116,6 +116,18 @@ class Report:
     def _columns(self) -> List[Tuple[str, str, List[Any]]]:
         return [(str(n), str(k), list(v)) for n, k, v in self._native.measure_columns()]
 
+    def breakdowns(self) -> Any:
+        """One row per breakdown category of each measure's current period (measure,
+        dimension, category, period, value, symbol, share_pct), as a pandas DataFrame: the
+        published figures, a withheld cell with its symbol and no value."""
+        pd = require("pandas", "Report.breakdowns()")
+        columns = [(str(n), list(v)) for n, _, v in self._native.breakdown_columns()]
+        return pd.DataFrame({name: values for name, values in columns})
+
+    def breakdowns_csv(self) -> str:
+        """The breakdowns as CSV, one row per category."""
+        return str(self._native.breakdowns_csv())
+
     def to_pandas(self) -> Any:
         """One row per measure, as a pandas DataFrame."""
         pd = require("pandas", "Report.to_pandas()")
