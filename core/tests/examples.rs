@@ -438,3 +438,33 @@ fn stocktons_breakdowns_as_csv_are_the_published_cells() {
     );
     assert!(!csv.contains(",3,") && !csv.contains(",112,"), "{csv}");
 }
+
+#[test]
+fn intervals_only_where_they_mean_something() {
+    let card = |analysis: &str, count_interval: &str| {
+        let def = format!(
+            "id = \"t\"\ntitle = \"T\"\n{analysis}\n[[sections]]\nid = \"s\"\ntitle = \"S\"\nkind = \"result\"\n\
+             [[sections.measures]]\nid = \"plans\"\nname = \"EHC plans\"\nkind = \"how_much\"\nunit = \"count\"\npolarity = \"neutral\"\n{count_interval}\n\
+             [[sections.measures]]\nid = \"timely\"\nname = \"Within 20 weeks\"\nkind = \"how_well\"\nunit = \"percentage\"\npolarity = \"higher_is_better\"\n"
+        );
+        let obs =
+            "measure,period,value,numerator,denominator\nplans,2022,1568,,\ntimely,2022,,30,40\n";
+        let r = Scorecard::load(Sources {
+            definition: ("s.toml", &def),
+            observations: Some(("o.csv", obs)),
+            ..Sources::default()
+        })
+        .unwrap()
+        .score(None)
+        .unwrap();
+        (
+            r.measures[0].interval.as_ref().map(|i| i.method),
+            r.measures[1].interval.as_ref().map(|i| i.method),
+        )
+    };
+    // A census count (1,568 EHC plans) takes no interval; 30 of 40 (75%) takes Wilson's.
+    assert_eq!(card("", ""), (None, Some("wilson")));
+    // Asked for, the count takes Byar's; the scorecard may turn the rest off.
+    assert_eq!(card("", "interval = true"), (Some("byar"), Some("wilson")));
+    assert_eq!(card("[analysis]\nintervals = false", ""), (None, None));
+}

@@ -94,6 +94,8 @@ struct RawAnalysis {
     statistical_neighbours: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     benchmark_period: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    intervals: Option<bool>,
 }
 
 #[derive(Deserialize, Serialize, PartialEq, Debug, Clone, Copy)]
@@ -160,6 +162,8 @@ struct RawMeasure {
     notes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     from: Option<RawFrom>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    interval: Option<bool>,
 }
 
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
@@ -664,6 +668,9 @@ impl Checker<'_> {
 
     fn analysis(&mut self, a: RawAnalysis) -> Analysis {
         let mut out = Analysis::default();
+        if let Some(on) = a.intervals {
+            out.intervals = on;
+        }
         match a.spc_preset.as_deref() {
             None | Some("default") => {}
             Some("mdc_excel") => out.spc = crate::model::options::SpcOptions::mdc_excel(),
@@ -919,6 +926,7 @@ impl Checker<'_> {
             spc,
             disclosure,
             notes: m.notes,
+            interval: m.interval,
             from,
             line,
         };
@@ -1474,6 +1482,7 @@ fn raw_analysis(a: &Analysis) -> Option<RawAnalysis> {
         statistical_neighbours: a.statistical_neighbours.clone(),
         benchmark_period: (a.benchmark_period != d.benchmark_period)
             .then(|| a.benchmark_period.key().to_string()),
+        intervals: (a.intervals != d.intervals).then_some(a.intervals),
     };
     (raw != RawAnalysis::default()).then_some(raw)
 }
@@ -1547,6 +1556,7 @@ fn raw_measure(m: &Measure) -> RawMeasure {
             enabled: m.spc.disabled.then_some(false),
         }),
         notes: m.notes.clone(),
+        interval: m.interval,
         from: m.from.as_ref().map(|f| RawFrom {
             table: f.table.clone(),
             indicator: f.indicator.clone(),

@@ -502,6 +502,7 @@ mod tests {
             spc: Default::default(),
             disclosure: None,
             notes: vec![],
+            interval: None,
             from: None,
             line: None,
         }

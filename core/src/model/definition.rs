@@ -67,6 +67,9 @@ pub struct Analysis {
     pub statistical_neighbours: Vec<String>,
     /// Which period a measure is benchmarked at.
     pub benchmark_period: BenchmarkPeriod,
+    /// Whether reports show confidence intervals by default (a measure's `interval` overrides);
+    /// a plain count takes none unless its measure asks.
+    pub intervals: bool,
 }
 
 /// Which period a measure is benchmarked at (docs/statistics.md, benchmarking).
@@ -119,6 +122,7 @@ impl Default for Analysis {
             benchmark_group: "la".to_string(),
             statistical_neighbours: Vec::new(),
             benchmark_period: BenchmarkPeriod::Latest,
+            intervals: true,
         }
     }
 }

@@ -40,6 +40,10 @@ pub struct Measure {
     pub disclosure: Option<crate::model::options::Disclosure>,
     /// Notes shown with the measure.
     pub notes: Vec<String>,
+    /// Whether its report shows a confidence interval: `None` follows the scorecard's default
+    /// (`[analysis] intervals`), which a plain count (a census, such as 1,568 EHC plans) does
+    /// not take unless asked.
+    pub interval: Option<bool>,
     /// Where its figures come from in a published table, when they do.
     pub from: Option<crate::model::definition::MeasureFrom>,
     /// 1-based line of the measure's definition, for error messages.

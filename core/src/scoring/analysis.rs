@@ -137,7 +137,24 @@ impl Basis {
 
 /// Intervals of the current value: Wilson for a percentage with its numerator and denominator,
 /// Byar's (exact below 10) for a count, or for a rate's numerator.
-pub fn interval(unit: Unit, latest: Option<&Observation>) -> Option<IntervalResult> {
+/// Whether a measure's report shows an interval: the measure's own `interval` when it says;
+/// otherwise none for a plain count (a census: 1,568 EHC plans are all of them, not a sample,
+/// and an interval on them confuses a board), and the scorecard's `[analysis] intervals` for the
+/// rest (proportions and rates from a numerator and denominator, published limits).
+pub fn wants_interval(m: &Measure, a: &Analysis, latest: Option<&Observation>) -> bool {
+    let plain_count = m.unit == Unit::Count
+        && latest.is_some_and(|o| {
+            matches!(o.reading, Reading::Value { .. }) && o.published_interval.is_none()
+        });
+    m.interval.unwrap_or(a.intervals && !plain_count)
+}
+
+/// The interval of the latest figure, when [`wants_interval`] says so.
+pub fn interval(m: &Measure, a: &Analysis, latest: Option<&Observation>) -> Option<IntervalResult> {
+    if !wants_interval(m, a, latest) {
+        return None;
+    }
+    let unit = m.unit;
     // The publisher's own limits, when it gives them (Fingertips), are the ones its readers see.
     if let Some(p) = latest?.published_interval.as_deref() {
         return Some(IntervalResult {

@@ -219,7 +219,7 @@ impl Scorer<'_> {
             m.polarity,
             a.forecast_points,
         );
-        let interval = analysis::interval(m.unit, latest);
+        let interval = analysis::interval(m, a, latest);
         if let Some(i) = &interval {
             for c in &mut comparators {
                 c.significance = Some(crate::stats::interval::compare(
