@@ -22,6 +22,9 @@ if cargo clippy --version >/dev/null 2>&1; then
   cargo clippy --all-targets -- -D warnings
   # The core without workbooks (the build a small WebAssembly module would use).
   cargo clippy -q -p betteroff --no-default-features -- -D warnings
+  # The fuzz targets (a workspace of their own, run by scripts/fuzz.sh) still build against the
+  # core's API: checked here, so that a change to it cannot leave them broken unnoticed.
+  cargo check -q --manifest-path fuzz/Cargo.toml --bins
 else
   echo "clippy is not installed here; skipping the lint"
 fi

@@ -87,6 +87,7 @@ fn published(ms: &[Measure], threshold: u32, round_to: Option<u32>) -> Option<Ve
         observations: Some(("o.csv", &o)),
         comparators: Some(("c.csv", &c)),
         actions: None,
+        ..Sources::default()
     })
     .ok()?;
     let r = card.score(None).ok()?;

@@ -87,6 +87,7 @@ fuzz_target!(|i: Input| {
         observations: Some(("o.csv", &obs)),
         comparators: Some(("c.csv", &cmp)),
         actions: None,
+        ..Sources::default()
     }) else {
         return;
     };
