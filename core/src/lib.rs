@@ -51,11 +51,11 @@ pub use model::action::{Action, ActionStatus, Risk, RiskRating};
 pub use model::baseline::{Baseline, BaselineSource, ResolvedBaseline};
 pub use model::comparator::ComparatorValue;
 pub use model::definition::{
-    Analysis, BenchmarkPeriod, DataTable, Definition, MeasureFrom, Section, SectionKind,
-    StatusRules, TableFormat,
+    Analysis, BenchmarkPeriod, DataTable, Definition, Section, SectionKind, StatusRules,
+    TableFormat,
 };
 pub use model::kinds::{Frequency, MeasureKind, Polarity, Unit};
-pub use model::measure::Measure;
+pub use model::measure::{Measure, MeasureFrom};
 pub use model::observation::{Observation, Reading};
 pub use model::options::{Disclosure, MeasureSpc};
 pub use model::period::{Period, PeriodError, PeriodKind, Term};

@@ -6,11 +6,11 @@ use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::model::action::Risk;
 use crate::model::baseline::Baseline;
 use crate::model::definition::{
-    Analysis, BenchmarkPeriod, DataTable, Definition, MeasureFrom, Section, SectionKind,
-    StatusRules, TableFormat,
+    Analysis, BenchmarkPeriod, DataTable, Definition, Section, SectionKind, StatusRules,
+    TableFormat,
 };
 use crate::model::kinds::{Frequency, MeasureKind, Polarity, Unit};
-use crate::model::measure::Measure;
+use crate::model::measure::{Measure, MeasureFrom};
 use crate::model::options::{Disclosure, MeasureSpc, SpcOptions};
 use crate::model::period::Period;
 use crate::model::projection::Projection;

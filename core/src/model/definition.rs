@@ -177,19 +177,6 @@ pub struct DataTable {
     pub line: Option<usize>,
 }
 
-/// Where a measure's figures come from in a published table (`from` in the definition).
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct MeasureFrom {
-    /// The id of the table in `[[tables]]`.
-    pub table: String,
-    /// The indicator: an EES indicator column, or a Fingertips indicator id.
-    pub indicator: String,
-    /// Filter column and value pairs the rows must have (EES filters; Fingertips `Sex`,
-    /// `Age`, `Category Type`, `Category`), in the order given.
-    pub filters: Vec<(String, String)>,
-}
-
 /// A validated scorecard definition.
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]

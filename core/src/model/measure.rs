@@ -45,7 +45,20 @@ pub struct Measure {
     /// not take unless asked.
     pub interval: Option<bool>,
     /// Where its figures come from in a published table, when they do.
-    pub from: Option<crate::model::definition::MeasureFrom>,
+    pub from: Option<MeasureFrom>,
     /// 1-based line of the measure's definition, for error messages.
     pub line: Option<usize>,
+}
+
+/// Where a measure's figures come from in a published table (`from` in the definition).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct MeasureFrom {
+    /// The id of the table in `[[tables]]`.
+    pub table: String,
+    /// The indicator: an EES indicator column, or a Fingertips indicator id.
+    pub indicator: String,
+    /// Filter column and value pairs the rows must have (EES filters; Fingertips `Sex`,
+    /// `Age`, `Category Type`, `Category`), in the order given.
+    pub filters: Vec<(String, String)>,
 }
