@@ -267,3 +267,145 @@ fn stockton_age_groups_rounded_to_5_by_hand() {
         .iter()
         .any(|n| n == "Counts are rounded to the nearest 5 for publication."));
 }
+
+/// Two measures with the same monthly figures, 24 months of 8 to 14 with a 3 in 2020-11: one
+/// counts children (the default) and one counts meetings (`counts = "events"`).
+fn events_report() -> Report {
+    let def = r#"
+id = "events"
+title = "Events"
+[[sections]]
+id = "s"
+title = "S"
+kind = "service"
+[[sections.measures]]
+id = "children"
+name = "Children seen"
+kind = "how_much"
+unit = "count"
+polarity = "higher_is_better"
+frequency = "monthly"
+[[sections.measures]]
+id = "meetings"
+name = "Multi-agency meetings held"
+kind = "how_much"
+unit = "count"
+polarity = "higher_is_better"
+frequency = "monthly"
+counts = "events"
+"#;
+    let values = [
+        9, 12, 14, 14, 14, 8, 10, 8, 11, 14, 3, 11, 11, 13, 11, 14, 9, 8, 11, 8, 14, 11, 11, 12,
+    ];
+    let mut obs = String::from("measure,period,value\n");
+    for id in ["children", "meetings"] {
+        for (i, v) in values.iter().enumerate() {
+            obs.push_str(&format!("{id},{}-{:02},{v}\n", 2020 + i / 12, i % 12 + 1));
+        }
+    }
+    Scorecard::load(Sources {
+        definition: ("events.toml", def),
+        observations: Some(("o.csv", &obs)),
+        comparators: None,
+        actions: None,
+        workbooks: &[],
+        tables: &[],
+    })
+    .unwrap()
+    .score(None)
+    .unwrap()
+}
+
+#[test]
+fn counts_of_events_are_published_and_counts_of_people_are_not() {
+    let r = events_report();
+    let m = |id: &str| r.measures.iter().find(|m| m.id == id).unwrap();
+    let at = |id: &str, p: &str| {
+        m(id)
+            .series
+            .iter()
+            .find(|q| q.period.to_string() == p)
+            .map(|q| (q.value, q.symbol))
+            .unwrap()
+    };
+    assert_eq!(at("children", "2020-11"), (None, Some("c")));
+    assert_eq!(at("meetings", "2020-11"), (Some(3.0), None));
+    // The meetings' SPC uses all 24 figures; the children's the 23 published ones.
+    assert_eq!(m("meetings").spc.as_ref().unwrap().points.len(), 24);
+    let spc = m("children").spc.as_ref().unwrap();
+    assert_eq!(spc.points.len(), 23);
+    assert_eq!(
+        spc.left_out
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["2020-11"]
+    );
+    // By hand: the 23 published figures sum to 258, so the mean is 258 / 23 = 11.217391.
+    assert_eq!(spc.points[0].mean, Some(11.217391));
+    // Each measure says why, in every format meant for people.
+    let told = "SPC: 1 figure(s) withheld to protect small numbers (2020-11) are left out: the \
+                limits and rules use the other 23 figures, and the chart marks the gap.";
+    let not_personal = "It counts events, not people";
+    assert!(m("children").notes.iter().any(|n| n == told));
+    assert!(m("meetings")
+        .notes
+        .iter()
+        .any(|n| n.starts_with(not_personal)));
+    assert!(!m("children")
+        .notes
+        .iter()
+        .any(|n| n.starts_with(not_personal)));
+    for f in [Format::Text, Format::Markdown, Format::Html, Format::Csv] {
+        let out = render::render(&r, f, false).replace('\n', " ");
+        let squeezed = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            squeezed(&out).contains("withheld to protect small numbers (2020-11) are left out"),
+            "{f:?}"
+        );
+        assert!(squeezed(&out).contains(not_personal), "{f:?}");
+    }
+    // The SPC chart marks the gap with its symbol and says why under the axis.
+    let svg = render::spc_chart(m("children")).unwrap();
+    assert!(svg.contains(
+        "<title>2020-11: confidential: withheld to protect small numbers</title>c</text>"
+    ));
+    assert!(svg.contains("withheld to protect small numbers: 2020-11"));
+    assert!(!render::spc_chart(m("meetings"))
+        .unwrap()
+        .contains("withheld to protect small numbers"));
+}
+
+#[test]
+fn a_withheld_figure_that_takes_a_series_below_the_spc_minimum_is_said() {
+    // 12 months, one withheld: 11 figures, fewer than the 12 SPC asks for by default.
+    let def =
+        "id = \"m\"\ntitle = \"M\"\n[[sections]]\nid = \"s\"\ntitle = \"S\"\nkind = \"service\"\n\
+               [[sections.measures]]\nid = \"c\"\nname = \"Children seen\"\nkind = \"how_much\"\n\
+               unit = \"count\"\npolarity = \"neutral\"\nfrequency = \"monthly\"\n";
+    let mut obs = String::from("measure,period,value\n");
+    for i in 1..=12 {
+        obs.push_str(&format!(
+            "c,2021-{i:02},{}\n",
+            if i == 4 { 2 } else { 20 + i }
+        ));
+    }
+    let r = Scorecard::load(Sources {
+        definition: ("m.toml", def),
+        observations: Some(("o.csv", &obs)),
+        comparators: None,
+        actions: None,
+        workbooks: &[],
+        tables: &[],
+    })
+    .unwrap()
+    .score(None)
+    .unwrap();
+    let m = &r.measures[0];
+    assert!(m.spc.is_none());
+    let why = "No SPC: 11 figure(s), fewer than the 12 the scorecard asks for \
+               (analysis.spc_min_points). 1 more figure(s) (2021-04) are withheld to protect \
+               small numbers.";
+    assert_eq!(m.spc_missing.as_deref(), Some(why));
+    assert!(m.notes.iter().any(|n| n == why));
+}

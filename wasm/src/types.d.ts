@@ -166,6 +166,8 @@ export interface MeasureResult {
   owner: string | null;
   source: string | null;
   to_be_developed: boolean;
+  /** What its counts are of: people come under disclosure control; events and services do not. */
+  counts: "people" | "events" | "services";
   period: PeriodText | null;
   value: number | null;
   symbol: GssSymbol | null;
@@ -203,6 +205,8 @@ export type Significance = "better" | "similar" | "worse" | "higher" | "lower";
 export interface SpcResult {
   options: { screen_outliers: boolean; fix_after: number | null; trend_length: number; shift_length: number };
   rebase: PeriodText[];
+  /** Periods with no figure, left out of the points and limits (their symbol in `series` says why). */
+  left_out: PeriodText[];
   points: Array<{
     period: PeriodText;
     value: number;

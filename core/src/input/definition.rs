@@ -9,7 +9,7 @@ use crate::model::definition::{
     Analysis, BenchmarkPeriod, DataTable, Definition, Section, SectionKind, StatusRules,
     TableFormat,
 };
-use crate::model::kinds::{Frequency, MeasureKind, Polarity, Unit};
+use crate::model::kinds::{Counts, Frequency, MeasureKind, Polarity, Unit};
 use crate::model::measure::{Measure, MeasureFrom};
 use crate::model::options::{Disclosure, MeasureSpc, SpcOptions};
 use crate::model::period::Period;
@@ -164,6 +164,8 @@ struct RawMeasure {
     from: Option<RawFrom>,
     #[serde(skip_serializing_if = "Option::is_none")]
     interval: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    counts: Option<String>,
 }
 
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
@@ -875,6 +877,17 @@ impl Checker<'_> {
             }
             parsed
         });
+        let counts = match m.counts.as_deref() {
+            None => Counts::default(),
+            Some(c) => Counts::parse(c).unwrap_or_else(|| {
+                bad(
+                    self,
+                    "counts",
+                    format!("unknown counts {c:?}: expected people, events or services"),
+                );
+                Counts::default()
+            }),
+        };
         let baseline = m.baseline.and_then(|b| self.baseline(&m.id, b, line));
         let spc = m
             .spc
@@ -927,6 +940,7 @@ impl Checker<'_> {
             disclosure,
             notes: m.notes,
             interval: m.interval,
+            counts,
             from,
             line,
         };
@@ -1557,6 +1571,7 @@ fn raw_measure(m: &Measure) -> RawMeasure {
         }),
         notes: m.notes.clone(),
         interval: m.interval,
+        counts: (m.counts != Counts::default()).then(|| m.counts.name().to_string()),
         from: m.from.as_ref().map(|f| RawFrom {
             table: f.table.clone(),
             indicator: f.indicator.clone(),

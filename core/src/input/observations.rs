@@ -503,6 +503,7 @@ mod tests {
             disclosure: None,
             notes: vec![],
             interval: None,
+            counts: Default::default(),
             from: None,
             line: None,
         }

@@ -232,6 +232,49 @@ impl Polarity {
     }
 }
 
+/// What a measure's counts are of, which decides whether disclosure control applies to them
+/// (docs/disclosure.md). Counts of people (children, young people, families: the default, the
+/// safe choice) are personal data and are controlled; counts of events (meetings held, audits
+/// completed, contacts) and of services (places, agreements, settings) are not, and are
+/// published as they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counts {
+    /// People: disclosure control applies.
+    #[default]
+    People,
+    /// Events, such as meetings held or audits completed: not personal data.
+    Events,
+    /// Services, such as places, agreements or settings: not personal data.
+    Services,
+}
+
+impl Counts {
+    /// Reads what a measure counts as written in the definition.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "people" => Some(Counts::People),
+            "events" => Some(Counts::Events),
+            "services" => Some(Counts::Services),
+            _ => None,
+        }
+    }
+
+    /// The name in the definition and the JSON report.
+    pub fn name(self) -> &'static str {
+        match self {
+            Counts::People => "people",
+            Counts::Events => "events",
+            Counts::Services => "services",
+        }
+    }
+
+    /// Whether its figures can identify a person, and so come under disclosure control.
+    pub fn personal(self) -> bool {
+        self == Counts::People
+    }
+}
+
 /// How often a measure is reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]

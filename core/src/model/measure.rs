@@ -1,7 +1,7 @@
 //! One measure on the scorecard.
 
 use crate::model::baseline::Baseline;
-use crate::model::kinds::{Frequency, MeasureKind, Polarity, Unit};
+use crate::model::kinds::{Counts, Frequency, MeasureKind, Polarity, Unit};
 use crate::model::target::Target;
 
 /// One measure on the scorecard.
@@ -44,6 +44,9 @@ pub struct Measure {
     /// (`[analysis] intervals`), which a plain count (a census, such as 1,568 EHC plans) does
     /// not take unless asked.
     pub interval: Option<bool>,
+    /// What its counts are of: people (the default) come under disclosure control; events and
+    /// services do not.
+    pub counts: Counts,
     /// Where its figures come from in a published table, when they do.
     pub from: Option<MeasureFrom>,
     /// 1-based line of the measure's definition, for error messages.

@@ -6,6 +6,7 @@
 
 use super::format::value;
 use super::markup::escape;
+use crate::model::period::Period;
 use crate::model::target::Basis;
 use crate::report::{MeasureResult, Point};
 use chrono::NaiveDate;
@@ -239,6 +240,13 @@ pub fn chart(m: &MeasureResult) -> String {
     {
         let _ = writeln!(s, "<text x=\"{LEFT}\" y=\"34\" font-size=\"11\" fill=\"#57606a\">The target is on the gap: {}</text>", escape(&t.description));
     }
+    let gaps: Vec<Period> = m
+        .series
+        .iter()
+        .filter(|p| p.value.is_none())
+        .map(|p| p.period)
+        .collect();
+    gap_marks(&mut s, &f, m, &gaps);
     legend(
         &mut s,
         base.is_some() && target.is_some(),
@@ -410,7 +418,10 @@ fn describe(m: &MeasureResult) -> String {
         .iter()
         .map(|p| match p.value {
             Some(v) => format!("{} {}", p.period, value(m.unit, m.per, v)),
-            None => format!("{} no figure", p.period),
+            None => match p.symbol {
+                Some(sym) => format!("{} no figure ({sym}: {})", p.period, gap_meaning(sym)),
+                None => format!("{} no figure", p.period),
+            },
         })
         .collect();
     let mut d = if values.is_empty() {
@@ -503,8 +514,17 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
     if let Some(t) = target {
         let _ = writeln!(s, "<line x1=\"{LEFT}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{TARGET}\" stroke-width=\"1.5\" stroke-dasharray=\"8 3 2 3\"/>", f.y(t), W - RIGHT, f.y(t));
     }
-    let line_pts: Vec<Option<Pt>> = pts.iter().map(|p| Some(*p)).collect();
+    // The line breaks where a figure was left out, so a gap is never drawn over.
+    let mut line_pts: Vec<Option<Pt>> = Vec::with_capacity(pts.len() + spc.left_out.len());
+    let mut gaps = spc.left_out.iter().map(|p| p.end()).peekable();
+    for p in &pts {
+        while gaps.next_if(|g| *g < p.date).is_some() {
+            line_pts.push(None);
+        }
+        line_pts.push(Some(*p));
+    }
     line(&mut s, &f, &line_pts, "#8c959f", "", 1.2);
+    gap_marks(&mut s, &f, m, &spc.left_out);
     for (p, pt) in spc.points.iter().zip(&pts) {
         marker(&mut s, f.x(pt.date), f.y(pt.y), p.point_type);
     }
@@ -542,6 +562,73 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
     );
     s.push_str("</svg>\n");
     Some(s)
+}
+
+/// Marks each period with no figure at its place on the x axis (a dotted line and its symbol:
+/// `c` or `low` withheld, `x` not available) and says under the axis why, so that a gap is
+/// never silent. Periods outside the frame are not marked.
+fn gap_marks(s: &mut String, f: &Frame, m: &MeasureResult, periods: &[Period]) {
+    let symbol = |p: &Period| {
+        m.series
+            .iter()
+            .find(|q| q.period == *p)
+            .and_then(|q| q.symbol)
+            .unwrap_or("x")
+    };
+    let x_max = W - RIGHT;
+    let marked: Vec<(&Period, f64)> = periods
+        .iter()
+        .map(|p| (p, f.x(p.end())))
+        .filter(|(_, x)| (LEFT..=x_max).contains(x))
+        .collect();
+    if marked.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "<g font-size=\"11\" fill=\"#57606a\" text-anchor=\"middle\">"
+    );
+    for (p, x) in &marked {
+        let sym = symbol(p);
+        let _ = writeln!(s, "<line x1=\"{x:.1}\" y1=\"{TOP:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#8c959f\" stroke-dasharray=\"1 3\"/><text x=\"{x:.1}\" y=\"{:.1}\"><title>{p}: {}</title>{sym}</text>", H - BOTTOM, H - BOTTOM - 4.0, escape(gap_meaning(sym)));
+    }
+    let withheld: Vec<String> = marked
+        .iter()
+        .filter(|(p, _)| matches!(symbol(p), "c" | "low"))
+        .map(|(p, _)| p.to_string())
+        .collect();
+    let unavailable: Vec<String> = marked
+        .iter()
+        .filter(|(p, _)| !matches!(symbol(p), "c" | "low"))
+        .map(|(p, _)| p.to_string())
+        .collect();
+    let mut words = Vec::new();
+    if !withheld.is_empty() {
+        words.push(format!(
+            "withheld to protect small numbers: {}",
+            withheld.join(", ")
+        ));
+    }
+    if !unavailable.is_empty() {
+        words.push(format!("not available: {}", unavailable.join(", ")));
+    }
+    let _ = writeln!(
+        s,
+        "<text x=\"{LEFT}\" y=\"{:.1}\" text-anchor=\"start\">{}</text>\n</g>",
+        H - BOTTOM + 30.0,
+        escape(&truncate(
+            &format!("No figure, left out ({})", words.join("; ")),
+            96
+        ))
+    );
+}
+
+/// What a gap's symbol means, in the words of the report's key.
+fn gap_meaning(symbol: &str) -> &'static str {
+    crate::scoring::disclosure::SYMBOLS
+        .iter()
+        .find(|(s, _)| *s == symbol)
+        .map_or("no figure", |(_, m)| m)
 }
 
 const IMPROVE: &str = "#0b5cad";

@@ -173,6 +173,9 @@ pub struct MeasureResult {
     pub source: Option<String>,
     /// On the data development agenda.
     pub to_be_developed: bool,
+    /// What its counts are of (people come under disclosure control; events and services do
+    /// not).
+    pub counts: crate::model::kinds::Counts,
     /// The period of the current value: the latest observation on or before `as_of`.
     pub period: Option<Period>,
     /// The current figure (6 decimal places).
@@ -237,6 +240,9 @@ pub struct SpcResult {
     pub rebase: Vec<Period>,
     /// Every point.
     pub points: Vec<SpcPointResult>,
+    /// The periods of the series with no figure, left out of the points and the limits: each
+    /// one's symbol in `series` says why (`c` or `low` withheld, `x` not available).
+    pub left_out: Vec<Period>,
     /// The last point's type (the variation icon).
     pub variation: crate::stats::spc::PointType,
     /// The variation icon's label.

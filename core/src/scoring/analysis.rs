@@ -17,19 +17,60 @@ use crate::stats::forecast::least_squares;
 use crate::stats::interval::{poisson, wilson, Level};
 use crate::stats::spc::xmr;
 
-/// SPC of the figures in `series` (missing ones left out), or why there is none.
+/// Why a measure has no SPC: the words of `spc_missing`, and whether a reader of the report
+/// must be told (figures withheld to protect small numbers took the series below the minimum,
+/// and the text says so).
+pub struct NoSpc {
+    /// The reason in words.
+    pub text: String,
+    /// Whether the measure's notes say it too.
+    pub notable: bool,
+}
+
+/// `periods` as a list in words: "2020-11, 2021-03".
+fn listed(periods: &[Period]) -> String {
+    periods
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// SPC of the figures in `series` (figures withheld or not available left out, and said so),
+/// or why there is none.
 pub fn spc(
     m: &Measure,
     series: &[&Observation],
     a: &Analysis,
     target: Option<f64>,
-) -> Result<SpcResult, String> {
+) -> Result<SpcResult, NoSpc> {
     let valued: Vec<(Period, f64)> = series
         .iter()
         .filter_map(|o| Some((o.period, o.value()?)))
         .collect();
-    let options = rules::spc::gate(m, a, valued.len()).map_err(|why| why.text())?;
-    let gaps = series.len() - valued.len();
+    let gaps = |r: Reading| -> Vec<Period> {
+        series
+            .iter()
+            .filter(|o| o.reading == r)
+            .map(|o| o.period)
+            .collect()
+    };
+    let (withheld, unavailable) = (gaps(Reading::Suppressed), gaps(Reading::Missing));
+    let options = rules::spc::gate(m, a, valued.len()).map_err(|why| {
+        let mut text = why.text();
+        // Notable when the withheld figures are why: with them the series would have had SPC.
+        let notable = !withheld.is_empty()
+            && matches!(why, rules::spc::NoSpc::TooFew { figures, needed }
+                if figures + withheld.len() >= needed);
+        if notable {
+            text.push_str(&format!(
+                " {} more figure(s) ({}) are withheld to protect small numbers.",
+                withheld.len(),
+                listed(&withheld)
+            ));
+        }
+        NoSpc { text, notable }
+    })?;
     let rebase_at: Vec<usize> = m
         .spc
         .rebase
@@ -39,11 +80,24 @@ pub fn spc(
     let y: Vec<f64> = valued.iter().map(|v| v.1).collect();
     let result = xmr(&y, m.polarity, target, &rebase_at, &options);
     let mut spc_notes = result.notes.clone();
-    if gaps > 0 {
+    if !withheld.is_empty() {
         spc_notes.push(format!(
-            "{gaps} missing or suppressed figure(s) left out of the SPC series."
+            "{} figure(s) withheld to protect small numbers ({}) are left out: the limits and \
+             rules use the other {} figures, and the chart marks the gap.",
+            withheld.len(),
+            listed(&withheld),
+            valued.len()
         ));
     }
+    if !unavailable.is_empty() {
+        spc_notes.push(format!(
+            "{} figure(s) not available ({}) are left out of the SPC series.",
+            unavailable.len(),
+            listed(&unavailable)
+        ));
+    }
+    let mut left_out: Vec<Period> = withheld.into_iter().chain(unavailable).collect();
+    left_out.sort();
     Ok(SpcResult {
         points: valued
             .iter()
@@ -67,6 +121,7 @@ pub fn spc(
         assurance: result.assurance,
         assurance_label: result.assurance.map(|a| a.label()),
         rebase: m.spc.rebase.clone(),
+        left_out,
         options,
         notes: spc_notes,
     })

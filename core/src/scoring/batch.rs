@@ -188,8 +188,10 @@ impl<'d> Plan<'d> {
         let rules = measures
             .iter()
             .map(|m| {
-                let r = m.disclosure.unwrap_or(def.disclosure);
-                (m.unit.is_count() && disclosure::active(&r)).then_some(r)
+                m.unit
+                    .is_count()
+                    .then(|| disclosure::rules_for(m, def.disclosure))
+                    .flatten()
             })
             .collect();
         Ok(Plan {
@@ -1217,6 +1219,40 @@ mod tests {
         // Two figures are too few for SPC (12 by default); no rules are given.
         assert!(s.series.spc_mean.iter().all(Option::is_none));
         assert!(s.rule.iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn counts_of_events_are_not_withheld_in_batch_scoring() {
+        // The same figures, 3 in October after 12: withheld when they count children (the
+        // default), published when they count meetings (counts = "events"), by the one rule
+        // the scorecard uses.
+        let def = |counts: &str| {
+            format!(
+                "id = \"b\"\ntitle = \"B\"\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\
+                 kind = \"service\"\n[[sections.measures]]\nid = \"m\"\nname = \"M\"\n\
+                 kind = \"how_much\"\nunit = \"count\"\npolarity = \"neutral\"\n{counts}"
+            )
+        };
+        let periods = periods();
+        let rows = Rows {
+            area: &[1, 1],
+            measure: &[0, 0],
+            measures: &[0],
+            period: &[0, 1],
+            periods: &periods,
+            value: &[12.0, 3.0],
+        };
+        let scored = |counts: &str| {
+            let card = Scorecard::from_toml(&def(counts), "b.toml").unwrap();
+            let plan = Plan::new(&card.definition).unwrap();
+            let s = plan.score(&rows, None).unwrap().series;
+            (s.status[0], s.value[0])
+        };
+        assert_eq!(scored(""), (Status::Suppressed, None));
+        assert_eq!(
+            scored("counts = \"events\"\n"),
+            (Status::NoTarget, Some(3.0))
+        );
     }
 
     #[test]

@@ -34,6 +34,7 @@ use std::collections::HashSet;
 use crate::input::scorecard::Scorecard;
 use crate::model::baseline::Baseline;
 use crate::model::kinds::Unit;
+use crate::model::measure::Measure;
 use crate::model::observation::{Observation, Reading};
 use crate::model::options::Disclosure;
 use crate::model::period::Period;
@@ -50,6 +51,15 @@ pub const SYMBOLS: [(&str, &str); 4] = [
 /// Whether `rules` ask for any control.
 pub(crate) fn active(rules: &Disclosure) -> bool {
     rules.threshold > 0 || rules.round_to.is_some_and(|b| b > 1)
+}
+
+/// The disclosure rules that apply to measure `m` under the scorecard's `global` ones: its own
+/// (or the scorecard's) when they ask for any control and its counts are of people; `None` when
+/// they ask for none or it counts events or services, which are not personal data and are
+/// published as they are. Every path asks here: the view, batch scoring and the report's notes.
+pub(crate) fn rules_for(m: &Measure, global: Disclosure) -> Option<Disclosure> {
+    let rules = m.disclosure.unwrap_or(global);
+    (active(&rules) && m.counts.personal()).then_some(rules)
 }
 
 /// What a count becomes when published.
@@ -153,10 +163,9 @@ pub(crate) fn view(card: &Scorecard) -> View {
         std::collections::HashMap::new();
     for section in &mut definition.sections {
         for m in &mut section.measures {
-            let rules = m.disclosure.unwrap_or(global);
-            if !active(&rules) {
+            let Some(rules) = rules_for(m, global) else {
                 continue;
-            }
+            };
             if let Some(Baseline::Stated { value, .. }) = m.baseline.as_mut() {
                 if m.unit.is_count() {
                     match count(*value, &rules) {
@@ -318,7 +327,23 @@ pub(crate) fn annotate(report: &mut Report, card: &Scorecard, view: Option<&View
                 b.symbol = Some("low");
             }
         }
-        let rules = measure.disclosure.unwrap_or(global);
+        let Some(rules) = rules_for(measure, global) else {
+            // Said where it shows: a figure that counts of people would not publish as it is.
+            let asked = measure.disclosure.unwrap_or(global);
+            let shown = active(&asked)
+                && card
+                    .observations_of(&m.id)
+                    .iter()
+                    .any(|o| reading(o.reading, measure.unit, &asked).0 != o.reading);
+            if shown {
+                m.notes.push(format!(
+                    "It counts {0}, not people: its figures are not personal data, so they are \
+                     published as they are, small ones included (counts = \"{0}\").",
+                    measure.counts.name()
+                ));
+            }
+            continue;
+        };
         if view.baseline_withheld.contains(&m.id) {
             m.notes.push(
                 "The stated baseline is a small count: it is withheld to protect small numbers, \

@@ -208,9 +208,19 @@ impl Scorer<'_> {
         let value_target = outcome.target.as_ref().filter(|t| t.basis == Basis::Value);
         // The assurance icon judges the target as resolved, not the report's rounded copy.
         let spc = analysis::spc(m, &series, a, outcome.goal);
+        // What SPC left out or could not do is told in the measure's notes, which every
+        // format shows: a withheld month never removes a chart or moves its limits unsaid.
         let (spc, spc_missing) = match spc {
-            Ok(s) => (Some(s), None),
-            Err(why) => (None, Some(why)),
+            Ok(s) => {
+                notes.extend(s.notes.iter().map(|n| format!("SPC: {n}")));
+                (Some(s), None)
+            }
+            Err(why) => {
+                if why.notable {
+                    notes.push(why.text.clone());
+                }
+                (None, Some(why.text))
+            }
         };
         let forecast = analysis::forecast(
             &series,
@@ -245,6 +255,7 @@ impl Scorer<'_> {
             owner: m.owner.clone(),
             source: m.source.clone(),
             to_be_developed: m.to_be_developed,
+            counts: m.counts,
             period: latest.map(|o| o.period),
             value: value.and_then(r6),
             symbol: latest.and_then(|o| (o.reading == Reading::Suppressed).then_some("c")),
