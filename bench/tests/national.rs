@@ -8,6 +8,9 @@ use betteroff::report::{r6, MeasureResult};
 use betteroff::{Period, Scorecard};
 use betteroff_bench::{national, National};
 
+#[path = "../../core/tests/common/contradictions.rs"]
+mod contradictions;
+
 /// Area `a`'s scorecard: its own figures as observations, the others' as comparators.
 fn scorecard(w: &National, a: u32) -> Scorecard {
     let mut card = Scorecard::from_toml(&w.definition, "national.toml").expect("valid");
@@ -141,6 +144,11 @@ fn batch_scoring_equals_the_scorecard_area_by_area() {
         "band D",
         "spc",
         "flagged",
+        // The statements the contradiction check reads, in their reconciled words.
+        "achieved, falling back",
+        "process and figure differ",
+        "forecast kept within the unit",
+        "no progress",
     ] {
         assert!(seen.contains(s), "the workload has no {s}: {seen:?}");
     }
@@ -192,6 +200,9 @@ fn equality(w: &National, control: bool) -> std::collections::BTreeSet<String> {
         let report = scorecard(w, a)
             .score_with(Some(as_of), control)
             .expect("scores");
+        // No report of the workload says two things that contradict each other.
+        let found = contradictions::contradictions(&report);
+        assert!(found.is_empty(), "area {a}:\n{}", found.join("\n"));
         for r in &report.measures {
             let i = a as usize * 100 + plan.code(&r.id).expect("known") as usize;
             let s = &scores.series.get(i).expect("a series per area and measure");
@@ -202,7 +213,22 @@ fn equality(w: &National, control: bool) -> std::collections::BTreeSet<String> {
             if let Some(t) = &r.target {
                 seen.insert(t.kind.to_string());
             }
+            let words = betteroff::render::measure_statistics(r).join(" ");
+            let noted = |text: &str| r.notes.iter().any(|n| n.contains(text));
             for (has, what) in [
+                (
+                    words.contains("would fall back short"),
+                    "achieved, falling back",
+                ),
+                (
+                    words.contains("though the latest figure"),
+                    "process and figure differ",
+                ),
+                (noted("beyond what a"), "forecast kept within the unit"),
+                (
+                    noted("the baseline already meets the target"),
+                    "no progress",
+                ),
                 (s.forecast_points.is_some(), "forecast"),
                 (s.turned == Some(true), "turned"),
                 (s.reachable == Some(true), "reachable"),

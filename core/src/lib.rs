@@ -54,7 +54,7 @@ pub use model::definition::{
     Analysis, BenchmarkPeriod, DataTable, Definition, Section, SectionKind, StatusRules,
     TableFormat,
 };
-pub use model::kinds::{Frequency, MeasureKind, Polarity, Unit};
+pub use model::kinds::{Counts, Frequency, MeasureKind, Polarity, Unit};
 pub use model::measure::{Measure, MeasureFrom};
 pub use model::observation::{Observation, Reading};
 pub use model::options::{Disclosure, MeasureSpc};

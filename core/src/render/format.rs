@@ -1,9 +1,11 @@
 //! Formatting figures for people: units, thousands separators, target wording. Shared by every
 //! renderer so that a figure reads the same in every format.
 
+use crate::model::status::Status;
 use crate::model::target::{Basis, Comparison};
 use crate::num::{fmt_num, round_to};
 use crate::report::MeasureResult;
+use crate::stats::spc::Assurance;
 
 /// Formats a figure in its unit: 1,568; 16%; 12.5 per 10,000; 4.2 days; £1,200.
 pub fn value(unit: &str, per: Option<u32>, v: f64) -> String {
@@ -109,14 +111,31 @@ pub fn change(m: &MeasureResult) -> Option<String> {
     Some(format!("{} on {}{judged}", c.label, c.from_period))
 }
 
+/// The assurance icon in words, said of the process (its limits), not of the latest figure,
+/// which the status judges: where the two differ, the words say so ("the process consistently
+/// fails the target, though the latest figure meets it"), so they never read as a
+/// contradiction.
+pub fn assurance(m: &MeasureResult) -> Option<String> {
+    let a = m.spc.as_ref()?.assurance?;
+    let judged_short = matches!(
+        m.status,
+        Status::OnTrack | Status::AtRisk | Status::OffTrack | Status::Missed
+    );
+    let though = match a {
+        Assurance::ConsistentFail if m.status == Status::Achieved => {
+            ", though the latest figure meets it"
+        }
+        Assurance::ConsistentPass if judged_short => ", though the latest figure does not meet it",
+        _ => "",
+    };
+    Some(format!("the process {}{though}", a.label().to_lowercase()))
+}
+
 /// The statistics in words: SPC icons, the trend forecast, the interval and the benchmark.
 pub fn statistics(m: &MeasureResult) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(spc) = &m.spc {
-        let assurance = spc
-            .assurance_label
-            .map(|a| format!("; {}", a.to_lowercase()))
-            .unwrap_or_default();
+        let assurance = assurance(m).map(|a| format!("; {a}")).unwrap_or_default();
         out.push(format!(
             "SPC: {}{assurance}",
             spc.variation_label.to_lowercase()
@@ -124,10 +143,13 @@ pub fn statistics(m: &MeasureResult) -> Vec<String> {
     }
     if let Some(f) = &m.forecast {
         if let (Some(v), Some(due), Some(ok)) = (f.at_due, f.due, f.reachable) {
-            let verdict = if ok {
-                "target reachable on this trend"
-            } else {
-                "target not reachable on this trend"
+            // The status speaks of the latest figure, the forecast of the due date: an
+            // achieved figure is not "not reachable", it may fall back.
+            let verdict = match (m.status == Status::Achieved, ok) {
+                (true, true) => "stays within the target on this trend",
+                (true, false) => "it would fall back short of the target on this trend",
+                (false, true) => "target reachable on this trend",
+                (false, false) => "target not reachable on this trend",
             };
             out.push(format!(
                 "trend forecast {} at {due}: {verdict}",

@@ -12,7 +12,7 @@ mod table;
 mod text;
 
 pub use self::csv::{breakdowns_csv, csv};
-pub use format::warning_lines;
+pub use format::{statistics as measure_statistics, warning_lines};
 pub use html::{fragment as html_fragment, html, scorecard_summary};
 pub use markdown::markdown;
 pub use svg::{chart, sparkline, spc_chart};

@@ -392,22 +392,37 @@ fn legend(s: &mut String, trajectory: bool, comparators: bool, forecast: bool) {
     s.push_str("</g>\n");
 }
 
-/// The forecast line from the first figure it was fitted to, to the target's due date.
+/// The forecast line from the first figure it was fitted to, to the target's due date, cut
+/// where it leaves the unit's range (a percentage line stops at 100%).
 fn forecast_ends(m: &MeasureResult) -> Option<(Pt, Pt)> {
     let fc = m.forecast.as_ref()?;
-    let (due, at_due) = (fc.due?, fc.at_due?);
+    let (due, _) = (fc.due?, fc.at_due?);
     let from = fc.from_period.end();
+    let per_day = fc.slope_per_year / 365.25;
     let days = (due.end() - from).num_days() as f64;
-    let start = at_due - fc.slope_per_year / 365.25 * days;
+    let mut end = Pt {
+        date: due.end(),
+        y: fc.from_value + per_day * days,
+    };
+    let range = crate::model::kinds::Unit::parse(m.unit, m.per)
+        .map_or(f64::NEG_INFINITY..=f64::INFINITY, |u| u.range());
+    let (lo, hi) = (*range.start(), *range.end());
+    if (end.y > hi || end.y < lo) && per_day != 0.0 {
+        let bound = if end.y > hi { hi } else { lo };
+        let reach = ((bound - fc.from_value) / per_day).floor();
+        if reach.is_finite() && reach >= 0.0 {
+            end = Pt {
+                date: from + chrono::Duration::days(reach as i64),
+                y: bound,
+            };
+        }
+    }
     Some((
         Pt {
             date: from,
-            y: start,
+            y: fc.from_value,
         },
-        Pt {
-            date: due.end(),
-            y: at_due,
-        },
+        end,
     ))
 }
 
@@ -481,7 +496,7 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-labelledby=\"spc-{id}-title\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\">\n<title id=\"spc-{id}-title\">SPC chart of {name}: {}; {}</title>\n<rect width=\"{W}\" height=\"{H}\" fill=\"#ffffff\"/>\n<text x=\"{LEFT}\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"#1f2328\">SPC: {}</text>\n",
         escape(spc.variation_label),
-        escape(spc.assurance_label.unwrap_or("no assurance without a target")),
+        escape(&super::format::assurance(m).unwrap_or_else(|| "no assurance icon".to_string())),
         escape(&truncate(&m.name, 64)),
         id = escape(&m.id),
     );

@@ -291,11 +291,14 @@ pub struct ForecastResult {
     pub points_used: usize,
     /// The first period the line is fitted to.
     pub from_period: Period,
+    /// The line's figure at `from_period` (where a chart starts it).
+    pub from_value: f64,
     /// The slope, per year.
     pub slope_per_year: f64,
-    /// The line's value at the target's due date.
+    /// The target's due date.
     pub due: Option<Period>,
-    /// The line's figure at the due date.
+    /// The line's figure at the due date, within the unit's range; `None` when the due date is
+    /// not after the reporting period (the figures judge it then, not a forecast).
     pub at_due: Option<f64>,
     /// Whether the target is met at the due date if the trend continues.
     pub reachable: Option<bool>,

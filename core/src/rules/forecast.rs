@@ -1,9 +1,40 @@
 //! The turn-the-curve forecast (docs/semantics.md section 7): which figures the line is fitted
 //! to, and what it says about the target.
 
-use crate::model::kinds::Polarity;
+use crate::model::kinds::{Polarity, Unit};
 use crate::model::target::Comparison;
+use chrono::NaiveDate;
 use std::ops::Range;
+
+/// The fewest figures a forecast line is fitted to: two give a line through them and nothing
+/// to say how well it fits. Both lines (from the baseline on, and up to it) need as many.
+pub const MIN_POINTS: usize = 3;
+
+/// What a report says of the forecast at the target's due date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum AtDue {
+    /// The line's figure at the due date, kept within what the unit can hold; `beyond` is the
+    /// line's own figure when it lies outside (a percentage line reaching 104.1%).
+    Stated { value: f64, beyond: Option<f64> },
+    /// Not stated: the due date is not after the reporting period, so figures, not a
+    /// forecast, judge the target.
+    Past,
+}
+
+/// The forecast at a due date `due` (its period's end) for a report as of `as_of` (its
+/// period's end), from `line`, the fitted line's figure there. Only a future date is forecast,
+/// and never to a figure the unit cannot hold. Both scoring paths call this.
+pub fn at_due(line: f64, due: NaiveDate, as_of: NaiveDate, unit: Unit) -> AtDue {
+    if due <= as_of {
+        return AtDue::Past;
+    }
+    let range = unit.range();
+    let value = line.clamp(*range.start(), *range.end());
+    AtDue::Stated {
+        value,
+        beyond: (value != line).then_some(line),
+    }
+}
 
 /// Which of a series' figures the two forecast lines use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +111,44 @@ mod tests {
             Window {
                 since: 0..0,
                 history: 0..0
+            }
+        );
+    }
+
+    #[test]
+    fn a_forecast_is_for_a_future_date_and_within_the_unit() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        // Due 2020-06-30 in a report as of 2020-12-31: past, not forecast.
+        assert_eq!(
+            at_due(50.0, d("2020-06-30"), d("2020-12-31"), Unit::Percentage),
+            AtDue::Past
+        );
+        // Due on the reporting period's last day: not after it.
+        assert_eq!(
+            at_due(50.0, d("2020-12-31"), d("2020-12-31"), Unit::Percentage),
+            AtDue::Past
+        );
+        // A percentage line at 104.1 is stated as 100, with the line's own figure kept.
+        assert_eq!(
+            at_due(104.1, d("2021-03-31"), d("2020-12-31"), Unit::Percentage),
+            AtDue::Stated {
+                value: 100.0,
+                beyond: Some(104.1)
+            }
+        );
+        // A count cannot fall below zero; a score can.
+        assert_eq!(
+            at_due(-3.0, d("2021-03-31"), d("2020-12-31"), Unit::Count),
+            AtDue::Stated {
+                value: 0.0,
+                beyond: Some(-3.0)
+            }
+        );
+        assert_eq!(
+            at_due(-3.0, d("2021-03-31"), d("2020-12-31"), Unit::Score),
+            AtDue::Stated {
+                value: -3.0,
+                beyond: None
             }
         );
     }

@@ -229,10 +229,41 @@ pub fn judge_milestones(
     })
 }
 
-/// Progress from baseline to target: (v - b) / (T - b) x 100, unclamped; `None` when T = b.
-pub fn progress_pct(v: f64, b: f64, goal: f64) -> Option<f64> {
+/// Why a measure shows no progress %.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoProgress {
+    /// The target equals the baseline.
+    AtBaseline,
+    /// The baseline already meets the target (a plan that allows a figure to rise, or fall):
+    /// there is no distance to cover, and a percentage of it would read as progress.
+    BaselineMeets,
+}
+
+impl NoProgress {
+    /// The note a report gives.
+    pub fn text(self) -> &'static str {
+        match self {
+            NoProgress::AtBaseline => "No progress %: the target equals the baseline.",
+            NoProgress::BaselineMeets => {
+                "No progress %: the baseline already meets the target (the target lies on its \
+                 worse side), so there is no distance to cover."
+            }
+        }
+    }
+}
+
+/// Progress from baseline to target: (v - b) / (T - b) x 100, unclamped; none when T = b or
+/// when the baseline already meets the target under `comparison` (the target on the worse
+/// side of the baseline). Both scoring paths call this.
+pub fn progress_pct(v: f64, b: f64, goal: f64, comparison: Comparison) -> Result<f64, NoProgress> {
     let span = goal - b;
-    (span.abs() > 1e-12).then(|| (v - b) / span * 100.0)
+    if span.abs() <= 1e-12 {
+        Err(NoProgress::AtBaseline)
+    } else if comparison.meets(b, goal) {
+        Err(NoProgress::BaselineMeets)
+    } else {
+        Ok((v - b) / span * 100.0)
+    }
 }
 
 #[cfg(test)]
@@ -269,7 +300,7 @@ mod tests {
         assert_relative_eq!(j.expected.unwrap(), 32.0 - 16.0 * 184.0 / 397.0);
         assert_relative_eq!(j.expected.unwrap(), 24.58, epsilon = 0.005);
         assert_eq!(j.status, Status::AtRisk);
-        assert_relative_eq!(progress_pct(25.0, B, T).unwrap(), 43.75);
+        assert_relative_eq!(progress_pct(25.0, B, T, Comparison::AtMost).unwrap(), 43.75);
     }
 
     #[test]
@@ -354,8 +385,20 @@ mod tests {
 
     #[test]
     fn progress_needs_a_span() {
-        assert_eq!(progress_pct(5.0, 3.0, 3.0), None);
-        assert_relative_eq!(progress_pct(40.0, 32.0, 16.0).unwrap(), -50.0);
+        assert_eq!(
+            progress_pct(5.0, 3.0, 3.0, Comparison::AtLeast),
+            Err(NoProgress::AtBaseline)
+        );
+        assert_relative_eq!(
+            progress_pct(40.0, 32.0, 16.0, Comparison::AtMost).unwrap(),
+            -50.0
+        );
+        // A plan that lets exclusions rise from 1.0% to at most 1.05%: 1.07% is not "140%
+        // progress" beside "missed"; the baseline already meets the target.
+        assert_eq!(
+            progress_pct(1.07, 1.0, 1.05, Comparison::AtMost),
+            Err(NoProgress::BaselineMeets)
+        );
     }
 
     #[test]
@@ -436,7 +479,7 @@ mod tests {
             let at = |n: i64| day0 + chrono::Duration::days(n);
             let j = judge(v, at(t), goal, Comparison::AtLeast, Some(at(due)), Some((b, day0)), 10.0);
             prop_assert!(j.expected.is_none_or(f64::is_finite));
-            prop_assert!(progress_pct(v, b, goal).is_none_or(f64::is_finite));
+            prop_assert!(progress_pct(v, b, goal, Comparison::AtLeast).map_or(true, f64::is_finite));
         }
     }
 }

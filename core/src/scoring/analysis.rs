@@ -128,13 +128,19 @@ pub fn spc(
 }
 
 /// The least-squares line through the figures since the baseline (the last `k` of them),
-/// projected to the target's due date; and the forecast the figures up to the baseline made.
+/// projected to the target's due date when it is after the reporting period `as_of`, within
+/// the unit's range; and the forecast the figures up to the baseline made. Each line needs
+/// `forecast::MIN_POINTS` figures; `notes` says what is not stated and why.
+#[allow(clippy::too_many_arguments)]
 pub fn forecast(
     series: &[&Observation],
     baseline: Option<&ResolvedBaseline>,
     target: Option<(f64, Comparison, Option<Period>)>,
     polarity: Polarity,
     k: Option<usize>,
+    unit: Unit,
+    as_of: Period,
+    notes: &mut Vec<String>,
 ) -> Option<ForecastResult> {
     let b = baseline?;
     let (goal, comparison, due) = target?;
@@ -145,19 +151,49 @@ pub fn forecast(
         .collect();
     let window = forecast::window(valued.len(), |i| x(valued[i].0), k);
     let used = &valued[window.since];
+    if used.len() < forecast::MIN_POINTS {
+        notes.push(format!(
+            "No trend forecast: {} figure(s) from the baseline on, fewer than the {} a forecast needs.",
+            used.len(),
+            forecast::MIN_POINTS
+        ));
+        return None;
+    }
     let line = least_squares(&used.iter().map(|&(p, y)| (x(p), y)).collect::<Vec<_>>())?;
-    let at_due = due.map(|d| line.at(x(d))).and_then(r6);
+    let at_due = match due.map(|d| (d, line.at(x(d)))) {
+        Some((d, y)) => match r6(y).map(|y| forecast::at_due(y, d.end(), as_of.end(), unit)) {
+            Some(forecast::AtDue::Stated { value, beyond }) => {
+                if let Some(line) = beyond {
+                    notes.push(format!(
+                        "The trend line reaches {} by {d}, beyond what a {} can be: the forecast is given as {}.",
+                        crate::num::fmt_num(line),
+                        unit.name(),
+                        crate::num::fmt_num(value)
+                    ));
+                }
+                Some(value)
+            }
+            // A due date not after the reporting period is judged on figures, as the status
+            // says, not forecast.
+            Some(forecast::AtDue::Past) | None => None,
+        },
+        None => None,
+    };
     let (latest_period, latest) = *valued.last()?;
     let history: Vec<(f64, f64)> = valued[window.history]
         .iter()
         .map(|&(p, y)| (x(p), y))
         .collect();
-    let baseline_forecast = least_squares(&history)
+    let baseline_forecast = (history.len() >= forecast::MIN_POINTS)
+        .then(|| least_squares(&history))
+        .flatten()
         .map(|l| l.at(x(latest_period)))
         .and_then(r6);
+    let from_period = used.first()?.0;
     Some(ForecastResult {
         points_used: used.len(),
-        from_period: used.first()?.0,
+        from_period,
+        from_value: r6(line.at(x(from_period)))?,
         slope_per_year: r6(line.slope_per_day * 365.25)?,
         due,
         at_due,

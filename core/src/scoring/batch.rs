@@ -466,6 +466,8 @@ struct Prepared<'r> {
     /// Each period code's end, as a date and as a day number.
     end_date: Vec<NaiveDate>,
     end_day: Vec<i64>,
+    /// The reporting period's last day: a forecast is stated only for a due date after it.
+    as_of_day: i64,
     /// Each period code's place in time (equal periods share one), and a code of each place.
     place: Vec<u32>,
     place_code: Vec<u32>,
@@ -546,6 +548,7 @@ impl Plan<'_> {
             withheld,
             end_date,
             end_day,
+            as_of_day,
             place,
             place_code,
             runs,
@@ -952,7 +955,7 @@ impl Plan<'_> {
             due,
             status: j.status,
             expected: j.expected,
-            progress: start.and_then(|(b, _)| progress_pct(x, b, r.value)),
+            progress: start.and_then(|(b, _)| progress_pct(x, b, r.value, r.comparison).ok()),
         })
     }
 
@@ -997,18 +1000,29 @@ impl Plan<'_> {
         let b_day = day(base.end);
         let x_of = |i: usize| (prep.end_day[rows.period[i] as usize] - b_day) as f64;
         let window = forecast::window(w.at.len(), |k| x_of(w.at[k]), self.analysis.forecast_points);
+        if window.since.len() < forecast::MIN_POINTS {
+            return None;
+        }
         w.points.clear();
         w.points
             .extend(window.since.clone().map(|k| (x_of(w.at[k]), w.y[k])));
         let line = least_squares(&w.points)?;
         // The report's forecast is judged on the target and forecast as it prints them.
         let goal = r6(j.goal)?;
-        let at_due = j.due.and_then(|d| r6(line.at((day(d) - b_day) as f64)));
+        let as_of = day_date(prep.as_of_day);
+        let at_due = j.due.and_then(|d| {
+            match forecast::at_due(r6(line.at((day(d) - b_day) as f64))?, d, as_of?, m.unit) {
+                forecast::AtDue::Stated { value, .. } => Some(value),
+                forecast::AtDue::Past => None,
+            }
+        });
         let (&last_row, &latest) = (w.at.last()?, w.y.last()?);
         w.points.clear();
         w.points
             .extend(window.history.map(|k| (x_of(w.at[k]), w.y[k])));
-        let baseline_forecast = least_squares(&w.points)
+        let baseline_forecast = (w.points.len() >= forecast::MIN_POINTS)
+            .then(|| least_squares(&w.points))
+            .flatten()
             .map(|l| l.at(x_of(last_row)))
             .and_then(r6);
         let slope_per_year = line.slope_per_day * 365.25;
@@ -1083,6 +1097,11 @@ fn finite(x: Option<f64>) -> Option<f64> {
 /// Days since the common era: period ends as numbers, so that x values are one subtraction.
 fn day(d: chrono::NaiveDate) -> i64 {
     i64::from(chrono::Datelike::num_days_from_ce(&d))
+}
+
+/// The date of a day number ([`day`]'s inverse).
+fn day_date(d: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(d).ok()?)
 }
 
 fn bad(i: usize, field: &str, message: String) -> Error {

@@ -162,6 +162,23 @@ impl Outcome {
     }
 }
 
+/// Progress from the baseline `start` to `goal`, or none with a note saying why.
+fn progress(
+    start: Option<(f64, Period)>,
+    x: f64,
+    goal: f64,
+    comparison: crate::model::target::Comparison,
+    notes: &mut Vec<String>,
+) -> Option<f64> {
+    match progress_pct(x, start?.0, goal, comparison) {
+        Ok(p) => Some(p),
+        Err(why) => {
+            notes.push(why.text().to_string());
+            None
+        }
+    }
+}
+
 impl Scorer<'_> {
     /// The measure's totals on or before the reporting period, in period order.
     fn series(&self, m: &Measure) -> Vec<&Observation> {
@@ -228,6 +245,9 @@ impl Scorer<'_> {
             value_target.and_then(|t| Some((t.value?, t.comparison?, t.due))),
             m.polarity,
             a.forecast_points,
+            m.unit,
+            self.as_of,
+            &mut notes,
         );
         let interval = analysis::interval(m, a, latest);
         if let Some(i) = &interval {
@@ -503,10 +523,7 @@ impl Scorer<'_> {
             tol,
         );
         self.note_trajectory(start.is_some(), due.is_some(), status, notes);
-        let progress = start.and_then(|(b, _)| progress_pct(x, b, r.value));
-        if start.is_some_and(|(b, _)| (b - r.value).abs() <= 1e-12) {
-            notes.push("No progress %: the target equals the baseline.".to_string());
-        }
+        let progress = progress(start, x, r.value, r.comparison, notes);
         target.value = r6(r.value);
         target.comparison = Some(r.comparison);
         target.judged = r6(x);
@@ -618,7 +635,7 @@ impl Scorer<'_> {
         target.comparison = Some(cur.comparison);
         target.judged = r6(x);
         target.basis = cur.basis.clone();
-        let progress = start.and_then(|(b, _)| progress_pct(xf, b, fin.value));
+        let progress = progress(start, xf, fin.value, fin.comparison, notes);
         let goal = (cur.basis == Basis::Value).then_some(cur.value);
         Outcome {
             status: j.status,
