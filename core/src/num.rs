@@ -35,7 +35,12 @@ pub fn round_to(v: f64, dp: i32) -> f64 {
 
 /// A signed figure to at most one decimal place: +0.8, -7, 0.
 pub fn signed(x: f64) -> String {
-    let r = round_to(x, 1);
+    signed_dp(x, 1)
+}
+
+/// A signed figure to at most `dp` decimal places: +0.02, -7, 0.
+pub fn signed_dp(x: f64, dp: u8) -> String {
+    let r = round_to(x, i32::from(dp));
     if r > 0.0 {
         format!("+{}", fmt_num(r))
     } else {
@@ -43,9 +48,31 @@ pub fn signed(x: f64) -> String {
     }
 }
 
+/// The decimal places a figure was given to, as its shortest round-trip text shows them
+/// (0.45 has 2, 16 has 0), at most `MAX_GIVEN_DECIMALS`: a spreadsheet's 17.0886075949 is a
+/// computed figure, not a precision.
+pub fn given_decimals(x: f64) -> u8 {
+    let text = format!("{x}");
+    let places = text.split_once('.').map_or(0, |(_, f)| f.len());
+    u8::try_from(places).map_or(MAX_GIVEN_DECIMALS, |p| p.min(MAX_GIVEN_DECIMALS))
+}
+
+/// The most decimal places a figure's own precision can ask for.
+pub const MAX_GIVEN_DECIMALS: u8 = 3;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_as_given() {
+        assert_eq!(given_decimals(0.45), 2);
+        assert_eq!(given_decimals(16.0), 0);
+        assert_eq!(given_decimals(1.07), 2);
+        assert_eq!(given_decimals(17.088607594936708), 3);
+        assert_eq!(signed_dp(0.02, 2), "+0.02");
+        assert_eq!(signed_dp(0.02, 1), "0");
+    }
 
     #[test]
     fn numbers_print_plainly() {

@@ -161,6 +161,8 @@ export interface MeasureResult {
   kind: MeasureKind;
   unit: Unit;
   per: number | null;
+  /** Decimal places its figures are shown to in words (the data's precision, at least the unit's). */
+  decimals: number;
   polarity: Polarity;
   frequency: Frequency | null;
   owner: string | null;
@@ -231,6 +233,8 @@ export interface SpcResult {
 export interface ForecastResult {
   points_used: number;
   from_period: PeriodText;
+  /** The line's figure at from_period, where a chart starts it. */
+  from_value: number;
   slope_per_year: number;
   due: PeriodText | null;
   at_due: number | null;

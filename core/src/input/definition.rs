@@ -166,6 +166,8 @@ struct RawMeasure {
     interval: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     counts: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decimals: Option<u8>,
 }
 
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
@@ -888,6 +890,13 @@ impl Checker<'_> {
                 Counts::default()
             }),
         };
+        if let Some(d) = m.decimals.filter(|&d| d > 6) {
+            bad(
+                self,
+                "decimals",
+                format!("{d} decimal places: at most 6 (every figure is kept to 6)"),
+            );
+        }
         let baseline = m.baseline.and_then(|b| self.baseline(&m.id, b, line));
         let spc = m
             .spc
@@ -941,6 +950,7 @@ impl Checker<'_> {
             notes: m.notes,
             interval: m.interval,
             counts,
+            decimals: m.decimals,
             from,
             line,
         };
@@ -1572,6 +1582,7 @@ fn raw_measure(m: &Measure) -> RawMeasure {
         notes: m.notes.clone(),
         interval: m.interval,
         counts: (m.counts != Counts::default()).then(|| m.counts.name().to_string()),
+        decimals: m.decimals,
         from: m.from.as_ref().map(|f| RawFrom {
             table: f.table.clone(),
             indicator: f.indicator.clone(),

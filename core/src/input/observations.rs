@@ -504,6 +504,7 @@ mod tests {
             notes: vec![],
             interval: None,
             counts: Default::default(),
+            decimals: None,
             from: None,
             line: None,
         }

@@ -152,6 +152,16 @@ impl Unit {
         }
     }
 
+    /// The decimal places a figure in this unit is shown to when its data ask for no more: one
+    /// for percentages, rates, days and scores, two for ratios, none for counts and currency.
+    pub fn decimals(self) -> u8 {
+        match self {
+            Unit::Count | Unit::Currency => 0,
+            Unit::Ratio => 2,
+            Unit::Percentage | Unit::Rate { .. } | Unit::Days | Unit::Score => 1,
+        }
+    }
+
     /// Whether `v` can be a figure in this unit ([`Unit::range`]), and if not, why.
     pub(crate) fn check(self, v: f64) -> Result<(), String> {
         if self.range().contains(&v) {

@@ -47,6 +47,9 @@ pub struct Measure {
     /// What its counts are of: people (the default) come under disclosure control; events and
     /// services do not.
     pub counts: Counts,
+    /// The decimal places its figures are shown to (DfE's `dps`), when the definition says;
+    /// otherwise the precision its data and targets were given to, and at least the unit's.
+    pub decimals: Option<u8>,
     /// Where its figures come from in a published table, when they do.
     pub from: Option<MeasureFrom>,
     /// 1-based line of the measure's definition, for error messages.

@@ -7,21 +7,30 @@ use crate::num::{fmt_num, round_to};
 use crate::report::MeasureResult;
 use crate::stats::spc::Assurance;
 
-/// Formats a figure in its unit: 1,568; 16%; 12.5 per 10,000; 4.2 days; £1,200.
-pub fn value(unit: &str, per: Option<u32>, v: f64) -> String {
+/// Formats a figure of measure `m` in its unit, to the measure's decimal places (its data's
+/// precision, at least the unit's): 1,568; 16%; 1.07%; 12.5 per 10,000; 4.2 days; £1,200.
+/// Every renderer shows a measure's figures through here.
+pub fn value(m: &MeasureResult, v: f64) -> String {
+    figure(m.unit, m.per, m.decimals, v)
+}
+
+/// A figure in `unit` to at most `dp` decimal places (trailing zeros dropped; a count that is
+/// not whole keeps at least one).
+pub fn figure(unit: &str, per: Option<u32>, dp: u8, v: f64) -> String {
+    let dp_i = i32::from(dp);
     match unit {
-        "percentage" => format!("{}%", fmt_num(round_to(v, 1))),
+        "percentage" => format!("{}%", fmt_num(round_to(v, dp_i))),
         "count" if v.fract() == 0.0 => thousands(v),
-        "count" => thousands_frac(v),
-        "currency" => format!("£{}", thousands(v.round())),
+        "count" => thousands_frac(v, dp.max(1)),
+        "currency" if dp == 0 => format!("£{}", thousands(v.round())),
+        "currency" => format!("£{}", thousands_frac(v, dp)),
         "rate" => format!(
             "{} per {}",
-            fmt_num(round_to(v, 1)),
+            fmt_num(round_to(v, dp_i)),
             thousands(f64::from(per.unwrap_or(1)))
         ),
-        "days" => format!("{} days", fmt_num(round_to(v, 1))),
-        "ratio" => fmt_num(round_to(v, 2)),
-        _ => fmt_num(round_to(v, 1)),
+        "days" => format!("{} days", fmt_num(round_to(v, dp_i))),
+        _ => fmt_num(round_to(v, dp_i)),
     }
 }
 
@@ -41,8 +50,8 @@ pub fn thousands(v: f64) -> String {
     }
 }
 
-fn thousands_frac(v: f64) -> String {
-    let r = round_to(v, 1);
+fn thousands_frac(v: f64, dp: u8) -> String {
+    let r = round_to(v, i32::from(dp));
     format!(
         "{}{}",
         thousands(r.trunc()),
@@ -64,11 +73,7 @@ pub fn target(m: &MeasureResult) -> Option<String> {
     let t = m.target.as_ref()?;
     let due = t.due.map(|d| format!(" by {d}")).unwrap_or_default();
     let goal = match t.value {
-        Some(v) => format!(
-            "{}{}",
-            comparison_words(t.comparison),
-            value(m.unit, m.per, v)
-        ),
+        Some(v) => format!("{}{}", comparison_words(t.comparison), value(m, v)),
         None => t.description.clone(),
     };
     let basis = match &t.basis {
@@ -86,7 +91,7 @@ pub fn current(m: &MeasureResult) -> String {
     match (m.value, m.period) {
         (Some(v), Some(p)) => format!(
             "{} ({p}){}",
-            value(m.unit, m.per, v),
+            value(m, v),
             if m.provisional { " provisional" } else { "" }
         ),
         (None, Some(p)) => format!("no figure for {p}"),
@@ -153,7 +158,7 @@ pub fn statistics(m: &MeasureResult) -> Vec<String> {
             };
             out.push(format!(
                 "trend forecast {} at {due}: {verdict}",
-                value(m.unit, m.per, v)
+                value(m, v)
             ));
         }
         if let Some(t) = f.turned {
@@ -167,8 +172,8 @@ pub fn statistics(m: &MeasureResult) -> Vec<String> {
     if let Some(i) = &m.interval {
         out.push(format!(
             "95% interval {} to {}",
-            value(m.unit, m.per, i.lower_95),
-            value(m.unit, m.per, i.upper_95)
+            value(m, i.lower_95),
+            value(m, i.upper_95)
         ));
     }
     if let Some(b) = &m.benchmark {
@@ -177,15 +182,12 @@ pub fn statistics(m: &MeasureResult) -> Vec<String> {
             text = format!("quartile band {band}, rank {rank} of {text}");
         }
         if let Some(sn) = b.sn_average {
-            text.push_str(&format!(
-                "; statistical neighbours {}",
-                value(m.unit, m.per, sn)
-            ));
+            text.push_str(&format!("; statistical neighbours {}", value(m, sn)));
         }
         if let (Some(c), Some(from)) = (b.change, b.change_from) {
             text.push_str(&format!(
                 "; {}{} on {from}",
-                crate::num::signed(c),
+                crate::num::signed_dp(c, m.decimals),
                 if m.unit == "percentage" { "pp" } else { "" }
             ));
         }
@@ -233,7 +235,7 @@ pub fn comparators(m: &MeasureResult) -> Vec<String> {
                 (Some(g), Some(p)) => format!(" ({g}, {p})"),
                 _ => String::new(),
             };
-            format!("{} {}{gap}", c.name, value(m.unit, m.per, c.value))
+            format!("{} {}{gap}", c.name, value(m, c.value))
         })
         .collect()
 }
@@ -275,7 +277,7 @@ pub fn breakdowns(m: &MeasureResult) -> Vec<Breakdown> {
     let mut out: Vec<Breakdown> = Vec::new();
     for (b, share) in breakdown_cells(m) {
         let figure = match (b.value, b.symbol) {
-            (Some(v), _) => value(m.unit, m.per, v),
+            (Some(v), _) => value(m, v),
             (None, Some(sym)) => sym.to_string(),
             (None, None) => "–".to_string(),
         };
@@ -303,14 +305,19 @@ mod tests {
 
     #[test]
     fn values_in_their_units() {
-        assert_eq!(value("count", None, 1568.0), "1,568");
-        assert_eq!(value("count", None, 12.5), "12.5");
-        assert_eq!(value("percentage", None, 24.579), "24.6%");
-        assert_eq!(value("percentage", None, 16.0), "16%");
-        assert_eq!(value("rate", Some(10000), 12.34), "12.3 per 10,000");
-        assert_eq!(value("currency", None, 1234567.4), "£1,234,567");
-        assert_eq!(value("days", None, 4.0), "4 days");
-        assert_eq!(value("score", None, 36.2), "36.2");
+        assert_eq!(figure("count", None, 0, 1568.0), "1,568");
+        assert_eq!(figure("count", None, 0, 12.5), "12.5");
+        assert_eq!(figure("percentage", None, 1, 24.579), "24.6%");
+        // At the precision the data were given to: 1.07 against 1.05, an exclusion rate of 0.45.
+        assert_eq!(figure("percentage", None, 2, 1.07), "1.07%");
+        assert_eq!(figure("score", None, 2, 0.45), "0.45");
+        assert_eq!(figure("percentage", None, 2, 16.0), "16%");
+        assert_eq!(figure("percentage", None, 1, 16.0), "16%");
+        assert_eq!(figure("rate", Some(10000), 1, 12.34), "12.3 per 10,000");
+        assert_eq!(figure("currency", None, 0, 1234567.4), "£1,234,567");
+        assert_eq!(figure("currency", None, 2, 1234.5), "£1,234.5");
+        assert_eq!(figure("days", None, 1, 4.0), "4 days");
+        assert_eq!(figure("score", None, 1, 36.2), "36.2");
         assert_eq!(thousands(-1234.0), "-1,234");
     }
 }

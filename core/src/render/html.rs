@@ -335,14 +335,14 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
         let _ = write!(
             notes,
             "<li>Expected by now on the line from baseline to target: {}</li>",
-            escape(&value(m.unit, m.per, e))
+            escape(&value(m, e))
         );
     }
     if let Some(b) = &m.baseline {
         let _ = write!(
             notes,
             "<li>Baseline: {} ({})</li>",
-            escape(&value(m.unit, m.per, b.value)),
+            escape(&value(m, b.value)),
             b.period
         );
     }

@@ -181,11 +181,7 @@ pub fn chart(m: &MeasureResult) -> String {
         let colour = COMPARATORS[i % COMPARATORS.len()];
         line(&mut s, &f, series, colour, "2 3", 1.5);
         if let Some(last) = series.iter().flatten().last() {
-            labels.push((
-                f.y(last.y),
-                format!("{cname} {}", value(m.unit, m.per, last.y)),
-                colour,
-            ));
+            labels.push((f.y(last.y), format!("{cname} {}", value(m, last.y)), colour));
         }
     }
     line(&mut s, &f, &actual, ACTUAL, "", 2.5);
@@ -198,11 +194,7 @@ pub fn chart(m: &MeasureResult) -> String {
         );
     }
     if let Some(last) = actual.iter().flatten().last() {
-        labels.push((
-            f.y(last.y),
-            format!("Actual {}", value(m.unit, m.per, last.y)),
-            ACTUAL,
-        ));
+        labels.push((f.y(last.y), format!("Actual {}", value(m, last.y)), ACTUAL));
     }
     right_labels(&mut s, labels);
     if let Some(b) = base {
@@ -218,7 +210,7 @@ pub fn chart(m: &MeasureResult) -> String {
             } else {
                 y - 8.0
             },
-            escape(&value(m.unit, m.per, b.y))
+            escape(&value(m, b.y))
         );
     }
     if let Some(t) = target {
@@ -230,7 +222,7 @@ pub fn chart(m: &MeasureResult) -> String {
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{TARGET}\">Target {}</text>",
             x - 9.0,
             y - 9.0,
-            escape(&value(m.unit, m.per, t.y))
+            escape(&value(m, t.y))
         );
     }
     if let Some(t) = m
@@ -277,7 +269,13 @@ fn axes(s: &mut String, m: &MeasureResult, f: &Frame) {
             "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
             LEFT - 6.0,
             f.y(*t) + 4.0,
-            escape(&value(m.unit, m.per, *t))
+            // A tick is shown to the places it needs (0.25), and at least the measure's.
+            escape(&super::format::figure(
+                m.unit,
+                m.per,
+                m.decimals.max(crate::num::given_decimals(*t)),
+                *t
+            ))
         );
     }
     s.push_str("</g>\n<g fill=\"#57606a\" text-anchor=\"middle\">\n");
@@ -432,7 +430,7 @@ fn describe(m: &MeasureResult) -> String {
         .series
         .iter()
         .map(|p| match p.value {
-            Some(v) => format!("{} {}", p.period, value(m.unit, m.per, v)),
+            Some(v) => format!("{} {}", p.period, value(m, v)),
             None => match p.symbol {
                 Some(sym) => format!("{} no figure ({sym}: {})", p.period, gap_meaning(sym)),
                 None => format!("{} no figure", p.period),
@@ -551,19 +549,11 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
         (last.lower, "Lower limit"),
     ] {
         if let Some(v) = v {
-            labels.push((
-                f.y(v),
-                format!("{text} {}", value(m.unit, m.per, v)),
-                "#57606a",
-            ));
+            labels.push((f.y(v), format!("{text} {}", value(m, v)), "#57606a"));
         }
     }
     if let Some(t) = target {
-        labels.push((
-            f.y(t),
-            format!("Target {}", value(m.unit, m.per, t)),
-            TARGET,
-        ));
+        labels.push((f.y(t), format!("Target {}", value(m, t)), TARGET));
     }
     right_labels(&mut s, labels);
     let y = H - 14.0;

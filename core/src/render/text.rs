@@ -198,7 +198,6 @@ fn measure(m: &MeasureResult, colour: bool, out: &mut Vec<String>) {
 }
 
 fn facts(m: &MeasureResult) -> Vec<String> {
-    let unit = m.unit;
     if m.period.is_none() {
         // The status label already says "No data" or "To be developed"; nothing to add.
         return Vec::new();
@@ -211,7 +210,7 @@ fn facts(m: &MeasureResult) -> Vec<String> {
         f.push(format!("· target {t}"));
     }
     if let Some(e) = m.expected {
-        f.push(format!("· expected {}", value(unit, m.per, e)));
+        f.push(format!("· expected {}", value(m, e)));
     }
     if let Some(p) = m.progress_pct {
         f.push(format!("· progress {}", format::pct(p)));

@@ -173,6 +173,10 @@ pub struct MeasureResult {
     pub source: Option<String>,
     /// On the data development agenda.
     pub to_be_developed: bool,
+    /// The decimal places its figures are shown to in words: the definition's `decimals`, or
+    /// the precision its data and targets were given to (at most 3), and at least the unit's
+    /// (1 for a percentage). The JSON's numbers keep 6.
+    pub decimals: u8,
     /// What its counts are of (people come under disclosure control; events and services do
     /// not).
     pub counts: crate::model::kinds::Counts,

@@ -13,7 +13,7 @@ use crate::model::observation::{Observation, Reading};
 use crate::model::period::Period;
 use crate::model::status::{Direction, Status};
 use crate::model::target::{Basis, Rule, Target};
-use crate::num::{fmt_num, r6, signed};
+use crate::num::{fmt_num, r6, signed, signed_dp};
 use crate::report::*;
 use crate::rules::baseline;
 use crate::rules::status::{
@@ -180,6 +180,45 @@ fn progress(
 }
 
 impl Scorer<'_> {
+    /// The decimal places `m`'s figures are shown to: its definition's `decimals`, or the
+    /// precision its figures were given to (its values, stated baseline, target numbers and
+    /// comparators' figures; a fraction's figure is computed, not given), and at least the
+    /// unit's. Computed from the data scored, which under disclosure control is the published
+    /// view, so a withheld figure adds nothing.
+    fn decimals(&self, m: &Measure) -> u8 {
+        if let Some(d) = m.decimals {
+            return d;
+        }
+        let values = self
+            .card
+            .observations_of(&m.id)
+            .iter()
+            .filter_map(|o| match o.reading {
+                Reading::Value { value } => Some(value),
+                _ => None,
+            });
+        let baseline = match &m.baseline {
+            Some(crate::model::baseline::Baseline::Stated { value, .. }) => Some(*value),
+            _ => None,
+        };
+        let rules: Vec<&Rule> = match &m.target {
+            Some(Target::Single { rule, .. }) => vec![rule],
+            Some(Target::Milestones(ms)) => ms.iter().map(|x| &x.rule).collect(),
+            None => vec![],
+        };
+        let targets = rules.into_iter().filter_map(|r| match r {
+            Rule::Absolute { value } | Rule::Threshold { value, .. } => Some(*value),
+            _ => None,
+        });
+        let comparators = self.card.comparators_of(&m.id).iter().map(|c| c.value);
+        values
+            .chain(baseline)
+            .chain(targets)
+            .chain(comparators)
+            .map(crate::num::given_decimals)
+            .fold(m.unit.decimals(), u8::max)
+    }
+
     /// The measure's totals on or before the reporting period, in period order.
     fn series(&self, m: &Measure) -> Vec<&Observation> {
         self.card
@@ -208,6 +247,7 @@ impl Scorer<'_> {
             }
         }
         let value = latest.and_then(Observation::value);
+        let decimals = self.decimals(m);
         let baseline = self.baseline(m, &series, &mut notes);
         let outcome = self.outcome(m, latest, value, baseline.as_ref(), &mut notes);
         let previous = self.previous_change(m, &series, &mut notes);
@@ -270,6 +310,7 @@ impl Scorer<'_> {
                 Unit::Rate { per } => Some(per.get()),
                 _ => None,
             },
+            decimals,
             polarity: m.polarity,
             frequency: m.frequency,
             owner: m.owner.clone(),
@@ -294,7 +335,7 @@ impl Scorer<'_> {
                 previous,
                 baseline: match (value, baseline, latest) {
                     (Some(v), Some(b), Some(o)) if o.period != b.period => {
-                        Some(change(m.unit, b.period, b.value, v))
+                        Some(change(m.unit, decimals, b.period, b.value, v))
                     }
                     _ => None,
                 },
@@ -661,7 +702,7 @@ impl Scorer<'_> {
             return None;
         };
         match (prev.value(), last.value()) {
-            (Some(p), Some(v)) => Some(change(m.unit, prev.period, p, v)),
+            (Some(p), Some(v)) => Some(change(m.unit, self.decimals(m), prev.period, p, v)),
             (None, Some(_)) => {
                 notes.push(format!(
                     "No change on the previous period: the figure for {} is {}.",
@@ -705,7 +746,13 @@ impl Scorer<'_> {
                     period: c.period,
                     value: r6(c.value).unwrap_or(c.value),
                     gap,
-                    gap_label: gap.map(|g| format!("{}{}", signed(g), m.unit.difference_label())),
+                    gap_label: gap.map(|g| {
+                        format!(
+                            "{}{}",
+                            signed_dp(g, self.decimals(m)),
+                            m.unit.difference_label()
+                        )
+                    }),
                     position: gap.map(|g| position(g, m.polarity)),
                     series: self.comparator_series(&m.id, name),
                     significance: None,
@@ -814,15 +861,15 @@ fn direction_and_streak(polarity: Polarity, series: &[&Observation]) -> (Directi
     (last, u32::try_from(streak).unwrap_or(u32::MAX))
 }
 
-fn change(unit: Unit, from_period: Period, from: f64, to: f64) -> ChangeResult {
+fn change(unit: Unit, dp: u8, from_period: Period, from: f64, to: f64) -> ChangeResult {
     let absolute = r6(to - from).unwrap_or(0.0);
     let relative_pct = (from != 0.0)
         .then(|| (to - from) / from.abs() * 100.0)
         .and_then(r6);
     let unit_label = unit.difference_label();
     let label = match relative_pct {
-        Some(r) => format!("{}{unit_label} ({}%)", signed(absolute), signed(r)),
-        None => format!("{}{unit_label}", signed(absolute)),
+        Some(r) => format!("{}{unit_label} ({}%)", signed_dp(absolute, dp), signed(r)),
+        None => format!("{}{unit_label}", signed_dp(absolute, dp)),
     };
     ChangeResult {
         from_period,
