@@ -201,6 +201,7 @@ fn paths(scale: f64) {
                 observations: Some(("observations.csv", obs)),
                 comparators: None,
                 actions: None,
+                commentary: None,
                 workbooks: &[],
                 tables: &[],
             })

@@ -25,7 +25,7 @@ FORMAT is text (the default), markdown, html, json or csv. `chart` writes a meas
 turn-the-curve chart as SVG (to stdout without --output); with --spc, its SPC chart.
 
 DIR holds scorecard.toml (or scorecard.json) and, optionally, observations.csv,
-comparators.csv and actions.csv. Without DIR, `report` uses the bundled Dorset example.
+comparators.csv, actions.csv and commentary.csv. Without DIR, `report` uses the bundled Dorset example.
 PERIOD is written as in the data: 2020-05, 2020-Q1, 2020, 2019/20, FY2019/20, Autumn 2019,
 2020-05-31. Without --as-of, the latest period with an observation is used.
 Small counts (1 to 4) and every figure that would reveal them are withheld from what is
@@ -299,6 +299,7 @@ fn load_bundled() -> Result<Scorecard, Failure> {
         observations: Some(obs),
         comparators: Some(cmp),
         actions: None,
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })
@@ -336,6 +337,7 @@ fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
     let obs = read(&dir.join("observations.csv"))?;
     let cmp = read(&dir.join("comparators.csv"))?;
     let act = read(&dir.join("actions.csv"))?;
+    let notes = read(&dir.join("commentary.csv"))?;
     let books = workbooks(dir)?;
     let tables = tables(dir, &def)?;
     let tables: Vec<(&str, &str)> = tables
@@ -351,6 +353,7 @@ fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
         observations: borrow_file(&obs),
         comparators: borrow_file(&cmp),
         actions: borrow_file(&act),
+        commentary: borrow_file(&notes),
         workbooks: &books,
         tables: &tables,
     })

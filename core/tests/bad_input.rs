@@ -48,6 +48,7 @@ fn run(files: &serde_json::Map<String, Value>) -> Result<Scorecard, Errors> {
         observations: borrow_file(&o),
         comparators: borrow_file(&c),
         actions: borrow_file(&a),
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })?;

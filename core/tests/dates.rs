@@ -26,6 +26,7 @@ fn load(def: &str, obs: &str) -> Result<Scorecard, String> {
         observations: Some(("observations.csv", obs)),
         comparators: None,
         actions: None,
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })

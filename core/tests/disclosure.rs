@@ -88,6 +88,7 @@ fn leak_report(disclosure: bool) -> Report {
         observations: Some(("o.csv", OBS)),
         comparators: Some(("c.csv", CMP)),
         actions: None,
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })
@@ -208,6 +209,7 @@ fn stockton(round_to: Option<u32>) -> Report {
         observations: borrow_file(&o),
         comparators: borrow_file(&c),
         actions: None,
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })
@@ -308,6 +310,7 @@ counts = "events"
         observations: Some(("o.csv", &obs)),
         comparators: None,
         actions: None,
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })
@@ -395,6 +398,7 @@ fn a_withheld_figure_that_takes_a_series_below_the_spc_minimum_is_said() {
         observations: Some(("o.csv", &obs)),
         comparators: None,
         actions: None,
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })

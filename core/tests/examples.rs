@@ -260,12 +260,15 @@ fn json_definition_scores_like_toml() {
     let json_text = serde_json::to_string_pretty(&value).unwrap();
     let obs = fs::read_to_string(root().join("examples/dudley-wsoa/observations.csv")).unwrap();
     let cmp = fs::read_to_string(root().join("examples/dudley-wsoa/comparators.csv")).unwrap();
+    let act = fs::read_to_string(root().join("examples/dudley-wsoa/actions.csv")).unwrap();
+    let notes = fs::read_to_string(root().join("examples/dudley-wsoa/commentary.csv")).unwrap();
     let load = |def: (&str, &str)| {
         Scorecard::load(Sources {
             definition: def,
             observations: Some(("o.csv", &obs)),
             comparators: Some(("c.csv", &cmp)),
-            actions: None,
+            actions: Some(("a.csv", &act)),
+            commentary: Some(("n.csv", &notes)),
             workbooks: &[],
             tables: &[],
         })

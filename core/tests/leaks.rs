@@ -25,6 +25,7 @@ fn score(def: &str, obs: &str, cmp: &str) -> Report {
         observations: Some(("observations.csv", obs)),
         comparators: (!cmp.is_empty()).then_some(("comparators.csv", cmp)),
         actions: None,
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })

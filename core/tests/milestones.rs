@@ -42,6 +42,7 @@ fn score(at: &str, v: f64) -> Report {
         observations: Some(("observations.csv", &obs)),
         comparators: None,
         actions: None,
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })

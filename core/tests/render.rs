@@ -24,6 +24,7 @@ fn load(example: &str) -> Scorecard {
         observations: borrow_file(&o),
         comparators: borrow_file(&c),
         actions: borrow_file(&a),
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })

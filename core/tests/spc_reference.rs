@@ -244,6 +244,7 @@ fn scorecard(c: &Value) -> Result<betteroff::Report, String> {
         observations: Some(("observations.csv", &obs)),
         comparators: None,
         actions: None,
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })

@@ -48,12 +48,14 @@ fn every_example_as_a_workbook_gives_the_same_report_byte_for_byte() {
             read(example, "observations.csv"),
             read(example, "comparators.csv"),
             read(example, "actions.csv"),
+            read(example, "commentary.csv"),
         ];
         let from_csv = Scorecard::load(Sources {
             definition: (&def.0, &def.1),
             observations: borrow_file(&files[0]),
             comparators: borrow_file(&files[1]),
             actions: borrow_file(&files[2]),
+            commentary: borrow_file(&files[3]),
             workbooks: &[],
             tables: &[],
         })

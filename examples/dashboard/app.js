@@ -5,7 +5,9 @@
 
 import init, { Scorecard } from '../../wasm/pkg/web/betteroff.js';
 
-const FILES = { observations: 'addObservationsCsv', comparators: 'addComparatorsCsv', actions: 'addActionsCsv' };
+const FILES = {
+  observations: 'addObservationsCsv', comparators: 'addComparatorsCsv', actions: 'addActionsCsv', commentary: 'addCommentaryCsv',
+};
 const STATUSES = [
   ['achieved', 'Achieved', 'green'], ['on_track', 'On track', 'green'], ['at_risk', 'At risk', 'amber'],
   ['off_track', 'Off track', 'red'], ['missed', 'Missed', 'red'], ['no_target', 'No target', 'grey'],
@@ -51,7 +53,9 @@ function fill(select, options, keep) {
 
 function value(m, v) {
   if (v === null || v === undefined) return '–';
-  const n = Math.round(v * 10) / 10;
+  // To the measure's decimal places (its data's precision, as every report shows it).
+  const k = 10 ** (m.decimals ?? 1);
+  const n = Math.round(v * k) / k;
   if (m.unit === 'percentage') return `${n}%`;
   if (m.unit === 'count') return Number.isInteger(v) ? v.toLocaleString('en-GB') : String(n);
   if (m.unit === 'days') return `${n} days`;
@@ -104,7 +108,7 @@ function table(card, report, asOf) {
     const change = m.change.previous ? `${m.change.previous.label} on ${m.change.previous.from_period}` : '–';
     const target = m.target ? (m.target.value === null ? m.target.description
       : `${m.target.comparison === 'at_most' ? 'at most ' : m.target.comparison === 'at_least' ? 'at least ' : ''}${value(m, m.target.value)}${m.target.due ? ` by ${m.target.due}` : ''}`) : '–';
-    const button = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': `Chart of ${m.name}` }, 'Show');
+    const button = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': `Chart and details of ${m.name}` }, 'Show');
     const tr = el('tr', { data: { measure: m.id } },
       el('td', { 'data-label': 'Status' }, badge(m.status, m.status_label, m.rag)),
       el('th', { scope: 'row' }, m.name, el('span', { class: 'sub' }, m.notes.filter((n) => !n.startsWith('Target as worded')).slice(0, 1).join(''))),
@@ -127,7 +131,9 @@ function toggleChart(card, m, asOf, tr, button) {
     tr.nextElementSibling?.remove();
   } else {
     const cell = el('td', { colspan: '6' });
-    cell.innerHTML = card.chart(m.id, { asOf }); // SVG from the core: every name in it is escaped
+    // SVG and HTML from the core: every name in them is escaped. Beneath the chart, the
+    // breakdown tables, the turn-the-curve record and the notes, as every report shows them.
+    cell.innerHTML = card.chart(m.id, { asOf }) + card.measureDetail(m.id, { asOf });
     tr.after(el('tr', { class: 'chart' }, cell));
   }
   button.setAttribute('aria-expanded', String(!open));

@@ -60,6 +60,16 @@ impl PyReport {
         typed(py, render::breakdown_columns(&self.report))
     }
 
+    /// One row per item of each measure's turn-the-curve record, as typed columns.
+    fn turn_the_curve_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        typed(py, render::turn_the_curve_columns(&self.report))
+    }
+
+    /// The turn-the-curve records as CSV (the core's `render::turn_the_curve_csv`).
+    fn turn_the_curve_csv(&self) -> String {
+        render::turn_the_curve_csv(&self.report)
+    }
+
     /// The breakdowns as CSV (the core's `render::breakdowns_csv`).
     fn breakdowns_csv(&self) -> String {
         render::breakdowns_csv(&self.report)

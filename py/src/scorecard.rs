@@ -20,7 +20,8 @@ impl PyScorecard {
     /// Loads a definition (file name decides TOML or JSON), optional CSV files and workbooks,
     /// each given as (file name, bytes); every problem in every file is reported at once.
     #[staticmethod]
-    #[pyo3(signature = (definition, observations=None, comparators=None, actions=None, workbooks=Vec::new(), tables=Vec::new()))]
+    #[pyo3(signature = (definition, observations=None, comparators=None, actions=None, workbooks=Vec::new(), tables=Vec::new(), commentary=None))]
+    #[allow(clippy::too_many_arguments)]
     fn load(
         definition: (String, Vec<u8>),
         observations: Option<(String, Vec<u8>)>,
@@ -28,6 +29,7 @@ impl PyScorecard {
         actions: Option<(String, Vec<u8>)>,
         workbooks: Vec<(String, Vec<u8>)>,
         tables: Vec<(String, Vec<u8>)>,
+        commentary: Option<(String, Vec<u8>)>,
     ) -> PyResult<Self> {
         guard(|| {
             let decode = |f: Option<(String, Vec<u8>)>| -> PyResult<Option<(String, String)>> {
@@ -39,10 +41,11 @@ impl PyScorecard {
                 .transpose()
             };
             let def = decode(Some(definition))?.unwrap_or_default();
-            let (obs, cmp, act) = (
+            let (obs, cmp, act, notes) = (
                 decode(observations)?,
                 decode(comparators)?,
                 decode(actions)?,
+                decode(commentary)?,
             );
             let tables = tables
                 .into_iter()
@@ -53,6 +56,7 @@ impl PyScorecard {
                 observations: betteroff::borrow_file(&obs),
                 comparators: betteroff::borrow_file(&cmp),
                 actions: betteroff::borrow_file(&act),
+                commentary: betteroff::borrow_file(&notes),
                 workbooks: &workbooks
                     .iter()
                     .map(|(n, b)| (n.as_str(), b.as_slice()))
@@ -109,6 +113,7 @@ impl PyScorecard {
                 "observations" => self.card.add_observations_records(&records),
                 "comparators" => self.card.add_comparators_records(&records),
                 "actions" => self.card.add_actions_records(&records),
+                "commentary" => self.card.add_commentary_records(&records),
                 other => return Err(usage(format!("unknown table kind {other:?}"))),
             };
             result.map_err(to_py)

@@ -97,3 +97,18 @@ def test_breakdowns_as_a_dataframe_and_csv() -> None:
     assert ages.loc["0-4", "symbol"] == "c" and ages.loc["0-4", "value"] != ages.loc["0-4", "value"]  # NaN: no figure
     assert ages.loc["20-25", "symbol"] == "c"
     assert "ehcp-count,age_group,5-10,2022-Q4,449,,32.465654" in report.breakdowns_csv().splitlines()
+
+
+def test_turn_the_curve_as_a_dataframe_and_csv() -> None:
+    # The Dudley WSoA's area 2 records (docs/scorecard-format.md): the same words as every
+    # other format, one row per item in Friedman's order.
+    report = betteroff.Scorecard.load(ROOT / "examples/dudley-wsoa").score("2020-05")
+    frame = report.turn_the_curve()
+    assert list(frame.columns) == ["measure", "part", "item"]
+    a3a = frame[frame["measure"] == "2.A3a"]
+    assert list(dict.fromkeys(a3a["part"])) == ["Story behind the curve", "Partners", "Proposed actions"]
+    assert list(a3a[a3a["part"] == "Partners"]["item"]) == ["SEND Manager DMBC", "Parents and carers", "SENCos"]
+    assert "2.A3a,Partners,SEND Manager DMBC" in report.turn_the_curve_csv().splitlines()
+    record = next(m for m in report.to_dict()["measures"] if m["id"] == "2.A3a")["turn_the_curve"]
+    assert [a["id"] for a in record["actions"]] == ["2.A.3", "2.A.2"]
+    assert "Story behind the curve" in report.to_text()

@@ -60,6 +60,24 @@ test('the dashboard shows the golden figures and filters to off-track measures',
   await page.close();
 });
 
+test('a measure opened shows its turn-the-curve record, as the report does', async () => {
+  const { page, seen } = await open(browser, `${server.origin}/examples/dashboard/`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  await page.selectOption('#card', 'dudley-wsoa');
+  await page.selectOption('#asof', '2020-05');
+  await page.locator('#measures tbody tr[data-measure="2.A3a"] button').click();
+  const detail = page.locator('tr.chart');
+  assert.ok(await detail.locator('svg').first().isVisible());
+  for (const heading of ['Story behind the curve', 'Partners', 'Proposed actions']) {
+    assert.ok(await detail.getByRole('heading', { name: heading }).isVisible(), heading);
+  }
+  const t = golden.measures.find((m) => m.id === '2.A3a').turn_the_curve;
+  assert.match(await detail.textContent(), new RegExp(t.partners[0]));
+  assert.match(await detail.textContent(), /2\.A\.3 Review the staff handbook.*\(In progress; lead SEND Manager DMBC; due 2020-02; overdue\)/);
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test('the dashboard keeps working offline once loaded', async () => {
   const { page } = await open(browser, `${server.origin}/examples/dashboard/`);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });

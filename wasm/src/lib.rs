@@ -273,6 +273,20 @@ impl Scorecard {
             .map_err(to_js)
     }
 
+    /// Adds `commentary.csv` text: what the partnership said of a measure, period by period
+    /// (measure, period, text, author).
+    #[wasm_bindgen(js_name = addCommentaryCsv)]
+    pub fn add_commentary_csv(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        source: Option<String>,
+    ) -> Result<(), JsValue> {
+        let text = text_arg(&text, "the CSV text")?;
+        self.card
+            .add_commentary_csv(&text, source.as_deref().unwrap_or("commentary.csv"))
+            .map_err(to_js)
+    }
+
     /// Adds a published table (an EES tidy CSV or a Fingertips export), as text or bytes, that
     /// the definition's `[[tables]]` names by the file name `source`.
     #[wasm_bindgen(js_name = addTable)]
@@ -337,6 +351,16 @@ impl Scorecard {
         self.card.add_actions_records(&r).map_err(to_js)
     }
 
+    #[wasm_bindgen(js_name = addCommentary)]
+    pub fn add_commentary(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Row[]")] rows: JsValue,
+        source: Option<String>,
+    ) -> Result<(), JsValue> {
+        let r = records(&rows, "commentary", source)?;
+        self.card.add_commentary_records(&r).map_err(to_js)
+    }
+
     /// Every period with data, in order: what a reporting-period picker offers.
     pub fn periods(&self) -> Vec<String> {
         self.card
@@ -358,6 +382,12 @@ impl Scorecard {
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self, options: Option<ScoreOptions>) -> Result<String, JsValue> {
         self.render(Format::Json, &options)
+    }
+
+    /// The turn-the-curve records as CSV, one row per item (measure, part, item).
+    #[wasm_bindgen(js_name = turnTheCurveCsv)]
+    pub fn turn_the_curve_csv(&self, options: Option<ScoreOptions>) -> Result<String, JsValue> {
+        Ok(render::turn_the_curve_csv(&self.report(&options)?))
     }
 
     /// The breakdowns of each measure's current period as CSV, one row per category (measure,
@@ -400,6 +430,23 @@ impl Scorecard {
         Ok(self
             .measure_chart(&measure_id, &options, false)?
             .unwrap_or_default())
+    }
+
+    /// What a page shows beneath a measure when it is opened: its breakdown tables (with
+    /// disclosure control applied), its turn-the-curve record and its notes, as HTML whose every
+    /// name is escaped (the core's `render::measure_detail`).
+    #[wasm_bindgen(js_name = measureDetail)]
+    pub fn measure_detail(
+        &self,
+        #[wasm_bindgen(js_name = measureId, unchecked_param_type = "string")] measure_id: JsValue,
+        options: Option<ScoreOptions>,
+    ) -> Result<String, JsValue> {
+        let measure_id = text_arg(&measure_id, "the measure id")?;
+        let report = self.report(&options)?;
+        let m = report
+            .find_measure(&measure_id)
+            .map_err(|e| usage("measureId", e.message().to_string()))?;
+        Ok(render::measure_detail(m))
     }
 
     /// A measure's SPC chart, as SVG; `undefined` when its series is too short for SPC.

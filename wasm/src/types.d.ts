@@ -197,6 +197,8 @@ export interface MeasureResult {
   interval: IntervalResult | null;
   benchmark: BenchmarkResult | null;
   notes: string[];
+  /** The turn-the-curve record: story, partners, what works, actions as they stand, data development, commentary. */
+  turn_the_curve: TurnTheCurve | null;
 }
 
 export type PointType = "common_cause" | "special_cause_improvement" | "special_cause_concern" | "special_cause_neutral_high" | "special_cause_neutral_low";
@@ -310,6 +312,16 @@ export interface Summary extends Counts {
     percent_complete: number | null;
   };
   data_development: Array<{ id: string; name: string; section: string }>;
+}
+
+export interface TurnTheCurve {
+  story: string | null;
+  partners: string[];
+  what_works: Array<{ text: string; evidence: string | null }>;
+  actions: ActionResult[];
+  data_development: string | null;
+  source: string | null;
+  commentary: Array<{ period: PeriodText; text: string; author: string | null }>;
 }
 
 export interface ActionResult {

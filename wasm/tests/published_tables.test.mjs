@@ -60,3 +60,21 @@ test('breakdowns as CSV: the published cells, as in Rust and Python', () => {
   assert.ok(lines.includes('ehcp-count,age_group,5-10,2022-Q4,449,,32.465654'));
   assert.ok(lines.includes('ehcp-count,age_group,0-4,2022-Q4,,c,'));
 });
+
+test('a turn-the-curve record: its CSV rows and the detail a page shows, as in Rust and Python', () => {
+  const dir = new URL('../../examples/dudley-wsoa/', import.meta.url);
+  const card = Scorecard.fromToml(readFileSync(new URL('scorecard.toml', dir), 'utf8'));
+  for (const [file, add] of [['observations.csv', 'addObservationsCsv'], ['comparators.csv', 'addComparatorsCsv'],
+    ['actions.csv', 'addActionsCsv'], ['commentary.csv', 'addCommentaryCsv']]) {
+    card[add](readFileSync(new URL(file, dir), 'utf8'), file);
+  }
+  const lines = card.turnTheCurveCsv({ asOf: '2020-05' }).split('\n');
+  assert.equal(lines[0], 'measure,part,item');
+  assert.ok(lines.includes('2.A3a,Partners,SEND Manager DMBC'));
+  const detail = card.measureDetail('2.A3a', { asOf: '2020-05' });
+  assert.ok(detail.includes('<h4>Story behind the curve</h4>'));
+  assert.ok(detail.includes('(In progress; lead SEND Manager DMBC; due 2020-02; overdue)'));
+  // The June 2020 commentary shows from June.
+  assert.ok(!card.measureDetail('2.A3a', { asOf: '2020-05' }).includes('Interim Annual Review Officers'));
+  assert.ok(card.measureDetail('2.A3a', { asOf: '2020-06' }).includes('Interim Annual Review Officers'));
+});

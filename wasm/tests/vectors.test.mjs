@@ -16,7 +16,8 @@ const read = (p) => readFileSync(join(root, p), 'utf8');
 export function loadExample(dir) {
   const card = Scorecard.fromToml(read(`${dir}/scorecard.toml`));
   for (const [file, add] of [['observations.csv', 'addObservationsCsv'],
-    ['comparators.csv', 'addComparatorsCsv'], ['actions.csv', 'addActionsCsv']]) {
+    ['comparators.csv', 'addComparatorsCsv'], ['actions.csv', 'addActionsCsv'],
+    ['commentary.csv', 'addCommentaryCsv']]) {
     if (existsSync(join(root, dir, file))) card[add](read(`${dir}/${file}`), `${dir}/${file}`);
   }
   // The published tables the definition names (EES, Fingertips), by their file names.

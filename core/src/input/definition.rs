@@ -14,6 +14,7 @@ use crate::model::measure::{Measure, MeasureFrom};
 use crate::model::options::{Disclosure, MeasureSpc, SpcOptions};
 use crate::model::period::Period;
 use crate::model::projection::Projection;
+use crate::model::story::{TurnTheCurve, WhatWorks};
 use crate::model::target::{Change, Comparison, GapGoal, Milestone, Rule, Target};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -65,6 +66,39 @@ struct RawFrom {
     indicator: String,
     #[serde(default, skip_serializing_if = "is_default")]
     filters: std::collections::BTreeMap<String, String>,
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTurnTheCurve {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    partners: Vec<String>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    what_works: Vec<RawWhatWorks>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    actions: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_development: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+}
+
+/// What works: its words, or its words with the evidence.
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(untagged)]
+enum RawWhatWorks {
+    Text(String),
+    Evidenced(RawEvidenced),
+}
+
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(deny_unknown_fields)]
+struct RawEvidenced {
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<String>,
 }
 
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
@@ -168,6 +202,8 @@ struct RawMeasure {
     counts: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     decimals: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    turn_the_curve: Option<RawTurnTheCurve>,
 }
 
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
@@ -606,6 +642,7 @@ impl Checker<'_> {
             risks,
             projections,
             tables,
+            file: self.file.to_string(),
         };
         Partial {
             definition: Some(definition),
@@ -897,6 +934,35 @@ impl Checker<'_> {
                 format!("{d} decimal places: at most 6 (every figure is kept to 6)"),
             );
         }
+        let turn_the_curve = m.turn_the_curve.map(|t| {
+            // Blank text is no text: a template's empty fields are not published as such.
+            let text =
+                |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+            let list = |v: Vec<String>| -> Vec<String> {
+                v.into_iter()
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            };
+            TurnTheCurve {
+                story: text(t.story),
+                partners: list(t.partners),
+                what_works: t
+                    .what_works
+                    .into_iter()
+                    .filter_map(|w| {
+                        let (words, evidence) = match w {
+                            RawWhatWorks::Text(t) => (t, None),
+                            RawWhatWorks::Evidenced(e) => (e.text, e.evidence),
+                        };
+                        Some(WhatWorks::new(text(Some(words))?, text(evidence)))
+                    })
+                    .collect(),
+                actions: list(t.actions),
+                data_development: text(t.data_development),
+                source: text(t.source),
+            }
+        });
         let baseline = m.baseline.and_then(|b| self.baseline(&m.id, b, line));
         let spc = m
             .spc
@@ -951,6 +1017,7 @@ impl Checker<'_> {
             interval: m.interval,
             counts,
             decimals: m.decimals,
+            turn_the_curve: turn_the_curve.unwrap_or_default(),
             from,
             line,
         };
@@ -1583,6 +1650,29 @@ fn raw_measure(m: &Measure) -> RawMeasure {
         interval: m.interval,
         counts: (m.counts != Counts::default()).then(|| m.counts.name().to_string()),
         decimals: m.decimals,
+        turn_the_curve: (!m.turn_the_curve.is_empty() || m.turn_the_curve.source.is_some()).then(
+            || {
+                let t = &m.turn_the_curve;
+                RawTurnTheCurve {
+                    story: t.story.clone(),
+                    partners: t.partners.clone(),
+                    what_works: t
+                        .what_works
+                        .iter()
+                        .map(|w| match &w.evidence {
+                            None => RawWhatWorks::Text(w.text.clone()),
+                            Some(e) => RawWhatWorks::Evidenced(RawEvidenced {
+                                text: w.text.clone(),
+                                evidence: Some(e.clone()),
+                            }),
+                        })
+                        .collect(),
+                    actions: t.actions.clone(),
+                    data_development: t.data_development.clone(),
+                    source: t.source.clone(),
+                }
+            },
+        ),
         from: m.from.as_ref().map(|f| RawFrom {
             table: f.table.clone(),
             indicator: f.indicator.clone(),
@@ -1771,7 +1861,9 @@ target = { kind = "relative", change = -50, due = "2020-05" }
                     .unwrap();
             let d = parse(&text, "s.toml", Format::Toml).unwrap();
             let back = parse(&to_json(&d), "s.json", Format::Json).unwrap();
+            // Lines and the file name say where a definition was read from, not what it is.
             let strip = |mut d: Definition| {
+                d.file.clear();
                 d.sections
                     .iter_mut()
                     .flat_map(|s| s.measures.iter_mut())

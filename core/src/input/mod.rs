@@ -4,6 +4,7 @@
 
 pub mod actions;
 pub mod codes;
+pub mod commentary;
 pub mod comparators;
 pub mod definition;
 pub mod ees;

@@ -505,6 +505,7 @@ mod tests {
             interval: None,
             counts: Default::default(),
             decimals: None,
+            turn_the_curve: Default::default(),
             from: None,
             line: None,
         }

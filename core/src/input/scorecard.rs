@@ -5,7 +5,7 @@
 use crate::error::{Error, ErrorKind, Errors, Location, RowSource};
 use crate::input::definition::Format;
 use crate::input::table::Records;
-use crate::input::{actions, comparators, definition, file_name, observations};
+use crate::input::{actions, commentary, comparators, definition, file_name, observations};
 use crate::model::action::Action;
 use crate::model::baseline::Baseline;
 use crate::model::comparator::ComparatorValue;
@@ -13,6 +13,7 @@ use crate::model::definition::{Definition, Section};
 use crate::model::measure::Measure;
 use crate::model::observation::Observation;
 use crate::model::period::{Period, PeriodKind};
+use crate::model::story::Commentary;
 use crate::model::target::{Change, Rule, Target};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -101,6 +102,7 @@ impl Limits {
 ///     observations: Some(("observations.csv", "measure,period,value\nA3a,2019-10,25\n")),
 ///     comparators: None,
 ///     actions: None,
+///     commentary: None,
 ///     workbooks: &[],
 ///     tables: &[],
 /// })
@@ -124,6 +126,8 @@ pub struct Scorecard {
     observations: Vec<Observation>,
     comparators: Vec<ComparatorValue>,
     actions: Vec<Action>,
+    /// What the partnership said of each measure, period by period (`commentary.csv`).
+    commentary: Vec<Commentary>,
     /// Measures with no frequency whose dated figures were read as months, quarters or years,
     /// and the note that says so in every report: (measure id, note).
     inferred: Vec<(String, String)>,
@@ -140,6 +144,8 @@ pub struct Sources<'a> {
     pub comparators: Option<(&'a str, &'a str)>,
     /// `actions.csv`: (file name, text).
     pub actions: Option<(&'a str, &'a str)>,
+    /// `commentary.csv`: (file name, text).
+    pub commentary: Option<(&'a str, &'a str)>,
     /// Workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`): (file name, bytes), each read as
     /// [`Scorecard::add_workbook`] reads it.
     pub workbooks: &'a [(&'a str, &'a [u8])],
@@ -213,6 +219,7 @@ impl Scorecard {
             observations,
             comparators,
             actions: self.actions.clone(),
+            commentary: self.commentary.clone(),
             inferred: self.inferred.clone(),
         }
     }
@@ -237,6 +244,7 @@ impl Scorecard {
             observations: Vec::new(),
             comparators: Vec::new(),
             actions: Vec::new(),
+            commentary: Vec::new(),
             inferred: Vec::new(),
         }
     }
@@ -292,6 +300,7 @@ impl Scorecard {
             .chain(src.observations)
             .chain(src.comparators)
             .chain(src.actions)
+            .chain(src.commentary)
         {
             limits.check_file(f, t.len())?;
         }
@@ -331,6 +340,14 @@ impl Scorecard {
         if let Some((f, t)) = src.actions {
             errors.extend(
                 card.add_actions_csv(t, f)
+                    .err()
+                    .into_iter()
+                    .flat_map(|e| e.0),
+            );
+        }
+        if let Some((f, t)) = src.commentary {
+            errors.extend(
+                card.add_commentary_csv(t, f)
                     .err()
                     .into_iter()
                     .flat_map(|e| e.0),
@@ -457,7 +474,7 @@ impl Scorecard {
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
         let mut errors = Vec::new();
-        let (mut obs, mut comps, mut acts) = (None, None, None);
+        let (mut obs, mut comps, mut acts, mut notes) = (None, None, None, None);
         for (name, kind) in &chosen {
             let sheet = match book.sheet(name) {
                 Ok(sheet) => sheet,
@@ -482,6 +499,9 @@ impl Scorecard {
                 }
                 crate::input::workbook::SheetKind::Actions => {
                     actions::parse_sheet(file, &sheet).map(|r| acts = Some(r))
+                }
+                crate::input::workbook::SheetKind::Commentary => {
+                    commentary::parse_sheet(file, &sheet, &find).map(|r| notes = Some(r))
                 }
             };
             errors.extend(read.err().into_iter().flat_map(|e| e.0));
@@ -510,6 +530,10 @@ impl Scorecard {
                 }
                 return Err(e);
             }
+        }
+        // Commentary, checked as it was read, cannot be refused here.
+        if let Some(rows) = notes {
+            self.commentary.extend(rows);
         }
         Ok(())
     }
@@ -824,6 +848,34 @@ impl Scorecard {
         Ok(())
     }
 
+    /// Adds `commentary.csv` text (measure, period, text, author); `file` names it in errors.
+    pub fn add_commentary_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        self.limits.check_file(file, text.len())?;
+        self.limits
+            .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = commentary::parse_csv(text, file, &find)?;
+        self.commentary.extend(rows);
+        Ok(())
+    }
+
+    /// As [`Scorecard::add_commentary_csv`], for rows given as records (a DataFrame).
+    pub fn add_commentary_records(&mut self, records: &Records) -> Result<(), Errors> {
+        self.limits
+            .check_rows(&records.source, records.rows.len())?;
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = commentary::parse_records(records, &find)?;
+        self.commentary.extend(rows);
+        Ok(())
+    }
+
+    /// Every commentary row, in the order given.
+    pub fn commentary(&self) -> &[Commentary] {
+        &self.commentary
+    }
+
     /// Adds `actions.csv` text; `file` names it in errors.
     pub fn add_actions_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
         self.limits.check_file(file, text.len())?;
@@ -873,6 +925,23 @@ impl Scorecard {
             }
             if let Err(e) = self.proportions(m) {
                 errors.push(e);
+            }
+            // With actions loaded, one the record names that is not among them is a mistake
+            // (a typo); with none loaded, a warning says the record shows no actions.
+            let unknown = m
+                .turn_the_curve
+                .actions
+                .iter()
+                .filter(|id| !self.actions.iter().any(|a| &a.id == *id));
+            for id in unknown.filter(|_| !self.actions.is_empty()) {
+                errors.push(Error::new(
+                    ErrorKind::Definition,
+                    Location::at(&self.definition.file, m.line, "turn_the_curve.actions"),
+                    format!(
+                        "measure {:?}: no action {id:?} among the actions loaded",
+                        m.id
+                    ),
+                ));
             }
         }
         Errors(errors)
@@ -1207,6 +1276,7 @@ target = { kind = "relative", change = -50, due = "2020-05" }
                 "measure,period,comparator,value\nm,2019-04,England,x\n",
             )),
             actions: Some(("actions.csv", "id,title,due,status\n1,T,2020-01,done\n")),
+            commentary: None,
             workbooks: &[],
             tables: &[],
         })

@@ -200,13 +200,15 @@ pub(crate) enum SheetKind {
     Observations,
     Comparators,
     Actions,
+    Commentary,
 }
 
 impl SheetKind {
-    const ALL: [SheetKind; 3] = [
+    const ALL: [SheetKind; 4] = [
         SheetKind::Observations,
         SheetKind::Comparators,
         SheetKind::Actions,
+        SheetKind::Commentary,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -214,6 +216,7 @@ impl SheetKind {
             SheetKind::Observations => "observations",
             SheetKind::Comparators => "comparators",
             SheetKind::Actions => "actions",
+            SheetKind::Commentary => "commentary",
         }
     }
 

@@ -30,6 +30,16 @@ impl ActionStatus {
             _ => None,
         }
     }
+
+    /// The status as a reader says it ("In progress").
+    pub fn label(self) -> &'static str {
+        match self {
+            ActionStatus::Completed => "Completed",
+            ActionStatus::InProgress => "In progress",
+            ActionStatus::NotStarted => "Not started",
+            ActionStatus::Withdrawn => "Withdrawn",
+        }
+    }
 }
 
 /// One action of the plan.

@@ -207,4 +207,7 @@ pub struct Definition {
     pub projections: Vec<Projection>,
     /// Published tables the measures read figures from.
     pub tables: Vec<DataTable>,
+    /// The file it was read from, so that a problem found later (an action a turn-the-curve
+    /// record names that no actions file has) names its line.
+    pub file: String,
 }

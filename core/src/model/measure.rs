@@ -50,6 +50,8 @@ pub struct Measure {
     /// The decimal places its figures are shown to (DfE's `dps`), when the definition says;
     /// otherwise the precision its data and targets were given to, and at least the unit's.
     pub decimals: Option<u8>,
+    /// Its turn-the-curve record: the story behind the curve, partners, what works, actions.
+    pub turn_the_curve: crate::model::story::TurnTheCurve,
     /// Where its figures come from in a published table, when they do.
     pub from: Option<MeasureFrom>,
     /// 1-based line of the measure's definition, for error messages.

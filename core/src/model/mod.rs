@@ -13,4 +13,5 @@ pub mod options;
 pub mod period;
 pub mod projection;
 pub mod status;
+pub mod story;
 pub mod target;

@@ -18,6 +18,13 @@ pub fn breakdowns_csv(r: &Report) -> String {
     write(&columns, rows)
 }
 
+/// The turn-the-curve records as CSV, one row per item (measure, part, item).
+pub fn turn_the_curve_csv(r: &Report) -> String {
+    let columns = super::table::turn_the_curve(r);
+    let rows = columns.first().map_or(0, super::table::Column::len);
+    write(&columns, rows)
+}
+
 fn write(columns: &[super::table::Column], rows: usize) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))

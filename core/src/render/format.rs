@@ -294,6 +294,74 @@ pub fn breakdowns(m: &MeasureResult) -> Vec<Breakdown> {
     out
 }
 
+/// One part of a turn-the-curve record as every renderer shows it: its heading and its items.
+pub struct Part {
+    /// "Story behind the curve", "Partners", "What works", "Proposed actions", "Data
+    /// development", "Commentary".
+    pub heading: &'static str,
+    /// Each item in words.
+    pub items: Vec<String>,
+}
+
+/// A proposed action in words: "2.A.3 Review the staff handbook (In progress; lead SEND
+/// Manager DMBC; due 2020-02; overdue)".
+pub fn action(a: &crate::report::ActionResult) -> String {
+    let st = &a.action;
+    let mut facts = vec![st.status.label().to_string()];
+    if let Some(lead) = &st.lead {
+        facts.push(format!("lead {lead}"));
+    }
+    facts.push(format!("due {}", st.due));
+    if a.overdue {
+        facts.push("overdue".to_string());
+    }
+    format!("{} {} ({})", st.id, st.title, facts.join("; "))
+}
+
+/// A measure's turn-the-curve record in Friedman's order (story, partners, what works,
+/// proposed actions, data development), then the commentary; parts with nothing to say are
+/// left out (the prompt questions belong to the template, not the report). Every renderer
+/// shows the record through here.
+pub fn turn_the_curve(m: &MeasureResult) -> Vec<Part> {
+    let Some(t) = &m.turn_the_curve else {
+        return Vec::new();
+    };
+    let parts = [
+        ("Story behind the curve", t.story.iter().cloned().collect()),
+        ("Partners", t.partners.clone()),
+        (
+            "What works",
+            t.what_works
+                .iter()
+                .map(|w| match &w.evidence {
+                    Some(e) => format!("{} (evidence: {e})", w.text),
+                    None => w.text.clone(),
+                })
+                .collect(),
+        ),
+        ("Proposed actions", t.actions.iter().map(action).collect()),
+        (
+            "Data development",
+            t.data_development.iter().cloned().collect(),
+        ),
+        (
+            "Commentary",
+            t.commentary
+                .iter()
+                .map(|c| match &c.author {
+                    Some(a) => format!("{} ({a}): {}", c.period, c.text),
+                    None => format!("{}: {}", c.period, c.text),
+                })
+                .collect(),
+        ),
+    ];
+    parts
+        .into_iter()
+        .filter(|(_, items): &(&str, Vec<String>)| !items.is_empty())
+        .map(|(heading, items)| Part { heading, items })
+        .collect()
+}
+
 /// A percentage to one decimal place: "43.8%".
 pub fn pct(p: f64) -> String {
     format!("{}%", fmt_num(round_to(p, 1)))

@@ -69,7 +69,12 @@ const CSS: &str = r#"
   .bo tr, .bo .counts { break-inside: avoid; }
   .bo h2 { break-after: avoid; }
   .bo .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .bo article.ttc { break-before: page; }
+  .bo article.ttc svg { break-inside: avoid; }
 }
+.bo article.ttc { border-top: 2px solid var(--line); margin-top: 1.5rem; padding-top: .5rem; }
+.bo article.ttc h4 { margin: .8rem 0 .2rem; font-size: 1rem; }
+.bo article.ttc svg { max-width: 100%; height: auto; }
 "#;
 
 /// The whole report as one HTML page.
@@ -86,6 +91,7 @@ pub fn html(r: &Report) -> String {
     for sec in &r.sections {
         section(&mut s, r, sec);
     }
+    turn_the_curve(&mut s, r);
     agenda(&mut s, r);
     projections(&mut s, r);
     actions(&mut s, r);
@@ -292,6 +298,13 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
         }
         noted.push_str("</ul>");
     }
+    if !format::turn_the_curve(m).is_empty() {
+        let _ = write!(
+            noted,
+            "<div class=\"sub\"><a href=\"#ttc-{}\">Turn the curve: story, partners, what works, actions</a></div>",
+            escape(&m.id)
+        );
+    }
     let _ = write!(
         s,
         "<tr><th scope=\"row\">{}{sub}{noted}</th>",
@@ -311,24 +324,11 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
     s.push_str("</tr>\n");
     // Each breakdown as a table of its own, visible beneath the measure (and in print).
     for b in super::format::breakdowns(m) {
-        let _ = write!(
+        let _ = writeln!(
             s,
-            "<tr class=\"breakdown\"><td colspan=\"7\"><table class=\"breakdown\"><caption>{}, by {} (total {})</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">Figure</th><th scope=\"col\" class=\"num\">Share</th></tr></thead><tbody>",
-            escape(&m.name),
-            escape(&b.dimension),
-            escape(&b.total),
-            escape(&b.dimension)
+            "<tr class=\"breakdown\"><td colspan=\"7\">{}</td></tr>",
+            breakdown_table(m, &b)
         );
-        for (c, v, share) in &b.rows {
-            let _ = write!(
-                s,
-                "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-                escape(c),
-                escape(v),
-                share.as_deref().map_or_else(dash, escape)
-            );
-        }
-        s.push_str("</tbody></table></td></tr>\n");
     }
     let mut notes = String::new();
     if let Some(e) = m.expected {
@@ -350,6 +350,104 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
         let _ = write!(notes, "<li>{}</li>", escape(&stat));
     }
     let _ = writeln!(s, "<tr class=\"detail\"><td colspan=\"7\"><details><summary>Chart and notes</summary>\n{}{}<ul>{notes}</ul></details></td></tr>", svg::chart(m), svg::spc_chart(m).unwrap_or_default());
+}
+
+/// One breakdown of a measure's current period as a table: each category's figure (or the
+/// symbol it is withheld under) and share, with the total in the caption.
+fn breakdown_table(m: &MeasureResult, b: &format::Breakdown) -> String {
+    let mut s = format!(
+        "<table class=\"breakdown\"><caption>{}, by {} (total {})</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">Figure</th><th scope=\"col\" class=\"num\">Share</th></tr></thead><tbody>",
+        escape(&m.name),
+        escape(&b.dimension),
+        escape(&b.total),
+        escape(&b.dimension)
+    );
+    for (c, v, share) in &b.rows {
+        let _ = write!(
+            s,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+            escape(c),
+            escape(v),
+            share.as_deref().map_or_else(|| "–".to_string(), escape)
+        );
+    }
+    s.push_str("</tbody></table>");
+    s
+}
+
+/// A measure's turn-the-curve record as headed lists, in Friedman's order, with its source.
+fn record(m: &MeasureResult) -> String {
+    let mut s = String::new();
+    if let Some(source) = m.turn_the_curve.as_ref().and_then(|t| t.source.as_deref()) {
+        let _ = writeln!(s, "<p class=\"muted\">{}</p>", escape(source));
+    }
+    for part in format::turn_the_curve(m) {
+        let _ = write!(s, "<h4>{}</h4>\n<ul>", part.heading);
+        for item in &part.items {
+            let _ = write!(s, "<li>{}</li>", escape(item));
+        }
+        s.push_str("</ul>\n");
+    }
+    s
+}
+
+/// What a page shows beneath a measure when it is opened (the dashboard): its breakdown
+/// tables, its turn-the-curve record and its notes, as the report shows them; every name
+/// escaped. Empty when the measure has none.
+pub fn measure_detail(m: &MeasureResult) -> String {
+    let mut s = String::new();
+    for b in format::breakdowns(m) {
+        s.push_str(&breakdown_table(m, &b));
+        s.push('\n');
+    }
+    s.push_str(&record(m));
+    if !m.notes.is_empty() {
+        s.push_str("<ul class=\"notes\">");
+        for n in &m.notes {
+            let _ = write!(s, "<li>{}</li>", escape(n));
+        }
+        s.push_str("</ul>\n");
+    }
+    s
+}
+
+/// A page per measure with a turn-the-curve record, in Friedman's order: how we are doing (the
+/// latest figure and the curve), the story behind it, partners, what works, what we propose to
+/// do, and the data we need; then the commentary. Each starts a printed page.
+fn turn_the_curve(s: &mut String, r: &Report) {
+    let with: Vec<&MeasureResult> = r
+        .measures
+        .iter()
+        .filter(|m| !format::turn_the_curve(m).is_empty())
+        .collect();
+    if with.is_empty() {
+        return;
+    }
+    s.push_str("<section id=\"turn-the-curve\">\n<h2>Turn the curve</h2>\n");
+    for m in with {
+        let _ = writeln!(
+            s,
+            "<article class=\"ttc\" id=\"ttc-{}\">\n<h3>{}</h3>\n<p>{} · {}{}</p>",
+            escape(&m.id),
+            escape(&m.name),
+            badge(m.status),
+            escape(&format::current(m)),
+            format::target(m)
+                .map(|t| format!(" · target {}", escape(&t)))
+                .unwrap_or_default()
+        );
+        let _ = writeln!(s, "<h4>How are we doing?</h4>\n{}", svg::chart(m));
+        s.push_str(&record(m));
+        if !m.notes.is_empty() {
+            s.push_str("<ul class=\"notes\">");
+            for n in &m.notes {
+                let _ = write!(s, "<li>{}</li>", escape(n));
+            }
+            s.push_str("</ul>\n");
+        }
+        s.push_str("</article>\n");
+    }
+    s.push_str("</section>\n");
 }
 
 fn agenda(s: &mut String, r: &Report) {
@@ -394,12 +492,7 @@ fn actions(s: &mut String, r: &Report) {
     s.push_str("<section id=\"actions\">\n<h2>Action plan</h2>\n<table>\n<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Lead</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
     for a in &r.actions {
         let st = &a.action;
-        let status = match st.status {
-            crate::model::action::ActionStatus::Completed => "Completed",
-            crate::model::action::ActionStatus::InProgress => "In progress",
-            crate::model::action::ActionStatus::NotStarted => "Not started",
-            crate::model::action::ActionStatus::Withdrawn => "Withdrawn",
-        };
+        let status = st.status.label();
         let overdue = if a.overdue {
             " <span class=\"badge rag-red\">Overdue</span>"
         } else {

@@ -2,7 +2,6 @@
 
 use super::format::{self, pct};
 use super::markup::md_cell;
-use crate::model::action::ActionStatus;
 use crate::model::status::Status;
 use crate::report::{MeasureResult, Report};
 use std::fmt::Write;
@@ -60,6 +59,7 @@ pub fn markdown(r: &Report) -> String {
             }
         }
     }
+    turn_the_curve(&mut s, r);
     extras(&mut s, r);
     for line in format::disclosure_lines(r)
         .into_iter()
@@ -158,12 +158,7 @@ fn extras(s: &mut String, r: &Report) {
             "## Action plan\n\n| Action | Lead | Due | Status |\n| --- | --- | --- | --- |\n",
         );
         for a in &r.actions {
-            let st = match a.action.status {
-                ActionStatus::Completed => "Completed",
-                ActionStatus::InProgress => "In progress",
-                ActionStatus::NotStarted => "Not started",
-                ActionStatus::Withdrawn => "Withdrawn",
-            };
+            let st = a.action.status.label();
             let overdue = if a.overdue { ", **overdue**" } else { "" };
             let _ = writeln!(
                 s,
@@ -192,5 +187,40 @@ fn extras(s: &mut String, r: &Report) {
             );
         }
         s.push('\n');
+    }
+}
+
+/// Each measure's turn-the-curve record, in Friedman's order, under its name.
+fn turn_the_curve(s: &mut String, r: &Report) {
+    let with: Vec<&MeasureResult> = r
+        .measures
+        .iter()
+        .filter(|m| !format::turn_the_curve(m).is_empty())
+        .collect();
+    if with.is_empty() {
+        return;
+    }
+    s.push_str("## Turn the curve\n\n");
+    for m in with {
+        let _ = writeln!(
+            s,
+            "### {}\n\n**{}** · {}{}\n",
+            md_cell(&m.name),
+            m.status_label,
+            md_cell(&format::current(m)),
+            format::target(m)
+                .map(|t| format!(" · target {}", md_cell(&t)))
+                .unwrap_or_default()
+        );
+        if let Some(source) = m.turn_the_curve.as_ref().and_then(|t| t.source.as_deref()) {
+            let _ = writeln!(s, "_{}_\n", md_cell(source));
+        }
+        for part in format::turn_the_curve(m) {
+            let _ = writeln!(s, "**{}**\n", part.heading);
+            for item in &part.items {
+                let _ = writeln!(s, "- {}", md_cell(item));
+            }
+            s.push('\n');
+        }
     }
 }

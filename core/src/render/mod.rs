@@ -11,12 +11,15 @@ mod svg;
 mod table;
 mod text;
 
-pub use self::csv::{breakdowns_csv, csv};
+pub use self::csv::{breakdowns_csv, csv, turn_the_curve_csv};
 pub use format::{statistics as measure_statistics, warning_lines};
-pub use html::{fragment as html_fragment, html, scorecard_summary};
+pub use html::{fragment as html_fragment, html, measure_detail, scorecard_summary};
 pub use markdown::markdown;
 pub use svg::{chart, sparkline, spc_chart};
-pub use table::{breakdowns as breakdown_columns, measures as columns, Column, Values};
+pub use table::{
+    breakdowns as breakdown_columns, measures as columns, turn_the_curve as turn_the_curve_columns,
+    Column, Values,
+};
 pub use text::{text, WIDTH as TEXT_WIDTH};
 
 use crate::model::kinds::MeasureKind;

@@ -239,3 +239,32 @@ impl Values {
         }
     }
 }
+
+/// The turn-the-curve records as rows: one per item of each part (measure, part, item), in
+/// Friedman's order, the words every other format shows (`format::turn_the_curve`).
+pub fn turn_the_curve(r: &Report) -> Vec<Column> {
+    let (mut measure, mut part, mut item) = (Vec::new(), Vec::new(), Vec::new());
+    for m in &r.measures {
+        for p in super::format::turn_the_curve(m) {
+            for it in p.items {
+                measure.push(Some(m.id.clone()));
+                part.push(Some(p.heading.to_string()));
+                item.push(Some(it));
+            }
+        }
+    }
+    vec![
+        Column {
+            name: "measure",
+            values: Values::Text(measure),
+        },
+        Column {
+            name: "part",
+            values: Values::Text(part),
+        },
+        Column {
+            name: "item",
+            values: Values::Text(item),
+        },
+    ]
+}

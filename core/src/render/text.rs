@@ -188,6 +188,35 @@ fn measure(m: &MeasureResult, colour: bool, out: &mut Vec<String>) {
             INDENT + 2,
         ));
     }
+    let record = format::turn_the_curve(m);
+    if !record.is_empty() {
+        out.push(format!("{indent}Turn the curve:"));
+        if let Some(source) = m.turn_the_curve.as_ref().and_then(|t| t.source.as_ref()) {
+            out.extend(wrap(
+                &format!("{indent}  Source:"),
+                std::slice::from_ref(source),
+                INDENT + 4,
+            ));
+        }
+        for part in record {
+            if let [only] = part.items.as_slice() {
+                out.extend(wrap(
+                    &format!("{indent}  {}:", part.heading),
+                    std::slice::from_ref(only),
+                    INDENT + 4,
+                ));
+                continue;
+            }
+            out.push(format!("{indent}  {}:", part.heading));
+            for item in &part.items {
+                out.extend(wrap(
+                    &format!("{indent}    -"),
+                    std::slice::from_ref(item),
+                    INDENT + 6,
+                ));
+            }
+        }
+    }
     for n in &m.notes {
         out.extend(wrap(
             &format!("{indent}note:"),

@@ -232,6 +232,43 @@ pub struct MeasureResult {
     pub benchmark: Option<BenchmarkResult>,
     /// Why a figure is missing, and what a reader should know.
     pub notes: Vec<String>,
+    /// The turn-the-curve record: the story behind the curve, partners, what works, the
+    /// proposed actions as they stand, data development and the commentary up to the
+    /// reporting period (`None` when the measure has none of these).
+    pub turn_the_curve: Option<TurnTheCurveResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A measure's turn-the-curve record, in Friedman's order.
+#[non_exhaustive]
+pub struct TurnTheCurveResult {
+    /// The story behind the curve: the causes and forces at work.
+    pub story: Option<String>,
+    /// Partners with a role to play.
+    pub partners: Vec<String>,
+    /// What works, with its evidence.
+    pub what_works: Vec<crate::model::story::WhatWorks>,
+    /// The proposed actions, each as it stands at the reporting period (status, lead, due,
+    /// overdue).
+    pub actions: Vec<ActionResult>,
+    /// The data development needs.
+    pub data_development: Option<String>,
+    /// Where the words come from.
+    pub source: Option<String>,
+    /// What the partnership said, period by period, up to the reporting period.
+    pub commentary: Vec<CommentaryResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One commentary row, as a report shows it.
+#[non_exhaustive]
+pub struct CommentaryResult {
+    /// The period it speaks of.
+    pub period: Period,
+    /// What was said.
+    pub text: String,
+    /// Who said it.
+    pub author: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

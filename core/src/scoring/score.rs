@@ -54,18 +54,7 @@ pub fn score_with_progress(
         })
         .collect();
     progress(total, total);
-    let actions: Vec<ActionResult> = card
-        .actions()
-        .iter()
-        .map(|a| ActionResult {
-            action: Action {
-                status: a.status_at(&as_of),
-                completed: a.completed.filter(|c| c.end() <= as_of.end()),
-                ..a.clone()
-            },
-            overdue: a.overdue_at(&as_of),
-        })
-        .collect();
+    let actions: Vec<ActionResult> = card.actions().iter().map(|a| action_at(a, as_of)).collect();
     let def = &card.definition;
     let section_ids: Vec<String> = def.sections.iter().map(|s| s.id.clone()).collect();
     let summary = summarise(&section_ids, &measures, &actions);
@@ -162,6 +151,19 @@ impl Outcome {
     }
 }
 
+/// An action as it stands at `as_of`: its status then, its completion date if by then, and
+/// whether it is overdue. The report's actions and a turn-the-curve record's use this.
+fn action_at(a: &Action, as_of: Period) -> ActionResult {
+    ActionResult {
+        action: Action {
+            status: a.status_at(&as_of),
+            completed: a.completed.filter(|c| c.end() <= as_of.end()),
+            ..a.clone()
+        },
+        overdue: a.overdue_at(&as_of),
+    }
+}
+
 /// Progress from the baseline `start` to `goal`, or none with a note saying why.
 fn progress(
     start: Option<(f64, Period)>,
@@ -217,6 +219,42 @@ impl Scorer<'_> {
             .chain(comparators)
             .map(crate::num::given_decimals)
             .fold(m.unit.decimals(), u8::max)
+    }
+
+    /// The measure's turn-the-curve record at the reporting period: its actions as they stand
+    /// then, and the commentary up to it in period order; `None` when there is nothing.
+    fn turn_the_curve(&self, m: &Measure) -> Option<TurnTheCurveResult> {
+        let t = &m.turn_the_curve;
+        let mut commentary: Vec<CommentaryResult> = self
+            .card
+            .commentary()
+            .iter()
+            .filter(|c| c.measure == m.id && c.period.end() <= self.as_of.end())
+            .map(|c| CommentaryResult {
+                period: c.period,
+                text: c.text.clone(),
+                author: c.author.clone(),
+            })
+            .collect();
+        commentary.sort_by_key(|c| c.period);
+        if t.is_empty() && commentary.is_empty() {
+            return None;
+        }
+        let actions = t
+            .actions
+            .iter()
+            .filter_map(|id| self.card.actions().iter().find(|a| &a.id == id))
+            .map(|a| action_at(a, self.as_of))
+            .collect();
+        Some(TurnTheCurveResult {
+            story: t.story.clone(),
+            partners: t.partners.clone(),
+            what_works: t.what_works.clone(),
+            actions,
+            data_development: t.data_development.clone(),
+            source: t.source.clone(),
+            commentary,
+        })
     }
 
     /// The measure's totals on or before the reporting period, in period order.
@@ -366,6 +404,7 @@ impl Scorer<'_> {
             interval,
             benchmark,
             notes,
+            turn_the_curve: self.turn_the_curve(m),
         }
     }
 

@@ -56,6 +56,18 @@ pub fn of_measure(card: &Scorecard, m: &Measure, as_of: Period) -> Vec<Warning> 
             ));
         }
     }
+    if !m.turn_the_curve.actions.is_empty() && card.actions().is_empty() {
+        let message = format!(
+            "The turn-the-curve record names actions {}, but no actions are loaded, so it shows none: add the actions file.",
+            m.turn_the_curve.actions.join(", ")
+        );
+        out.push(Warning::new(
+            "actions_not_loaded",
+            &m.id,
+            &message,
+            Location::at(&card.definition.file, m.line, "turn_the_curve.actions"),
+        ));
+    }
     if let Some(w) = stale(card, m, as_of) {
         out.push(w);
     }

@@ -16,10 +16,11 @@ pub fn load(example: &str) -> Scorecard {
         fs::read_to_string(root().join(&rel)).ok().map(|t| (rel, t))
     };
     let def = read("scorecard.toml").expect("example has scorecard.toml");
-    let (obs, cmp, act) = (
+    let (obs, cmp, act, notes) = (
         read("observations.csv"),
         read("comparators.csv"),
         read("actions.csv"),
+        read("commentary.csv"),
     );
     // The published tables the definition names, read from beside it.
     let named = Scorecard::from_toml(&def.1, &def.0).expect("example definition reads");
@@ -39,6 +40,7 @@ pub fn load(example: &str) -> Scorecard {
         observations: borrow_file(&obs),
         comparators: borrow_file(&cmp),
         actions: borrow_file(&act),
+        commentary: borrow_file(&notes),
         workbooks: &[],
         tables: &tables,
     })

@@ -44,7 +44,7 @@ pub fn workbook_of(sheets: &[(&str, &str)]) -> Vec<u8> {
 
 /// An example directory's CSV files as one workbook, a sheet for each.
 pub fn example(dir: &Path) -> Vec<u8> {
-    let files: Vec<(&str, String)> = ["observations", "comparators", "actions"]
+    let files: Vec<(&str, String)> = ["observations", "comparators", "actions", "commentary"]
         .into_iter()
         .filter_map(|k| {
             std::fs::read_to_string(dir.join(format!("{k}.csv")))

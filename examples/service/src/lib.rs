@@ -3,7 +3,8 @@
 //! `POST /score?format=json|html|csv|markdown|text&as_of=2020-05&disclosure_control=true`
 //! with either
 //! - `multipart/form-data`: one part per file, named by its file name (`scorecard.toml` or
-//!   `scorecard.json`, and optionally `observations.csv`, `comparators.csv`, `actions.csv`); or
+//!   `scorecard.json`, and optionally `observations.csv`, `comparators.csv`, `actions.csv`,
+//!   `commentary.csv`); or
 //! - `application/json`: an object of file name to text, the same names.
 //!
 //! The answer is the report in the format asked for (the same bytes as the CLI and every other
@@ -119,12 +120,13 @@ fn status_of(errors: &Errors) -> StatusCode {
 }
 
 /// The file names a scorecard is made of.
-const FILES: [&str; 5] = [
+const FILES: [&str; 6] = [
     "scorecard.toml",
     "scorecard.json",
     "observations.csv",
     "comparators.csv",
     "actions.csv",
+    "commentary.csv",
 ];
 
 /// The posted files, by name, as text.
@@ -284,6 +286,7 @@ fn run(
             observations: file("observations.csv"),
             comparators: file("comparators.csv"),
             actions: file("actions.csv"),
+            commentary: file("commentary.csv"),
             workbooks: &[],
             tables: &[],
         },

@@ -74,6 +74,7 @@ fn expected(
         observations: file("observations.csv"),
         comparators: file("comparators.csv"),
         actions: file("actions.csv"),
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })

@@ -94,6 +94,7 @@ async fn the_report_is_the_golden_vector_in_every_format() {
         observations: Some(("observations.csv", &files["observations.csv"])),
         comparators: Some(("comparators.csv", &files["comparators.csv"])),
         actions: Some(("actions.csv", &files["actions.csv"])),
+        commentary: None,
         workbooks: &[],
         tables: &[],
     })

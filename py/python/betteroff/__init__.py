@@ -128,6 +128,18 @@ class Report:
         """The breakdowns as CSV, one row per category."""
         return str(self._native.breakdowns_csv())
 
+    def turn_the_curve(self) -> Any:
+        """Each measure's turn-the-curve record as a DataFrame, one row per item (measure,
+        part, item): the story behind the curve, partners, what works, proposed actions with
+        their status, data development and commentary, in Friedman's order."""
+        pd = require("pandas", "Report.turn_the_curve()")
+        columns = [(str(n), list(v)) for n, _, v in self._native.turn_the_curve_columns()]
+        return pd.DataFrame(dict(columns))
+
+    def turn_the_curve_csv(self) -> str:
+        """The turn-the-curve records as CSV, one row per item."""
+        return str(self._native.turn_the_curve_csv())
+
     def to_pandas(self) -> Any:
         """One row per measure, as a pandas DataFrame."""
         pd = require("pandas", "Report.to_pandas()")
@@ -198,7 +210,7 @@ class Scorecard:
     @classmethod
     def load(cls, path: PathLike) -> "Scorecard":
         """A scorecard directory (scorecard.toml or .json, any of observations.csv,
-        comparators.csv, actions.csv, and any workbooks: .xlsx, .xlsm, .xlsb, .xls, .ods, whose
+        comparators.csv, actions.csv, commentary.csv, and any workbooks: .xlsx, .xlsm, .xlsb, .xls, .ods, whose
         sheets named observations, comparators and actions are read), or a single .toml /
         .json definition file."""
         p = Path(path)
@@ -227,6 +239,7 @@ class Scorecard:
                         if book is not None
                     ],
                     tables,
+                    _read(p / "commentary.csv"),
                 )
             )
         if not p.is_file():
@@ -277,6 +290,12 @@ class Scorecard:
         """Adds actions: columns id, title, due, status (optional: section, objective, lead,
         completed, note)."""
         return self._add("actions", data, source)
+
+    def add_commentary(self, data: Any, source: Optional[str] = None) -> "Scorecard":
+        """Adds commentary, what the partnership said of a measure period by period: columns
+        measure, period, text (optional: author). Shown in each measure's turn-the-curve
+        record up to the reporting period."""
+        return self._add("commentary", data, source)
 
     def add_table(self, data: Union[PathLike, bytes], source: Optional[str] = None) -> "Scorecard":
         """Adds a published table (an EES tidy CSV or a Fingertips export) that the definition's

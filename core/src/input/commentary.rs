@@ -1,0 +1,151 @@
+//! The commentary file (`commentary.csv`): what the partnership said of a measure, period by
+//! period (measure, period, text, author), read into [`Commentary`].
+
+use crate::error::{Error, ErrorKind, Errors};
+use crate::input::observations;
+use crate::input::table::{self, Table};
+use crate::model::measure::Measure;
+use crate::model::period::Period;
+use crate::model::story::Commentary;
+
+pub const REQUIRED: &[&str] = &["measure", "period", "text"];
+pub const OPTIONAL: &[&str] = &["author"];
+
+pub fn parse_csv<'m>(
+    text: &str,
+    file: &str,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<Commentary>, Errors> {
+    let t = table::read(text, file, REQUIRED, OPTIONAL)?;
+    parse_table(&t, find)
+}
+
+/// As [`parse_csv`], for a table given as records (a DataFrame, a list of dicts).
+pub fn parse_records<'m>(
+    records: &table::Records,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<Commentary>, Errors> {
+    let t = table::from_records(records, REQUIRED, OPTIONAL)?;
+    parse_table(&t, find)
+}
+
+#[cfg(feature = "workbook")]
+/// As [`parse_csv`], for a workbook's sheet: problems name the sheet and cell.
+pub fn parse_sheet<'m>(
+    file: &str,
+    sheet: &crate::input::workbook::Sheet,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<Commentary>, Errors> {
+    let t = table::from_sheet(file, sheet, REQUIRED, OPTIONAL)?;
+    parse_table(&t, find)
+}
+
+fn parse_table<'m>(
+    t: &Table,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<Commentary>, Errors> {
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for row in &t.rows {
+        let err = |kind, field: &str, msg: String| Error::new(kind, t.at(row, field), msg);
+        let id = t.get(row, "measure").unwrap_or("");
+        let measure = find(id);
+        if measure.is_none() {
+            errors.push(err(
+                ErrorKind::Data,
+                "measure",
+                format!("unknown measure id {id:?}: the scorecard has no measure with that id"),
+            ));
+        }
+        // As the measure's frequency reads it, as its figures are (a day in a monthly measure
+        // is its month).
+        let period = t
+            .get(row, "period")
+            .unwrap_or("")
+            .parse::<Period>()
+            .map_err(|e| e.to_string())
+            .and_then(|p| measure.map_or(Ok(p), |m| observations::fit_frequency(m, p)));
+        if let Err(e) = &period {
+            errors.push(err(ErrorKind::Period, "period", e.clone()));
+        }
+        let text = t.get(row, "text");
+        if text.is_none() {
+            errors.push(err(ErrorKind::Data, "text", "the text is empty".into()));
+        }
+        if let (Some(m), Ok(period), Some(text)) = (measure, period, text) {
+            out.push(Commentary {
+                measure: m.id.clone(),
+                period,
+                text: text.to_string(),
+                author: t.get(row, "author").map(str::to_string),
+                source: t.at(row, "text"),
+            });
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(Errors(errors))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::kinds::{Frequency, MeasureKind, Polarity, Unit};
+
+    fn measure() -> Measure {
+        let card = crate::Scorecard::from_toml(
+            "id = \"c\"\ntitle = \"C\"\n[[sections]]\nid = \"s\"\ntitle = \"S\"\nkind = \"priority\"\n\
+             [[sections.measures]]\nid = \"m\"\nname = \"M\"\nkind = \"how_well\"\n\
+             unit = \"percentage\"\npolarity = \"higher_is_better\"\nfrequency = \"monthly\"\n",
+            "c.toml",
+        )
+        .unwrap();
+        let m = card.measure("m").unwrap().clone();
+        assert_eq!(
+            (m.kind, m.unit, m.polarity, m.frequency),
+            (
+                MeasureKind::HowWell,
+                Unit::Percentage,
+                Polarity::HigherIsBetter,
+                Some(Frequency::Monthly)
+            )
+        );
+        m
+    }
+
+    #[test]
+    fn rows_read_with_their_measure_and_period() {
+        let m = measure();
+        let find = |id: &str| (id == "m").then_some(&m);
+        let text = "measure,period,text,author\nm,2020-03-10,\"Schools told us, at the Dudley Dialogue\",SEND Board\nm,2020-04,Better,\n";
+        let rows = parse_csv(text, "commentary.csv", &find).unwrap();
+        // A day in a monthly measure is its month.
+        assert_eq!(rows[0].period.to_string(), "2020-03");
+        assert_eq!(rows[0].text, "Schools told us, at the Dudley Dialogue");
+        assert_eq!(rows[0].author.as_deref(), Some("SEND Board"));
+        assert_eq!(rows[1].author, None);
+    }
+
+    #[test]
+    fn bad_rows_name_their_line_and_field() {
+        let m = measure();
+        let find = |id: &str| (id == "m").then_some(&m);
+        let text = "measure,period,text\nx,2020-03,T\nm,2020-13,T\nm,2020-03,\n";
+        let e: Vec<String> = parse_csv(text, "commentary.csv", &find)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert!(
+            e[0].starts_with("commentary.csv:2: field \"measure\": unknown measure id \"x\""),
+            "{e:?}"
+        );
+        assert!(
+            e[1].starts_with("commentary.csv:3: field \"period\""),
+            "{e:?}"
+        );
+        assert_eq!(e[2], "commentary.csv:4: field \"text\": the text is empty");
+    }
+}
