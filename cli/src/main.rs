@@ -15,14 +15,17 @@ const USAGE: &str = "\
 betteroff: outcomes-based accountability scorecards
 
 Usage:
-  betteroff report [DIR] [--as-of PERIOD] [--format FORMAT] [--output FILE]
+  betteroff report [DIR] [--as-of PERIOD] [--format FORMAT] [--table TABLE] [--output FILE]
                    [--no-disclosure-control] [--strict]
   betteroff chart DIR MEASURE_ID [--spc] [--as-of PERIOD] [--output FILE.svg]
   betteroff validate DIR [--strict]
   betteroff --help | --version
 
-FORMAT is text (the default), markdown, html, json or csv. `chart` writes a measure's
-turn-the-curve chart as SVG (to stdout without --output); with --spc, its SPC chart.
+FORMAT is text (the default), markdown, html, json or csv. With csv, TABLE chooses the rows:
+measures (the default, one row per measure), breakdowns (one per category of each measure's
+current period, with shares and changes) or turn-the-curve (one per item of each measure's
+story, partners, what works, actions, data development and commentary). `chart` writes a
+measure's turn-the-curve chart as SVG (to stdout without --output); with --spc, its SPC chart.
 
 DIR holds scorecard.toml (or scorecard.json) and, optionally, observations.csv,
 comparators.csv, actions.csv and commentary.csv. Without DIR, `report` uses the bundled Dorset example.
@@ -70,7 +73,28 @@ struct ReportArgs {
     strict: bool,
     as_of: Option<Period>,
     format: Format,
+    /// With csv: which table.
+    table: Option<Table>,
     output: Option<PathBuf>,
+}
+
+/// The tables `report --format csv --table` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Table {
+    Measures,
+    Breakdowns,
+    TurnTheCurve,
+}
+
+impl Table {
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "measures" => Some(Table::Measures),
+            "breakdowns" => Some(Table::Breakdowns),
+            "turn-the-curve" => Some(Table::TurnTheCurve),
+            _ => None,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -132,6 +156,7 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
         strict: false,
         as_of: None,
         format: Format::Text,
+        table: None,
         output: None,
     };
     let mut it = args.iter();
@@ -160,6 +185,14 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
                     Failure::Usage(format!("unknown format {v:?}: expected {}", Format::NAMES))
                 })?;
             }
+            "--table" => {
+                let v = value("--table")?;
+                out.table = Some(Table::parse(&v).ok_or_else(|| {
+                    Failure::Usage(format!(
+                        "unknown table {v:?}: expected measures, breakdowns or turn-the-curve"
+                    ))
+                })?);
+            }
             "--spc" => out.spc = true,
             "--no-disclosure-control" => out.no_disclosure = true,
             "--strict" => out.strict = true,
@@ -180,6 +213,11 @@ fn report(args: ReportArgs) -> Result<(), Failure> {
     if args.spc {
         return Err(Failure::Usage("--spc belongs to the chart command".into()));
     }
+    if args.table.is_some() && args.format != Format::Csv {
+        return Err(Failure::Usage(
+            "--table chooses a CSV table: give --format csv".into(),
+        ));
+    }
     let card = match &args.dir {
         Some(dir) => load_dir(dir)?,
         None => load_bundled()?,
@@ -198,7 +236,11 @@ fn report(args: ReportArgs) -> Result<(), Failure> {
         // Streamed: the JSON of a large scorecard is many times its input.
         return write_json(args.output.as_deref(), &report);
     }
-    let text = betteroff::render::render(&report, args.format, colour);
+    let text = match args.table {
+        Some(Table::Breakdowns) => betteroff::render::breakdowns_csv(&report),
+        Some(Table::TurnTheCurve) => betteroff::render::turn_the_curve_csv(&report),
+        Some(Table::Measures) | None => betteroff::render::render(&report, args.format, colour),
+    };
     write_out(args.output.as_deref(), &text)
 }
 

@@ -172,6 +172,54 @@ fn output_file_and_validate() {
 }
 
 #[test]
+fn the_breakdown_and_turn_the_curve_tables_as_csv() {
+    // The core's breakdowns_csv and turn_the_curve_csv, byte for byte.
+    let o = run(&[
+        "report",
+        "examples/stockton",
+        "--format",
+        "csv",
+        "--table",
+        "breakdowns",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
+    assert_eq!(
+        lines[0],
+        "measure,dimension,category,period,value,symbol,share_pct,change,change_from"
+    );
+    // 449 of 1,383 EHC plans for 5-10s in 2022-Q4, 8 more than 2022-Q3's 441.
+    assert!(
+        lines.contains(&"ehcp-count,age_group,5-10,2022-Q4,449,,32.465654,8,2022-Q3".to_string())
+    );
+    let o = run(&[
+        "report",
+        "examples/dudley-wsoa",
+        "--as-of",
+        "2020-05",
+        "--format=csv",
+        "--table=turn-the-curve",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("\n2.A3a,Partners,SEND Manager DMBC\n"));
+    // A table belongs to CSV; an unknown one is a usage error.
+    for args in [
+        &["report", "examples/stockton", "--table", "breakdowns"][..],
+        &[
+            "report",
+            "examples/stockton",
+            "--format",
+            "csv",
+            "--table",
+            "ages",
+        ][..],
+    ] {
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+    }
+}
+
+#[test]
 fn bad_usage_exits_2() {
     for args in [
         &["frobnicate"][..],

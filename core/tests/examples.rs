@@ -393,20 +393,21 @@ fn stocktons_breakdowns_as_csv_are_the_published_cells() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "measure,dimension,category,period,value,symbol,share_pct"
+        "measure,dimension,category,period,value,symbol,share_pct,change,change_from"
     );
-    // EHC plans, 2022-Q4: 1,383 in all; 5-10 is 449, 449 / 1,383 = 32.4656...%. 0-4 (3) is a
-    // small count, withheld, and 20-25 with it, so neither can be worked back from the total.
+    // EHC plans, 2022-Q4: 1,383 in all; 5-10 is 449, 449 / 1,383 = 32.4656...%, up 8 on
+    // 2022-Q3's 441. 0-4 (3) is a small count, withheld, and 20-25 with it, so neither can be
+    // worked back from the total, and neither has a change.
     assert!(
-        lines.contains(&"ehcp-count,age_group,5-10,2022-Q4,449,,32.465654"),
+        lines.contains(&"ehcp-count,age_group,5-10,2022-Q4,449,,32.465654,8,2022-Q3"),
         "{csv}"
     );
     assert!(
-        lines.contains(&"ehcp-count,age_group,0-4,2022-Q4,,c,"),
+        lines.contains(&"ehcp-count,age_group,0-4,2022-Q4,,c,,,"),
         "{csv}"
     );
     assert!(
-        lines.contains(&"ehcp-count,age_group,20-25,2022-Q4,,c,"),
+        lines.contains(&"ehcp-count,age_group,20-25,2022-Q4,,c,,,"),
         "{csv}"
     );
     assert!(!csv.contains(",3,") && !csv.contains(",112,"), "{csv}");

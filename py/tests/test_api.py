@@ -91,12 +91,15 @@ def test_breakdowns_as_a_dataframe_and_csv() -> None:
     # small 0-4 count is withheld, and 20-25 with it, so neither can be worked back.
     report = betteroff.Scorecard.load(ROOT / "examples/stockton").score()
     frame = report.breakdowns()
-    assert list(frame.columns) == ["measure", "dimension", "category", "period", "value", "symbol", "share_pct"]
+    assert list(frame.columns) == [
+        "measure", "dimension", "category", "period", "value", "symbol", "share_pct", "change", "change_from",
+    ]
     ages = frame[(frame["measure"] == "ehcp-count") & (frame["dimension"] == "age_group")].set_index("category")
     assert ages.loc["5-10", "value"] == 449 and ages.loc["5-10", "share_pct"] == 32.465654
+    assert ages.loc["5-10", "change"] == 8 and ages.loc["5-10", "change_from"] == "2022-Q3"  # 441 before
     assert ages.loc["0-4", "symbol"] == "c" and ages.loc["0-4", "value"] != ages.loc["0-4", "value"]  # NaN: no figure
     assert ages.loc["20-25", "symbol"] == "c"
-    assert "ehcp-count,age_group,5-10,2022-Q4,449,,32.465654" in report.breakdowns_csv().splitlines()
+    assert "ehcp-count,age_group,5-10,2022-Q4,449,,32.465654,8,2022-Q3" in report.breakdowns_csv().splitlines()
 
 
 def test_turn_the_curve_as_a_dataframe_and_csv() -> None:

@@ -188,7 +188,7 @@ export interface MeasureResult {
   status_label: StatusLabel;
   rag: Rag;
   comparators: ComparatorResult[];
-  breakdowns: Array<{ dimension: string; category: string; period: PeriodText; value: number | null; symbol: GssSymbol | null }>;
+  breakdowns: Array<{ dimension: string; category: string; period: PeriodText; value: number | null; symbol: GssSymbol | null; change: ChangeResult | null }>;
   series: Point[];
   spc: SpcResult | null;
   /** Why there is no SPC, in words (null when there is). */

@@ -55,10 +55,10 @@ test('breakdowns as CSV: the published cells, as in Rust and Python', () => {
   card.addObservationsCsv(readFileSync(new URL('observations.csv', dir), 'utf8'));
   card.addComparatorsCsv(readFileSync(new URL('comparators.csv', dir), 'utf8'));
   const lines = card.breakdownsCsv().split('\n');
-  assert.equal(lines[0], 'measure,dimension,category,period,value,symbol,share_pct');
+  assert.equal(lines[0], 'measure,dimension,category,period,value,symbol,share_pct,change,change_from');
   // 449 of 1,383 EHC plans are for 5-10s; 0-4 (small) and 20-25 (with it) are withheld.
-  assert.ok(lines.includes('ehcp-count,age_group,5-10,2022-Q4,449,,32.465654'));
-  assert.ok(lines.includes('ehcp-count,age_group,0-4,2022-Q4,,c,'));
+  assert.ok(lines.includes('ehcp-count,age_group,5-10,2022-Q4,449,,32.465654,8,2022-Q3'));
+  assert.ok(lines.includes('ehcp-count,age_group,0-4,2022-Q4,,c,,,'));
 });
 
 test('a turn-the-curve record: its CSV rows and the detail a page shows, as in Rust and Python', () => {

@@ -240,13 +240,24 @@ pub fn comparators(m: &MeasureResult) -> Vec<String> {
         .collect()
 }
 
+/// One category of a breakdown, in words.
+pub struct BreakdownRow {
+    /// The category (`0-4`).
+    pub category: String,
+    /// Its figure in the measure's unit, or the GSS symbol it is withheld under.
+    pub figure: String,
+    /// For a count, its share of the total.
+    pub share: Option<String>,
+    /// Its change on its previous figure: "+3 (+4.2%) on 2022-Q3".
+    pub change: Option<String>,
+}
+
 /// One breakdown of a measure's current period, as every renderer shows it.
 pub struct Breakdown {
     /// The dimension (`age_group`).
     pub dimension: String,
-    /// Each category: its name, its figure in the measure's unit (or the GSS symbol it is
-    /// withheld under), and, for a count, its share of the total.
-    pub rows: Vec<(String, String, Option<String>)>,
+    /// Each category, in the data's order.
+    pub rows: Vec<BreakdownRow>,
     /// The total: the measure's own figure, as it is shown.
     pub total: String,
 }
@@ -281,7 +292,15 @@ pub fn breakdowns(m: &MeasureResult) -> Vec<Breakdown> {
             (None, Some(sym)) => sym.to_string(),
             (None, None) => "–".to_string(),
         };
-        let row = (b.category.clone(), figure, share.map(pct));
+        let row = BreakdownRow {
+            category: b.category.clone(),
+            figure,
+            share: share.map(pct),
+            change: b
+                .change
+                .as_ref()
+                .map(|c| format!("{} on {}", c.label, c.from_period)),
+        };
         match out.iter_mut().find(|x| x.dimension == b.dimension) {
             Some(x) => x.rows.push(row),
             None => out.push(Breakdown {

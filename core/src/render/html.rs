@@ -356,19 +356,21 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
 /// symbol it is withheld under) and share, with the total in the caption.
 fn breakdown_table(m: &MeasureResult, b: &format::Breakdown) -> String {
     let mut s = format!(
-        "<table class=\"breakdown\"><caption>{}, by {} (total {})</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">Figure</th><th scope=\"col\" class=\"num\">Share</th></tr></thead><tbody>",
+        "<table class=\"breakdown\"><caption>{}, by {} (total {})</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">Figure</th><th scope=\"col\" class=\"num\">Share</th><th scope=\"col\">Change on previous</th></tr></thead><tbody>",
         escape(&m.name),
         escape(&b.dimension),
         escape(&b.total),
         escape(&b.dimension)
     );
-    for (c, v, share) in &b.rows {
+    let dash = || "–".to_string();
+    for r in &b.rows {
         let _ = write!(
             s,
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
-            escape(c),
-            escape(v),
-            share.as_deref().map_or_else(|| "–".to_string(), escape)
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
+            escape(&r.category),
+            escape(&r.figure),
+            r.share.as_deref().map_or_else(dash, escape),
+            r.change.as_deref().map_or_else(dash, escape)
         );
     }
     s.push_str("</tbody></table>");

@@ -96,19 +96,20 @@ fn breakdown_tables(s: &mut String, m: &MeasureResult) {
     for b in format::breakdowns(m) {
         let _ = writeln!(
             s,
-            "**{}, by {}** ({})\n\n| {} | Figure | Share |\n| --- | ---: | ---: |",
+            "**{}, by {}** ({})\n\n| {} | Figure | Share | Change on previous |\n| --- | ---: | ---: | --- |",
             md_cell(&m.name),
             md_cell(&b.dimension),
             md_cell(&b.total),
             md_cell(&b.dimension)
         );
-        for (c, v, share) in &b.rows {
+        for r in &b.rows {
             let _ = writeln!(
                 s,
-                "| {} | {} | {} |",
-                md_cell(c),
-                md_cell(v),
-                share.as_deref().unwrap_or("–")
+                "| {} | {} | {} | {} |",
+                md_cell(&r.category),
+                md_cell(&r.figure),
+                r.share.as_deref().unwrap_or("–"),
+                r.change.as_deref().unwrap_or("–")
             );
         }
         s.push('\n');

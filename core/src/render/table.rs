@@ -147,8 +147,11 @@ pub fn breakdowns(r: &Report) -> Vec<Column> {
     let mut value = Vec::new();
     let mut symbol = Vec::new();
     let mut share = Vec::new();
+    let (mut change, mut change_from) = (Vec::new(), Vec::new());
     for m in &r.measures {
         for (b, share_pct) in super::format::breakdown_cells(m) {
+            change.push(b.change.as_ref().map(|c| c.absolute));
+            change_from.push(b.change.as_ref().map(|c| c.from_period.to_string()));
             measure.push(Some(m.id.clone()));
             dimension.push(Some(b.dimension.clone()));
             category.push(Some(b.category.clone()));
@@ -186,6 +189,14 @@ pub fn breakdowns(r: &Report) -> Vec<Column> {
         Column {
             name: "share_pct",
             values: Values::Number(share),
+        },
+        Column {
+            name: "change",
+            values: Values::Number(change),
+        },
+        Column {
+            name: "change_from",
+            values: Values::Text(change_from),
         },
     ]
 }

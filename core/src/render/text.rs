@@ -174,9 +174,14 @@ fn measure(m: &MeasureResult, colour: bool, out: &mut Vec<String>) {
         let mut cells: Vec<String> = b
             .rows
             .iter()
-            .map(|(c, v, share)| match share {
-                Some(p) => format!("{c} {v} ({p});"),
-                None => format!("{c} {v};"),
+            .map(|r| {
+                let mut facts: Vec<&str> = r.share.iter().map(String::as_str).collect();
+                facts.extend(r.change.as_deref());
+                if facts.is_empty() {
+                    format!("{} {};", r.category, r.figure)
+                } else {
+                    format!("{} {} ({});", r.category, r.figure, facts.join(", "))
+                }
             })
             .collect();
         if let Some(last) = cells.last_mut() {

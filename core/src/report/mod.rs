@@ -503,6 +503,9 @@ pub struct BreakdownResult {
     pub value: Option<f64>,
     /// A GSS symbol when withheld.
     pub symbol: Option<&'static str>,
+    /// The change on the category's previous figure (its latest earlier period), when both are
+    /// published.
+    pub change: Option<ChangeResult>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -828,27 +828,39 @@ impl Scorer<'_> {
             .observations_of(&m.id)
             .iter()
             .filter(|o| o.period.end() <= self.as_of.end());
+        let decimals = self.decimals(m);
+        // Rows come in period order: each category's latest row replaces the one before, which
+        // its change is worked from (both published, or no change).
         for o in rows {
             let Some((dimension, category)) = o.breakdown.as_deref() else {
                 continue;
             };
-            let item = BreakdownResult {
+            let value = o.value().and_then(r6);
+            let item = |change| BreakdownResult {
                 dimension: dimension.clone(),
                 category: category.clone(),
                 period: o.period,
-                value: o.value().and_then(r6),
+                value,
                 symbol: match o.reading {
                     Reading::Suppressed => Some("c"),
                     Reading::Missing => Some("x"),
                     _ => None,
                 },
+                change,
             };
             match at.get(&(dimension.as_str(), category.as_str())) {
-                Some(&i) if out[i].period <= o.period => out[i] = item,
+                Some(&i) if out[i].period < o.period => {
+                    let before = &out[i];
+                    let change = before
+                        .value
+                        .zip(value)
+                        .map(|(from, to)| change(m.unit, decimals, before.period, from, to));
+                    out[i] = item(change);
+                }
                 Some(_) => {}
                 None => {
                     at.insert((dimension, category), out.len());
-                    out.push(item);
+                    out.push(item(None));
                 }
             }
         }

@@ -15,9 +15,12 @@ pub fn outputs(r: &Report) -> Vec<(String, String)> {
     .iter()
     .map(|&f| (format!("{f:?}"), render::render(r, f, false)))
     .collect();
+    out.push(("breakdowns CSV".into(), render::breakdowns_csv(r)));
+    out.push(("turn-the-curve CSV".into(), render::turn_the_curve_csv(r)));
     for m in &r.measures {
         out.push((format!("chart {}", m.id), render::chart(m)));
         out.push((format!("sparkline {}", m.id), render::sparkline(m)));
+        out.push((format!("detail {}", m.id), render::measure_detail(m)));
         if let Some(s) = render::spc_chart(m) {
             out.push((format!("spc {}", m.id), s));
         }
