@@ -86,9 +86,10 @@ python3 -m venv --clear target/py-bare
 target/py-bare/bin/python -m pip install -q --disable-pip-version-check --no-deps "$wheel"
 target/py-bare/bin/python -c "import betteroff; print('import betteroff', betteroff.__version__, 'with', betteroff.SCHEMA)"
 
-step "Debian packages: chromium (browser tests) and wabt (wasm-strip)"
+step "Debian packages: chromium (browser tests), poppler-utils (the board pack's PDF pages as PNGs) and wabt (wasm-strip)"
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+command -v pdftoppm >/dev/null 2>&1 || missing="$missing poppler-utils"
 command -v wasm-strip >/dev/null 2>&1 || missing="$missing wabt"
 if [ -n "$missing" ]; then
   echo "installing:$missing"

@@ -16,6 +16,7 @@ betteroff: outcomes-based accountability scorecards
 
 Usage:
   betteroff report [DIR] [--as-of PERIOD] [--format FORMAT] [--table TABLE] [--output FILE]
+                   [--order plan|exceptions] [--only STATUS,...]
                    [--no-disclosure-control] [--strict]
   betteroff chart DIR MEASURE_ID [--spc] [--as-of PERIOD] [--output FILE.svg]
   betteroff validate DIR [--strict]
@@ -26,6 +27,11 @@ measures (the default, one row per measure), breakdowns (one per category of eac
 current period, with shares and changes) or turn-the-curve (one per item of each measure's
 story, partners, what works, actions, data development and commentary). `chart` writes a
 measure's turn-the-curve chart as SVG (to stdout without --output); with --spc, its SPC chart.
+
+For a board pack, --order exceptions lists each section's measures missed, off track, special
+cause concern and at risk first; --only off_track,at_risk lists only measures of those
+statuses (names as in the JSON: achieved, on_track, at_risk, off_track, missed, no_target,
+no_data, suppressed, to_be_developed); the report says so, and its summary counts every measure.
 
 DIR holds scorecard.toml (or scorecard.json) and, optionally, observations.csv,
 comparators.csv, actions.csv and commentary.csv. Without DIR, `report` uses the bundled Dorset example.
@@ -75,6 +81,9 @@ struct ReportArgs {
     format: Format,
     /// With csv: which table.
     table: Option<Table>,
+    /// The board pack's order and filter.
+    order: betteroff::report::view::Order,
+    only: Vec<betteroff::Status>,
     output: Option<PathBuf>,
 }
 
@@ -157,6 +166,8 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
         as_of: None,
         format: Format::Text,
         table: None,
+        order: betteroff::report::view::Order::Plan,
+        only: Vec::new(),
         output: None,
     };
     let mut it = args.iter();
@@ -193,6 +204,17 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
                     ))
                 })?);
             }
+            "--order" => {
+                let v = value("--order")?;
+                out.order = betteroff::report::view::Order::parse(&v).ok_or_else(|| {
+                    Failure::Usage(format!("unknown order {v:?}: expected plan or exceptions"))
+                })?;
+            }
+            "--only" => {
+                let v = value("--only")?;
+                out.only = betteroff::report::view::parse_statuses(&v)
+                    .map_err(|e| Failure::Usage(format!("--only: {e}")))?;
+            }
             "--spc" => out.spc = true,
             "--no-disclosure-control" => out.no_disclosure = true,
             "--strict" => out.strict = true,
@@ -228,6 +250,7 @@ fn report(args: ReportArgs) -> Result<(), Failure> {
     } else {
         report
     };
+    let report = report.ordered(args.order).only(&args.only);
     let colour = args.format == Format::Text
         && args.output.is_none()
         && std::io::stdout().is_terminal()

@@ -119,7 +119,7 @@ fn the_html_page_is_self_contained() {
         assert!(!page.contains(external), "the page refers to {external:?}");
     }
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
-    assert!(page.contains("@page { size: A4;"), "print styles");
+    assert!(page.contains("@page { size: A4 portrait;"), "print styles");
     assert!(page.contains("@media (max-width: 700px)"), "phone styles");
 }
 

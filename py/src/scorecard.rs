@@ -136,15 +136,23 @@ impl PyScorecard {
     }
 
     /// Scores at `as_of` (default: the latest period with data), without holding the GIL.
-    #[pyo3(signature = (as_of=None, disclosure_control=true, strict=false))]
+    /// `order` and `only` give the board pack's view (`report::view`).
+    #[pyo3(signature = (as_of=None, disclosure_control=true, strict=false, order="plan", only=""))]
+    #[allow(clippy::too_many_arguments)]
     fn score(
         &self,
         py: Python<'_>,
         as_of: Option<&str>,
         disclosure_control: bool,
         strict: bool,
+        order: &str,
+        only: &str,
     ) -> PyResult<PyReport> {
         let as_of = as_of.map(parse_period).transpose()?;
+        let order = betteroff::report::view::Order::parse(order)
+            .ok_or_else(|| usage(format!("order must be plan or exceptions, not {order:?}")))?;
+        let only = betteroff::report::view::parse_statuses(only)
+            .map_err(|e| usage(format!("only: {e}")))?;
         let card = &self.card;
         let result = py.detach(|| {
             catch_unwind(AssertUnwindSafe(|| {
@@ -157,7 +165,11 @@ impl PyScorecard {
             }))
         });
         guard(|| match result {
-            Ok(r) => r.map(|report| PyReport { report }).map_err(to_py),
+            Ok(r) => r
+                .map(|report| PyReport {
+                    report: report.ordered(order).only(&only),
+                })
+                .map_err(to_py),
             Err(_) => Err(BetteroffError::new_err(
                 "internal error in betteroff while scoring (please report it)",
             )),

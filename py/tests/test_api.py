@@ -4,6 +4,8 @@ import subprocess
 import sys
 import threading
 
+import pytest
+
 import betteroff
 from conftest import ROOT
 
@@ -115,3 +117,17 @@ def test_turn_the_curve_as_a_dataframe_and_csv() -> None:
     record = next(m for m in report.to_dict()["measures"] if m["id"] == "2.A3a")["turn_the_curve"]
     assert [a["id"] for a in record["actions"]] == ["2.A.3", "2.A.2"]
     assert "Story behind the curve" in report.to_text()
+
+
+def test_board_pack_order_and_filter() -> None:
+    # Dudley WSoA, May 2020: area 2 exceptions first (missed 2.A3a and 2.B4, off track 2.B1b,
+    # at risk 2.A2 and 2.B1c, then the rest in the plan's order), as in Rust and JavaScript.
+    card = betteroff.Scorecard.load(ROOT / "examples/dudley-wsoa")
+    ordered = card.score("2020-05", order="exceptions").to_dict()
+    area2 = next(s for s in ordered["sections"] if s["id"] == "area-2")["measures"]
+    assert area2 == ["2.A3a", "2.B4", "2.B1b", "2.A2", "2.B1c", "2.A3b", "2.A5", "2.B1a", "2.B5"]
+    only = card.score("2020-05", only=["off_track", "missed"]).to_dict()
+    assert len(only["measures"]) == 14 and {m["status"] for m in only["measures"]} == {"off_track", "missed"}
+    assert only["summary"]["measures"] == 38
+    with pytest.raises(betteroff.UsageError, match='only: unknown status "late"'):
+        card.score("2020-05", only="late")

@@ -18,6 +18,8 @@ export async function serve(dir) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    // The browser asks for a site icon of its own accord; the pages have none.
+    if (path === '/favicon.ico') return res.writeHead(204).end();
     if (path.endsWith('/')) path += 'index.html';
     const file = normalize(join(root, path));
     if (!file.startsWith(root + sep)) return res.writeHead(403).end();

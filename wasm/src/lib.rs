@@ -118,6 +118,44 @@ fn strict(options: &Option<ScoreOptions>) -> bool {
     switch(options, "strict", false)
 }
 
+/// `{ order: "exceptions", only: ["off_track", "at_risk"] }`: the board pack's view.
+fn board_pack(
+    options: &Option<ScoreOptions>,
+) -> Result<(betteroff::report::view::Order, Vec<betteroff::Status>), JsValue> {
+    use betteroff::report::view::{parse_statuses, Order};
+    let get = |name: &str| {
+        options
+            .as_ref()
+            .map(AsRef::<JsValue>::as_ref)
+            .filter(|o| !o.is_undefined() && !o.is_null())
+            .and_then(|o| Reflect::get(o, &name.into()).ok())
+            .filter(|v| !v.is_undefined() && !v.is_null())
+    };
+    let order = match get("order") {
+        None => Order::Plan,
+        Some(v) => v
+            .as_string()
+            .as_deref()
+            .and_then(Order::parse)
+            .ok_or_else(|| usage("order", "order must be \"plan\" or \"exceptions\"".into()))?,
+    };
+    let only = match get("only") {
+        None => Vec::new(),
+        Some(v) => {
+            let names: Vec<String> = if Array::is_array(&v) {
+                Array::from(&v)
+                    .iter()
+                    .filter_map(|x| x.as_string())
+                    .collect()
+            } else {
+                v.as_string().into_iter().collect()
+            };
+            parse_statuses(&names.join(",")).map_err(|e| usage("only", e))?
+        }
+    };
+    Ok((order, only))
+}
+
 fn as_of(options: &Option<ScoreOptions>) -> Result<Option<Period>, JsValue> {
     let Some(options) = options
         .as_ref()
@@ -487,6 +525,7 @@ impl Scorecard {
     }
 
     fn report(&self, options: &Option<ScoreOptions>) -> Result<betteroff::Report, JsValue> {
+        let (order, only) = board_pack(options)?;
         let mut report = self
             .card
             .score_with(as_of(options)?, disclosure(options))
@@ -494,7 +533,7 @@ impl Scorecard {
         if strict(options) {
             report = report.strict().map_err(to_js)?;
         }
-        Ok(report)
+        Ok(report.ordered(order).only(&only))
     }
 }
 

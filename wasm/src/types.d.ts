@@ -28,6 +28,10 @@ export interface ScoreOptions {
   disclosureControl?: boolean;
   /** true refuses a report with warnings (a BetteroffError listing each). Default false. */
   strict?: boolean;
+  /** "exceptions" lists each section's measures missed, off track, special cause concern and at risk first. Default "plan". */
+  order?: "plan" | "exceptions";
+  /** Only measures of these statuses (the report says so; its summary counts every measure). */
+  only?: Status[] | string;
 }
 
 /** GSS symbols for withheld figures: c confidential, x not available, z not applicable, low rounds to zero. */

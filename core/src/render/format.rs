@@ -313,6 +313,31 @@ pub fn breakdowns(m: &MeasureResult) -> Vec<Breakdown> {
     out
 }
 
+/// Counts by status in words, in the statuses' order, leaving out those with none: "3
+/// achieved", "2 at risk".
+pub fn status_counts(c: &crate::report::StatusCounts) -> Vec<String> {
+    Status::ALL
+        .iter()
+        .map(|&s| (c.get(s), s))
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, s)| format!("{n} {}", s.label().to_lowercase()))
+        .collect()
+}
+
+/// A section's roll-up in words: "9 measures: 3 achieved, 1 on track, 2 at risk, 2 missed".
+pub fn section_rollup(r: &crate::report::Report, section: &str) -> Option<String> {
+    let c = r.summary.by_section.iter().find(|c| c.section == section)?;
+    if c.counts.measures == 0 {
+        return None;
+    }
+    Some(format!(
+        "{} measure{}: {}",
+        c.counts.measures,
+        if c.counts.measures == 1 { "" } else { "s" },
+        status_counts(&c.counts.by_status).join(", ")
+    ))
+}
+
 /// One part of a turn-the-curve record as every renderer shows it: its heading and its items.
 pub struct Part {
     /// "Story behind the curve", "Partners", "What works", "Proposed actions", "Data

@@ -23,7 +23,7 @@ const RAG_COLOURS: [(Rag, &str); 4] = [
 const PAGE_CSS: &str = r#"
 body { margin: 0 auto; max-width: 1100px; padding: 1rem; background: #fff; }
 @media (max-width: 700px) { body { padding: .6rem; } }
-@media print { @page { size: A4; margin: 14mm; } body { max-width: none; padding: 0; } }
+@media print { @page { size: A4 portrait; margin: 14mm; } body { max-width: none; padding: 0; } }
 "#;
 
 /// Everything else, scoped under `.bo` so that the same rules can sit inside a notebook or
@@ -65,12 +65,15 @@ const CSS: &str = r#"
 }
 @media print {
   .bo { font-size: 10.5pt; }
-  .bo nav, .bo tr.detail { display: none; }
-  .bo tr, .bo .counts { break-inside: avoid; }
-  .bo h2 { break-after: avoid; }
+  .bo nav { display: none; }
+  .bo main > section { break-before: page; }
+  .bo details::details-content { content-visibility: visible; display: block; }
+  .bo details > summary { display: none; }
+  .bo svg { display: block; max-width: 100%; height: auto; break-inside: avoid; }
+  .bo tr, .bo .counts, .bo table.breakdown, .bo ul.notes { break-inside: avoid; }
+  .bo h2, .bo h3, .bo h4, .bo p.rollup { break-after: avoid; }
   .bo .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .bo article.ttc { break-before: page; }
-  .bo article.ttc svg { break-inside: avoid; }
 }
 .bo article.ttc { border-top: 2px solid var(--line); margin-top: 1.5rem; padding-top: .5rem; }
 .bo article.ttc h4 { margin: .8rem 0 .2rem; font-size: 1rem; }
@@ -236,6 +239,9 @@ fn section(s: &mut String, r: &Report, sec: &crate::report::SectionInfo) {
         escape(&sec.id),
         escape(&sec.title)
     );
+    if let Some(rollup) = format::section_rollup(r, &sec.id) {
+        let _ = writeln!(s, "<p class=\"rollup\">In all: {}</p>", escape(&rollup));
+    }
     if let Some(d) = &sec.description {
         let _ = writeln!(s, "<p>{}</p>", escape(d));
     }

@@ -35,6 +35,9 @@ pub fn markdown(r: &Report) -> String {
     summary(&mut s, r);
     for sec in &r.sections {
         let _ = writeln!(s, "## {}\n", md_cell(&sec.title));
+        if let Some(rollup) = format::section_rollup(r, &sec.id) {
+            let _ = writeln!(s, "_In all: {}_\n", md_cell(&rollup));
+        }
         if sec.measures.is_empty() {
             s.push_str("No measures in this section.\n\n");
         }

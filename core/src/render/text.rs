@@ -79,6 +79,9 @@ pub fn text(r: &Report, colour: bool) -> String {
     for s in &r.sections {
         out.push(String::new());
         out.extend(wrap("==", std::slice::from_ref(&s.title), 3));
+        if let Some(rollup) = format::section_rollup(r, &s.id) {
+            out.extend(wrap("  In all:", &[rollup], 4));
+        }
         if s.measures.is_empty() {
             out.push("  (no measures in this section)".to_string());
         }
@@ -103,24 +106,10 @@ pub fn text(r: &Report, colour: bool) -> String {
 }
 
 fn summary(r: &Report, out: &mut Vec<String>) {
-    let c = &r.summary.all.by_status;
-    let counts = [
-        (c.achieved, "achieved"),
-        (c.on_track, "on track"),
-        (c.at_risk, "at risk"),
-        (c.off_track, "off track"),
-        (c.missed, "missed"),
-        (c.no_target, "no target"),
-        (c.no_data, "no data"),
-        (c.suppressed, "suppressed"),
-        (c.to_be_developed, "to be developed"),
-    ];
-    let parts: Vec<String> = counts
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, l)| format!("{n} {l},"))
+    let mut words: Vec<String> = format::status_counts(&r.summary.all.by_status)
+        .into_iter()
+        .map(|w| w + ",")
         .collect();
-    let mut words = parts;
     if let Some(last) = words.last_mut() {
         last.pop();
     }

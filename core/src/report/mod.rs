@@ -15,6 +15,7 @@ use serde::Serialize;
 
 pub(crate) mod columns;
 mod summary;
+pub mod view;
 
 /// Rounds a figure as every report figure is rounded (6 decimal places); `None` when it is not
 /// finite.

@@ -329,15 +329,26 @@ class Scorecard:
         self._native.add_workbook(read[1], source or read[0])
         return self
 
-    def score(self, as_of: Optional[str] = None, disclosure_control: bool = True, strict: bool = False) -> Report:
+    def score(
+        self,
+        as_of: Optional[str] = None,
+        disclosure_control: bool = True,
+        strict: bool = False,
+        order: str = "plan",
+        only: Union[str, Sequence[str]] = (),
+    ) -> Report:
         """Scores every measure at ``as_of`` (default: the latest period with data). Small
         counts, and every figure that would reveal them, are withheld from the report (symbol
         ``c``); ``disclosure_control=False`` shows the true figures, for internal use only, and
         the report says so. Valid but suspicious input is listed in the report's ``warnings``;
-        ``strict=True`` refuses it (a DataError listing each)."""
+        ``strict=True`` refuses it (a DataError listing each). For a board pack,
+        ``order="exceptions"`` lists each section's measures missed, off track, special cause
+        concern and at risk first, and ``only=["off_track", "at_risk"]`` lists only measures of
+        those statuses (the report says so; its summary counts every measure)."""
         if as_of is not None and not isinstance(as_of, str):
             raise TypeError(f"as_of is a period written as text, e.g. '2020-05'; got {type(as_of).__name__}")
-        return Report(self._native.score(as_of, bool(disclosure_control), bool(strict)))
+        statuses = only if isinstance(only, str) else ",".join(only)
+        return Report(self._native.score(as_of, bool(disclosure_control), bool(strict), order, statuses))
 
     @property
     def title(self) -> str:

@@ -1,0 +1,127 @@
+//! The board pack's view of a report: its measures in exception order (the ones a board must
+//! discuss first), or only those of some statuses. Both change which measures are listed and
+//! in what order, never a figure; the summary keeps counting every measure, and the report says
+//! what it leaves out.
+
+use crate::model::status::Status;
+use crate::report::{MeasureResult, Report};
+use crate::stats::spc::PointType;
+
+/// The order of a section's measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// As the plan lists them (the definition's order).
+    #[default]
+    Plan,
+    /// Exceptions first: missed, off track, special cause concern, at risk; then the rest, each
+    /// group in the plan's order.
+    Exceptions,
+}
+
+impl Order {
+    /// Reads an order as a caller names it (`plan`, `exceptions`).
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "plan" => Some(Order::Plan),
+            "exceptions" => Some(Order::Exceptions),
+            _ => None,
+        }
+    }
+}
+
+/// Where a measure comes in exception order: 0 missed, 1 off track, 2 special cause concern
+/// (whatever its status), 3 at risk, 4 the rest.
+pub fn exception_rank(m: &MeasureResult) -> u8 {
+    let concern = m
+        .spc
+        .as_ref()
+        .is_some_and(|s| s.variation == PointType::SpecialCauseConcern);
+    match m.status {
+        Status::Missed => 0,
+        Status::OffTrack => 1,
+        _ if concern => 2,
+        Status::AtRisk => 3,
+        _ => 4,
+    }
+}
+
+/// Reads a list of statuses as a caller writes it: `off_track,at_risk` (names as in the JSON).
+pub fn parse_statuses(s: &str) -> Result<Vec<Status>, String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(|name| {
+            Status::ALL
+                .into_iter()
+                .find(|st| st.key() == name)
+                .ok_or_else(|| {
+                    let known: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+                    format!("unknown status {name:?}: expected {}", known.join(", "))
+                })
+        })
+        .collect()
+}
+
+impl Report {
+    /// The report with each section's measures (and the list of every measure) in `order`.
+    pub fn ordered(mut self, order: Order) -> Report {
+        if order == Order::Plan {
+            return self;
+        }
+        let rank: std::collections::HashMap<String, u8> = self
+            .measures
+            .iter()
+            .map(|m| (m.id.clone(), exception_rank(m)))
+            .collect();
+        let of = |id: &String| rank.get(id).copied().unwrap_or(4);
+        for s in &mut self.sections {
+            s.measures.sort_by_key(of);
+        }
+        self.measures.sort_by_key(exception_rank);
+        self.scorecard.notes.push(
+            "Measures are listed exceptions first: missed, off track, special cause concern, at risk, then the rest."
+                .to_string(),
+        );
+        self
+    }
+
+    /// The report listing only the measures whose status is one of `statuses` (all of them
+    /// when it is empty), saying so at the top; the summary still counts every measure.
+    pub fn only(mut self, statuses: &[Status]) -> Report {
+        if statuses.is_empty() {
+            return self;
+        }
+        let total = self.measures.len();
+        self.measures.retain(|m| statuses.contains(&m.status));
+        let kept: std::collections::HashSet<String> =
+            self.measures.iter().map(|m| m.id.clone()).collect();
+        for s in &mut self.sections {
+            s.measures.retain(|id| kept.contains(id));
+        }
+        let names: Vec<String> = statuses.iter().map(|s| s.label().to_lowercase()).collect();
+        self.scorecard.notes.push(format!(
+            "This report lists only the measures {}: {} of {total}. The summary counts every measure.",
+            names.join(" or "),
+            self.measures.len()
+        ));
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_read_as_the_json_names_them() {
+        assert_eq!(
+            parse_statuses("off_track, at_risk").unwrap(),
+            [Status::OffTrack, Status::AtRisk]
+        );
+        assert!(parse_statuses("late")
+            .unwrap_err()
+            .starts_with("unknown status \"late\": expected achieved, on_track"));
+        assert_eq!(Order::parse("exceptions"), Some(Order::Exceptions));
+        assert_eq!(Order::parse("worst"), None);
+    }
+}
