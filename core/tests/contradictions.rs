@@ -11,9 +11,10 @@ use betteroff::Period;
 use contradictions::contradictions;
 use std::collections::BTreeSet;
 
-const EXAMPLES: [&str; 4] = [
+const EXAMPLES: [&str; 5] = [
     "examples/dorset",
     "examples/dorset-ees",
+    "examples/dudley-strategy",
     "examples/dudley-wsoa",
     "examples/stockton",
 ];

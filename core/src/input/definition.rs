@@ -159,6 +159,8 @@ struct RawSection {
     title: String,
     kind: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    parent: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<String>,
     #[serde(default, skip_serializing_if = "is_default")]
     measures: Vec<RawMeasure>,
@@ -586,11 +588,13 @@ impl Checker<'_> {
         let mut section_ids = HashMap::new();
         let mut measure_ids = HashMap::new();
         let mut sections = Vec::new();
+        let mut lines = Vec::new();
         for s in raw.sections {
             let line = self.line_of(&s.id, false);
             if let Some(why) = look_alike("section", &s.id, &mut section_ids) {
                 self.push(ErrorKind::Definition, line, "sections.id", why);
             }
+            lines.push(line);
             sections.push(self.section(s, line, &mut measure_ids));
         }
         let risks = raw.risks.into_iter().filter_map(|r| self.risk(r)).collect();
@@ -607,6 +611,7 @@ impl Checker<'_> {
                 "the scorecard id is empty".into(),
             );
         }
+        self.check_parents(&sections, &lines);
         for m in sections.iter().flat_map(|s: &Section| &s.measures) {
             let Some(from) = &m.from else { continue };
             if !tables.iter().any(|t| t.id == from.table) {
@@ -829,6 +834,29 @@ impl Checker<'_> {
         }
     }
 
+    /// Sections nest one level: a section's `parent` is another section (a priority holding
+    /// its outcomes), which has no parent of its own.
+    fn check_parents(&mut self, sections: &[Section], lines: &[Option<usize>]) {
+        for (s, &line) in sections.iter().zip(lines) {
+            let Some(parent) = &s.parent else { continue };
+            let problem = match sections.iter().find(|p| &p.id == parent) {
+                None => format!(
+                    "section {:?}: no section {parent:?} to be its parent",
+                    s.id
+                ),
+                Some(p) if p.id == s.id => format!("section {:?} cannot be its own parent", s.id),
+                Some(p) => match &p.parent {
+                    Some(grand) => format!(
+                        "section {:?}: its parent {parent:?} is itself inside {grand:?}; sections nest one level (a priority, then its outcomes)",
+                        s.id
+                    ),
+                    None => continue,
+                },
+            };
+            self.push(ErrorKind::Definition, line, "sections.parent", problem);
+        }
+    }
+
     fn section(
         &mut self,
         s: RawSection,
@@ -868,6 +896,7 @@ impl Checker<'_> {
             id: s.id,
             title: s.title,
             kind,
+            parent: s.parent.map(|p| p.trim().to_string()),
             description: s.description,
             measures,
         }
@@ -1588,6 +1617,7 @@ fn raw_section(s: &Section) -> RawSection {
             SectionKind::Service => "service",
         }
         .to_string(),
+        parent: s.parent.clone(),
         description: s.description.clone(),
         measures: s.measures.iter().map(raw_measure).collect(),
     }
@@ -1855,7 +1885,7 @@ target = { kind = "relative", change = -50, due = "2020-05" }
     fn definitions_round_trip_through_json() {
         // Every example: parse, write back, parse again: the same definition.
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        for ex in ["dorset", "dudley-wsoa", "stockton"] {
+        for ex in ["dorset", "dudley-wsoa", "stockton", "dudley-strategy"] {
             let text =
                 std::fs::read_to_string(root.join("examples").join(ex).join("scorecard.toml"))
                     .unwrap();

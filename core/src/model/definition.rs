@@ -29,6 +29,8 @@ pub struct Section {
     pub title: String,
     /// What it is, in RBA terms.
     pub kind: SectionKind,
+    /// The section it sits in (an outcome under its priority), when it nests; one level only.
+    pub parent: Option<String>,
     /// A description.
     pub description: Option<String>,
     /// Its measures, in order.

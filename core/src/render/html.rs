@@ -52,6 +52,8 @@ const CSS: &str = r#"
 .bo details svg { max-width: 100%; height: auto; }
 .bo nav ol { columns: 2; column-gap: 2.5rem; padding-left: 1.6rem; }
 .bo nav li { break-inside: avoid; }
+.bo nav li.sub { margin-left: 1.2rem; font-size: .9rem; }
+.bo section.sub > h3 { font-size: 1.1rem; margin-top: 1.6rem; }
 .bo footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); }
 @media (max-width: 700px) {
   .bo { font-size: 14px; }
@@ -91,8 +93,21 @@ pub fn html(r: &Report) -> String {
     );
     header(&mut s, r);
     s.push_str("<main>\n");
-    for sec in &r.sections {
-        section(&mut s, r, sec);
+    // A section's subsections sit inside it (a priority holds its outcomes).
+    let mut open = false;
+    for (sec, depth) in super::sections_in_order(r) {
+        if depth == 0 && std::mem::take(&mut open) {
+            s.push_str("</section>\n");
+        }
+        section(&mut s, r, sec, depth);
+        if depth == 0 {
+            open = true;
+        } else {
+            s.push_str("</section>\n");
+        }
+    }
+    if open {
+        s.push_str("</section>\n");
     }
     turn_the_curve(&mut s, r);
     agenda(&mut s, r);
@@ -221,10 +236,11 @@ fn header(s: &mut String, r: &Report) {
         );
     }
     s.push_str("</section>\n<nav aria-label=\"Sections\"><ol>\n");
-    for sec in &r.sections {
+    for (sec, depth) in super::sections_in_order(r) {
         let _ = writeln!(
             s,
-            "<li><a href=\"#s-{}\">{}</a></li>",
+            "<li{}><a href=\"#s-{}\">{}</a></li>",
+            if depth == 1 { " class=\"sub\"" } else { "" },
             escape(&sec.id),
             escape(&sec.title)
         );
@@ -232,11 +248,19 @@ fn header(s: &mut String, r: &Report) {
     s.push_str("</ol></nav>\n</header>\n");
 }
 
-fn section(s: &mut String, r: &Report, sec: &crate::report::SectionInfo) {
+/// A section's heading, roll-up and measures (its closing tag is the caller's: a section's
+/// subsections sit inside it). Depth 1 is a subsection: its headings are a level down.
+fn section(s: &mut String, r: &Report, sec: &crate::report::SectionInfo, depth: usize) {
+    let (h, q) = if depth == 0 {
+        ("h2", "h3")
+    } else {
+        ("h3", "h4")
+    };
     let _ = writeln!(
         s,
-        "<section id=\"s-{}\">\n<h2>{}</h2>",
+        "<section id=\"s-{}\"{}>\n<{h}>{}</{h}>",
         escape(&sec.id),
+        if depth == 0 { "" } else { " class=\"sub\"" },
         escape(&sec.title)
     );
     if let Some(rollup) = format::section_rollup(r, &sec.id) {
@@ -245,17 +269,16 @@ fn section(s: &mut String, r: &Report, sec: &crate::report::SectionInfo) {
     if let Some(d) = &sec.description {
         let _ = writeln!(s, "<p>{}</p>", escape(d));
     }
-    if sec.measures.is_empty() {
+    if super::is_empty(r, sec) {
         s.push_str("<p class=\"muted\">No measures in this section.</p>\n");
     }
     for (kind, ms) in super::by_question(r, sec) {
-        let _ = writeln!(s, "<h3>{}</h3>\n<table class=\"measures\">\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Latest</th><th scope=\"col\">Trend</th><th scope=\"col\">Change on previous</th><th scope=\"col\">Target</th><th scope=\"col\">Progress</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>", kind.question());
+        let _ = writeln!(s, "<{q}>{}</{q}>\n<table class=\"measures\">\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Latest</th><th scope=\"col\">Trend</th><th scope=\"col\">Change on previous</th><th scope=\"col\">Target</th><th scope=\"col\">Progress</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>", kind.question());
         for m in ms {
             measure_rows(s, m);
         }
         s.push_str("</tbody>\n</table>\n");
     }
-    s.push_str("</section>\n");
 }
 
 fn measure_rows(s: &mut String, m: &MeasureResult) {

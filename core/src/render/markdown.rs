@@ -33,16 +33,21 @@ pub fn markdown(r: &Report) -> String {
         s.push('\n');
     }
     summary(&mut s, r);
-    for sec in &r.sections {
-        let _ = writeln!(s, "## {}\n", md_cell(&sec.title));
+    for (sec, depth) in super::sections_in_order(r) {
+        let (h, q) = if depth == 0 {
+            ("##", "###")
+        } else {
+            ("###", "####")
+        };
+        let _ = writeln!(s, "{h} {}\n", md_cell(&sec.title));
         if let Some(rollup) = format::section_rollup(r, &sec.id) {
             let _ = writeln!(s, "_In all: {}_\n", md_cell(&rollup));
         }
-        if sec.measures.is_empty() {
+        if super::is_empty(r, sec) {
             s.push_str("No measures in this section.\n\n");
         }
         for (kind, ms) in super::by_question(r, sec) {
-            let _ = writeln!(s, "### {}\n\n| Measure | Latest | Change on previous | Target | Progress | Status |\n| --- | --- | --- | --- | ---: | --- |", kind.question());
+            let _ = writeln!(s, "{q} {}\n\n| Measure | Latest | Change on previous | Target | Progress | Status |\n| --- | --- | --- | --- | ---: | --- |", kind.question());
             for m in &ms {
                 row(&mut s, m);
             }

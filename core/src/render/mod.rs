@@ -25,6 +25,35 @@ pub use text::{text, WIDTH as TEXT_WIDTH};
 use crate::model::kinds::MeasureKind;
 use crate::report::{MeasureResult, Report, SectionInfo};
 
+/// The sections in reading order, each with its depth: every top-level section (0) followed by
+/// the sections inside it (1), each list in the definition's order. A section whose parent is
+/// not in the report (left out by a filter) reads at the top level.
+pub fn sections_in_order(r: &Report) -> Vec<(&SectionInfo, usize)> {
+    let known = |id: &str| r.sections.iter().any(|s| s.id == id);
+    let top = |s: &SectionInfo| s.parent.as_deref().is_none_or(|p| !known(p));
+    let mut out = Vec::with_capacity(r.sections.len());
+    for s in r.sections.iter().filter(|s| top(s)) {
+        out.push((s, 0));
+        out.extend(
+            r.sections
+                .iter()
+                .filter(|c| c.parent.as_deref() == Some(s.id.as_str()))
+                .map(|c| (c, 1)),
+        );
+    }
+    out
+}
+
+/// Whether a section has no measures, nor any in the sections inside it: "no measures in this
+/// section" is said only then (a priority's measures may all sit in its outcomes).
+pub fn is_empty(r: &Report, sec: &SectionInfo) -> bool {
+    sec.measures.is_empty()
+        && !r
+            .sections
+            .iter()
+            .any(|c| c.parent.as_deref() == Some(sec.id.as_str()) && !c.measures.is_empty())
+}
+
 /// A section's measures grouped under the RBA questions, in the questions' order; a question
 /// with no measures is left out.
 pub fn by_question<'r>(

@@ -76,13 +76,14 @@ pub fn text(r: &Report, colour: bool) -> String {
     }
     out.push(String::new());
     summary(r, &mut out);
-    for s in &r.sections {
+    for (s, depth) in super::sections_in_order(r) {
         out.push(String::new());
-        out.extend(wrap("==", std::slice::from_ref(&s.title), 3));
+        let mark = if depth == 0 { "==" } else { "  ---" };
+        out.extend(wrap(mark, std::slice::from_ref(&s.title), mark.len() + 1));
         if let Some(rollup) = format::section_rollup(r, &s.id) {
             out.extend(wrap("  In all:", &[rollup], 4));
         }
-        if s.measures.is_empty() {
+        if super::is_empty(r, s) {
             out.push("  (no measures in this section)".to_string());
         }
         for (kind, ms) in super::by_question(r, s) {

@@ -142,6 +142,8 @@ pub struct SectionInfo {
     pub title: String,
     /// What it is, in RBA terms.
     pub kind: SectionKind,
+    /// The section it sits in (an outcome under its priority), when it nests.
+    pub parent: Option<String>,
     /// A description.
     pub description: Option<String>,
     /// Its measures' ids, in order.

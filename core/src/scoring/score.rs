@@ -56,8 +56,12 @@ pub fn score_with_progress(
     progress(total, total);
     let actions: Vec<ActionResult> = card.actions().iter().map(|a| action_at(a, as_of)).collect();
     let def = &card.definition;
-    let section_ids: Vec<String> = def.sections.iter().map(|s| s.id.clone()).collect();
-    let summary = summarise(&section_ids, &measures, &actions);
+    let sections: Vec<(String, Option<String>)> = def
+        .sections
+        .iter()
+        .map(|s| (s.id.clone(), s.parent.clone()))
+        .collect();
+    let summary = summarise(&sections, &measures, &actions);
     Ok(Report {
         schema: SCHEMA,
         scorecard: CardInfo {
@@ -84,6 +88,7 @@ pub fn score_with_progress(
                 id: s.id.clone(),
                 title: s.title.clone(),
                 kind: s.kind,
+                parent: s.parent.clone(),
                 description: s.description.clone(),
                 measures: s.measures.iter().map(|m| m.id.clone()).collect(),
             })

@@ -6,19 +6,24 @@ use crate::model::kinds::MeasureKind;
 use crate::report::{ActionCounts, AgendaItem, Counts, KindCounts, SectionCounts, Summary};
 use crate::report::{ActionResult, MeasureResult};
 
-/// Summarises scored measures (in section order) and actions.
+/// Summarises scored measures (in section order) and actions. `sections` are (id, parent):
+/// a section's counts roll up its own measures and those of the sections inside it.
 pub fn summarise(
-    sections: &[String],
+    sections: &[(String, Option<String>)],
     measures: &[MeasureResult],
     actions: &[ActionResult],
 ) -> Summary {
     let mut all = Counts::default();
     let mut by_section: Vec<SectionCounts> = sections
         .iter()
-        .map(|s| SectionCounts {
+        .map(|(s, _)| SectionCounts {
             section: s.clone(),
             counts: Counts::default(),
         })
+        .collect();
+    let parent_of: std::collections::HashMap<&str, &str> = sections
+        .iter()
+        .filter_map(|(s, p)| Some((s.as_str(), p.as_deref()?)))
         .collect();
     let mut by_kind: Vec<KindCounts> = MeasureKind::ALL
         .iter()
@@ -29,7 +34,11 @@ pub fn summarise(
         .collect();
     for m in measures {
         all.add(m);
-        if let Some(s) = by_section.iter_mut().find(|s| s.section == m.section) {
+        let parent = parent_of.get(m.section.as_str()).copied();
+        for s in by_section
+            .iter_mut()
+            .filter(|s| s.section == m.section || Some(s.section.as_str()) == parent)
+        {
             s.counts.add(m);
         }
         if let Some(k) = by_kind.iter_mut().find(|k| k.kind == m.kind) {
