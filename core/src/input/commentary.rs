@@ -5,7 +5,6 @@ use crate::error::{Error, ErrorKind, Errors};
 use crate::input::observations;
 use crate::input::table::{self, Table};
 use crate::model::measure::Measure;
-use crate::model::period::Period;
 use crate::model::story::Commentary;
 
 pub const REQUIRED: &[&str] = &["measure", "period", "text"];
@@ -47,32 +46,16 @@ fn parse_table<'m>(
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for row in &t.rows {
-        let err = |kind, field: &str, msg: String| Error::new(kind, t.at(row, field), msg);
-        let id = t.get(row, "measure").unwrap_or("");
-        let measure = find(id);
-        if measure.is_none() {
-            errors.push(err(
-                ErrorKind::Data,
-                "measure",
-                format!("unknown measure id {id:?}: the scorecard has no measure with that id"),
-            ));
-        }
-        // As the measure's frequency reads it, as its figures are (a day in a monthly measure
-        // is its month).
-        let period = t
-            .get(row, "period")
-            .unwrap_or("")
-            .parse::<Period>()
-            .map_err(|e| e.to_string())
-            .and_then(|p| measure.map_or(Ok(p), |m| observations::fit_frequency(m, p)));
-        if let Err(e) = &period {
-            errors.push(err(ErrorKind::Period, "period", e.clone()));
-        }
+        let (measure, period) = observations::measure_and_period(t, row, find, &mut errors);
         let text = t.get(row, "text");
         if text.is_none() {
-            errors.push(err(ErrorKind::Data, "text", "the text is empty".into()));
+            errors.push(Error::new(
+                ErrorKind::Data,
+                t.at(row, "text"),
+                "the text is empty",
+            ));
         }
-        if let (Some(m), Ok(period), Some(text)) = (measure, period, text) {
+        if let (Some(m), Some(period), Some(text)) = (measure, period, text) {
             out.push(Commentary {
                 measure: m.id.clone(),
                 period,

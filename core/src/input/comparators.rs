@@ -52,26 +52,7 @@ fn parse_table<'m>(
     let mut errors = Vec::new();
     for row in &t.rows {
         let err = |kind, field: &str, msg: String| Error::new(kind, t.at(row, field), msg);
-        let id = t.get(row, "measure").unwrap_or("");
-        let measure = find(id);
-        if measure.is_none() {
-            errors.push(err(
-                ErrorKind::Data,
-                "measure",
-                format!("unknown measure id {id:?}: the scorecard has no measure with that id"),
-            ));
-        }
-        // As the measure's frequency reads it, as its own figures are (a day in a monthly
-        // measure is its month).
-        let period = t
-            .get(row, "period")
-            .unwrap_or("")
-            .parse::<Period>()
-            .map_err(|e| e.to_string())
-            .and_then(|p| measure.map_or(Ok(p), |m| observations::fit_frequency(m, p)));
-        if let Err(e) = &period {
-            errors.push(err(ErrorKind::Period, "period", e.clone()));
-        }
+        let (measure, period) = observations::measure_and_period(t, row, find, &mut errors);
         let name = t.get(row, "comparator");
         if name.is_none() {
             errors.push(err(
@@ -95,7 +76,7 @@ fn parse_table<'m>(
                 None
             }
         };
-        if let (Some(m), Ok(period), Some(name), Some(value)) = (measure, period, name, value) {
+        if let (Some(m), Some(period), Some(name), Some(value)) = (measure, period, name, value) {
             out.push(ComparatorValue {
                 measure: m.id.clone(),
                 period,

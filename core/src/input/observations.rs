@@ -114,6 +114,42 @@ fn with_unit(cell: &str, field: &str, unit: Option<Unit>) -> Result<f64, String>
     }
 }
 
+/// A row's measure (by its `measure` column, through `find`) and period (its `period` column,
+/// read as the measure's frequency reads it: a day in a monthly measure is its month), each
+/// `None` with its error pushed when it cannot be read. The comparators and commentary files
+/// read their rows' measure and period through here.
+pub(crate) fn measure_and_period<'m>(
+    t: &crate::input::table::Table,
+    row: &crate::input::table::Row,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+    errors: &mut Vec<crate::error::Error>,
+) -> (Option<&'m Measure>, Option<Period>) {
+    use crate::error::{Error, ErrorKind};
+    let id = t.get(row, "measure").unwrap_or("");
+    let measure = find(id);
+    if measure.is_none() {
+        errors.push(Error::new(
+            ErrorKind::Data,
+            t.at(row, "measure"),
+            format!("unknown measure id {id:?}: the scorecard has no measure with that id"),
+        ));
+    }
+    let period = t
+        .get(row, "period")
+        .unwrap_or("")
+        .parse::<Period>()
+        .map_err(|e| e.to_string())
+        .and_then(|p| measure.map_or(Ok(p), |m| fit_frequency(m, p)));
+    let period = match period {
+        Ok(p) => Some(p),
+        Err(e) => {
+            errors.push(Error::new(ErrorKind::Period, t.at(row, "period"), e));
+            None
+        }
+    };
+    (measure, period)
+}
+
 /// A figure's period as its measure's frequency reads it: a day (or a date and time, as Excel,
 /// pandas and NHS extracts write the first or last day of a month) becomes the month, quarter,
 /// term or year of a monthly, quarterly, termly or annual measure that holds it; a period of

@@ -406,6 +406,14 @@ pub fn turn_the_curve(m: &MeasureResult) -> Vec<Part> {
         .collect()
 }
 
+/// The measures with a turn-the-curve record to show, in the report's order.
+pub fn with_records(r: &crate::report::Report) -> Vec<&MeasureResult> {
+    r.measures
+        .iter()
+        .filter(|m| !turn_the_curve(m).is_empty())
+        .collect()
+}
+
 /// A percentage to one decimal place: "43.8%".
 pub fn pct(p: f64) -> String {
     format!("{}%", fmt_num(round_to(p, 1)))

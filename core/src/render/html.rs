@@ -446,11 +446,7 @@ pub fn measure_detail(m: &MeasureResult) -> String {
 /// latest figure and the curve), the story behind it, partners, what works, what we propose to
 /// do, and the data we need; then the commentary. Each starts a printed page.
 fn turn_the_curve(s: &mut String, r: &Report) {
-    let with: Vec<&MeasureResult> = r
-        .measures
-        .iter()
-        .filter(|m| !format::turn_the_curve(m).is_empty())
-        .collect();
+    let with = format::with_records(r);
     if with.is_empty() {
         return;
     }

@@ -201,11 +201,7 @@ fn extras(s: &mut String, r: &Report) {
 
 /// Each measure's turn-the-curve record, in Friedman's order, under its name.
 fn turn_the_curve(s: &mut String, r: &Report) {
-    let with: Vec<&MeasureResult> = r
-        .measures
-        .iter()
-        .filter(|m| !format::turn_the_curve(m).is_empty())
-        .collect();
+    let with = format::with_records(r);
     if with.is_empty() {
         return;
     }
