@@ -68,6 +68,19 @@ fn wsoa_statuses_as_of_may_2020() {
     // missed at the due date.
     assert_eq!(status("2.A3b"), Status::Achieved);
     assert_eq!(status("2.A3a"), Status::Missed);
+    // Each figure the report states keeps its own label: the real April 2019 benchmark, the
+    // illustrative figures after it.
+    let notes = &measure(&r, "2.A3a").notes;
+    assert!(
+        notes.contains(
+            &"The 2019-04 figure: Real: WSoA area 2 A3 (the April 2019 benchmark, 32%)".to_string()
+        ),
+        "{notes:?}"
+    );
+    assert!(
+        notes.contains(&"The 2019-10 and 2020-05 figures: Illustrative".to_string()),
+        "{notes:?}"
+    );
     // Higher is better: 14.D2a offers 40 (Oct 2019) to 48 by Oct 2020; at 2020-04-30,
     // 182 of 366 days: e = 40 + 8 x 182/366 = 43.98, v = 44 -> on track.
     let offers = measure(&r, "14.D2a");

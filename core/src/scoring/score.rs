@@ -156,6 +156,36 @@ impl Outcome {
     }
 }
 
+/// The notes of `figures` in words, one line per distinct note, in the order of the figures'
+/// periods: "The 2019-04 figure: Real: strategy table 5", "The 2019-10 and 2020-05 figures:
+/// Illustrative". A figure named twice (the baseline is the previous figure) counts once.
+fn figure_notes<'o>(figures: impl Iterator<Item = &'o Observation>) -> Vec<String> {
+    let mut seen: Vec<&Observation> = figures.collect();
+    seen.sort_by_key(|o| o.period);
+    seen.dedup_by_key(|o| o.period);
+    let mut grouped: Vec<(&str, Vec<Period>)> = Vec::new();
+    for o in seen {
+        let Some(note) = o.note.as_deref() else {
+            continue;
+        };
+        match grouped.iter_mut().find(|(n, _)| *n == note) {
+            Some((_, periods)) => periods.push(o.period),
+            None => grouped.push((note, vec![o.period])),
+        }
+    }
+    grouped
+        .into_iter()
+        .map(|(note, periods)| {
+            let names: Vec<String> = periods.iter().map(ToString::to_string).collect();
+            match names.as_slice() {
+                [one] => format!("The {one} figure: {note}"),
+                [init @ .., last] => format!("The {} and {last} figures: {note}", init.join(", ")),
+                [] => String::new(),
+            }
+        })
+        .collect()
+}
+
 /// An action as it stands at `as_of`: its status then, its completion date if by then, and
 /// whether it is overdue. The report's actions and a turn-the-curve record's use this.
 fn action_at(a: &Action, as_of: Period) -> ActionResult {
@@ -282,16 +312,22 @@ impl Scorer<'_> {
         notes.extend(self.card.proportions(m).ok().flatten());
         let series = self.series(m);
         let latest = series.last().copied();
-        // The latest figure's own note ("Illustrative", "Real: strategy table 4", a symbol's
-        // meaning): the label a figure must never lose when it is pasted into a board paper.
-        if let Some(o) = latest {
-            if let Some(n) = &o.note {
-                notes.push(format!("The {} figure: {n}", o.period));
-            }
-        }
         let value = latest.and_then(Observation::value);
         let decimals = self.decimals(m);
         let baseline = self.baseline(m, &series, &mut notes);
+        // The own notes ("Illustrative", "Real: strategy table 4") of every figure the report
+        // states: the latest, the one before it (the change is worked from it) and the
+        // baseline period's. The label a figure must never lose when it is pasted into a board
+        // paper.
+        let observed_baseline = baseline
+            .as_ref()
+            .and_then(|b| series.iter().find(|o| o.period == b.period).copied());
+        let previous_figure = series.len().checked_sub(2).map(|i| series[i]);
+        notes.extend(figure_notes(
+            [observed_baseline, previous_figure, latest]
+                .into_iter()
+                .flatten(),
+        ));
         let outcome = self.outcome(m, latest, value, baseline.as_ref(), &mut notes);
         let previous = self.previous_change(m, &series, &mut notes);
         let (direction, streak) = direction_and_streak(m.polarity, &series);
