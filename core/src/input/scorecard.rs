@@ -128,6 +128,8 @@ pub struct Scorecard {
     actions: Vec<Action>,
     /// What the partnership said of each measure, period by period (`commentary.csv`).
     commentary: Vec<Commentary>,
+    /// Figures replaced by a later row flagged `revised`, kept with their sources.
+    superseded: Vec<Observation>,
     /// Measures with no frequency whose dated figures were read as months, quarters or years,
     /// and the note that says so in every report: (measure id, note).
     inferred: Vec<(String, String)>,
@@ -220,6 +222,7 @@ impl Scorecard {
             comparators,
             actions: self.actions.clone(),
             commentary: self.commentary.clone(),
+            superseded: self.superseded.clone(),
             inferred: self.inferred.clone(),
         }
     }
@@ -245,6 +248,7 @@ impl Scorecard {
             comparators: Vec::new(),
             actions: Vec::new(),
             commentary: Vec::new(),
+            superseded: Vec::new(),
             inferred: Vec::new(),
         }
     }
@@ -718,6 +722,10 @@ impl Scorecard {
             (o.measure.as_str(), o.period, o.breakdown.as_deref())
         };
         known.sort_by(|&x, &y| key(x).cmp(&key(y)));
+        // A later row flagged `revised` replaces the one before it (a council's correction of
+        // its first report): both are kept, the later scored, and the report says so. Any
+        // other second row for the same figure is an error.
+        let mut superseded: Vec<usize> = Vec::new();
         let mut first = 0;
         for k in 1..known.len() {
             if key(known[k]) != key(known[first]) {
@@ -725,6 +733,10 @@ impl Scorecard {
                 continue;
             }
             let (o, earlier) = (all[known[k] as usize], all[known[first] as usize]);
+            if o.revised {
+                superseded.push(known[k - 1] as usize);
+                continue;
+            }
             errors.push((
                 known[k] as usize,
                 1,
@@ -732,7 +744,7 @@ impl Scorecard {
                     ErrorKind::Data,
                     o.source.at("period"),
                     format!(
-                        "duplicate observation for measure {:?} and period {}{}: first given at {}",
+                        "duplicate observation for measure {:?} and period {}{}: first given at {} (flag a correction `revised` to replace the earlier figure)",
                         o.measure,
                         o.period,
                         breakdown_text(o),
@@ -744,6 +756,30 @@ impl Scorecard {
         drop((known, kinds, all));
         errors.sort_by_key(|(i, rank, _)| (*i, *rank));
         Errors(errors.into_iter().map(|(_, _, e)| e).collect()).into_result()?;
+        if !superseded.is_empty() {
+            superseded.sort_unstable();
+            let gone = |i: usize| superseded.binary_search(&i).is_ok();
+            let mut i = 0;
+            let (mut kept_held, mut kept_new) = (Vec::new(), Vec::new());
+            for o in std::mem::take(&mut self.observations) {
+                if gone(i) {
+                    self.superseded.push(o);
+                } else {
+                    kept_held.push(o);
+                }
+                i += 1;
+            }
+            for o in std::mem::take(&mut rows) {
+                if gone(i) {
+                    self.superseded.push(o);
+                } else {
+                    kept_new.push(o);
+                }
+                i += 1;
+            }
+            self.observations = kept_held;
+            rows = kept_new;
+        }
         // The first file moves in whole: no second copy of every row while extending.
         if self.observations.is_empty() {
             self.observations = rows;
@@ -869,6 +905,11 @@ impl Scorecard {
         let rows = commentary::parse_records(records, &find)?;
         self.commentary.extend(rows);
         Ok(())
+    }
+
+    /// The figures a later row flagged `revised` replaced, with their sources.
+    pub fn superseded(&self) -> &[Observation] {
+        &self.superseded
     }
 
     /// Every commentary row, in the order given.
@@ -1090,7 +1131,7 @@ fn breakdown_text(o: &Observation) -> String {
         .map_or(String::new(), |(d, c)| format!(" ({d} = {c})"))
 }
 
-fn row_place(at: &RowSource) -> String {
+pub(crate) fn row_place(at: &RowSource) -> String {
     place(&at.location())
 }
 
@@ -1148,7 +1189,7 @@ mod tests {
                     let e = result.unwrap_err().to_string();
                     let want = format!("o.csv:{}: field \"period\": duplicate observation", lines.len() + 1);
                     prop_assert!(e.starts_with(&want), "{}", e);
-                    prop_assert!(e.ends_with(&format!("first given at o.csv:{}", d + 2)), "{}", e);
+                    prop_assert!(e.contains(&format!("first given at o.csv:{} (", d + 2)), "{}", e);
                 }
                 None => {
                     result.unwrap();
@@ -1221,7 +1262,7 @@ target = { kind = "relative", change = -50, due = "2020-05" }
                 "obs.csv",
             )
             .unwrap_err();
-        assert_eq!(e.to_string(), "obs.csv:3: field \"period\": duplicate observation for measure \"m\" and period 2019-04: first given at obs.csv:2");
+        assert_eq!(e.to_string(), "obs.csv:3: field \"period\": duplicate observation for measure \"m\" and period 2019-04: first given at obs.csv:2 (flag a correction `revised` to replace the earlier figure)");
         assert!(
             c.observations().is_empty(),
             "a file with a problem adds nothing"

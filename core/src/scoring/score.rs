@@ -256,6 +256,33 @@ impl Scorer<'_> {
             .fold(m.unit.decimals(), u8::max)
     }
 
+    /// What the report says of each figure of `m` (up to the reporting period) that a later
+    /// row flagged `revised` replaced: which it uses, and where each was given. No figure is
+    /// quoted (the first one may be a small count).
+    fn revisions(&self, m: &Measure) -> Vec<String> {
+        let rows = self.card.observations_of(&m.id);
+        self.card
+            .superseded()
+            .iter()
+            .filter(|o| o.measure == m.id && o.period.end() <= self.as_of.end())
+            .filter_map(|old| {
+                let now = rows
+                    .iter()
+                    .find(|o| o.period == old.period && o.breakdown == old.breakdown)?;
+                let what = old
+                    .breakdown
+                    .as_deref()
+                    .map_or(String::new(), |(d, c)| format!(" ({d} = {c})"));
+                Some(format!(
+                    "The {}{what} figure was revised: the report uses the correction ({}), not the figure first published ({}).",
+                    old.period,
+                    crate::input::scorecard::row_place(&now.source),
+                    crate::input::scorecard::row_place(&old.source)
+                ))
+            })
+            .collect()
+    }
+
     /// The measure's turn-the-curve record at the reporting period: its actions as they stand
     /// then, and the commentary up to it in period order; `None` when there is nothing.
     fn turn_the_curve(&self, m: &Measure) -> Option<TurnTheCurveResult> {
@@ -328,6 +355,7 @@ impl Scorer<'_> {
                 .into_iter()
                 .flatten(),
         ));
+        notes.extend(self.revisions(m));
         let outcome = self.outcome(m, latest, value, baseline.as_ref(), &mut notes);
         let previous = self.previous_change(m, &series, &mut notes);
         let (direction, streak) = direction_and_streak(m.polarity, &series);
@@ -523,7 +551,7 @@ impl Scorer<'_> {
             Target::Single {
                 rule: Rule::Direction,
                 due,
-            } => self.direction_only(m, due, notes),
+            } => self.direction_only(m, due, baseline, notes),
             Target::Single { rule, due } => self.single(m, rule, *due, o, v, baseline, notes),
             Target::Milestones(ms) => self.milestones(m, ms, o, v, baseline, notes),
         }
@@ -533,11 +561,28 @@ impl Scorer<'_> {
         &self,
         m: &Measure,
         due: &Option<Period>,
+        baseline: Option<&ResolvedBaseline>,
         notes: &mut Vec<String>,
     ) -> Outcome {
         let series = self.series(m);
-        let (direction, _) = direction_and_streak(m.polarity, &series);
+        let (mut direction, _) = direction_and_streak(m.polarity, &series);
         notes.push("A direction-only target: judged by the direction of travel (improving: on track; no change: at risk; worsening: off track).".to_string());
+        // With no two consecutive figures, a baseline before the latest figure (a plan's stated
+        // "from 12 in 2019") is its first figure: the plan's own starting point.
+        if direction == Direction::Unknown {
+            let latest = series.last().and_then(|o| Some((o.period, o.value()?)));
+            if let (Some((period, v)), Some(b)) = (latest, baseline) {
+                if b.period < period {
+                    direction = Direction::between(b.value, v, m.polarity);
+                    notes.push(format!(
+                        "Judged from the baseline ({}, {}) as the first figure: {}.",
+                        b.period,
+                        fmt_num(b.value),
+                        direction.label()
+                    ));
+                }
+            }
+        }
         let status = match direction {
             Direction::Improving => Status::OnTrack,
             Direction::NoChange => Status::AtRisk,
