@@ -119,3 +119,45 @@ fn a_revised_small_count_is_not_quoted() {
     assert!(notes.contains("The 2020 figure was revised"), "{notes}");
     assert!(!notes.contains(" 3") && !notes.contains(" 2 "), "{notes}");
 }
+
+#[test]
+fn projected_and_part_year_figures_say_what_they_are() {
+    use betteroff::render::{render, Format};
+    // "1.17% (projected end of year)"-style: 61% for 2020-Q4 as a projection, achieved as
+    // given, with the report saying it is a projection in every format.
+    let r = load("measure,period,value,flag\nt20,2020-Q3,55,\nt20,2020-Q4,61,projected\n")
+        .unwrap()
+        .score(None)
+        .unwrap();
+    let m = &r.measures[1];
+    assert_eq!(
+        (m.status, m.projected, m.part_year),
+        (Status::Achieved, true, false)
+    );
+    assert_eq!(m.series[1].flag, Some("projected"));
+    let said = "The 2020-Q4 figure is a projection, not an outturn: the status may change when the outturn is known.";
+    assert!(m.notes.contains(&said.to_string()));
+    for f in [Format::Text, Format::Markdown, Format::Html] {
+        assert!(
+            render(&r, f, false).contains("61% (2020-Q4) projected"),
+            "{f:?}"
+        );
+    }
+    // A count to date set against a full year, written as DfE qualifies a period: achieved on
+    // it, with a note that the full year may not hold.
+    let r = load("measure,period,value\nappr,2020,15\nappr,2021 (year to date),16\n")
+        .unwrap()
+        .score(None)
+        .unwrap();
+    let m = &r.measures[0];
+    assert!(m.part_year);
+    assert!(m.notes.contains(
+        &"The 2021 figure covers part of the period only: the full period's figure may differ."
+            .to_string()
+    ));
+    // An unknown flag lists the ones there are.
+    let e = load("measure,period,value,flag\nt20,2020-Q4,61,guess\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.ends_with("unknown flag \"guess\": expected provisional, revised, projected, part_year, missing or suppressed"), "{e}");
+}

@@ -121,7 +121,7 @@ export interface Report {
 export interface Point {
   period: PeriodText;
   value: number | null;
-  flag: "provisional" | "revised" | "missing" | "suppressed" | null;
+  flag: "provisional" | "revised" | "projected" | "part_year" | "missing" | "suppressed" | null;
   symbol: GssSymbol | null;
 }
 
@@ -181,6 +181,10 @@ export interface MeasureResult {
   denominator: number | null;
   provisional: boolean;
   revised: boolean;
+  /** The current figure is a projection, not an outturn. */
+  projected: boolean;
+  /** The current figure covers part of its period. */
+  part_year: boolean;
   baseline: { period: PeriodText; value: number; source: "stated" | "observed" } | null;
   target: TargetResult | null;
   expected: number | null;

@@ -379,6 +379,8 @@ pub fn read(
                     reading,
                     provisional: false,
                     revised: false,
+                    projected: false,
+                    part_year: false,
                     breakdown: None,
                     note: symbol.map(|s| format!("EES symbol {s}")),
                     published_interval: None,

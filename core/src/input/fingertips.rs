@@ -172,6 +172,8 @@ pub fn read(
                     reading,
                     provisional: false,
                     revised: false,
+                    projected: false,
+                    part_year: false,
                     breakdown: None,
                     note,
                     published_interval,

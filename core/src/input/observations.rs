@@ -79,6 +79,8 @@ enum Said {
     Provisional,
     Revised,
     Final,
+    Projected,
+    PartYear,
 }
 
 /// The period text without a known qualifier, and what the qualifier says; an unknown one is
@@ -95,6 +97,8 @@ fn qualified(cell: &str) -> (&str, Option<Said>) {
         "p" | "prov" | "provisional" => Said::Provisional,
         "r" | "rev" | "revised" => Said::Revised,
         "final" | "ot" | "outturn" => Said::Final,
+        "projected" | "projection" | "forecast" => Said::Projected,
+        "part year" | "part-year" | "year to date" | "ytd" => Said::PartYear,
         _ => return (cell, None),
     };
     (text.trim_end(), Some(said))
@@ -350,6 +354,10 @@ fn parse_row<'m>(
         flag == "provisional" || said == Some(Said::Provisional),
         flag == "revised" || said == Some(Said::Revised),
     );
+    let (projected, part_year) = (
+        flag == "projected" || said == Some(Said::Projected),
+        flag == "part_year" || said == Some(Said::PartYear),
+    );
     match (measure, period, reading) {
         (Some(m), Some(period), Some(reading)) if errors.is_empty() => Ok(Observation {
             measure: m.id.clone(),
@@ -357,6 +365,8 @@ fn parse_row<'m>(
             reading,
             provisional,
             revised,
+            projected,
+            part_year,
             breakdown: breakdown.map(Box::new),
             note: t.get(row, "note").map(str::to_string),
             published_interval: None,
@@ -377,7 +387,7 @@ struct RawReading<'a> {
 fn read_reading(unit: Unit, raw: &RawReading) -> Result<Reading, (&'static str, String)> {
     let has_figure = raw.value.is_some() || raw.numerator.is_some() || raw.denominator.is_some();
     match raw.flag {
-        "" | "provisional" | "revised" => {}
+        "" | "provisional" | "revised" | "projected" | "part_year" => {}
         "missing" | "suppressed" if has_figure => {
             return Err((
                 "flag",
@@ -393,7 +403,7 @@ fn read_reading(unit: Unit, raw: &RawReading) -> Result<Reading, (&'static str, 
             return Err((
                 "flag",
                 format!(
-                    "unknown flag {other:?}: expected provisional, revised, missing or suppressed"
+                    "unknown flag {other:?}: expected provisional, revised, projected, part_year, missing or suppressed"
                 ),
             ))
         }

@@ -53,6 +53,10 @@ pub struct Observation {
     pub provisional: bool,
     /// The figure was revised.
     pub revised: bool,
+    /// The figure is a projection (a plan's "1.17% (projected end of year)"), not an outturn.
+    pub projected: bool,
+    /// The figure covers part of its period (a count to date set against a full year).
+    pub part_year: bool,
     /// `(dimension, category)` for a breakdown row; `None` for the total.
     pub breakdown: Option<Box<(String, String)>>,
     /// The row's note.

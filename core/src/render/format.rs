@@ -92,7 +92,15 @@ pub fn current(m: &MeasureResult) -> String {
         (Some(v), Some(p)) => format!(
             "{} ({p}){}",
             value(m, v),
-            if m.provisional { " provisional" } else { "" }
+            [
+                (m.provisional, " provisional"),
+                (m.projected, " projected"),
+                (m.part_year, " part year")
+            ]
+            .iter()
+            .filter(|(on, _)| *on)
+            .map(|(_, w)| *w)
+            .collect::<String>()
         ),
         (None, Some(p)) => format!("no figure for {p}"),
         _ if m.to_be_developed => "to be developed".to_string(),

@@ -197,6 +197,10 @@ pub struct MeasureResult {
     pub provisional: bool,
     /// The current figure was revised.
     pub revised: bool,
+    /// The current figure is a projection, not an outturn.
+    pub projected: bool,
+    /// The current figure covers part of its period.
+    pub part_year: bool,
     /// The baseline used.
     pub baseline: Option<ResolvedBaseline>,
     /// The target, resolved.

@@ -357,6 +357,26 @@ impl Scorer<'_> {
         ));
         notes.extend(self.revisions(m));
         let outcome = self.outcome(m, latest, value, baseline.as_ref(), &mut notes);
+        // A projected or part-year figure is judged as given, and the report says what it is.
+        if let Some(o) = latest.filter(|o| o.value().is_some()) {
+            if o.projected {
+                notes.push(format!(
+                    "The {} figure is a projection, not an outturn: the status may change when the outturn is known.",
+                    o.period
+                ));
+            }
+            if o.part_year {
+                notes.push(format!(
+                    "The {} figure covers part of the period only{}.",
+                    o.period,
+                    if outcome.status == Status::Achieved {
+                        ": achieved on it, the full period's figure may not hold"
+                    } else {
+                        ": the full period's figure may differ"
+                    }
+                ));
+            }
+        }
         let previous = self.previous_change(m, &series, &mut notes);
         let (direction, streak) = direction_and_streak(m.polarity, &series);
         let (numerator, denominator) = match latest.map(|o| o.reading) {
@@ -431,6 +451,8 @@ impl Scorer<'_> {
             denominator,
             provisional: latest.is_some_and(|o| o.provisional),
             revised: latest.is_some_and(|o| o.revised),
+            projected: latest.is_some_and(|o| o.projected),
+            part_year: latest.is_some_and(|o| o.part_year),
             baseline: baseline.map(|b| ResolvedBaseline {
                 value: r6(b.value).unwrap_or(b.value),
                 ..b
@@ -1042,6 +1064,8 @@ pub(crate) fn flag(o: &Observation) -> Option<&'static str> {
         Reading::Suppressed => Some("suppressed"),
         _ if o.provisional => Some("provisional"),
         _ if o.revised => Some("revised"),
+        _ if o.projected => Some("projected"),
+        _ if o.part_year => Some("part_year"),
         _ => None,
     }
 }
