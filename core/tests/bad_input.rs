@@ -266,3 +266,21 @@ polarity = "neutral"
         "observations.csv:4: field \"value\": \"NaN\" is not a finite number"
     );
 }
+
+#[test]
+fn a_section_that_does_not_read_leaves_its_measures_rows_unblamed() {
+    // The section has no kind: that one problem is reported, not one "unknown measure" for
+    // every row of the measures inside it.
+    let definition = "id = \"t\"\ntitle = \"T\"\n[[sections]]\nid = \"s\"\ntitle = \"S\"\n\n\
+                      [[sections.measures]]\nid = \"m\"\nname = \"M\"\nkind = \"how_much\"\n\
+                      unit = \"count\"\npolarity = \"neutral\"\n";
+    let observations = "measure,period,value\nm,2020-01,12\nm,2020-02,13\nm,2020-03,14\n";
+    let e = Scorecard::load(Sources {
+        definition: ("scorecard.toml", definition),
+        observations: Some(("observations.csv", observations)),
+        ..Sources::default()
+    })
+    .unwrap_err();
+    let got: Vec<String> = e.iter().map(|e| e.to_string()).collect();
+    assert_eq!(got, ["scorecard.toml:3: missing field `kind`"]);
+}

@@ -371,7 +371,15 @@ pub(crate) fn parse_partial(text: &str, file: &str, format: Format) -> Partial {
             _ => Vec::new(),
         };
         let Ok(mut raw) = serde_json::from_value::<RawSection>(section) else {
-            continue; // the strict error already says why
+            // The strict error already says why; the section's measures are left out with it,
+            // and their rows are not then called unknown.
+            broken.extend(
+                measures
+                    .iter()
+                    .filter_map(|m| m.get("id").and_then(|v| v.as_str()))
+                    .map(str::to_string),
+            );
+            continue;
         };
         for m in measures {
             let id = m
