@@ -44,6 +44,7 @@ def measure_table(definition: dict, periods: list[str]) -> pd.DataFrame:
         base = "none" if b is None else "first" if b.get("first_observation") else "stated" if "value" in b else "observed"
         rows.append({
             "sign": {"higher_is_better": 1, "lower_is_better": -1, "neutral": 0}[m["polarity"]],
+            "unit": m["unit"],
             "base": base,
             "base_code": code.get(b.get("period"), -1) if b else -1,
             "base_day": month_end_day(b["period"]) if b and "period" in b else np.nan,
@@ -155,7 +156,10 @@ def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray, engl
     has_target = (status != TO_BE_DEVELOPED) & (status != NO_DATA) & (status != NO_TARGET)
     span_goal = goal - start
     with np.errstate(divide="ignore", invalid="ignore"):  # the guarded-out rows divide by 0
-        progress = np.where(has_target & (np.abs(span_goal) > 1e-12), (xv - start) / span_goal * 100, np.nan)
+        # None where the baseline already meets the target (the target on its worse side).
+        progress = np.where(
+            has_target & (np.abs(span_goal) > 1e-12) & ~meets(start, goal, cmp), (xv - start) / span_goal * 100, np.nan
+        )
 
     # SPC of the figures (missing ones left out), limits from the first fix_after of them.
     pos = valued.groupby("series", sort=False).cumcount()
@@ -187,8 +191,18 @@ def pandas_score(df: pd.DataFrame, meas: pd.DataFrame, end_day: np.ndarray, engl
     last = valued.groupby("series", sort=False).tail(1).set_index("series").reindex(s.index)
     x_last = last["day"] - b_day
     bf = r6(h_icept.reindex(s.index) + h_slope.reindex(s.index) * x_last)
-    fc = has_target & b.notna() & slope.notna() & ~gap
-    at_due = np.where(fc & due.notna(), r6(icept + slope * (due - b_day)), np.nan)
+    # Each line needs at least 3 figures (rules::forecast::MIN_POINTS); the forecast at the due
+    # date is stated only for a date after the reporting period, within the unit's range.
+    n_since = valued["series"][since].value_counts().reindex(s.index, fill_value=0)
+    n_hist = valued["series"][hist].value_counts().reindex(s.index, fill_value=0)
+    bf = np.where(n_hist >= 3, bf, np.nan)
+    fc = has_target & b.notna() & slope.notna() & ~gap & (n_since >= 3)
+    as_of_day = df["day"].max()
+    low = np.where(s["unit"].isin(["percentage", "count", "rate", "days", "ratio"]), 0.0, -np.inf)
+    high = np.where(s["unit"] == "percentage", 100.0, np.inf)
+    at_due = np.where(
+        fc & due.notna() & (due > as_of_day), np.clip(r6(icept + slope * (due - b_day)), low, high), np.nan
+    )
     reachable = np.where(np.isnan(at_due), np.nan, meets(at_due, r6(goal), cmp))
     turned = np.where(fc & ~np.isnan(bf) & (sign != 0), ((last["value"] - bf) * sign > 0), np.nan)
 
