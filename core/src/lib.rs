@@ -61,6 +61,7 @@ pub use model::options::{Disclosure, MeasureSpc};
 pub use model::period::{Period, PeriodError, PeriodKind, Term};
 pub use model::projection::{ProjectedStep, Projection};
 pub use model::status::{Direction, Rag, Status};
+pub use model::story::{Commentary, TurnTheCurve, WhatWorks};
 pub use model::target::{Basis, Change, Comparison, GapGoal, Milestone, Rule, Target};
 pub use report::Report;
 pub use stats::interval::{Level, Significance};

@@ -203,3 +203,31 @@ fn commentary_rows_name_their_line() {
         ]
     );
 }
+
+#[test]
+fn the_prompt_questions_are_the_templates_and_the_docs() {
+    // The one list of prompts (betteroff init's template will write them as comments); the
+    // format's documentation shows each beside its field.
+    let docs = std::fs::read_to_string(loading::root().join("docs/scorecard-format.md")).unwrap();
+    let fields: Vec<&str> = betteroff::TurnTheCurve::PROMPTS
+        .iter()
+        .map(|(f, _)| *f)
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "story",
+            "partners",
+            "what_works",
+            "actions",
+            "data_development"
+        ]
+    );
+    for (field, prompt) in betteroff::TurnTheCurve::PROMPTS {
+        let line = docs
+            .lines()
+            .find(|l| l.starts_with(&format!("{field} = ")))
+            .unwrap_or_else(|| panic!("docs/scorecard-format.md shows no {field}"));
+        assert!(line.contains(prompt), "{field}: {line}");
+    }
+}

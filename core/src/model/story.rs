@@ -52,7 +52,7 @@ impl TurnTheCurve {
             "what_works",
             "What works to turn the curve, and what is the evidence?",
         ),
-        ("actions", "What do we propose to do (actions.csv ids)?"),
+        ("actions", "What do we propose to do?"),
         ("data_development", "What data do we need and not yet have?"),
     ];
 }
