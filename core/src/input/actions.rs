@@ -8,25 +8,9 @@ use crate::model::period::Period;
 pub const REQUIRED: &[&str] = &["id", "title", "due", "status"];
 pub const OPTIONAL: &[&str] = &["section", "objective", "lead", "completed", "note"];
 
-pub fn parse_csv(text: &str, file: &str) -> Result<Vec<Action>, Errors> {
-    let t = table::read(text, file, REQUIRED, OPTIONAL)?;
-    parse_table(&t)
-}
-
-/// As [`parse_csv`], for a table given as records (a DataFrame, a list of dicts).
-pub fn parse_records(records: &table::Records) -> Result<Vec<Action>, Errors> {
-    let t = table::from_records(records, REQUIRED, OPTIONAL)?;
-    parse_table(&t)
-}
-
-#[cfg(feature = "workbook")]
-/// As [`parse_csv`], for a workbook's sheet: problems name the sheet and cell.
-pub fn parse_sheet(
-    file: &str,
-    sheet: &crate::input::workbook::Sheet,
-) -> Result<Vec<Action>, Errors> {
-    let t = table::from_sheet(file, sheet, REQUIRED, OPTIONAL)?;
-    parse_table(&t)
+/// Reads the rows of `src` (a CSV file, records or a workbook's sheet).
+pub fn parse(src: &table::Source) -> Result<Vec<Action>, Errors> {
+    parse_table(&src.read(REQUIRED, OPTIONAL)?)
 }
 
 fn parse_table(t: &table::Table) -> Result<Vec<Action>, Errors> {
@@ -103,7 +87,11 @@ mod tests {
         let text =
             "id,title,due,status,completed\n1A1,Agree governance,2019-11,completed,2020-02\n\
                     1A2,Review,2019-12,in_progress,\n";
-        let a = parse_csv(text, "actions.csv").unwrap();
+        let a = parse(&table::Source::Csv {
+            text,
+            file: "actions.csv",
+        })
+        .unwrap();
         let jan: Period = "2020-01".parse().unwrap();
         let mar: Period = "2020-03".parse().unwrap();
         assert_eq!(a[0].status_at(&jan), ActionStatus::InProgress);
@@ -119,7 +107,11 @@ mod tests {
     fn bad_action_rows_are_errors() {
         let text =
             "id,title,due,status,completed\n1,T,2019-13,done,\n2,T,2020-01,in_progress,2020-02\n";
-        let e = parse_csv(text, "actions.csv").unwrap_err();
+        let e = parse(&table::Source::Csv {
+            text,
+            file: "actions.csv",
+        })
+        .unwrap_err();
         let m: Vec<String> = e.iter().map(ToString::to_string).collect();
         assert!(
             m[0].starts_with("actions.csv:2: field \"due\": cannot read"),

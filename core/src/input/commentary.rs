@@ -10,33 +10,13 @@ use crate::model::story::Commentary;
 pub const REQUIRED: &[&str] = &["measure", "period", "text"];
 pub const OPTIONAL: &[&str] = &["author"];
 
-pub fn parse_csv<'m>(
-    text: &str,
-    file: &str,
+/// Reads the rows of `src` (a CSV file, records or a workbook's sheet), each measure found
+/// through `find`.
+pub fn parse<'m>(
+    src: &table::Source,
     find: &dyn Fn(&str) -> Option<&'m Measure>,
 ) -> Result<Vec<Commentary>, Errors> {
-    let t = table::read(text, file, REQUIRED, OPTIONAL)?;
-    parse_table(&t, find)
-}
-
-/// As [`parse_csv`], for a table given as records (a DataFrame, a list of dicts).
-pub fn parse_records<'m>(
-    records: &table::Records,
-    find: &dyn Fn(&str) -> Option<&'m Measure>,
-) -> Result<Vec<Commentary>, Errors> {
-    let t = table::from_records(records, REQUIRED, OPTIONAL)?;
-    parse_table(&t, find)
-}
-
-#[cfg(feature = "workbook")]
-/// As [`parse_csv`], for a workbook's sheet: problems name the sheet and cell.
-pub fn parse_sheet<'m>(
-    file: &str,
-    sheet: &crate::input::workbook::Sheet,
-    find: &dyn Fn(&str) -> Option<&'m Measure>,
-) -> Result<Vec<Commentary>, Errors> {
-    let t = table::from_sheet(file, sheet, REQUIRED, OPTIONAL)?;
-    parse_table(&t, find)
+    parse_table(&src.read(REQUIRED, OPTIONAL)?, find)
 }
 
 fn parse_table<'m>(
@@ -103,7 +83,14 @@ mod tests {
         let m = measure();
         let find = |id: &str| (id == "m").then_some(&m);
         let text = "measure,period,text,author\nm,2020-03-10,\"Schools told us, at the Dudley Dialogue\",SEND Board\nm,2020-04,Better,\n";
-        let rows = parse_csv(text, "commentary.csv", &find).unwrap();
+        let rows = parse(
+            &table::Source::Csv {
+                text,
+                file: "commentary.csv",
+            },
+            &find,
+        )
+        .unwrap();
         // A day in a monthly measure is its month.
         assert_eq!(rows[0].period.to_string(), "2020-03");
         assert_eq!(rows[0].text, "Schools told us, at the Dudley Dialogue");
@@ -116,11 +103,17 @@ mod tests {
         let m = measure();
         let find = |id: &str| (id == "m").then_some(&m);
         let text = "measure,period,text\nx,2020-03,T\nm,2020-13,T\nm,2020-03,\n";
-        let e: Vec<String> = parse_csv(text, "commentary.csv", &find)
-            .unwrap_err()
-            .iter()
-            .map(ToString::to_string)
-            .collect();
+        let e: Vec<String> = parse(
+            &table::Source::Csv {
+                text,
+                file: "commentary.csv",
+            },
+            &find,
+        )
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
         assert!(
             e[0].starts_with("commentary.csv:2: field \"measure\": unknown measure id \"x\""),
             "{e:?}"

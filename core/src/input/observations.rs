@@ -24,33 +24,13 @@ pub const OPTIONAL: &[&str] = &[
 ];
 
 /// Parses every row, collecting every problem. `find` looks a measure id up.
-pub fn parse_csv<'m>(
-    text: &str,
-    file: &str,
+/// Reads the rows of `src` (a CSV file, records or a workbook's sheet), each measure found
+/// through `find`.
+pub fn parse<'m>(
+    src: &table::Source,
     find: &dyn Fn(&str) -> Option<&'m Measure>,
 ) -> Result<Vec<Observation>, Errors> {
-    let t = table::read(text, file, REQUIRED, OPTIONAL)?;
-    parse_table(&t, find)
-}
-
-/// As [`parse_csv`], for a table given as records (a DataFrame, a list of dicts).
-pub fn parse_records<'m>(
-    records: &table::Records,
-    find: &dyn Fn(&str) -> Option<&'m Measure>,
-) -> Result<Vec<Observation>, Errors> {
-    let t = table::from_records(records, REQUIRED, OPTIONAL)?;
-    parse_table(&t, find)
-}
-
-#[cfg(feature = "workbook")]
-/// As [`parse_csv`], for a workbook's sheet: problems name the sheet and cell.
-pub fn parse_sheet<'m>(
-    file: &str,
-    sheet: &crate::input::workbook::Sheet,
-    find: &dyn Fn(&str) -> Option<&'m Measure>,
-) -> Result<Vec<Observation>, Errors> {
-    let t = table::from_sheet(file, sheet, REQUIRED, OPTIONAL)?;
-    parse_table(&t, find)
+    parse_table(&src.read(REQUIRED, OPTIONAL)?, find)
 }
 
 fn parse_table<'m>(
@@ -560,7 +540,13 @@ mod tests {
     fn parse(text: &str) -> Result<Vec<Observation>, Errors> {
         let measures = [measure("pct", Unit::Percentage), measure("n", Unit::Count)];
         let find = |id: &str| measures.iter().find(|m| m.id == id);
-        parse_csv(text, "obs.csv", &find)
+        super::parse(
+            &table::Source::Csv {
+                text,
+                file: "obs.csv",
+            },
+            &find,
+        )
     }
 
     fn messages(text: &str) -> Vec<String> {

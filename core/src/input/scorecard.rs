@@ -5,6 +5,7 @@
 use crate::error::{Error, ErrorKind, Errors, Location, RowSource};
 use crate::input::definition::Format;
 use crate::input::table::Records;
+use crate::input::table::Source;
 use crate::input::{actions, commentary, comparators, definition, file_name, observations};
 use crate::model::action::Action;
 use crate::model::baseline::Baseline;
@@ -448,7 +449,7 @@ impl Scorecard {
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
-        let rows = observations::parse_csv(text, file, &find)?;
+        let rows = observations::parse(&Source::Csv { text, file }, &find)?;
         self.add_observations(rows)
     }
 
@@ -459,7 +460,7 @@ impl Scorecard {
             .check_rows(&records.source, records.rows.len())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
-        let rows = observations::parse_records(records, &find)?;
+        let rows = observations::parse(&Source::Records(records), &find)?;
         self.add_observations(rows)
     }
 
@@ -495,18 +496,35 @@ impl Scorecard {
                 continue;
             }
             let read = match kind {
-                crate::input::workbook::SheetKind::Observations => {
-                    observations::parse_sheet(file, &sheet, &find).map(|r| obs = Some(r))
-                }
-                crate::input::workbook::SheetKind::Comparators => {
-                    comparators::parse_sheet(file, &sheet, &find).map(|r| comps = Some(r))
-                }
-                crate::input::workbook::SheetKind::Actions => {
-                    actions::parse_sheet(file, &sheet).map(|r| acts = Some(r))
-                }
-                crate::input::workbook::SheetKind::Commentary => {
-                    commentary::parse_sheet(file, &sheet, &find).map(|r| notes = Some(r))
-                }
+                crate::input::workbook::SheetKind::Observations => observations::parse(
+                    &Source::Sheet {
+                        file,
+                        sheet: &sheet,
+                    },
+                    &find,
+                )
+                .map(|r| obs = Some(r)),
+                crate::input::workbook::SheetKind::Comparators => comparators::parse(
+                    &Source::Sheet {
+                        file,
+                        sheet: &sheet,
+                    },
+                    &find,
+                )
+                .map(|r| comps = Some(r)),
+                crate::input::workbook::SheetKind::Actions => actions::parse(&Source::Sheet {
+                    file,
+                    sheet: &sheet,
+                })
+                .map(|r| acts = Some(r)),
+                crate::input::workbook::SheetKind::Commentary => commentary::parse(
+                    &Source::Sheet {
+                        file,
+                        sheet: &sheet,
+                    },
+                    &find,
+                )
+                .map(|r| notes = Some(r)),
             };
             errors.extend(read.err().into_iter().flat_map(|e| e.0));
         }
@@ -663,7 +681,7 @@ impl Scorecard {
             .check_rows(&records.source, records.rows.len())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
-        let rows = comparators::parse_records(records, &find)?;
+        let rows = comparators::parse(&Source::Records(records), &find)?;
         self.add_comparators(rows)
     }
 
@@ -671,7 +689,7 @@ impl Scorecard {
     pub fn add_actions_records(&mut self, records: &Records) -> Result<(), Errors> {
         self.limits
             .check_rows(&records.source, records.rows.len())?;
-        let rows = actions::parse_records(records)?;
+        let rows = actions::parse(&Source::Records(records))?;
         self.add_actions(rows)
     }
 
@@ -861,7 +879,7 @@ impl Scorecard {
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
-        let rows = comparators::parse_csv(text, file, &find)?;
+        let rows = comparators::parse(&Source::Csv { text, file }, &find)?;
         self.add_comparators(rows)
     }
 
@@ -891,7 +909,7 @@ impl Scorecard {
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
-        let rows = commentary::parse_csv(text, file, &find)?;
+        let rows = commentary::parse(&Source::Csv { text, file }, &find)?;
         self.commentary.extend(rows);
         Ok(())
     }
@@ -902,7 +920,7 @@ impl Scorecard {
             .check_rows(&records.source, records.rows.len())?;
         let index = self.measure_index();
         let find = |id: &str| index.get(id).copied();
-        let rows = commentary::parse_records(records, &find)?;
+        let rows = commentary::parse(&Source::Records(records), &find)?;
         self.commentary.extend(rows);
         Ok(())
     }
@@ -922,7 +940,7 @@ impl Scorecard {
         self.limits.check_file(file, text.len())?;
         self.limits
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
-        let rows = actions::parse_csv(text, file)?;
+        let rows = actions::parse(&Source::Csv { text, file })?;
         self.add_actions(rows)
     }
 

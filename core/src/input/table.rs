@@ -163,6 +163,42 @@ impl Table {
     }
 }
 
+/// Where a table of rows comes from: a CSV file's text, records (a DataFrame, a list of dicts)
+/// or a workbook's sheet. Every reader of rows (observations, comparators, actions, commentary)
+/// takes one, so that each reads the three the same way.
+#[derive(Clone, Copy)]
+pub enum Source<'a> {
+    /// A CSV file's text and its name.
+    Csv {
+        /// The text.
+        text: &'a str,
+        /// The file's name, for errors.
+        file: &'a str,
+    },
+    /// Rows given as records.
+    Records(&'a Records),
+    /// A workbook's sheet: problems name the sheet and cell.
+    #[cfg(feature = "workbook")]
+    Sheet {
+        /// The workbook's file name.
+        file: &'a str,
+        /// The sheet.
+        sheet: &'a crate::input::workbook::Sheet,
+    },
+}
+
+impl Source<'_> {
+    /// The table, its header checked against the `required` and `optional` columns.
+    pub fn read(&self, required: &[&str], optional: &[&str]) -> Result<Table, Errors> {
+        match *self {
+            Source::Csv { text, file } => read(text, file, required, optional),
+            Source::Records(records) => from_records(records, required, optional),
+            #[cfg(feature = "workbook")]
+            Source::Sheet { file, sheet } => from_sheet(file, sheet, required, optional),
+        }
+    }
+}
+
 /// Reads `text` (UTF-8; a leading byte-order mark is accepted) with a header row. Column names
 /// are matched case-insensitively after trimming. Every required column must be present, and
 /// every column must be known.
