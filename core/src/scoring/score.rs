@@ -176,11 +176,13 @@ fn figure_notes<'o>(figures: impl Iterator<Item = &'o Observation>) -> Vec<Strin
     grouped
         .into_iter()
         .map(|(note, periods)| {
-            let names: Vec<String> = periods.iter().map(ToString::to_string).collect();
-            match names.as_slice() {
-                [one] => format!("The {one} figure: {note}"),
-                [init @ .., last] => format!("The {} and {last} figures: {note}", init.join(", ")),
-                [] => String::new(),
+            let mut names: Vec<String> = periods.iter().map(ToString::to_string).collect();
+            // A group has at least one period: it was made for one.
+            let last = names.pop().unwrap_or_default();
+            if names.is_empty() {
+                format!("The {last} figure: {note}")
+            } else {
+                format!("The {} and {last} figures: {note}", names.join(", "))
             }
         })
         .collect()
@@ -377,7 +379,7 @@ impl Scorer<'_> {
                 ));
             }
         }
-        let previous = self.previous_change(m, &series, &mut notes);
+        let previous = self.previous_change(m, decimals, &series, &mut notes);
         let (direction, streak) = direction_and_streak(m.polarity, &series);
         let (numerator, denominator) = match latest.map(|o| o.reading) {
             Some(Reading::Fraction {
@@ -387,7 +389,8 @@ impl Scorer<'_> {
             }) => (Some(numerator), Some(denominator)),
             _ => (None, None),
         };
-        let mut comparators = self.comparators(m, latest.map_or(self.as_of, |o| o.period), value);
+        let mut comparators =
+            self.comparators(m, decimals, latest.map_or(self.as_of, |o| o.period), value);
         let a = &self.card.definition.analysis;
         let value_target = outcome.target.as_ref().filter(|t| t.basis == Basis::Value);
         // The assurance icon judges the target as resolved, not the report's rounded copy.
@@ -475,7 +478,7 @@ impl Scorer<'_> {
             status_label: outcome.status.label(),
             rag: outcome.status.rag(),
             comparators,
-            breakdowns: self.breakdowns(m),
+            breakdowns: self.breakdowns(m, decimals),
             series: series
                 .iter()
                 .map(|o| Point {
@@ -837,6 +840,7 @@ impl Scorer<'_> {
     fn previous_change(
         &self,
         m: &Measure,
+        decimals: u8,
         series: &[&Observation],
         notes: &mut Vec<String>,
     ) -> Option<ChangeResult> {
@@ -849,7 +853,7 @@ impl Scorer<'_> {
             return None;
         };
         match (prev.value(), last.value()) {
-            (Some(p), Some(v)) => Some(change(m.unit, self.decimals(m), prev.period, p, v)),
+            (Some(p), Some(v)) => Some(change(m.unit, decimals, prev.period, p, v)),
             (None, Some(_)) => {
                 notes.push(format!(
                     "No change on the previous period: the figure for {} is {}.",
@@ -869,6 +873,7 @@ impl Scorer<'_> {
     fn comparators(
         &self,
         m: &Measure,
+        decimals: u8,
         period: Period,
         value: Option<f64>,
     ) -> Vec<ComparatorResult> {
@@ -894,11 +899,7 @@ impl Scorer<'_> {
                     value: r6(c.value).unwrap_or(c.value),
                     gap,
                     gap_label: gap.map(|g| {
-                        format!(
-                            "{}{}",
-                            signed_dp(g, self.decimals(m)),
-                            m.unit.difference_label()
-                        )
+                        format!("{}{}", signed_dp(g, decimals), m.unit.difference_label())
                     }),
                     position: gap.map(|g| position(g, m.polarity)),
                     series: self.comparator_series(&m.id, name),
@@ -926,7 +927,7 @@ impl Scorer<'_> {
             .collect()
     }
 
-    fn breakdowns(&self, m: &Measure) -> Vec<BreakdownResult> {
+    fn breakdowns(&self, m: &Measure, decimals: u8) -> Vec<BreakdownResult> {
         let mut out: Vec<BreakdownResult> = Vec::new();
         // Each (dimension, category)'s place in `out`: one lookup a row, not a scan.
         let mut at: std::collections::HashMap<(&str, &str), usize> =
@@ -936,7 +937,6 @@ impl Scorer<'_> {
             .observations_of(&m.id)
             .iter()
             .filter(|o| o.period.end() <= self.as_of.end());
-        let decimals = self.decimals(m);
         // Rows come in period order: each category's latest row replaces the one before, which
         // its change is worked from (both published, or no change).
         for o in rows {
