@@ -305,14 +305,15 @@ counts = "events"
             obs.push_str(&format!("{id},{}-{:02},{v}\n", 2020 + i / 12, i % 12 + 1));
         }
     }
+    scored(def, &obs)
+}
+
+/// The report of a definition and its observations, at their latest period.
+fn scored(definition: &str, observations: &str) -> Report {
     Scorecard::load(Sources {
-        definition: ("events.toml", def),
-        observations: Some(("o.csv", &obs)),
-        comparators: None,
-        actions: None,
-        commentary: None,
-        workbooks: &[],
-        tables: &[],
+        definition: ("s.toml", definition),
+        observations: Some(("o.csv", observations)),
+        ..Sources::default()
     })
     .unwrap()
     .score(None)
@@ -393,18 +394,7 @@ fn a_withheld_figure_that_takes_a_series_below_the_spc_minimum_is_said() {
             if i == 4 { 2 } else { 20 + i }
         ));
     }
-    let r = Scorecard::load(Sources {
-        definition: ("m.toml", def),
-        observations: Some(("o.csv", &obs)),
-        comparators: None,
-        actions: None,
-        commentary: None,
-        workbooks: &[],
-        tables: &[],
-    })
-    .unwrap()
-    .score(None)
-    .unwrap();
+    let r = scored(def, &obs);
     let m = &r.measures[0];
     assert!(m.spc.is_none());
     let why = "No SPC: 11 figure(s), fewer than the 12 the scorecard asks for \
