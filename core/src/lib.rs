@@ -56,13 +56,14 @@ pub use model::definition::{
 };
 pub use model::kinds::{Counts, Frequency, MeasureKind, Polarity, Unit};
 pub use model::measure::{Measure, MeasureFrom};
-pub use model::observation::{Observation, Reading};
+pub use model::observation::{Bound, Observation, Reading};
 pub use model::options::{Disclosure, MeasureSpc};
 pub use model::period::{Period, PeriodError, PeriodKind, Term};
 pub use model::projection::{ProjectedStep, Projection};
 pub use model::status::{Direction, Rag, Status};
 pub use model::story::{Commentary, TurnTheCurve, WhatWorks};
 pub use model::target::{Basis, Change, Comparison, GapGoal, Milestone, Rule, Target};
+pub use model::window::{Window, WindowSpec, YearKind};
 pub use report::Report;
 pub use stats::interval::{Level, Significance};
 pub use stats::projection::project;

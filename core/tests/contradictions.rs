@@ -11,12 +11,14 @@ use betteroff::Period;
 use contradictions::contradictions;
 use std::collections::BTreeSet;
 
-const EXAMPLES: [&str; 5] = [
+const EXAMPLES: [&str; 7] = [
     "examples/dorset",
     "examples/dorset-ees",
     "examples/dudley-strategy",
     "examples/dudley-wsoa",
     "examples/stockton",
+    "examples/kpi-plan",
+    "examples/timeliness-plan",
 ];
 
 #[test]

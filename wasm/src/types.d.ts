@@ -118,11 +118,32 @@ export interface Report {
   }>;
 }
 
+export type Flag = "provisional" | "revised" | "projected" | "part_year" | "missing" | "suppressed" | "bound" | "outcome";
+
 export interface Point {
   period: PeriodText;
   value: number | null;
-  flag: "provisional" | "revised" | "projected" | "part_year" | "missing" | "suppressed" | null;
+  flag: Flag | null;
   symbol: GssSymbol | null;
+  /** A bound or an outcome given in place of a figure ("< 60%", "not met"); absent when none. */
+  given?: string;
+}
+
+/** The window a figure covers, when not its period itself. */
+export type Window =
+  | { kind: "period" }
+  | { kind: "rolling"; months: number }
+  | { kind: "year_to_date"; year: "calendar" | "financial" | "academic"; months: number };
+
+/** The latest figure of another kind of window than the series': shown, never joined to it. */
+export interface WindowFigure {
+  window: Window;
+  /** "2024-Q4", "12 months to Dec 2024", "Apr to Dec 2024, financial year to date". */
+  label: string;
+  period: PeriodText;
+  value: number | null;
+  given: string | null;
+  flag: Flag | null;
 }
 
 export interface ChangeResult {
@@ -183,8 +204,16 @@ export interface MeasureResult {
   revised: boolean;
   /** The current figure is a projection, not an outturn. */
   projected: boolean;
-  /** The current figure covers part of its period. */
+  /** The current figure covers part of its period (flagged, or a year to date short of 12 months). */
   part_year: boolean;
+  /** The window the series covers, when not the period itself. */
+  window: Window | null;
+  /** The current figure's period with its window: "12 months to Dec 2024". */
+  period_label: string | null;
+  /** A bound or an outcome the plan gives in place of the current figure: "< 60%", "not met". */
+  given: string | null;
+  /** The latest figure of each other kind of window. */
+  other_windows: WindowFigure[];
   baseline: { period: PeriodText; value: number; source: "stated" | "observed" } | null;
   target: TargetResult | null;
   expected: number | null;

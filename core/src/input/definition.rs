@@ -16,6 +16,7 @@ use crate::model::period::Period;
 use crate::model::projection::Projection;
 use crate::model::story::{TurnTheCurve, WhatWorks};
 use crate::model::target::{Change, Comparison, GapGoal, Milestone, Rule, Target};
+use crate::model::window::WindowSpec;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -205,6 +206,8 @@ struct RawMeasure {
     #[serde(skip_serializing_if = "Option::is_none")]
     decimals: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    window: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     turn_the_curve: Option<RawTurnTheCurve>,
 }
 
@@ -219,12 +222,21 @@ struct RawBaseline {
     first_observation: bool,
 }
 
+/// A due date, or the two a plan gives for one target ("March 2025" in the table, "by the end
+/// of 2024/25" in the text).
+#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[serde(untagged)]
+enum RawDue {
+    One(String),
+    Two(Vec<String>),
+}
+
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
 struct RawTarget {
     kind: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    due: Option<String>,
+    due: Option<RawDue>,
     #[serde(skip_serializing_if = "Option::is_none")]
     change: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -338,6 +350,7 @@ pub(crate) fn parse_partial(text: &str, file: &str, format: Format) -> Partial {
         card_disclosure: Disclosure::default(),
         ids: IdLines::read(text, format),
         broken: Vec::new(),
+        target_notes: Vec::new(),
     };
     let first = match strict {
         Ok(raw) => return checker.card(raw),
@@ -497,6 +510,8 @@ struct Checker<'a> {
     ids: IdLines,
     /// The ids of measures left out for their problems.
     broken: Vec<String>,
+    /// Notes on the measure being read, from its target (a due date given two ways).
+    target_notes: Vec<String>,
 }
 
 /// The 1-based line of each id's first assignment, and of its first inside a `measures` table.
@@ -971,6 +986,17 @@ impl Checker<'_> {
                 format!("{d} decimal places: at most 6 (every figure is kept to 6)"),
             );
         }
+        let window = m
+            .window
+            .as_deref()
+            .and_then(|w| match WindowSpec::parse(w) {
+                Ok(WindowSpec::Period) => None,
+                Ok(spec) => Some(spec),
+                Err(why) => {
+                    bad(self, "window", why);
+                    None
+                }
+            });
         let turn_the_curve = m.turn_the_curve.map(|t| {
             // Blank text is no text: a template's empty fields are not published as such.
             let text =
@@ -1008,6 +1034,7 @@ impl Checker<'_> {
         let disclosure = m
             .disclosure
             .map(|r| self.disclosure(Some(r), self.card_disclosure, line, "disclosure"));
+        self.target_notes.clear();
         let (target, wording) = match m.target {
             Some(t) => {
                 let wording = t.wording.clone();
@@ -1050,16 +1077,51 @@ impl Checker<'_> {
             wording,
             spc,
             disclosure,
-            notes: m.notes,
+            notes: m
+                .notes
+                .into_iter()
+                .chain(std::mem::take(&mut self.target_notes))
+                .collect(),
             interval: m.interval,
             counts,
             decimals: m.decimals,
+            window,
             turn_the_curve: turn_the_curve.unwrap_or_default(),
             from,
             line,
         };
         self.check_target_against(&measure);
         (self.errors.len() == before).then_some(measure)
+    }
+
+    /// A due date the plan gives two ways: judged against the later, so that the target is
+    /// never missed while one reading of the plan still allows time, with a note saying so.
+    fn due_two_ways(
+        &mut self,
+        dates: &[String],
+        line: Option<usize>,
+        field: &str,
+    ) -> Option<Period> {
+        let [a, b] = dates else {
+            self.push(
+                ErrorKind::Target,
+                line,
+                field,
+                format!(
+                    "{} due dates: give one, or the two the plan gives for the same target",
+                    dates.len()
+                ),
+            );
+            return None;
+        };
+        let (a, b) = (self.period(a, line, field)?, self.period(b, line, field)?);
+        let later = if b.end() > a.end() { b } else { a };
+        if a.end() != b.end() {
+            self.target_notes.push(format!(
+                "The plan gives the due date two ways ({a} and {b}): the target is judged against the later, {later}, so it is not missed before then."
+            ));
+        }
+        Some(later)
     }
 
     fn period(&mut self, text: &str, line: Option<usize>, field: &str) -> Option<Period> {
@@ -1143,10 +1205,11 @@ impl Checker<'_> {
                 format!("{who}: {msg}"),
             );
         };
-        let due = t
-            .due
-            .as_deref()
-            .and_then(|d| self.period(d, line, &format!("{path}.due")));
+        let due = match &t.due {
+            None => None,
+            Some(RawDue::One(d)) => self.period(d, line, &format!("{path}.due")),
+            Some(RawDue::Two(ds)) => self.due_two_ways(ds, line, &format!("{path}.due")),
+        };
         let fields = [
             ("change", t.change.is_some()),
             ("value", t.value.is_some()),
@@ -1688,6 +1751,7 @@ fn raw_measure(m: &Measure) -> RawMeasure {
         interval: m.interval,
         counts: (m.counts != Counts::default()).then(|| m.counts.name().to_string()),
         decimals: m.decimals,
+        window: m.window.map(|w| w.text()),
         turn_the_curve: (!m.turn_the_curve.is_empty() || m.turn_the_curve.source.is_some()).then(
             || {
                 let t = &m.turn_the_curve;
@@ -1722,7 +1786,7 @@ fn raw_measure(m: &Measure) -> RawMeasure {
 fn empty_target(kind: &str, due: Option<Period>) -> RawTarget {
     RawTarget {
         kind: kind.to_string(),
-        due: due.map(|d| d.to_string()),
+        due: due.map(|d| RawDue::One(d.to_string())),
         change: None,
         value: None,
         comparison: None,

@@ -381,6 +381,7 @@ pub fn read(
                     revised: false,
                     projected: false,
                     part_year: false,
+                    window: crate::model::window::Window::Period,
                     breakdown: None,
                     note: symbol.map(|s| format!("EES symbol {s}")),
                     published_interval: None,

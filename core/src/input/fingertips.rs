@@ -174,6 +174,7 @@ pub fn read(
                     revised: false,
                     projected: false,
                     part_year: false,
+                    window: crate::model::window::Window::Period,
                     breakdown: None,
                     note,
                     published_interval,

@@ -7,8 +7,9 @@ use crate::error::{Error, ErrorKind, Errors};
 use crate::input::table::{self, Table};
 use crate::model::kinds::{Frequency, Unit};
 use crate::model::measure::Measure;
-use crate::model::observation::{Observation, Reading};
+use crate::model::observation::{Bound, Observation, Reading};
 use crate::model::period::{Period, PeriodKind};
+use crate::model::window::{Window, WindowSpec, YearKind, MAX_ROLLING_MONTHS};
 use chrono::{Datelike, NaiveDate};
 
 /// The columns of an observations file.
@@ -21,6 +22,7 @@ pub const OPTIONAL: &[&str] = &[
     "breakdown",
     "category",
     "note",
+    "window",
 ];
 
 /// Parses every row, collecting every problem. `find` looks a measure id up.
@@ -259,24 +261,11 @@ fn parse_row<'m>(
         errors.push(data("measure", msg));
     }
     let (period_text, said) = qualified(t.get(row, "period").unwrap_or(""));
-    let period = match period_text.parse::<Period>() {
-        Ok(p) => match measure {
-            Some(m) => match fit_frequency(m, p) {
-                Ok(p) => Some(p),
-                Err(msg) => {
-                    errors.push(Error::new(ErrorKind::Period, t.at(row, "period"), msg));
-                    None
-                }
-            },
-            None => Some(p),
-        },
+    let (period, window) = match period_and_window(t, row, period_text, measure) {
+        Ok((p, w)) => (Some(p), w),
         Err(e) => {
-            errors.push(Error::new(
-                ErrorKind::Period,
-                t.at(row, "period"),
-                e.to_string(),
-            ));
-            None
+            errors.push(e);
+            (None, Window::Period)
         }
     };
     // A percentage's value may carry its sign (12.5%), as spreadsheets show it; a count's or
@@ -290,7 +279,23 @@ fn parse_row<'m>(
         }
         None => None,
     };
-    let (value, numerator, denominator) = (num("value"), num("numerator"), num("denominator"));
+    // "< 60", "below 60%", "not met": what a plan publishes in place of a figure.
+    let given = t
+        .get(row, "value")
+        .and_then(|cell| given_instead(cell, unit));
+    let value = match given {
+        Some(_) => None,
+        None => num("value"),
+    };
+    let (numerator, denominator) = (num("numerator"), num("denominator"));
+    let given = match given {
+        Some(Ok(r)) => Some(r),
+        Some(Err(msg)) => {
+            errors.push(data("value", msg));
+            None
+        }
+        None => None,
+    };
     let numbers_read =
         errors.len() == usize::from(measure.is_none()) + usize::from(period.is_none());
     let flag = t.get(row, "flag").unwrap_or("");
@@ -324,6 +329,7 @@ fn parse_row<'m>(
             numerator,
             denominator,
             flag,
+            given,
         };
         match read_reading(m.unit, &raw) {
             Ok(r) => reading = Some(r),
@@ -347,6 +353,7 @@ fn parse_row<'m>(
             revised,
             projected,
             part_year,
+            window,
             breakdown: breakdown.map(Box::new),
             note: t.get(row, "note").map(str::to_string),
             published_interval: None,
@@ -356,16 +363,229 @@ fn parse_row<'m>(
     }
 }
 
+/// A value cell that gives a bound or an outcome in place of a figure, as plans publish them:
+/// `< 60`, `<=60`, `below 60%`, `under 5`, `> 95`, `at least 90`, `not met`, `met`. `None` for a
+/// cell that is not one (a number, or text for the number reader to refuse).
+fn given_instead(cell: &str, unit: Option<Unit>) -> Option<Result<Reading, String>> {
+    let lower = cell.trim().to_ascii_lowercase();
+    match lower.as_str() {
+        "met" | "achieved" => return Some(Ok(Reading::Outcome { met: true })),
+        "not met" | "not achieved" | "unmet" => return Some(Ok(Reading::Outcome { met: false })),
+        _ => {}
+    }
+    const SIGNS: [(&str, Bound); 15] = [
+        ("<=", Bound::AtMost),
+        ("≤", Bound::AtMost),
+        (">=", Bound::AtLeast),
+        ("≥", Bound::AtLeast),
+        ("<", Bound::Below),
+        (">", Bound::Above),
+        ("less than", Bound::Below),
+        ("fewer than", Bound::Below),
+        ("below", Bound::Below),
+        ("under", Bound::Below),
+        ("more than", Bound::Above),
+        ("above", Bound::Above),
+        ("over", Bound::Above),
+        ("at least", Bound::AtLeast),
+        ("at most", Bound::AtMost),
+    ];
+    let (rest, bound) = SIGNS
+        .iter()
+        .find_map(|(sign, b)| lower.strip_prefix(sign).map(|r| (r.trim(), *b)))?;
+    Some(
+        with_unit(rest, "value", unit)
+            .map(|value| Reading::Bound { bound, value })
+            .map_err(|why| format!("{cell:?} reads as a bound, but its number does not: {why}")),
+    )
+}
+
+/// A row's period and the window its figure covers, from the `period` cell (which may be a
+/// span: "12 months to April 2025", "January to September 2024"), the `window` cell, and the
+/// measure's own `window`. A figure over a window is dated at the month the window ends and is
+/// not held to the measure's frequency (a quarterly measure may publish a rolling 12 months to
+/// April); a figure for its period is read as the frequency reads it.
+fn period_and_window(
+    t: &Table,
+    row: &table::Row,
+    text: &str,
+    measure: Option<&Measure>,
+) -> Result<(Period, Window), Error> {
+    let at = |field: &str, msg: String| Error::new(ErrorKind::Period, t.at(row, field), msg);
+    let cell = match t.get(row, "window").map(WindowSpec::parse) {
+        Some(Ok(w)) => Some(w),
+        Some(Err(msg)) => {
+            return Err(Error::new(ErrorKind::Data, t.at(row, "window"), msg));
+        }
+        None => None,
+    };
+    let (period, spec) = match span(text) {
+        Some(Ok((spec, end))) => {
+            let spec = resolve_span(spec, end, measure);
+            let (period, spec) = match spec {
+                Ok(x) => x,
+                Err(msg) => return Err(at("period", msg)),
+            };
+            if let Some(c) = cell.filter(|c| *c != spec && *c != WindowSpec::Period) {
+                return Err(at(
+                    "window",
+                    format!(
+                        "the period {text:?} is a window of its own, and the window column says {:?}: give one",
+                        c
+                    ),
+                ));
+            }
+            (period, spec)
+        }
+        Some(Err(msg)) => return Err(at("period", msg)),
+        None => {
+            let p = text
+                .parse::<Period>()
+                .map_err(|e| at("period", e.to_string()))?;
+            let spec = cell
+                .or_else(|| measure.and_then(|m| m.window))
+                .unwrap_or(WindowSpec::Period);
+            (p, spec)
+        }
+    };
+    if spec == WindowSpec::Period {
+        let p = match measure {
+            Some(m) => fit_frequency(m, period).map_err(|msg| at("period", msg))?,
+            None => period,
+        };
+        return Ok((p, Window::Period));
+    }
+    let (w, p) = spec.at(period).map_err(|msg| at("period", msg))?;
+    Ok((p, w))
+}
+
+/// A span of months as a period cell writes it: `Some` when the text has " to " in it.
+enum Span {
+    /// "12 months to April 2025".
+    Rolling { months: u8 },
+    /// "January to September 2024": the first month (year, month).
+    From { year: i32, month: u32 },
+}
+
+fn span(text: &str) -> Option<Result<(Span, Period), String>> {
+    let lower = text.trim().to_ascii_lowercase();
+    let (a, b) = lower.split_once(" to ")?;
+    let end = match month_of(b.trim(), None) {
+        Some(p) => p,
+        None => {
+            return Some(Err(format!(
+                "{text:?} reads as a span of months, and {b:?} is not a month (April 2025, Apr 2025, 2025-04)"
+            )))
+        }
+    };
+    let a = a.trim();
+    if let Ok(WindowSpec::Rolling { months }) = WindowSpec::parse(a) {
+        return Some(Ok((Span::Rolling { months }, end)));
+    }
+    match month_of(a, Some(end)) {
+        Some(start) => {
+            let s = start.start();
+            Some(Ok((
+                Span::From {
+                    year: s.year(),
+                    month: s.month(),
+                },
+                end,
+            )))
+        }
+        None => Some(Err(format!(
+            "{text:?} reads as a span of months, and {a:?} is not a month or a length (January, Jan 2024, 2024-01, 12 months)"
+        ))),
+    }
+}
+
+/// A month as written at one end of a span; a month named without a year (the start of
+/// "January to September 2024") takes the latest year that puts it on or before `end`.
+fn month_of(text: &str, end: Option<Period>) -> Option<Period> {
+    if let Ok(p) = text.parse::<Period>() {
+        return (p.kind() == PeriodKind::Month).then_some(p);
+    }
+    let end = end?;
+    let m = crate::model::period::month_number(&text.to_ascii_uppercase())?;
+    let e = end.end();
+    let year = if m > e.month() {
+        e.year() - 1
+    } else {
+        e.year()
+    };
+    Period::month(year, m).ok()
+}
+
+/// What a span stands for in measure `m`: a whole quarter or year of the kind the measure is
+/// reported in (or, with no frequency, any) is that period; a span from a year's first month is
+/// that year to date; any other is a rolling window of its length.
+fn resolve_span(
+    span: Span,
+    end: Period,
+    m: Option<&Measure>,
+) -> Result<(Period, WindowSpec), String> {
+    let (year, month) = match span {
+        Span::Rolling { months } => return Ok((end, WindowSpec::Rolling { months })),
+        Span::From { year, month } => (year, month),
+    };
+    let e = end.end();
+    let months = (e.year() - year) * 12 + e.month() as i32 - month as i32 + 1;
+    if months < 1 {
+        return Err(format!("the span ends ({end}) before it starts"));
+    }
+    if months > i32::from(MAX_ROLLING_MONTHS) {
+        return Err(format!(
+            "the span is {months} months long; at most {MAX_ROLLING_MONTHS} are read"
+        ));
+    }
+    let fits = |kind: PeriodKind| {
+        m.and_then(|m| m.frequency)
+            .and_then(crate::model::kinds::Frequency::period_kind)
+            .is_none_or(|k| k == kind)
+    };
+    let whole = match (months, YearKind::starting_in(month)) {
+        (3, _) if month % 3 == 1 && fits(PeriodKind::Quarter) => {
+            Period::quarter(year, month.div_ceil(3)).ok()
+        }
+        (12, Some(YearKind::Calendar)) if fits(PeriodKind::Year) => Period::year(year).ok(),
+        (12, Some(YearKind::Financial)) if fits(PeriodKind::FinancialYear) => {
+            Period::financial_year(year).ok()
+        }
+        (12, Some(YearKind::Academic)) if fits(PeriodKind::AcademicYear) => {
+            Period::academic_year(year).ok()
+        }
+        _ => None,
+    };
+    if let Some(p) = whole {
+        return Ok((p, WindowSpec::Period));
+    }
+    match YearKind::starting_in(month) {
+        Some(kind) if months <= 12 => Ok((end, WindowSpec::YearToDate { year: kind })),
+        _ if months == 1 => Ok((end, WindowSpec::Period)),
+        _ => Ok((
+            end,
+            WindowSpec::Rolling {
+                months: months as u8,
+            },
+        )),
+    }
+}
+
 struct RawReading<'a> {
     value: Option<f64>,
     numerator: Option<f64>,
     denominator: Option<f64>,
     flag: &'a str,
+    /// A bound or an outcome given in the value cell.
+    given: Option<Reading>,
 }
 
 /// Checks one row's figures against the unit. `Err` names the field at fault.
 fn read_reading(unit: Unit, raw: &RawReading) -> Result<Reading, (&'static str, String)> {
-    let has_figure = raw.value.is_some() || raw.numerator.is_some() || raw.denominator.is_some();
+    let has_figure = raw.value.is_some()
+        || raw.numerator.is_some()
+        || raw.denominator.is_some()
+        || raw.given.is_some();
     match raw.flag {
         "" | "provisional" | "revised" | "projected" | "part_year" => {}
         "missing" | "suppressed" if has_figure => {
@@ -387,6 +607,21 @@ fn read_reading(unit: Unit, raw: &RawReading) -> Result<Reading, (&'static str, 
                 ),
             ))
         }
+    }
+    if let Some(given) = raw.given {
+        if raw.numerator.is_some() || raw.denominator.is_some() {
+            return Err((
+                "numerator",
+                format!(
+                    "the value is given only as {}: leave numerator and denominator empty",
+                    given.given().unwrap_or_default()
+                ),
+            ));
+        }
+        if let Reading::Bound { value, .. } = given {
+            check_range(unit, value)?;
+        }
+        return Ok(given);
     }
     let reading = match (raw.numerator, raw.denominator) {
         (Some(n), Some(d)) => fraction(unit, n, d, raw.value)?,
@@ -531,6 +766,7 @@ mod tests {
             interval: None,
             counts: Default::default(),
             decimals: None,
+            window: None,
             turn_the_curve: Default::default(),
             from: None,
             line: None,

@@ -16,6 +16,7 @@ use crate::model::observation::Observation;
 use crate::model::period::{Period, PeriodKind};
 use crate::model::story::Commentary;
 use crate::model::target::{Change, Rule, Target};
+use crate::model::window::Window;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -159,7 +160,7 @@ pub struct Sources<'a> {
 }
 
 /// One observation per measure, period and breakdown.
-type ObservationKey<'a> = (&'a str, Period, Option<&'a (String, String)>);
+type ObservationKey<'a> = (&'a str, Period, Window, Option<&'a (String, String)>);
 
 /// Sorts observations (stably) by measure, then period, without a second copy of the rows: an
 /// order of positions (four bytes a row) is sorted, then applied in place. Files arrive sorted
@@ -701,7 +702,9 @@ impl Scorecard {
         // within a row) so that they are listed in file order.
         let all: Vec<&Observation> = self.observations.iter().chain(&rows).collect();
         let mut errors: Vec<(usize, u8, Error)> = Vec::new();
-        let mut kinds: HashMap<&str, &Observation> = HashMap::new();
+        // One kind of period per measure and window: a quarterly series and a rolling 12
+        // months dated by month are two series, never one.
+        let mut kinds: HashMap<(&str, Window), &Observation> = HashMap::new();
         let mut known: Vec<u32> = Vec::with_capacity(all.len());
         for (i, o) in all.iter().enumerate() {
             if self.measure(&o.measure).is_none() {
@@ -720,7 +723,7 @@ impl Scorecard {
                 continue;
             }
             known.push(i as u32);
-            match kinds.get(o.measure.as_str()) {
+            match kinds.get(&(o.measure.as_str(), o.window)) {
                 Some(first) if first.period.kind() != o.period.kind() => {
                     errors.push((i, 2, Error::new(ErrorKind::Data, o.source.at("period"),
                         format!("measure {:?} mixes period kinds: {} here, {} at {}; use one kind per measure",
@@ -728,7 +731,7 @@ impl Scorecard {
                 }
                 Some(_) => {}
                 None => {
-                    kinds.insert(&o.measure, o);
+                    kinds.insert((&o.measure, o.window), o);
                 }
             }
         }
@@ -737,7 +740,12 @@ impl Scorecard {
         // hash set of the keys took about a hundred.
         let key = |i: u32| -> ObservationKey {
             let o = all[i as usize];
-            (o.measure.as_str(), o.period, o.breakdown.as_deref())
+            (
+                o.measure.as_str(),
+                o.period,
+                o.window,
+                o.breakdown.as_deref(),
+            )
         };
         known.sort_by(|&x, &y| key(x).cmp(&key(y)));
         // A later row flagged `revised` replaces the one before it (a council's correction of
@@ -1115,6 +1123,22 @@ impl Scorecard {
             .collect()
     }
 
+    /// The window of measure `m`'s headline series at `as_of` ([`crate::model::window::headline`]:
+    /// the definition's `window`, or the period itself, or the latest figure's window), and
+    /// that series: its totals of that window on or before `as_of`, in period order. `None`
+    /// and no figures when the definition names a window no figure has. Scoring, the warnings
+    /// and disclosure's notes all read a measure's series here.
+    pub fn headline(&self, m: &Measure, as_of: Period) -> (Option<Window>, Vec<&Observation>) {
+        let totals = || {
+            self.series(&m.id)
+                .into_iter()
+                .filter(move |o| o.period.end() <= as_of.end())
+        };
+        let w =
+            crate::model::window::headline(m.window, totals().map(|o| (o.window, o.period.end())));
+        (w, totals().filter(|o| Some(o.window) == w).collect())
+    }
+
     /// Every observation of a measure, breakdown rows included, in period order. The rows are
     /// kept sorted by measure, so this is a range, not a scan.
     pub fn observations_of(&self, id: &str) -> &[Observation] {
@@ -1144,9 +1168,15 @@ impl Scorecard {
 }
 
 fn breakdown_text(o: &Observation) -> String {
-    o.breakdown
-        .as_deref()
-        .map_or(String::new(), |(d, c)| format!(" ({d} = {c})"))
+    let window = if o.window.is_period() {
+        String::new()
+    } else {
+        format!(" ({})", o.window.words())
+    };
+    window
+        + &o.breakdown
+            .as_deref()
+            .map_or(String::new(), |(d, c)| format!(" ({d} = {c})"))
 }
 
 pub(crate) fn row_place(at: &RowSource) -> String {

@@ -50,6 +50,10 @@ pub struct Measure {
     /// The decimal places its figures are shown to (DfE's `dps`), when the definition says;
     /// otherwise the precision its data and targets were given to, and at least the unit's.
     pub decimals: Option<u8>,
+    /// The window of its headline figures, when not the period itself ("rolling 12
+    /// months"): the series its status, trend and SPC are worked on, and the window its
+    /// figures take when a row does not say.
+    pub window: Option<crate::model::window::WindowSpec>,
     /// Its turn-the-curve record: the story behind the curve, partners, what works, actions.
     pub turn_the_curve: crate::model::story::TurnTheCurve,
     /// Where its figures come from in a published table, when they do.

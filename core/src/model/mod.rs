@@ -15,3 +15,4 @@ pub mod projection;
 pub mod status;
 pub mod story;
 pub mod target;
+pub mod window;

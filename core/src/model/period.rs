@@ -516,7 +516,7 @@ fn short_pair(s: &str) -> Option<i32> {
 }
 
 /// `JAN` or `JANUARY` (in capitals) to 1.
-fn month_number(m: &str) -> Option<u32> {
+pub(crate) fn month_number(m: &str) -> Option<u32> {
     const NAMES: [&str; 12] = [
         "JANUARY",
         "FEBRUARY",

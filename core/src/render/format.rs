@@ -83,15 +83,26 @@ pub fn target(m: &MeasureResult) -> Option<String> {
     Some(format!("{goal}{basis}{due}"))
 }
 
-/// The current value with its period: "17% (2020-05)", or why there is none.
+/// A period of measure `m`'s series as a reader says it, with the series' window: "2020-05",
+/// "12 months to Dec 2024". Every renderer names a series' periods through here.
+pub fn period(m: &MeasureResult, p: crate::model::period::Period) -> String {
+    m.window.map_or_else(|| p.to_string(), |w| w.label(p))
+}
+
+/// The current value with its period: "17% (2020-05)", "54% (12 months to Dec 2024)",
+/// "< 60% (2024-Q4)", or why there is none.
 pub fn current(m: &MeasureResult) -> String {
     if let (None, Some(sym), Some(p)) = (m.value, m.symbol, m.period) {
-        return format!("{sym} ({p})");
+        return format!("{sym} ({})", period(m, p));
+    }
+    if let (None, Some(given), Some(p)) = (m.value, &m.given, m.period) {
+        return format!("{given} ({})", period(m, p));
     }
     match (m.value, m.period) {
         (Some(v), Some(p)) => format!(
-            "{} ({p}){}",
+            "{} ({}){}",
             value(m, v),
+            period(m, p),
             [
                 (m.provisional, " provisional"),
                 (m.projected, " projected"),
@@ -102,7 +113,7 @@ pub fn current(m: &MeasureResult) -> String {
             .map(|(_, w)| *w)
             .collect::<String>()
         ),
-        (None, Some(p)) => format!("no figure for {p}"),
+        (None, Some(p)) => format!("no figure for {}", period(m, p)),
         _ if m.to_be_developed => "to be developed".to_string(),
         _ => "no data".to_string(),
     }
@@ -121,7 +132,11 @@ pub fn change(m: &MeasureResult) -> Option<String> {
         crate::model::status::Direction::Unknown => String::new(),
         d => format!(", {arrow} {}", d.label()),
     };
-    Some(format!("{} on {}{judged}", c.label, c.from_period))
+    Some(format!(
+        "{} on {}{judged}",
+        c.label,
+        period(m, c.from_period)
+    ))
 }
 
 /// The assurance icon in words, said of the process (its limits), not of the latest figure,

@@ -429,12 +429,16 @@ fn describe(m: &MeasureResult) -> String {
     let values: Vec<String> = m
         .series
         .iter()
-        .map(|p| match p.value {
-            Some(v) => format!("{} {}", p.period, value(m, v)),
-            None => match p.symbol {
-                Some(sym) => format!("{} no figure ({sym}: {})", p.period, gap_meaning(sym)),
-                None => format!("{} no figure", p.period),
-            },
+        .map(|p| {
+            let at = super::format::period(m, p.period);
+            match (p.value, &p.given) {
+                (Some(v), _) => format!("{at} {}", value(m, v)),
+                (None, Some(given)) => format!("{at} given only as {given}"),
+                (None, None) => match p.symbol {
+                    Some(sym) => format!("{at} no figure ({sym}: {})", gap_meaning(sym)),
+                    None => format!("{at} no figure"),
+                },
+            }
         })
         .collect();
     let mut d = if values.is_empty() {
@@ -593,19 +597,34 @@ fn gap_marks(s: &mut String, f: &Frame, m: &MeasureResult, periods: &[Period]) {
         s,
         "<g font-size=\"11\" fill=\"#57606a\" text-anchor=\"middle\">"
     );
+    // A figure given only as a bound or an outcome is marked with what was given.
+    let given = |p: &Period| {
+        m.series
+            .iter()
+            .find(|q| q.period == *p)
+            .and_then(|q| q.given.as_deref())
+    };
     for (p, x) in &marked {
-        let sym = symbol(p);
-        let _ = writeln!(s, "<line x1=\"{x:.1}\" y1=\"{TOP:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#8c959f\" stroke-dasharray=\"1 3\"/><text x=\"{x:.1}\" y=\"{:.1}\"><title>{p}: {}</title>{sym}</text>", H - BOTTOM, H - BOTTOM - 4.0, escape(gap_meaning(sym)));
+        let at = super::format::period(m, **p);
+        let (sym, meaning) = match given(p) {
+            Some(g) => (g, format!("given only as {g}")),
+            None => (symbol(p), gap_meaning(symbol(p)).to_string()),
+        };
+        let _ = writeln!(s, "<line x1=\"{x:.1}\" y1=\"{TOP:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#8c959f\" stroke-dasharray=\"1 3\"/><text x=\"{x:.1}\" y=\"{:.1}\"><title>{}: {}</title>{}</text>", H - BOTTOM, H - BOTTOM - 4.0, escape(&at), escape(&meaning), escape(sym));
     }
     let withheld: Vec<String> = marked
         .iter()
-        .filter(|(p, _)| matches!(symbol(p), "c" | "low"))
-        .map(|(p, _)| p.to_string())
+        .filter(|(p, _)| given(p).is_none() && matches!(symbol(p), "c" | "low"))
+        .map(|(p, _)| super::format::period(m, **p))
         .collect();
     let unavailable: Vec<String> = marked
         .iter()
-        .filter(|(p, _)| !matches!(symbol(p), "c" | "low"))
-        .map(|(p, _)| p.to_string())
+        .filter(|(p, _)| given(p).is_none() && !matches!(symbol(p), "c" | "low"))
+        .map(|(p, _)| super::format::period(m, **p))
+        .collect();
+    let bounded: Vec<String> = marked
+        .iter()
+        .filter_map(|(p, _)| Some(format!("{} {}", super::format::period(m, **p), given(p)?)))
         .collect();
     let mut words = Vec::new();
     if !withheld.is_empty() {
@@ -616,6 +635,9 @@ fn gap_marks(s: &mut String, f: &Frame, m: &MeasureResult, periods: &[Period]) {
     }
     if !unavailable.is_empty() {
         words.push(format!("not available: {}", unavailable.join(", ")));
+    }
+    if !bounded.is_empty() {
+        words.push(format!("given only as: {}", bounded.join(", ")));
     }
     let _ = writeln!(
         s,

@@ -55,8 +55,11 @@ pub fn measures(r: &Report) -> Vec<Column> {
         text("unit", r, |m| Some(m.unit.to_string())),
         text("polarity", r, |m| Some(m.polarity.name().to_string())),
         text("period", r, |m| m.period.map(|p| p.to_string())),
+        text("window", r, |m| m.window.map(|w| w.key())),
+        text("period_label", r, |m| m.period_label.clone()),
         number("value", r, |m| m.value),
         text("symbol", r, |m| m.symbol.map(str::to_string)),
+        text("given", r, |m| m.given.clone()),
         number("numerator", r, |m| m.numerator),
         number("denominator", r, |m| m.denominator),
         text("baseline_period", r, |m| {

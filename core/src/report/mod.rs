@@ -199,8 +199,22 @@ pub struct MeasureResult {
     pub revised: bool,
     /// The current figure is a projection, not an outturn.
     pub projected: bool,
-    /// The current figure covers part of its period.
+    /// The current figure covers part of its period (flagged `part_year`, or a year to date
+    /// short of twelve months).
     pub part_year: bool,
+    /// The window the series covers, when not the period itself: `{"kind": "rolling",
+    /// "months": 12}`, `{"kind": "year_to_date", "year": "financial", "months": 9}`.
+    pub window: Option<crate::model::window::Window>,
+    /// The current figure's period with its window, as a reader says it ("12 months to Dec
+    /// 2024"), when not the period itself.
+    pub period_label: Option<String>,
+    /// What the plan gives in place of the current figure: a bound ("< 60%") or an outcome
+    /// ("not met").
+    pub given: Option<String>,
+    /// The latest figure of each other kind of window the measure's figures cover (the
+    /// quarter, or the latest year to date, beside a rolling 12 months): shown, never joined
+    /// to the series nor judged.
+    pub other_windows: Vec<WindowFigure>,
     /// The baseline used.
     pub baseline: Option<ResolvedBaseline>,
     /// The target, resolved.
@@ -289,7 +303,8 @@ pub struct SpcResult {
     /// Every point.
     pub points: Vec<SpcPointResult>,
     /// The periods of the series with no figure, left out of the points and the limits: each
-    /// one's symbol in `series` says why (`c` or `low` withheld, `x` not available).
+    /// one's symbol in `series` says why (`c` or `low` withheld, `x` not available), or its
+    /// `given` (a bound or an outcome in place of a figure).
     pub left_out: Vec<Period>,
     /// The last point's type (the variation icon).
     pub variation: crate::stats::spc::PointType,
@@ -527,6 +542,29 @@ pub struct Point {
     pub flag: Option<&'static str>,
     /// A GSS symbol when the value is withheld: c, x or low.
     pub symbol: Option<&'static str>,
+    /// A bound or an outcome given in place of a figure ("< 60%", "not met"); left out of the
+    /// JSON when there is none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given: Option<String>,
+}
+
+/// The latest figure of a window other than the series': never joined to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct WindowFigure {
+    /// The window.
+    pub window: crate::model::window::Window,
+    /// Its period with its window, as a reader says it: "2024-Q4", "Apr to Dec 2024,
+    /// financial year to date".
+    pub label: String,
+    /// The period it is dated at (the month the window ends, or the period itself).
+    pub period: Period,
+    /// Its figure.
+    pub value: Option<f64>,
+    /// A bound or an outcome in place of a figure.
+    pub given: Option<String>,
+    /// provisional, revised, projected, part_year, missing, suppressed, bound or outcome.
+    pub flag: Option<&'static str>,
 }
 
 /// An action as it stood at the reporting period.

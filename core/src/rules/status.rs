@@ -16,6 +16,8 @@ pub enum Latest {
     Suppressed,
     /// A figure.
     Figure,
+    /// No figure, only a bound on it or whether the target was met ("< 60", "not met").
+    Given,
 }
 
 /// Why a measure is not judged against a target, in the order the rules check
@@ -59,8 +61,23 @@ pub fn unjudged(to_be_developed: bool, latest: Latest, has_target: bool) -> Opti
         Latest::None => Some(Unjudged::NoObservation),
         Latest::Missing => Some(Unjudged::Missing),
         Latest::Suppressed => Some(Unjudged::Suppressed),
-        Latest::Figure if !has_target => Some(Unjudged::NoTarget),
-        Latest::Figure => None,
+        Latest::Figure | Latest::Given if !has_target => Some(Unjudged::NoTarget),
+        Latest::Figure | Latest::Given => None,
+    }
+}
+
+/// The status of a figure given only as an outcome, or as a bound that settles the target
+/// (`met`; `None` when the bound does not settle it), for the step it is judged against: met
+/// is achieved on the final step (the single target, or the last milestone) and on track on an
+/// earlier milestone; not met is missed once the final step is due, and at risk before then (no
+/// figure, so no trajectory to judge off track on). An unsettled bound is no data.
+pub fn given(met: Option<bool>, final_step: bool, due_passed: bool) -> Status {
+    match met {
+        None => Status::NoData,
+        Some(true) if final_step => Status::Achieved,
+        Some(true) => Status::OnTrack,
+        Some(false) if final_step && due_passed => Status::Missed,
+        Some(false) => Status::AtRisk,
     }
 }
 
@@ -263,6 +280,23 @@ pub fn progress_pct(v: f64, b: f64, goal: f64, comparison: Comparison) -> Result
         Err(NoProgress::BaselineMeets)
     } else {
         Ok((v - b) / span * 100.0)
+    }
+}
+
+#[cfg(test)]
+mod given_tests {
+    use super::*;
+
+    #[test]
+    fn an_outcome_without_a_figure() {
+        // "not met" at the due date is missed, not no data; before it, at risk.
+        assert_eq!(given(Some(false), true, true), Status::Missed);
+        assert_eq!(given(Some(false), true, false), Status::AtRisk);
+        // An interim milestone not met is never missed.
+        assert_eq!(given(Some(false), false, true), Status::AtRisk);
+        assert_eq!(given(Some(true), true, false), Status::Achieved);
+        assert_eq!(given(Some(true), false, true), Status::OnTrack);
+        assert_eq!(given(None, true, true), Status::NoData);
     }
 }
 

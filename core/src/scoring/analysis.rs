@@ -56,6 +56,12 @@ pub fn spc(
             .collect()
     };
     let (withheld, unavailable) = (gaps(Reading::Suppressed), gaps(Reading::Missing));
+    // Figures given only as a bound or an outcome ("< 60", "not met") have no place on a chart.
+    let bounded: Vec<Period> = series
+        .iter()
+        .filter(|o| o.reading.given().is_some())
+        .map(|o| o.period)
+        .collect();
     let options = rules::spc::gate(m, a, valued.len()).map_err(|why| {
         let mut text = why.text();
         // Notable when the withheld figures are why: with them the series would have had SPC.
@@ -96,7 +102,18 @@ pub fn spc(
             listed(&unavailable)
         ));
     }
-    let mut left_out: Vec<Period> = withheld.into_iter().chain(unavailable).collect();
+    if !bounded.is_empty() {
+        spc_notes.push(format!(
+            "{} figure(s) given only as a bound or an outcome ({}) are left out of the SPC series.",
+            bounded.len(),
+            listed(&bounded)
+        ));
+    }
+    let mut left_out: Vec<Period> = withheld
+        .into_iter()
+        .chain(unavailable)
+        .chain(bounded)
+        .collect();
     left_out.sort();
     Ok(SpcResult {
         points: valued

@@ -38,6 +38,7 @@ use crate::model::measure::Measure;
 use crate::model::observation::{Observation, Reading};
 use crate::model::options::Disclosure;
 use crate::model::period::Period;
+use crate::model::window::Window;
 use crate::report::{DisclosureInfo, Report, Symbol};
 
 /// The symbols a published report may use, with their meanings.
@@ -131,6 +132,13 @@ fn reading(r: Reading, unit: Unit, rules: &Disclosure) -> (Reading, Option<&'sta
                 None,
             )
         }
+        // A bound on a count ("< 5") is published only as given: one on a small count, or one
+        // rounding would move, is withheld like the count.
+        Reading::Bound { value, .. } if unit.is_count() => match count(value, rules) {
+            Count::Figure(v) if v == value => (r, None),
+            Count::Figure(_) => (Reading::Suppressed, Some("c")),
+            Count::Withheld(s) => (Reading::Suppressed, Some(s)),
+        },
         other => (other, None),
     }
 }
@@ -216,17 +224,20 @@ pub(crate) fn view(card: &Scorecard) -> View {
 /// dimension and period. Only which cells are withheld and the published figures decide it.
 fn secondary(rows: &mut [Observation]) {
     // The rows of each (dimension, period), and each period's total, in one pass.
-    let mut groups: Vec<((String, Period), Vec<usize>)> = Vec::new();
-    let mut place: std::collections::HashMap<(String, Period), usize> =
+    // A figure's window is part of its period: a rolling 12 months' parts add up to the
+    // rolling 12 months' total, not to the quarter's.
+    type Key = (String, Period, Window);
+    let mut groups: Vec<(Key, Vec<usize>)> = Vec::new();
+    let mut place: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    let mut totals: std::collections::HashMap<(Period, Window), Reading> =
         std::collections::HashMap::new();
-    let mut totals: std::collections::HashMap<Period, Reading> = std::collections::HashMap::new();
     for (i, o) in rows.iter().enumerate() {
         match o.breakdown.as_deref() {
             None => {
-                totals.entry(o.period).or_insert(o.reading);
+                totals.entry((o.period, o.window)).or_insert(o.reading);
             }
             Some((dim, _)) => {
-                let key = (dim.clone(), o.period);
+                let key = (dim.clone(), o.period, o.window);
                 let k = *place.entry(key.clone()).or_insert_with(|| {
                     groups.push((key, Vec::new()));
                     groups.len() - 1
@@ -235,11 +246,18 @@ fn secondary(rows: &mut [Observation]) {
             }
         }
     }
-    for ((_, period), parts) in groups {
-        let total = totals.get(&period).copied();
+    for ((_, period, window), parts) in groups {
+        let total = totals.get(&(period, window)).copied();
+        // A part given only as a bound ("< 5") is as good as withheld: the total less the
+        // published parts would give it.
         let withheld = parts
             .iter()
-            .filter(|&&i| rows[i].reading == Reading::Suppressed)
+            .filter(|&&i| {
+                matches!(
+                    rows[i].reading,
+                    Reading::Suppressed | Reading::Bound { .. } | Reading::Outcome { .. }
+                )
+            })
             .count();
         let missing = parts.iter().any(|&i| rows[i].reading == Reading::Missing);
         let total_published = total.is_some_and(|r| r.value().is_some());
@@ -291,7 +309,7 @@ pub(crate) fn annotate(report: &mut Report, card: &Scorecard, view: Option<&View
         } else if let Some(o) = card
             .series(&m.id)
             .into_iter()
-            .rfind(|o| Some(o.period) == m.period)
+            .rfind(|o| Some(o.period) == m.period && o.window == m.window.unwrap_or_default())
         {
             if o.reading == Reading::Missing {
                 m.symbol = Some("x");
@@ -306,8 +324,10 @@ pub(crate) fn annotate(report: &mut Report, card: &Scorecard, view: Option<&View
         }
         // The measure's true rows by (period, breakdown): one lookup per published figure.
         let all = card.observations_of(&m.id);
+        let headline = m.window.unwrap_or_default();
         let truth: std::collections::HashMap<RowKey, &Observation> = all
             .iter()
+            .filter(|o| o.window == headline)
             .map(|o| ((o.period, o.breakdown.as_deref()), o))
             .collect();
         for p in &mut m.series {

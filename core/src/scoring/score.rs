@@ -13,6 +13,7 @@ use crate::model::observation::{Observation, Reading};
 use crate::model::period::Period;
 use crate::model::status::{Direction, Status};
 use crate::model::target::{Basis, Rule, Target};
+use crate::model::window::Window;
 use crate::num::{fmt_num, r6, signed, signed_dp};
 use crate::report::*;
 use crate::rules::baseline;
@@ -218,7 +219,7 @@ fn progress(
     }
 }
 
-impl Scorer<'_> {
+impl<'a> Scorer<'a> {
     /// The decimal places `m`'s figures are shown to: its definition's `decimals`, or the
     /// precision its figures were given to (its values, stated baseline, target numbers and
     /// comparators' figures; a fraction's figure is computed, not given), and at least the
@@ -233,7 +234,7 @@ impl Scorer<'_> {
             .observations_of(&m.id)
             .iter()
             .filter_map(|o| match o.reading {
-                Reading::Value { value } => Some(value),
+                Reading::Value { value } | Reading::Bound { value, .. } => Some(value),
                 _ => None,
             });
         let baseline = match &m.baseline {
@@ -270,14 +271,18 @@ impl Scorer<'_> {
             .filter_map(|old| {
                 let now = rows
                     .iter()
-                    .find(|o| o.period == old.period && o.breakdown == old.breakdown)?;
+                    .find(|o| {
+                        o.period == old.period
+                            && o.window == old.window
+                            && o.breakdown == old.breakdown
+                    })?;
                 let what = old
                     .breakdown
                     .as_deref()
                     .map_or(String::new(), |(d, c)| format!(" ({d} = {c})"));
                 Some(format!(
                     "The {}{what} figure was revised: the report uses the correction ({}), not the figure first published ({}).",
-                    old.period,
+                    old.window.label(old.period),
                     crate::input::scorecard::row_place(&now.source),
                     crate::input::scorecard::row_place(&old.source)
                 ))
@@ -321,12 +326,86 @@ impl Scorer<'_> {
         })
     }
 
-    /// The measure's totals on or before the reporting period, in period order.
-    fn series(&self, m: &Measure) -> Vec<&Observation> {
-        self.card
-            .series(&m.id)
+    /// The measure's totals on or before the reporting period, in any window.
+    fn totals(&self, m: &Measure) -> impl Iterator<Item = &'a Observation> + '_ {
+        let card: &'a Scorecard = self.card;
+        card.series(&m.id)
             .into_iter()
             .filter(|o| o.period.end() <= self.as_of.end())
+    }
+
+    /// The window of the measure's headline series at the reporting period
+    /// ([`Scorecard::headline`]).
+    fn headline(&self, m: &Measure) -> Option<Window> {
+        self.card.headline(m, self.as_of).0
+    }
+
+    /// The measure's headline series ([`Scorecard::headline`]): figures of other windows are
+    /// never joined to it.
+    fn series(&self, m: &Measure) -> Vec<&'a Observation> {
+        self.card.headline(m, self.as_of).1
+    }
+
+    /// The latest figure of each window other than the headline's, in the order of their
+    /// windows, and a note naming them.
+    fn other_windows(
+        &self,
+        m: &Measure,
+        headline: Option<Window>,
+        decimals: u8,
+        notes: &mut Vec<String>,
+    ) -> Vec<WindowFigure> {
+        // The latest figure of each kind of window (one year to date, however long).
+        let mut latest: Vec<&Observation> = Vec::new();
+        let own = headline.map(|w| w.spec());
+        for o in self.totals(m).filter(|o| Some(o.window.spec()) != own) {
+            match latest
+                .iter_mut()
+                .find(|l| l.window.spec() == o.window.spec())
+            {
+                Some(l) => *l = o,
+                None => latest.push(o),
+            }
+        }
+        latest.sort_by_key(|o| o.window.spec());
+        if latest.is_empty() {
+            return Vec::new();
+        }
+        let quoted: Vec<String> = latest
+            .iter()
+            .map(|o| {
+                let label = o.window.label(o.period);
+                match (
+                    o.value(),
+                    given_text(o, m.unit, decimals),
+                    o.reading.in_place_of_figure(),
+                ) {
+                    (Some(v), _, _) => format!("{} ({label})", quote(m.unit, decimals, v)),
+                    (None, Some(g), _) => format!("{g} ({label})"),
+                    (None, None, Some(why)) => format!("{label}: {why}"),
+                    (None, None, None) => label,
+                }
+            })
+            .collect();
+        let series = match headline {
+            Some(w) if !w.is_period() => format!("the {} series", w.words()),
+            Some(_) => "the series for each period".to_string(),
+            None => "the window the definition names, which has no figure".to_string(),
+        };
+        notes.push(format!(
+            "Figures over other windows, not joined to {series} nor judged: {}.",
+            quoted.join("; ")
+        ));
+        latest
+            .into_iter()
+            .map(|o| WindowFigure {
+                window: o.window,
+                label: o.window.label(o.period),
+                period: o.period,
+                value: o.value().and_then(r6),
+                given: given_text(o, m.unit, decimals),
+                flag: flag(o),
+            })
             .collect()
     }
 
@@ -339,10 +418,12 @@ impl Scorer<'_> {
         notes.extend(m.notes.iter().cloned());
         notes.extend(self.card.inferred_note(&m.id).map(str::to_string));
         notes.extend(self.card.proportions(m).ok().flatten());
+        let headline = self.headline(m);
         let series = self.series(m);
         let latest = series.last().copied();
         let value = latest.and_then(Observation::value);
         let decimals = self.decimals(m);
+        let other_windows = self.other_windows(m, headline, decimals, &mut notes);
         let baseline = self.baseline(m, &series, &mut notes);
         // The own notes ("Illustrative", "Real: strategy table 4") of every figure the report
         // states: the latest, the one before it (the change is worked from it) and the
@@ -360,17 +441,24 @@ impl Scorer<'_> {
         notes.extend(self.revisions(m));
         let outcome = self.outcome(m, latest, value, baseline.as_ref(), &mut notes);
         // A projected or part-year figure is judged as given, and the report says what it is.
+        // A year to date short of twelve months is part of its year.
+        let part_year = latest.is_some_and(|o| o.part_year || o.window.is_part_year());
         if let Some(o) = latest.filter(|o| o.value().is_some()) {
             if o.projected {
                 notes.push(format!(
                     "The {} figure is a projection, not an outturn: the status may change when the outturn is known.",
-                    o.period
+                    o.window.label(o.period)
                 ));
             }
-            if o.part_year {
+            if part_year {
                 notes.push(format!(
-                    "The {} figure covers part of the period only{}.",
-                    o.period,
+                    "The {} figure covers part of the {} only{}.",
+                    o.window.label(o.period),
+                    if o.window.is_part_year() {
+                        "year"
+                    } else {
+                        "period"
+                    },
                     if outcome.status == Status::Achieved {
                         ": achieved on it, the full period's figure may not hold"
                     } else {
@@ -455,7 +543,13 @@ impl Scorer<'_> {
             provisional: latest.is_some_and(|o| o.provisional),
             revised: latest.is_some_and(|o| o.revised),
             projected: latest.is_some_and(|o| o.projected),
-            part_year: latest.is_some_and(|o| o.part_year),
+            part_year,
+            window: headline.filter(|w| !w.is_period()),
+            period_label: latest
+                .filter(|o| !o.window.is_period())
+                .map(|o| o.window.label(o.period)),
+            given: latest.and_then(|o| given_text(o, m.unit, decimals)),
+            other_windows,
             baseline: baseline.map(|b| ResolvedBaseline {
                 value: r6(b.value).unwrap_or(b.value),
                 ..b
@@ -478,7 +572,7 @@ impl Scorer<'_> {
             status_label: outcome.status.label(),
             rag: outcome.status.rag(),
             comparators,
-            breakdowns: self.breakdowns(m, decimals),
+            breakdowns: self.breakdowns(m, headline, decimals),
             series: series
                 .iter()
                 .map(|o| Point {
@@ -490,6 +584,7 @@ impl Scorer<'_> {
                         Reading::Missing => Some("x"),
                         _ => None,
                     },
+                    given: given_text(o, m.unit, decimals),
                 })
                 .collect(),
             spc,
@@ -536,6 +631,7 @@ impl Scorer<'_> {
         let state = match (latest, value) {
             (None, _) => Latest::None,
             (Some(o), None) if o.reading == Reading::Suppressed => Latest::Suppressed,
+            (Some(o), None) if o.reading.given().is_some() => Latest::Given,
             (Some(_), None) => Latest::Missing,
             (Some(_), Some(_)) => Latest::Figure,
         };
@@ -561,6 +657,9 @@ impl Scorer<'_> {
             }
             return none(why);
         }
+        if let (Latest::Given, Some(o), Some(target)) = (state, latest, &m.target) {
+            return self.given(m, target, o, baseline, notes);
+        }
         let (Some(o), Some(v), Some(target)) = (latest, value, &m.target) else {
             return none(Unjudged::NoObservation);
         };
@@ -579,6 +678,154 @@ impl Scorer<'_> {
             } => self.direction_only(m, due, baseline, notes),
             Target::Single { rule, due } => self.single(m, rule, *due, o, v, baseline, notes),
             Target::Milestones(ms) => self.milestones(m, ms, o, v, baseline, notes),
+        }
+    }
+
+    /// A latest figure given only as a bound or an outcome ("< 60", "not met"), judged against
+    /// the step it falls under: the single target, or the milestone due next
+    /// ([`crate::rules::status::given`]). No expected value or progress: there is no figure.
+    fn given(
+        &self,
+        m: &Measure,
+        target: &Target,
+        o: &Observation,
+        baseline: Option<&ResolvedBaseline>,
+        notes: &mut Vec<String>,
+    ) -> Outcome {
+        let label = o.window.label(o.period);
+        let shown = given_text(o, m.unit, 6).unwrap_or_default();
+        let t = o.period.end();
+        let (rule, due, steps) = match target {
+            Target::Single {
+                rule: Rule::Direction,
+                due,
+            } => {
+                notes.push(format!(
+                    "The {label} figure is given only as {shown}: a direction of travel needs figures."
+                ));
+                return self.direction_only(m, due, baseline, notes);
+            }
+            Target::Single { rule, due } => (rule, *due, &[][..]),
+            Target::Milestones(ms) => {
+                let Some(active) = active_milestone(ms.iter().map(|s| s.due.end()), t) else {
+                    return Outcome::unresolved(
+                        TargetResult {
+                            kind: "milestones",
+                            description: "0 milestones".to_string(),
+                            value: None,
+                            comparison: None,
+                            due: None,
+                            basis: Basis::Value,
+                            judged: None,
+                            milestones: vec![],
+                        },
+                        "the target has no milestones",
+                        notes,
+                    );
+                };
+                (&ms[active].rule, Some(ms[active].due), &ms[..])
+            }
+        };
+        let final_step = steps.last().is_none_or(|last| Some(last.due) == due);
+        let mut result = TargetResult {
+            kind: target.kind_name(),
+            description: match target {
+                Target::Milestones(ms) => format!("{} milestones", ms.len()),
+                Target::Single { rule, .. } => rule.describe(m.unit.difference_label()),
+            },
+            value: None,
+            comparison: None,
+            due,
+            basis: Basis::Value,
+            judged: None,
+            milestones: steps
+                .iter()
+                .map(|s| MilestoneResult {
+                    due: s.due,
+                    description: s.rule.describe(m.unit.difference_label()),
+                    value: self
+                        .resolve(m, &s.rule, o, None, baseline)
+                        .ok()
+                        .and_then(|r| r6(r.value)),
+                    current: Some(s.due) == due,
+                })
+                .collect(),
+        };
+        let resolved = self.resolve(m, rule, o, None, baseline);
+        if let Ok(r) = &resolved {
+            result.value = r6(r.value);
+            result.comparison = Some(r.comparison);
+            result.basis = r.basis.clone();
+        }
+        let met = match (o.reading, &resolved) {
+            (Reading::Outcome { met }, _) => Some(met),
+            (Reading::Bound { .. }, Err(why)) => {
+                return Outcome::unresolved(result, why, notes);
+            }
+            (Reading::Bound { bound, value }, Ok(r)) if r.basis == Basis::Value => {
+                let at_least = bound.settles(value, r.value, true);
+                let at_most = bound.settles(value, r.value, false);
+                match r.comparison {
+                    crate::model::target::Comparison::AtLeast => at_least,
+                    crate::model::target::Comparison::AtMost => at_most,
+                    crate::model::target::Comparison::Exactly => {
+                        (at_least == Some(false) || at_most == Some(false)).then_some(false)
+                    }
+                }
+            }
+            _ => None,
+        };
+        let due_passed = due.is_some_and(|d| t >= d.end());
+        let status = crate::rules::status::given(met, final_step, due_passed);
+        let step = match (steps.last(), due) {
+            (Some(_), Some(d)) if !final_step => format!("milestone {d}"),
+            _ => "the target".to_string(),
+        };
+        let goal = result
+            .value
+            .map(|v| {
+                format!(
+                    " ({}{})",
+                    crate::model::target::Comparison::key(
+                        result
+                            .comparison
+                            .unwrap_or(crate::model::target::Comparison::Exactly)
+                    )
+                    .replace('_', " ")
+                        + " ",
+                    quote(m.unit, 6, v)
+                )
+            })
+            .unwrap_or_default();
+        let last = steps.last().map(|s| s.due);
+        notes.push(match status {
+            Status::NoData => format!(
+                "The {label} figure is given only as {shown}, which does not settle {step}{goal}: no status until a figure is given."
+            ),
+            Status::Achieved => format!("The {label} figure is given only as {shown}: {step}{goal} is met."),
+            Status::OnTrack => format!(
+                "The {label} figure is given only as {shown}: {step}{goal} is met; the final milestone{} is not yet.",
+                last.map(|d| format!(" ({d})")).unwrap_or_default()
+            ),
+            Status::Missed => format!(
+                "The {label} figure is given only as {shown}: {step}{goal}, due {}, is not met.",
+                due.map(|d| d.to_string()).unwrap_or_default()
+            ),
+            _ if !final_step => format!(
+                "The {label} figure is given only as {shown}: {step}{goal} is not met; with no figure there is no trajectory, so it is at risk, and missed only if the final milestone{} is not met by then.",
+                last.map(|d| format!(", due {d},")).unwrap_or_default()
+            ),
+            _ => format!(
+                "The {label} figure is given only as {shown}: {step}{goal} is not met; with no figure there is no trajectory, so it is at risk{}.",
+                due.map(|d| format!(" until it is due ({d})")).unwrap_or_default()
+            ),
+        });
+        Outcome {
+            status,
+            expected: None,
+            progress: None,
+            target: Some(result),
+            goal: None,
         }
     }
 
@@ -641,7 +888,7 @@ impl Scorer<'_> {
         m: &Measure,
         rule: &Rule,
         o: &Observation,
-        v: f64,
+        v: Option<f64>,
         baseline: Option<&ResolvedBaseline>,
     ) -> Result<Resolved, String> {
         let card = self.card;
@@ -658,7 +905,7 @@ impl Scorer<'_> {
             comparator: &now,
             comparator_at_baseline: &then,
             group: &group,
-            own_value: Some(v),
+            own_value: v,
         };
         target::resolve(rule, &cx)
     }
@@ -698,7 +945,7 @@ impl Scorer<'_> {
             judged: None,
             milestones: vec![],
         };
-        let r = match self.resolve(m, rule, o, v, baseline) {
+        let r = match self.resolve(m, rule, o, Some(v), baseline) {
             Ok(r) => r,
             Err(why) => return Outcome::unresolved(target, &why, notes),
         };
@@ -772,7 +1019,7 @@ impl Scorer<'_> {
         target.due = Some(ms[active].due);
         let mut resolved = Vec::new();
         for (i, step) in ms.iter().enumerate() {
-            let r = self.resolve(m, &step.rule, o, v, baseline);
+            let r = self.resolve(m, &step.rule, o, Some(v), baseline);
             target.milestones.push(MilestoneResult {
                 due: step.due,
                 description: step.rule.describe(m.unit.difference_label()),
@@ -857,12 +1104,8 @@ impl Scorer<'_> {
             (None, Some(_)) => {
                 notes.push(format!(
                     "No change on the previous period: the figure for {} is {}.",
-                    prev.period,
-                    if prev.reading == Reading::Suppressed {
-                        "suppressed"
-                    } else {
-                        "missing"
-                    }
+                    prev.window.label(prev.period),
+                    prev.reading.in_place_of_figure().unwrap_or_default()
                 ));
                 None
             }
@@ -923,11 +1166,17 @@ impl Scorer<'_> {
                 value: r6(c.value),
                 flag: None,
                 symbol: None,
+                given: None,
             })
             .collect()
     }
 
-    fn breakdowns(&self, m: &Measure, decimals: u8) -> Vec<BreakdownResult> {
+    fn breakdowns(
+        &self,
+        m: &Measure,
+        headline: Option<Window>,
+        decimals: u8,
+    ) -> Vec<BreakdownResult> {
         let mut out: Vec<BreakdownResult> = Vec::new();
         // Each (dimension, category)'s place in `out`: one lookup a row, not a scan.
         let mut at: std::collections::HashMap<(&str, &str), usize> =
@@ -936,7 +1185,7 @@ impl Scorer<'_> {
             .card
             .observations_of(&m.id)
             .iter()
-            .filter(|o| o.period.end() <= self.as_of.end());
+            .filter(|o| o.period.end() <= self.as_of.end() && Some(o.window) == headline);
         // Rows come in period order: each category's latest row replaces the one before, which
         // its change is worked from (both published, or no change).
         for o in rows {
@@ -1056,12 +1305,35 @@ fn position(gap: f64, polarity: Polarity) -> &'static str {
     }
 }
 
+/// A figure in a note: to the measure's decimal places, with `%` for a percentage (notes are
+/// plain words; the renderers' unit formats are for the figures they lay out).
+fn quote(unit: Unit, dp: u8, v: f64) -> String {
+    let n = fmt_num(crate::num::round_to(v, i32::from(dp)));
+    if unit == Unit::Percentage {
+        format!("{n}%")
+    } else {
+        n
+    }
+}
+
+/// A bound or an outcome as published, with the unit's sign: "< 60%", "not met".
+fn given_text(o: &Observation, unit: Unit, dp: u8) -> Option<String> {
+    match o.reading {
+        Reading::Bound { bound, value } => {
+            Some(format!("{} {}", bound.sign(), quote(unit, dp, value)))
+        }
+        r => r.given(),
+    }
+}
+
 /// What the data row says about its figure: missing or suppressed at source, provisional,
 /// revised.
 pub(crate) fn flag(o: &Observation) -> Option<&'static str> {
     match o.reading {
         Reading::Missing => Some("missing"),
         Reading::Suppressed => Some("suppressed"),
+        Reading::Bound { .. } => Some("bound"),
+        Reading::Outcome { .. } => Some("outcome"),
         _ if o.provisional => Some("provisional"),
         _ if o.revised => Some("revised"),
         _ if o.projected => Some("projected"),

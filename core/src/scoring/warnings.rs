@@ -83,10 +83,12 @@ fn stale(card: &Scorecard, m: &Measure, as_of: Period) -> Option<Warning> {
     if m.to_be_developed {
         return None;
     }
+    // A bound or an outcome ("not met") is a figure published for its period.
     let given: Vec<_> = card
-        .series(&m.id)
+        .headline(m, as_of)
+        .1
         .into_iter()
-        .filter(|o| o.period.end() <= as_of.end() && o.value().is_some())
+        .filter(|o| o.value().is_some() || o.reading.given().is_some())
         .collect();
     let latest = *given.last()?;
     let mut gaps: Vec<i64> = given
