@@ -238,6 +238,7 @@ fn the_kpi_table_plan_at_each_milestone_date() {
     every_format_says(&r, "< 60% (2024-Q3)");
     let m = r.measures.iter().find(|m| m.id == "ehc20").unwrap();
     assert_eq!(m.given.as_deref(), Some("< 60%"));
+    assert!(render(&r, Format::Csv, false).contains(",2024-Q3,,,,,< 60%,"));
     assert_eq!(m.value, None);
     // The target stays in the report.
     assert_eq!(m.target.as_ref().and_then(|t| t.value), Some(70.0));
@@ -274,6 +275,19 @@ fn the_plan_with_rolling_year_to_date_and_quarterly_actuals_at_each_date() {
         "Apr to Sep 2024, financial year to date"
     );
     every_format_says(&r, "45% (12 months to Sep 2024)");
+    // The CSV names the window and the label in their own columns.
+    let csv = render(&r, Format::Csv, false);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .contains(",period,window,period_label,value,symbol,given,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",2024-09,rolling_12_months,12 months to Sep 2024,45,"),
+        "{csv}"
+    );
     every_format_says(&r, "50% (Apr to Sep 2024, financial year to date)");
 
     // December 2024: 52% asks 54.58; 2.58 short, beyond 2.2: off track. The quarterly
