@@ -24,8 +24,9 @@ Usage:
 
 FORMAT is text (the default), markdown, html, json or csv. With csv, TABLE chooses the rows:
 measures (the default, one row per measure), breakdowns (one per category of each measure's
-current period, with shares and changes) or turn-the-curve (one per item of each measure's
-story, partners, what works, actions, data development and commentary). `chart` writes a
+current period, with shares and changes), turn-the-curve (one per item of each measure's
+story, partners, what works, actions, data development and commentary) or spc (the Making Data
+Count summary matrix: one per measure with SPC, concern first). `chart` writes a
 measure's turn-the-curve chart as SVG (to stdout without --output); with --spc, its SPC chart.
 
 For a board pack, --order exceptions lists each section's measures missed, off track, special
@@ -93,6 +94,7 @@ enum Table {
     Measures,
     Breakdowns,
     TurnTheCurve,
+    Spc,
 }
 
 impl Table {
@@ -101,6 +103,7 @@ impl Table {
             "measures" => Some(Table::Measures),
             "breakdowns" => Some(Table::Breakdowns),
             "turn-the-curve" => Some(Table::TurnTheCurve),
+            "spc" => Some(Table::Spc),
             _ => None,
         }
     }
@@ -200,7 +203,7 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
                 let v = value("--table")?;
                 out.table = Some(Table::parse(&v).ok_or_else(|| {
                     Failure::Usage(format!(
-                        "unknown table {v:?}: expected measures, breakdowns or turn-the-curve"
+                        "unknown table {v:?}: expected measures, breakdowns, turn-the-curve or spc"
                     ))
                 })?);
             }
@@ -262,6 +265,7 @@ fn report(args: ReportArgs) -> Result<(), Failure> {
     let text = match args.table {
         Some(Table::Breakdowns) => betteroff::render::breakdowns_csv(&report),
         Some(Table::TurnTheCurve) => betteroff::render::turn_the_curve_csv(&report),
+        Some(Table::Spc) => betteroff::render::spc_matrix_csv(&report),
         Some(Table::Measures) | None => betteroff::render::render(&report, args.format, colour),
     };
     write_out(args.output.as_deref(), &text)

@@ -94,5 +94,6 @@ pub mod spc {
     pub use crate::model::options::SpcOptions;
     pub use crate::stats::spc::{
         centre, xmr, Assurance, Centre, Limits, LimitsKind, PointType, Rule, Spc, SpcPoint,
+        VariationIcon,
     };
 }

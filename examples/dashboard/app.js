@@ -3,7 +3,7 @@
 // filters. Names from the data are set as text (never as HTML); charts are the core's SVG, whose
 // every name is escaped.
 
-import init, { Scorecard } from '../../wasm/pkg/web/betteroff.js';
+import init, { Scorecard, spcIcons } from '../../wasm/pkg/web/betteroff.js';
 
 const FILES = {
   observations: 'addObservationsCsv', comparators: 'addComparatorsCsv', actions: 'addActionsCsv', commentary: 'addCommentaryCsv',
@@ -117,6 +117,7 @@ function table(card, report, asOf) {
         : `${value(m, m.value)} (${m.period})`),
       el('td', { 'data-label': 'Change' }, `${change}${m.direction !== 'unknown' ? `, ${m.direction.replace('_', ' ')}` : ''}`),
       el('td', { 'data-label': 'Target' }, target),
+      spcCell(m),
       el('td', { 'data-label': 'Chart' }, button));
     button.addEventListener('click', () => toggleChart(card, m, asOf, tr, button));
     body.append(tr);
@@ -125,15 +126,24 @@ function table(card, report, asOf) {
   $('empty').hidden = rows.length > 0;
 }
 
+// The Making Data Count icons, drawn by the core (SVG with its accessible name and a label).
+function spcCell(m) {
+  const cell = el('td', { 'data-label': 'SPC' });
+  if (m.spc) cell.innerHTML = spcIcons(m.spc.variation_icon, m.spc.assurance);
+  else cell.textContent = '–';
+  return cell;
+}
+
 function toggleChart(card, m, asOf, tr, button) {
   const open = button.getAttribute('aria-expanded') === 'true';
   if (open) {
     tr.nextElementSibling?.remove();
   } else {
-    const cell = el('td', { colspan: '6' });
+    const cell = el('td', { colspan: '7' });
     // SVG and HTML from the core: every name in them is escaped. Beneath the chart, the
     // breakdown tables, the turn-the-curve record and the notes, as every report shows them.
-    cell.innerHTML = card.chart(m.id, { asOf }) + card.measureDetail(m.id, { asOf });
+    cell.innerHTML = card.chart(m.id, { asOf }) + (card.spcChart(m.id, { asOf }) ?? '')
+      + card.measureDetail(m.id, { asOf });
     tr.after(el('tr', { class: 'chart' }, cell));
   }
   button.setAttribute('aria-expanded', String(!open));

@@ -65,6 +65,16 @@ impl PyReport {
         typed(py, render::turn_the_curve_columns(&self.report))
     }
 
+    /// The SPC summary matrix, one row per measure with SPC, as typed columns.
+    fn spc_matrix_columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        typed(py, render::spc_matrix_columns(&self.report))
+    }
+
+    /// The SPC summary matrix as CSV (the core's `render::spc_matrix_csv`).
+    fn spc_matrix_csv(&self) -> String {
+        render::spc_matrix_csv(&self.report)
+    }
+
     /// The turn-the-curve records as CSV (the core's `render::turn_the_curve_csv`).
     fn turn_the_curve_csv(&self) -> String {
         render::turn_the_curve_csv(&self.report)

@@ -131,3 +131,22 @@ def test_board_pack_order_and_filter() -> None:
     assert only["summary"]["measures"] == 38
     with pytest.raises(betteroff.UsageError, match='only: unknown status "late"'):
         card.score("2020-05", only="late")
+
+
+def test_spc_summary_matrix_as_a_dataframe_and_csv() -> None:
+    # Stockton's monthly EHC timeliness (the one measure with SPC): 75% in December 2022, above
+    # the upper limit, an improvement where higher is better; the target (60%) within the
+    # limits: hit and miss. The same rows as the report's summary.spc and the CLI's --table spc.
+    report = betteroff.Scorecard.load(ROOT / "examples/stockton").score()
+    frame = report.spc_summary()
+    assert list(frame.columns) == [
+        "section", "id", "name", "period", "value", "variation_icon", "variation",
+        "assurance_icon", "assurance", "rule", "rule_text", "status",
+    ]
+    row = frame.iloc[0]
+    assert (row["id"], row["variation_icon"], row["assurance_icon"], row["rule_text"]) == (
+        "ehcp-20-weeks-monthly", "improvement_high", "inconsistent", "Above UCL",
+    )
+    assert len(frame) == len(report.to_dict()["summary"]["spc"])
+    assert report.spc_summary_csv().splitlines()[1].startswith("identified-early,ehcp-20-weeks-monthly,")
+    assert 'aria-label="Variation: Special cause improvement: higher values"' in report._repr_html_()

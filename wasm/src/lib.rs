@@ -422,6 +422,13 @@ impl Scorecard {
         self.render(Format::Json, &options)
     }
 
+    /// The Making Data Count summary matrix as CSV: one row per measure with SPC, concern
+    /// first (the rows of the report's `summary.spc`).
+    #[wasm_bindgen(js_name = spcSummaryCsv)]
+    pub fn spc_summary_csv(&self, options: Option<ScoreOptions>) -> Result<String, JsValue> {
+        Ok(render::spc_matrix_csv(&self.report(&options)?))
+    }
+
     /// The turn-the-curve records as CSV, one row per item (measure, part, item).
     #[wasm_bindgen(js_name = turnTheCurveCsv)]
     pub fn turn_the_curve_csv(&self, options: Option<ScoreOptions>) -> Result<String, JsValue> {
@@ -497,6 +504,30 @@ impl Scorecard {
         let measure_id = text_arg(&measure_id, "the measure id")?;
         self.measure_chart(&measure_id, &options, true)
     }
+}
+
+/// The Making Data Count icons of a measure, drawn by the core, each with its label: from its
+/// `spc.variation_icon` and `spc.assurance` as the JSON names them (no scoring).
+#[wasm_bindgen(js_name = spcIcons)]
+pub fn spc_icons(
+    #[wasm_bindgen(js_name = variationIcon, unchecked_param_type = "string")] variation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] assurance: JsValue,
+) -> Result<String, JsValue> {
+    let variation = text_arg(&variation, "the variation icon")?;
+    let icon = betteroff::spc::VariationIcon::parse(&variation).ok_or_else(|| {
+        usage(
+            "variationIcon",
+            format!("unknown variation icon {variation:?}"),
+        )
+    })?;
+    let assurance = match assurance.as_string() {
+        Some(a) => Some(
+            betteroff::spc::Assurance::parse(&a)
+                .ok_or_else(|| usage("assurance", format!("unknown assurance icon {a:?}")))?,
+        ),
+        None => None,
+    };
+    Ok(render::icons::pair(icon, assurance, 28))
 }
 
 impl Scorecard {

@@ -264,6 +264,9 @@ export interface SpcResult {
   }>;
   variation: PointType;
   variation_label: string;
+  /** The Making Data Count variation icon: the last point's type and which way it points. */
+  variation_icon: VariationIcon;
+  variation_icon_label: string;
   assurance: Assurance | null;
   assurance_label: string | null;
   notes: string[];
@@ -349,6 +352,31 @@ export interface Summary extends Counts {
     percent_complete: number | null;
   };
   data_development: Array<{ id: string; name: string; section: string }>;
+  /** The SPC summary matrix: every measure with SPC, concern first. */
+  spc: SpcRow[];
+}
+
+export type VariationIcon =
+  | "common_cause" | "improvement_high" | "improvement_low" | "concern_high" | "concern_low"
+  | "neutral_high" | "neutral_low";
+
+/** One row of the SPC summary matrix (the rows `spcSummaryCsv()` and every format show). */
+export interface SpcRow {
+  id: string;
+  name: string;
+  section: string;
+  period: PeriodText;
+  value: number;
+  unit: string;
+  per: number | null;
+  decimals: number;
+  variation_icon: VariationIcon;
+  variation_label: string;
+  assurance: Assurance | null;
+  assurance_label: string | null;
+  rule: SpcRule;
+  rule_text: string;
+  status: Status;
 }
 
 export interface TurnTheCurve {

@@ -2,6 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import betteroff from '../pkg/node/betteroff.js';
 
 const { spcColumns } = betteroff;
@@ -33,4 +34,23 @@ test('bad columns are errors naming the problem', () => {
     (e) => e.kind === 'data' && /row 2: field "value": the value is not a finite number/.test(e.message));
   assert.throws(() => spcColumns(Uint32Array.from([1]), Float64Array.from([1]), 'up'),
     (e) => e.kind === 'usage' && /polarity must be/.test(e.message));
+});
+
+test('the Making Data Count icons and the summary matrix', () => {
+  const bo = betteroff;
+  const read = (f) => readFileSync(new URL(`../../examples/stockton/${f}`, import.meta.url), 'utf8');
+  const card = bo.Scorecard.fromToml(read('scorecard.toml'));
+  card.addObservationsCsv(read('observations.csv'), 'observations.csv');
+  card.addComparatorsCsv(read('comparators.csv'), 'comparators.csv');
+  const report = card.score();
+  // Stockton's monthly EHC timeliness: 75% above the upper limit, higher is better.
+  assert.deepEqual(report.summary.spc.map((r) => [r.id, r.variation_icon, r.assurance]),
+    [['ehcp-20-weeks-monthly', 'improvement_high', 'inconsistent']]);
+  assert.ok(card.spcSummaryCsv().split('\n')[1].startsWith('identified-early,ehcp-20-weeks-monthly,'));
+  const icons = bo.spcIcons('improvement_high', 'inconsistent');
+  assert.ok(icons.includes('aria-label="Variation: Special cause improvement: higher values"'));
+  assert.ok(icons.includes('aria-label="Assurance: Passes and fails the target at random"'));
+  assert.ok(bo.spcIcons('common_cause').includes('no significant change'));
+  assert.throws(() => bo.spcIcons('sideways'), /unknown variation icon "sideways"/);
+  card.free();
 });

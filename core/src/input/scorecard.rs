@@ -1123,7 +1123,7 @@ impl Scorecard {
             .collect()
     }
 
-    /// The window of measure `m`'s headline series at `as_of` ([`crate::model::window::headline`]:
+    /// The window of measure `m`'s headline series at `as_of` (`model::window::headline`:
     /// the definition's `window`, or the period itself, or the latest figure's window), and
     /// that series: its totals of that window on or before `as_of`, in period order. `None`
     /// and no figures when the definition names a window no figure has. Scoring, the warnings

@@ -68,7 +68,7 @@ pub enum WindowSpec {
     Period,
     /// The months ending with the period's last month.
     Rolling {
-        /// How many months, 2 to [`MAX_ROLLING_MONTHS`].
+        /// How many months, 2 to 36.
         months: u8,
     },
     /// From the start of the year of this kind to the period's end.

@@ -25,6 +25,12 @@ pub fn turn_the_curve_csv(r: &Report) -> String {
     write(&columns, rows)
 }
 
+/// The SPC summary matrix as CSV, one row per measure with SPC, concern first.
+pub fn spc_matrix_csv(r: &Report) -> String {
+    let columns = super::table::spc_matrix(r);
+    write(&columns, r.summary.spc.len())
+}
+
 fn write(columns: &[super::table::Column], rows: usize) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))

@@ -159,6 +159,36 @@ pub fn assurance(m: &MeasureResult) -> Option<String> {
     Some(format!("the process {}{though}", a.label().to_lowercase()))
 }
 
+/// One row of the SPC summary matrix in words, as every format shows it.
+pub struct SpcCells<'r> {
+    /// The matrix row.
+    pub row: &'r crate::report::matrix::SpcRow,
+    /// The latest point with its period: "52% (2024-12)".
+    pub latest: String,
+    /// The target as a reader says it, or "–".
+    pub target: String,
+}
+
+/// The SPC summary matrix's rows in words, concern first (the report's `summary.spc`).
+pub fn spc_matrix(r: &crate::report::Report) -> Vec<SpcCells<'_>> {
+    r.summary
+        .spc
+        .iter()
+        .map(|row| {
+            let m = r.measures.iter().find(|m| m.id == row.id);
+            SpcCells {
+                row,
+                latest: format!(
+                    "{} ({})",
+                    figure(row.unit, row.per, row.decimals, row.value),
+                    m.map_or_else(|| row.period.to_string(), |m| period(m, row.period))
+                ),
+                target: m.and_then(target).unwrap_or_else(|| "–".to_string()),
+            }
+        })
+        .collect()
+}
+
 /// The statistics in words: SPC icons, the trend forecast, the interval and the benchmark.
 pub fn statistics(m: &MeasureResult) -> Vec<String> {
     let mut out = Vec::new();
@@ -166,7 +196,7 @@ pub fn statistics(m: &MeasureResult) -> Vec<String> {
         let assurance = assurance(m).map(|a| format!("; {a}")).unwrap_or_default();
         out.push(format!(
             "SPC: {}{assurance}",
-            spc.variation_label.to_lowercase()
+            spc.variation_icon_label.to_lowercase()
         ));
     }
     if let Some(f) = &m.forecast {

@@ -39,6 +39,9 @@ const CSS: &str = r#"
 .bo h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
 .bo .meta, .bo .muted, .bo .sub { color: var(--muted); }
 .bo .sub { font-size: .85rem; font-weight: normal; }
+.bo .icons { display: inline-flex; flex-wrap: wrap; align-items: center; gap: .15rem .35rem; max-width: 16rem; }
+.bo .icons svg { flex: none; }
+.bo .icon-label { font-size: .75rem; color: #57606a; max-width: 6.5rem; line-height: 1.15; }
 .bo .badge { display: inline-block; padding: .1rem .5rem; border-radius: 1rem; color: #fff; font-weight: 600; font-size: .85rem; white-space: nowrap; }
 .bo .rag-green { background: #1a7f37; } .bo .rag-amber { background: #9a6700; } .bo .rag-red { background: #cf222e; } .bo .rag-grey { background: #57606a; }
 .bo .counts { display: flex; flex-wrap: wrap; gap: .4rem .9rem; list-style: none; padding: 0; margin: .6rem 0; }
@@ -74,7 +77,7 @@ const CSS: &str = r#"
   .bo svg { display: block; max-width: 100%; height: auto; break-inside: avoid; }
   .bo tr, .bo .counts, .bo table.breakdown, .bo ul.notes { break-inside: avoid; }
   .bo h2, .bo h3, .bo h4, .bo p.rollup { break-after: avoid; }
-  .bo .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .bo .badge, .bo .icons svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .bo article.ttc { break-before: page; }
 }
 .bo article.ttc { border-top: 2px solid var(--line); margin-top: 1.5rem; padding-top: .5rem; }
@@ -93,6 +96,7 @@ pub fn html(r: &Report) -> String {
     );
     header(&mut s, r);
     s.push_str("<main>\n");
+    spc_matrix(&mut s, r);
     // A section's subsections sit inside it (a priority holds its outcomes).
     let mut open = false;
     for (sec, depth) in super::sections_in_order(r) {
@@ -248,6 +252,40 @@ fn header(s: &mut String, r: &Report) {
     s.push_str("</ol></nav>\n</header>\n");
 }
 
+/// The SPC summary matrix: every measure with SPC, concern first, with both icons drawn and
+/// named.
+fn spc_matrix(s: &mut String, r: &Report) {
+    let rows = format::spc_matrix(r);
+    if rows.is_empty() {
+        return;
+    }
+    s.push_str("<section class=\"spc-matrix\" id=\"spc-summary\">\n<h2>SPC summary (Making Data Count)</h2>\n<p class=\"sub\">Every measure with SPC, concern first: special cause concern, then neither, common cause and improvement; within each, fails the target, hit and miss, passes.</p>\n<table class=\"measures\">\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Latest</th><th scope=\"col\">Target</th><th scope=\"col\">Variation</th><th scope=\"col\">Assurance</th><th scope=\"col\">Latest point</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n");
+    for c in rows {
+        let assurance = c.row.assurance.map_or_else(
+            || "–".to_string(),
+            |a| {
+                format!(
+                    "<span class=\"icons\">{}<span class=\"icon-label\">{}</span></span>",
+                    super::icons::assurance(a, 28),
+                    a.label()
+                )
+            },
+        );
+        let _ = writeln!(
+            s,
+            "<tr><th scope=\"row\">{}</th><td data-label=\"Latest\">{}</td><td data-label=\"Target\">{}</td><td data-label=\"Variation\"><span class=\"icons\">{}<span class=\"icon-label\">{}</span></span></td><td data-label=\"Assurance\">{assurance}</td><td data-label=\"Latest point\">{}</td><td data-label=\"Status\">{}</td></tr>",
+            escape(&c.row.name),
+            escape(&c.latest),
+            escape(&c.target),
+            super::icons::variation(c.row.variation_icon, 28),
+            c.row.variation_label,
+            escape(&c.row.rule_text),
+            badge(c.row.status)
+        );
+    }
+    s.push_str("</tbody>\n</table>\n</section>\n");
+}
+
 /// A section's heading, roll-up and measures (its closing tag is the caller's: a section's
 /// subsections sit inside it). Depth 1 is a subsection: its headings are a level down.
 fn section(s: &mut String, r: &Report, sec: &crate::report::SectionInfo, depth: usize) {
@@ -273,7 +311,7 @@ fn section(s: &mut String, r: &Report, sec: &crate::report::SectionInfo, depth: 
         s.push_str("<p class=\"muted\">No measures in this section.</p>\n");
     }
     for (kind, ms) in super::by_question(r, sec) {
-        let _ = writeln!(s, "<{q}>{}</{q}>\n<table class=\"measures\">\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Latest</th><th scope=\"col\">Trend</th><th scope=\"col\">Change on previous</th><th scope=\"col\">Target</th><th scope=\"col\">Progress</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>", kind.question());
+        let _ = writeln!(s, "<{q}>{}</{q}>\n<table class=\"measures\">\n<thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Latest</th><th scope=\"col\">Trend</th><th scope=\"col\">Change on previous</th><th scope=\"col\">Target</th><th scope=\"col\">Progress</th><th scope=\"col\">SPC</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>", kind.question());
         for m in ms {
             measure_rows(s, m);
         }
@@ -315,6 +353,13 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
             m.progress_pct.map(pct).unwrap_or_else(dash),
             "num",
         ),
+        (
+            "SPC",
+            m.spc.as_ref().map_or_else(dash, |spc| {
+                super::icons::pair(spc.variation_icon, spc.assurance, 28)
+            }),
+            "",
+        ),
         ("Status", badge(m.status), ""),
     ];
     // The measure's notes under its name, visible on screen and in print (never only in the
@@ -355,7 +400,7 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
     for b in super::format::breakdowns(m) {
         let _ = writeln!(
             s,
-            "<tr class=\"breakdown\"><td colspan=\"7\">{}</td></tr>",
+            "<tr class=\"breakdown\"><td colspan=\"8\">{}</td></tr>",
             breakdown_table(m, &b)
         );
     }
@@ -378,7 +423,7 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
     for stat in super::format::statistics(m) {
         let _ = write!(notes, "<li>{}</li>", escape(&stat));
     }
-    let _ = writeln!(s, "<tr class=\"detail\"><td colspan=\"7\"><details><summary>Chart and notes</summary>\n{}{}<ul>{notes}</ul></details></td></tr>", svg::chart(m), svg::spc_chart(m).unwrap_or_default());
+    let _ = writeln!(s, "<tr class=\"detail\"><td colspan=\"8\"><details><summary>Chart and notes</summary>\n{}{}<ul>{notes}</ul></details></td></tr>", svg::chart(m), svg::spc_chart(m).unwrap_or_default());
 }
 
 /// One breakdown of a measure's current period as a table: each category's figure (or the

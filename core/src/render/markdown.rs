@@ -33,6 +33,7 @@ pub fn markdown(r: &Report) -> String {
         s.push('\n');
     }
     summary(&mut s, r);
+    spc_matrix(&mut s, r);
     for (sec, depth) in super::sections_in_order(r) {
         let (h, q) = if depth == 0 {
             ("##", "###")
@@ -228,4 +229,27 @@ fn turn_the_curve(s: &mut String, r: &Report) {
             s.push('\n');
         }
     }
+}
+
+/// The SPC summary matrix: every measure with SPC, concern first, icons in words.
+fn spc_matrix(s: &mut String, r: &Report) {
+    let rows = format::spc_matrix(r);
+    if rows.is_empty() {
+        return;
+    }
+    s.push_str("## SPC summary (Making Data Count)\n\n_Concern first: special cause concern, then neither, common cause and improvement; within each, fails the target, hit and miss, passes._\n\n| Measure | Latest | Target | Variation | Assurance | Latest point | Status |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+    for c in rows {
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} | {} | {} | **{}** |",
+            md_cell(&c.row.name),
+            md_cell(&c.latest),
+            md_cell(&c.target),
+            c.row.variation_label,
+            c.row.assurance_label.unwrap_or("–"),
+            md_cell(&c.row.rule_text),
+            c.row.status.label()
+        );
+    }
+    s.push('\n');
 }

@@ -5,20 +5,21 @@
 mod csv;
 mod format;
 mod html;
+pub mod icons;
 mod markdown;
 mod markup;
 mod svg;
 mod table;
 mod text;
 
-pub use self::csv::{breakdowns_csv, csv, turn_the_curve_csv};
+pub use self::csv::{breakdowns_csv, csv, spc_matrix_csv, turn_the_curve_csv};
 pub use format::{statistics as measure_statistics, warning_lines};
 pub use html::{fragment as html_fragment, html, measure_detail, scorecard_summary};
 pub use markdown::markdown;
 pub use svg::{chart, sparkline, spc_chart};
 pub use table::{
-    breakdowns as breakdown_columns, measures as columns, turn_the_curve as turn_the_curve_columns,
-    Column, Values,
+    breakdowns as breakdown_columns, measures as columns, spc_matrix as spc_matrix_columns,
+    turn_the_curve as turn_the_curve_columns, Column, Values,
 };
 pub use text::{text, WIDTH as TEXT_WIDTH};
 

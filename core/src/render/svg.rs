@@ -13,11 +13,11 @@ use chrono::NaiveDate;
 use std::fmt::Write;
 
 const W: f64 = 640.0;
-const H: f64 = 300.0;
+const H: f64 = 316.0;
 const LEFT: f64 = 64.0;
 const RIGHT: f64 = 190.0;
 const TOP: f64 = 40.0;
-const BOTTOM: f64 = 56.0;
+const BOTTOM: f64 = 72.0;
 
 const ACTUAL: &str = "#0b5cad";
 const TARGET: &str = "#3d4752";
@@ -204,8 +204,9 @@ pub fn chart(m: &MeasureResult) -> String {
             s,
             "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{TARGET}\">Baseline {}</text>",
             x + 9.0,
-            // Away from the line to the target: below it when the line rises.
-            if target.is_some_and(|t| t.y > b.y) {
+            // Away from the line to the target: below it when the line rises (or is level,
+            // where the target's label sits above).
+            if target.is_some_and(|t| t.y >= b.y) {
                 y + 18.0
             } else {
                 y - 8.0
@@ -216,13 +217,24 @@ pub fn chart(m: &MeasureResult) -> String {
     if let Some(t) = target {
         let (x, y) = (f.x(t.date), f.y(t.y));
         let _ = writeln!(s, "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"6\" fill=\"#ffffff\" stroke=\"{TARGET}\" stroke-width=\"2\"/>\n<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"2\" fill=\"{TARGET}\"/>");
+        let label = format!("Target {}", value(m, t.y));
+        // Above and to the left of the marker (the right margin holds the lines' names); below
+        // it where above would reach the title, to its right where left would reach the y
+        // labels.
+        let (lx, anchor) = if x - 9.0 - text_width(&label, 12.0) < LEFT {
+            (x + 9.0, "start")
+        } else {
+            (x - 9.0, "end")
+        };
+        let ly = if y - 9.0 - 12.0 < 26.0 {
+            y + 21.0
+        } else {
+            y - 9.0
+        };
         let _ = writeln!(
             s,
-            // Above and to the left of the marker: the right margin holds the lines' names.
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{TARGET}\">Target {}</text>",
-            x - 9.0,
-            y - 9.0,
-            escape(&value(m, t.y))
+            "<text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\" fill=\"{TARGET}\">{}</text>",
+            escape(&label)
         );
     }
     if let Some(t) = m
@@ -294,9 +306,16 @@ fn axes(s: &mut String, m: &MeasureResult, f: &Frame) {
     );
     let mut placed: Vec<(f64, String)> = Vec::new();
     for p in candidates {
-        let x = f.x(p.end());
-        if placed.iter().all(|(px, _)| (px - x).abs() >= 64.0) {
-            placed.push((x, p.to_string()));
+        // Kept within the plot's width, clear of the y labels and the right margin's names,
+        // and dropped where it would crowd a label already placed.
+        let text = p.to_string();
+        let half = text_width(&text, 12.0) / 2.0;
+        let x = f.x(p.end()).max(LEFT + half + 2.0).min(W - RIGHT - half);
+        if placed
+            .iter()
+            .all(|(px, t)| (px - x).abs() >= half + text_width(t, 12.0) / 2.0 + 8.0)
+        {
+            placed.push((x, text));
         }
     }
     placed.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -339,14 +358,33 @@ fn line(s: &mut String, f: &Frame, series: &[Option<Pt>], colour: &str, dash: &s
 /// Names the lines in the right margin at the height of their last point, moved apart just
 /// enough that no two overlap (and kept inside the plot).
 fn right_labels(s: &mut String, mut labels: Vec<(f64, String, &str)>) {
-    const GAP: f64 = 14.0;
+    // A 12-pixel line of text is 15 pixels tall, descenders and all.
+    const GAP: f64 = 16.0;
     labels.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-    for i in 1..labels.len() {
-        labels[i].0 = labels[i].0.max(labels[i - 1].0 + GAP);
+    // Packed into the plot's height: pushed apart downwards, then back up from the bottom,
+    // then down from the top; with more names than the height holds, the gap narrows.
+    let n = labels.len();
+    let gap = if n > 1 {
+        GAP.min((H - BOTTOM - TOP) / (n - 1) as f64)
+    } else {
+        GAP
+    };
+    for i in 1..n {
+        labels[i].0 = labels[i].0.max(labels[i - 1].0 + gap);
     }
-    let overflow = labels.last().map_or(0.0, |l| (l.0 - (H - BOTTOM)).max(0.0));
+    if let Some(last) = labels.last_mut() {
+        last.0 = last.0.min(H - BOTTOM);
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        labels[i].0 = labels[i].0.min(labels[i + 1].0 - gap);
+    }
+    if let Some(first) = labels.first_mut() {
+        first.0 = first.0.max(TOP);
+    }
+    for i in 1..n {
+        labels[i].0 = labels[i].0.max(labels[i - 1].0 + gap);
+    }
     for (y, text, colour) in &labels {
-        let y = (y - overflow).max(TOP);
         let _ = writeln!(
             s,
             "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{colour}\">{}</text>",
@@ -355,6 +393,12 @@ fn right_labels(s: &mut String, mut labels: Vec<(f64, String, &str)>) {
             escape(&truncate(text, 30))
         );
     }
+}
+
+/// A generous estimate of a text's width in the charts' system font at `size` pixels (no font
+/// metrics here: wide enough that labels placed by it never overlap).
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars().count() as f64 * size * 0.62
 }
 
 fn legend(s: &mut String, trajectory: bool, comparators: bool, forecast: bool) {
@@ -497,11 +541,26 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
     let name = escape(&m.name);
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-labelledby=\"spc-{id}-title\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\">\n<title id=\"spc-{id}-title\">SPC chart of {name}: {}; {}</title>\n<rect width=\"{W}\" height=\"{H}\" fill=\"#ffffff\"/>\n<text x=\"{LEFT}\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"#1f2328\">SPC: {}</text>\n",
-        escape(spc.variation_label),
+        escape(spc.variation_icon_label),
         escape(&super::format::assurance(m).unwrap_or_else(|| "no assurance icon".to_string())),
         escape(&truncate(&m.name, 64)),
         id = escape(&m.id),
     );
+    // The two icons, top right, beside the title that names them in words.
+    let _ = writeln!(
+        s,
+        "<g transform=\"translate({:.0},4)\">{}</g>",
+        W - 66.0,
+        super::icons::variation(spc.variation_icon, 28)
+    );
+    if let Some(a) = spc.assurance {
+        let _ = writeln!(
+            s,
+            "<g transform=\"translate({:.0},4)\">{}</g>",
+            W - 34.0,
+            super::icons::assurance(a, 28)
+        );
+    }
     axes(&mut s, m, &f);
     // Centre line and limits, drawn per rebase group.
     let mut start = 0;
@@ -642,7 +701,7 @@ fn gap_marks(s: &mut String, f: &Frame, m: &MeasureResult, periods: &[Period]) {
     let _ = writeln!(
         s,
         "<text x=\"{LEFT}\" y=\"{:.1}\" text-anchor=\"start\">{}</text>\n</g>",
-        H - BOTTOM + 30.0,
+        H - BOTTOM + 34.0,
         escape(&truncate(
             &format!("No figure, left out ({})", words.join("; ")),
             96

@@ -221,6 +221,34 @@ impl Column {
 }
 
 /// An enum's name in the JSON contract (its serde name).
+/// The SPC summary matrix ([`crate::report::matrix::spc_matrix`]) as columns, one row per
+/// measure with SPC, concern first: the same rows the HTML, Markdown and text reports show.
+pub fn spc_matrix(r: &Report) -> Vec<Column> {
+    use crate::report::matrix::SpcRow;
+    let rows = &r.summary.spc;
+    let text = |name: &'static str, f: &dyn Fn(&SpcRow) -> Option<String>| Column {
+        name,
+        values: Values::Text(rows.iter().map(f).collect()),
+    };
+    vec![
+        text("section", &|x| Some(x.section.clone())),
+        text("id", &|x| Some(x.id.clone())),
+        text("name", &|x| Some(x.name.clone())),
+        text("period", &|x| Some(x.period.to_string())),
+        Column {
+            name: "value",
+            values: Values::Number(rows.iter().map(|x| Some(x.value)).collect()),
+        },
+        text("variation_icon", &|x| Some(enum_name(&x.variation_icon))),
+        text("variation", &|x| Some(x.variation_label.to_string())),
+        text("assurance_icon", &|x| x.assurance.map(|a| enum_name(&a))),
+        text("assurance", &|x| x.assurance_label.map(str::to_string)),
+        text("rule", &|x| Some(enum_name(&x.rule))),
+        text("rule_text", &|x| Some(x.rule_text.clone())),
+        text("status", &|x| Some(status_code(x.status).to_string())),
+    ]
+}
+
 fn enum_name<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_value(v)
         .ok()

@@ -76,6 +76,7 @@ pub fn text(r: &Report, colour: bool) -> String {
     }
     out.push(String::new());
     summary(r, &mut out);
+    spc_matrix(r, &mut out);
     for (s, depth) in super::sections_in_order(r) {
         out.push(String::new());
         let mark = if depth == 0 { "==" } else { "  ---" };
@@ -104,6 +105,31 @@ pub fn text(r: &Report, colour: bool) -> String {
     let mut text = out.join("\n");
     text.push('\n');
     text
+}
+
+/// The SPC summary matrix, concern first: a line per measure with SPC.
+fn spc_matrix(r: &Report, out: &mut Vec<String>) {
+    let rows = format::spc_matrix(r);
+    if rows.is_empty() {
+        return;
+    }
+    out.push(String::new());
+    out.push("SPC summary (Making Data Count), concern first:".to_string());
+    for c in rows {
+        let line = format!(
+            "{}: {} · target {} · {} · {} · latest point: {} · {}",
+            c.row.name,
+            c.latest,
+            c.target,
+            c.row.variation_label,
+            c.row
+                .assurance_label
+                .unwrap_or("no assurance icon (no target)"),
+            c.row.rule_text,
+            c.row.status.label()
+        );
+        out.extend(wrap("  ·", &[line], 4));
+    }
 }
 
 fn summary(r: &Report, out: &mut Vec<String>) {

@@ -14,6 +14,7 @@ use crate::model::target::{Basis, Comparison};
 use serde::Serialize;
 
 pub(crate) mod columns;
+pub mod matrix;
 mod summary;
 pub mod view;
 
@@ -310,6 +311,11 @@ pub struct SpcResult {
     pub variation: crate::stats::spc::PointType,
     /// The variation icon's label.
     pub variation_label: &'static str,
+    /// The Making Data Count variation icon: the last point's type and which way it points
+    /// (`improvement_high`, `concern_low`, `common_cause`, ...).
+    pub variation_icon: crate::stats::spc::VariationIcon,
+    /// The icon's name in words: "Special cause improvement: higher values".
+    pub variation_icon_label: &'static str,
     /// The target against the last limits (the assurance icon).
     pub assurance: Option<crate::stats::spc::Assurance>,
     /// The assurance icon's label.

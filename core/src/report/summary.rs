@@ -169,4 +169,7 @@ pub struct Summary {
     pub actions: ActionCounts,
     /// Measures wanted but not yet measurable, never silently dropped.
     pub data_development: Vec<AgendaItem>,
+    /// The SPC summary matrix: every measure with SPC, concern first
+    /// ([`crate::report::matrix::spc_matrix`]).
+    pub spc: Vec<crate::report::matrix::SpcRow>,
 }

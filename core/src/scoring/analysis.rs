@@ -115,6 +115,12 @@ pub fn spc(
         .chain(bounded)
         .collect();
     left_out.sort();
+    let icon = result
+        .points
+        .last()
+        .map_or(crate::stats::spc::VariationIcon::CommonCause, |p| {
+            crate::stats::spc::VariationIcon::of(p.point_type, p.rule)
+        });
     Ok(SpcResult {
         points: valued
             .iter()
@@ -135,6 +141,8 @@ pub fn spc(
             .collect(),
         variation: result.variation,
         variation_label: result.variation.label(),
+        variation_icon: icon,
+        variation_icon_label: icon.label(),
         assurance: result.assurance,
         assurance_label: result.assurance.map(|a| a.label()),
         rebase: m.spc.rebase.clone(),

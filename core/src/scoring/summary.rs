@@ -61,6 +61,7 @@ pub fn summarise(
         by_kind,
         actions: count_actions(actions),
         data_development,
+        spc: crate::report::matrix::spc_matrix(measures),
     }
 }
 

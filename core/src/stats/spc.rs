@@ -225,6 +225,113 @@ impl PointType {
     }
 }
 
+/// The Making Data Count variation icon: the last point's type and which way its rule points
+/// (an improvement by higher values, H, or by lower, L).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VariationIcon {
+    /// Common cause: no significant change.
+    CommonCause,
+    /// Special cause of an improving nature, by higher values.
+    ImprovementHigh,
+    /// Special cause of an improving nature, by lower values.
+    ImprovementLow,
+    /// Special cause of a concerning nature, by higher values.
+    ConcernHigh,
+    /// Special cause of a concerning nature, by lower values.
+    ConcernLow,
+    /// Special cause, neither improvement nor concern (a neutral measure), higher values.
+    NeutralHigh,
+    /// Special cause, neither improvement nor concern, lower values.
+    NeutralLow,
+}
+
+impl VariationIcon {
+    /// The icon of a point of type `t` flagged by `rule`: the one mapping every path uses.
+    pub fn of(t: PointType, rule: Rule) -> Self {
+        let high = rule.sign() > 0;
+        match (t, high) {
+            (PointType::CommonCause, _) => VariationIcon::CommonCause,
+            (PointType::SpecialCauseImprovement, true) => VariationIcon::ImprovementHigh,
+            (PointType::SpecialCauseImprovement, false) => VariationIcon::ImprovementLow,
+            (PointType::SpecialCauseConcern, true) => VariationIcon::ConcernHigh,
+            (PointType::SpecialCauseConcern, false) => VariationIcon::ConcernLow,
+            (PointType::SpecialCauseNeutralHigh, _) => VariationIcon::NeutralHigh,
+            (PointType::SpecialCauseNeutralLow, _) => VariationIcon::NeutralLow,
+        }
+    }
+
+    /// Its name in words, as Making Data Count's key gives it (never colour alone).
+    pub fn label(self) -> &'static str {
+        match self {
+            VariationIcon::CommonCause => "Common cause: no significant change",
+            VariationIcon::ImprovementHigh => "Special cause improvement: higher values",
+            VariationIcon::ImprovementLow => "Special cause improvement: lower values",
+            VariationIcon::ConcernHigh => "Special cause concern: higher values",
+            VariationIcon::ConcernLow => "Special cause concern: lower values",
+            VariationIcon::NeutralHigh => {
+                "Special cause, neither improvement nor concern: higher values"
+            }
+            VariationIcon::NeutralLow => {
+                "Special cause, neither improvement nor concern: lower values"
+            }
+        }
+    }
+
+    /// Every icon, in order.
+    pub const ALL: [VariationIcon; 7] = [
+        VariationIcon::CommonCause,
+        VariationIcon::ImprovementHigh,
+        VariationIcon::ImprovementLow,
+        VariationIcon::ConcernHigh,
+        VariationIcon::ConcernLow,
+        VariationIcon::NeutralHigh,
+        VariationIcon::NeutralLow,
+    ];
+
+    /// Its name in the JSON: `improvement_high`.
+    pub fn key(self) -> &'static str {
+        match self {
+            VariationIcon::CommonCause => "common_cause",
+            VariationIcon::ImprovementHigh => "improvement_high",
+            VariationIcon::ImprovementLow => "improvement_low",
+            VariationIcon::ConcernHigh => "concern_high",
+            VariationIcon::ConcernLow => "concern_low",
+            VariationIcon::NeutralHigh => "neutral_high",
+            VariationIcon::NeutralLow => "neutral_low",
+        }
+    }
+
+    /// Reads an icon by its JSON name.
+    pub fn parse(key: &str) -> Option<Self> {
+        VariationIcon::ALL.into_iter().find(|i| i.key() == key)
+    }
+
+    /// The letter on the icon: H for higher values, L for lower; none for common cause.
+    pub fn letter(self) -> Option<char> {
+        match self {
+            VariationIcon::CommonCause => None,
+            VariationIcon::ImprovementHigh
+            | VariationIcon::ConcernHigh
+            | VariationIcon::NeutralHigh => Some('H'),
+            VariationIcon::ImprovementLow
+            | VariationIcon::ConcernLow
+            | VariationIcon::NeutralLow => Some('L'),
+        }
+    }
+
+    /// How serious it is for a board, worst first (concern 0, neutral 1, common cause 2,
+    /// improvement 3): the summary matrix's order.
+    pub fn concern_rank(self) -> u8 {
+        match self {
+            VariationIcon::ConcernHigh | VariationIcon::ConcernLow => 0,
+            VariationIcon::NeutralHigh | VariationIcon::NeutralLow => 1,
+            VariationIcon::CommonCause => 2,
+            VariationIcon::ImprovementHigh | VariationIcon::ImprovementLow => 3,
+        }
+    }
+}
+
 /// Whether the process will meet its target, from the target against the last limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -244,6 +351,34 @@ impl Assurance {
             Assurance::ConsistentPass => "Consistently passes the target",
             Assurance::ConsistentFail => "Consistently fails the target",
             Assurance::Inconsistent => "Passes and fails the target at random",
+        }
+    }
+
+    /// Reads an assurance icon by its JSON name (`consistent_fail`).
+    pub fn parse(key: &str) -> Option<Self> {
+        match key {
+            "consistent_pass" => Some(Assurance::ConsistentPass),
+            "consistent_fail" => Some(Assurance::ConsistentFail),
+            "inconsistent" => Some(Assurance::Inconsistent),
+            _ => None,
+        }
+    }
+
+    /// The letter on the icon: P (passes), F (fails), ? (hit and miss).
+    pub fn letter(self) -> char {
+        match self {
+            Assurance::ConsistentPass => 'P',
+            Assurance::ConsistentFail => 'F',
+            Assurance::Inconsistent => '?',
+        }
+    }
+
+    /// Worst first (fails 0, hit and miss 1, passes 2): the summary matrix's order.
+    pub fn concern_rank(self) -> u8 {
+        match self {
+            Assurance::ConsistentFail => 0,
+            Assurance::Inconsistent => 1,
+            Assurance::ConsistentPass => 2,
         }
     }
 }
@@ -593,6 +728,22 @@ mod tests {
     fn rules_of(y: &[f64]) -> Vec<Rule> {
         let o = SpcOptions::default();
         rules(y, &centre(y, &o).unwrap(), &o)
+    }
+
+    #[test]
+    fn icons_read_back_by_their_json_names() {
+        for i in VariationIcon::ALL {
+            assert_eq!(serde_json::to_value(i).unwrap(), i.key());
+            assert_eq!(VariationIcon::parse(i.key()), Some(i));
+        }
+        for a in [
+            Assurance::ConsistentPass,
+            Assurance::ConsistentFail,
+            Assurance::Inconsistent,
+        ] {
+            let key = serde_json::to_value(a).unwrap();
+            assert_eq!(Assurance::parse(key.as_str().unwrap()), Some(a));
+        }
     }
 
     #[test]

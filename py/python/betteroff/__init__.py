@@ -140,6 +140,18 @@ class Report:
         """The turn-the-curve records as CSV, one row per item."""
         return str(self._native.turn_the_curve_csv())
 
+    def spc_summary(self) -> Any:
+        """The Making Data Count summary matrix as a DataFrame: one row per measure with SPC
+        (section, id, name, period, value, variation_icon, variation, assurance_icon,
+        assurance, rule, rule_text, status), concern first, the rows every format shows."""
+        pd = require("pandas", "Report.spc_summary()")
+        columns = [(str(n), list(v)) for n, _, v in self._native.spc_matrix_columns()]
+        return pd.DataFrame(dict(columns))
+
+    def spc_summary_csv(self) -> str:
+        """The SPC summary matrix as CSV."""
+        return str(self._native.spc_matrix_csv())
+
     def to_pandas(self) -> Any:
         """One row per measure, as a pandas DataFrame."""
         pd = require("pandas", "Report.to_pandas()")
