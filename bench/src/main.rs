@@ -202,6 +202,7 @@ fn paths(scale: f64) {
                 comparators: None,
                 actions: None,
                 commentary: None,
+                annotations: None,
                 workbooks: &[],
                 tables: &[],
             })

@@ -369,6 +369,7 @@ fn load_bundled() -> Result<Scorecard, Failure> {
         comparators: Some(cmp),
         actions: None,
         commentary: None,
+        annotations: None,
         workbooks: &[],
         tables: &[],
     })
@@ -407,6 +408,7 @@ fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
     let cmp = read(&dir.join("comparators.csv"))?;
     let act = read(&dir.join("actions.csv"))?;
     let notes = read(&dir.join("commentary.csv"))?;
+    let events = read(&dir.join("annotations.csv"))?;
     let books = workbooks(dir)?;
     let tables = tables(dir, &def)?;
     let tables: Vec<(&str, &str)> = tables
@@ -423,6 +425,7 @@ fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
         comparators: borrow_file(&cmp),
         actions: borrow_file(&act),
         commentary: borrow_file(&notes),
+        annotations: borrow_file(&events),
         workbooks: &books,
         tables: &tables,
     })

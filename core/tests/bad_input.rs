@@ -49,6 +49,7 @@ fn run(files: &serde_json::Map<String, Value>) -> Result<Scorecard, Errors> {
         comparators: borrow_file(&c),
         actions: borrow_file(&a),
         commentary: None,
+        annotations: None,
         workbooks: &[],
         tables: &[],
     })?;

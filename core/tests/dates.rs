@@ -27,6 +27,7 @@ fn load(def: &str, obs: &str) -> Result<Scorecard, String> {
         comparators: None,
         actions: None,
         commentary: None,
+        annotations: None,
         workbooks: &[],
         tables: &[],
     })

@@ -89,6 +89,7 @@ fn leak_report(disclosure: bool) -> Report {
         comparators: Some(("c.csv", CMP)),
         actions: None,
         commentary: None,
+        annotations: None,
         workbooks: &[],
         tables: &[],
     })
@@ -210,6 +211,7 @@ fn stockton(round_to: Option<u32>) -> Report {
         comparators: borrow_file(&c),
         actions: None,
         commentary: None,
+        annotations: None,
         workbooks: &[],
         tables: &[],
     })

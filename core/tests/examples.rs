@@ -282,6 +282,7 @@ fn json_definition_scores_like_toml() {
             comparators: Some(("c.csv", &cmp)),
             actions: Some(("a.csv", &act)),
             commentary: Some(("n.csv", &notes)),
+            annotations: None,
             workbooks: &[],
             tables: &[],
         })

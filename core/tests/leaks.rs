@@ -26,6 +26,7 @@ fn score(def: &str, obs: &str, cmp: &str) -> Report {
         comparators: (!cmp.is_empty()).then_some(("comparators.csv", cmp)),
         actions: None,
         commentary: None,
+        annotations: None,
         workbooks: &[],
         tables: &[],
     })

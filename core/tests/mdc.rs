@@ -116,3 +116,81 @@ fn the_matrix_is_the_same_rows_in_every_format() {
     assert!(html.contains("aria-label=\"Variation: Common cause: no significant change\""));
     assert!(html.contains("<h2>SPC summary (Making Data Count)</h2>"));
 }
+
+#[path = "common/examples.rs"]
+mod loading;
+
+#[test]
+fn annotations_are_numbered_marked_on_both_charts_and_listed() {
+    // Dudley's Local Offer usage with the events the WSoA and the June 2020 update name: the
+    // May 2019 inspection, the July 2019 letter, the March 2020 review and lockdown.
+    let card = loading::load("examples/dudley-wsoa");
+    let r = card.score(Some("2020-05".parse().unwrap())).unwrap();
+    let m = r.measures.iter().find(|m| m.id == "9.A1").unwrap();
+    let events: Vec<(u32, String)> = m
+        .annotations
+        .iter()
+        .map(|a| (a.number, a.period.to_string()))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            (1, "2019-05".into()),
+            (2, "2019-07".into()),
+            (3, "2020-03".into())
+        ]
+    );
+    for svg in [
+        betteroff::render::chart(m),
+        betteroff::render::spc_chart(m).unwrap(),
+    ] {
+        assert_eq!(svg.matches("<g class=\"annotation\">").count(), 3);
+        assert!(svg.contains(
+            "<title>Event 2: 2019-07: Inspection letter published 8 July 2019 (WSoA)</title>"
+        ));
+    }
+    let said = "Event 1 (2019-05): Ofsted and CQC joint inspection of the local area, 20 to 24 May 2019 (WSoA)";
+    for f in [Format::Text, Format::Markdown] {
+        let out = render(&r, f, false).replace("\n                        ", " ");
+        assert!(out.contains(said), "{f:?}");
+    }
+    let html = render(&r, Format::Html, false);
+    assert!(html.contains("<li value=\"3\">2020-03: DfE interim progress review, 25 March 2020; lockdown begins (programme update, June 2020)</li>"));
+    let json: serde_json::Value = serde_json::from_str(&render(&r, Format::Json, false)).unwrap();
+    let a = &json["measures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["id"] == "9.A1")
+        .unwrap()["annotations"];
+    assert_eq!(a[0]["number"], 1);
+    // Reported before the events happen, none is shown.
+    let early = card.score(Some("2019-04".parse().unwrap())).unwrap();
+    assert!(early
+        .measures
+        .iter()
+        .find(|m| m.id == "9.A1")
+        .unwrap()
+        .annotations
+        .is_empty());
+}
+
+#[test]
+fn a_bad_annotation_names_its_line_and_field() {
+    let mut card = loading::load("examples/dudley-wsoa");
+    let e = card
+        .add_annotations_csv(
+            "measure,period,text\n9.A1,2019-05,\nnope,2019-05,x\n",
+            "annotations.csv",
+        )
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("annotations.csv:2: field \"text\": the text is empty"),
+        "{e}"
+    );
+    assert!(
+        e.contains("annotations.csv:3: field \"measure\": unknown measure id \"nope\""),
+        "{e}"
+    );
+}

@@ -43,6 +43,7 @@ fn score(at: &str, v: f64) -> Report {
         comparators: None,
         actions: None,
         commentary: None,
+        annotations: None,
         workbooks: &[],
         tables: &[],
     })

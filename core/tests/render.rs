@@ -25,6 +25,7 @@ fn load(example: &str) -> Scorecard {
         comparators: borrow_file(&c),
         actions: borrow_file(&a),
         commentary: None,
+        annotations: None,
         workbooks: &[],
         tables: &[],
     })

@@ -245,6 +245,7 @@ fn scorecard(c: &Value) -> Result<betteroff::Report, String> {
         comparators: None,
         actions: None,
         commentary: None,
+        annotations: None,
         workbooks: &[],
         tables: &[],
     })

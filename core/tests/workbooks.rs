@@ -49,6 +49,7 @@ fn every_example_as_a_workbook_gives_the_same_report_byte_for_byte() {
             read(example, "comparators.csv"),
             read(example, "actions.csv"),
             read(example, "commentary.csv"),
+            read(example, "annotations.csv"),
         ];
         let from_csv = Scorecard::load(Sources {
             definition: (&def.0, &def.1),
@@ -56,6 +57,7 @@ fn every_example_as_a_workbook_gives_the_same_report_byte_for_byte() {
             comparators: borrow_file(&files[1]),
             actions: borrow_file(&files[2]),
             commentary: borrow_file(&files[3]),
+            annotations: borrow_file(&files[4]),
             workbooks: &[],
             tables: &[],
         })

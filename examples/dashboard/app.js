@@ -6,7 +6,7 @@
 import init, { Scorecard, spcIcons } from '../../wasm/pkg/web/betteroff.js';
 
 const FILES = {
-  observations: 'addObservationsCsv', comparators: 'addComparatorsCsv', actions: 'addActionsCsv', commentary: 'addCommentaryCsv',
+  observations: 'addObservationsCsv', comparators: 'addComparatorsCsv', actions: 'addActionsCsv', commentary: 'addCommentaryCsv', annotations: 'addAnnotationsCsv',
 };
 const STATUSES = [
   ['achieved', 'Achieved', 'green'], ['on_track', 'On track', 'green'], ['at_risk', 'At risk', 'amber'],

@@ -20,7 +20,7 @@ impl PyScorecard {
     /// Loads a definition (file name decides TOML or JSON), optional CSV files and workbooks,
     /// each given as (file name, bytes); every problem in every file is reported at once.
     #[staticmethod]
-    #[pyo3(signature = (definition, observations=None, comparators=None, actions=None, workbooks=Vec::new(), tables=Vec::new(), commentary=None))]
+    #[pyo3(signature = (definition, observations=None, comparators=None, actions=None, workbooks=Vec::new(), tables=Vec::new(), commentary=None, annotations=None))]
     #[allow(clippy::too_many_arguments)]
     fn load(
         definition: (String, Vec<u8>),
@@ -30,6 +30,7 @@ impl PyScorecard {
         workbooks: Vec<(String, Vec<u8>)>,
         tables: Vec<(String, Vec<u8>)>,
         commentary: Option<(String, Vec<u8>)>,
+        annotations: Option<(String, Vec<u8>)>,
     ) -> PyResult<Self> {
         guard(|| {
             let decode = |f: Option<(String, Vec<u8>)>| -> PyResult<Option<(String, String)>> {
@@ -47,6 +48,7 @@ impl PyScorecard {
                 decode(actions)?,
                 decode(commentary)?,
             );
+            let events = decode(annotations)?;
             let tables = tables
                 .into_iter()
                 .map(|t| decode(Some(t)).map(Option::unwrap_or_default))
@@ -57,6 +59,7 @@ impl PyScorecard {
                 comparators: betteroff::borrow_file(&cmp),
                 actions: betteroff::borrow_file(&act),
                 commentary: betteroff::borrow_file(&notes),
+                annotations: betteroff::borrow_file(&events),
                 workbooks: &workbooks
                     .iter()
                     .map(|(n, b)| (n.as_str(), b.as_slice()))
@@ -114,6 +117,7 @@ impl PyScorecard {
                 "comparators" => self.card.add_comparators_records(&records),
                 "actions" => self.card.add_actions_records(&records),
                 "commentary" => self.card.add_commentary_records(&records),
+                "annotations" => self.card.add_annotations_records(&records),
                 other => return Err(usage(format!("unknown table kind {other:?}"))),
             };
             result.map_err(to_py)

@@ -150,3 +150,16 @@ def test_spc_summary_matrix_as_a_dataframe_and_csv() -> None:
     assert len(frame) == len(report.to_dict()["summary"]["spc"])
     assert report.spc_summary_csv().splitlines()[1].startswith("identified-early,ehcp-20-weeks-monthly,")
     assert 'aria-label="Variation: Special cause improvement: higher values"' in report._repr_html_()
+
+
+def test_annotations_from_a_directory_and_a_dataframe() -> None:
+    # Dudley's annotations.csv: three events on Local Offer usage, numbered on its charts.
+    card = betteroff.Scorecard.load(ROOT / "examples/dudley-wsoa")
+    m = next(m for m in card.score("2020-05").to_dict()["measures"] if m["id"] == "9.A1")
+    assert [(a["number"], a["period"]) for a in m["annotations"]] == [(1, "2019-05"), (2, "2019-07"), (3, "2020-03")]
+    import pandas as pd
+
+    card.add_annotations(pd.DataFrame({"measure": ["9.A1"], "period": ["2020-04"], "text": ["Illustrative: a new page"]}))
+    m = next(m for m in card.score("2020-05").to_dict()["measures"] if m["id"] == "9.A1")
+    assert [a["number"] for a in m["annotations"]] == [1, 2, 3, 4]
+    assert "Event 4 (2020-04): Illustrative: a new page" in card.score("2020-05").to_markdown()

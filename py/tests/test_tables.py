@@ -51,6 +51,7 @@ def test_every_table_type_gives_the_golden_report(reader: str) -> None:
     card.add_comparators(read(WSOA / "comparators.csv"))
     card.add_actions(read(WSOA / "actions.csv"))
     card.add_commentary(read(WSOA / "commentary.csv"))
+    card.add_annotations(read(WSOA / "annotations.csv"))
     got = card.score("2020-05").to_json()
     # Byte for byte, but for where each warning's figure came from (a row of the table here).
     assert without_locations(got) == without_locations(GOLDEN)

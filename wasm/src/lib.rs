@@ -325,6 +325,20 @@ impl Scorecard {
             .map_err(to_js)
     }
 
+    /// Adds `annotations.csv` text: the dated events that explain a measure's series
+    /// (measure, period, text), drawn on its charts as numbered markers.
+    #[wasm_bindgen(js_name = addAnnotationsCsv)]
+    pub fn add_annotations_csv(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+        source: Option<String>,
+    ) -> Result<(), JsValue> {
+        let text = text_arg(&text, "the CSV text")?;
+        self.card
+            .add_annotations_csv(&text, source.as_deref().unwrap_or("annotations.csv"))
+            .map_err(to_js)
+    }
+
     /// Adds a published table (an EES tidy CSV or a Fingertips export), as text or bytes, that
     /// the definition's `[[tables]]` names by the file name `source`.
     #[wasm_bindgen(js_name = addTable)]
@@ -397,6 +411,17 @@ impl Scorecard {
     ) -> Result<(), JsValue> {
         let r = records(&rows, "commentary", source)?;
         self.card.add_commentary_records(&r).map_err(to_js)
+    }
+
+    /// Adds annotations given as row objects (measure, period, text).
+    #[wasm_bindgen(js_name = addAnnotations)]
+    pub fn add_annotations(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Row[]")] rows: JsValue,
+        source: Option<String>,
+    ) -> Result<(), JsValue> {
+        let r = records(&rows, "annotations", source)?;
+        self.card.add_annotations_records(&r).map_err(to_js)
     }
 
     /// Every period with data, in order: what a reporting-period picker offers.

@@ -12,7 +12,7 @@ function loadExample(dir) {
   const read = (f) => readFileSync(new URL(`../../${dir}/${f}`, import.meta.url), 'utf8');
   const card = Scorecard.fromToml(read('scorecard.toml'));
   for (const [file, add] of [['observations.csv', 'addObservationsCsv'], ['comparators.csv', 'addComparatorsCsv'],
-    ['actions.csv', 'addActionsCsv'], ['commentary.csv', 'addCommentaryCsv']]) {
+    ['actions.csv', 'addActionsCsv'], ['commentary.csv', 'addCommentaryCsv'], ['annotations.csv', 'addAnnotationsCsv']]) {
     card[add](read(file), file);
   }
   return card;

@@ -65,7 +65,7 @@ test('a turn-the-curve record: its CSV rows and the detail a page shows, as in R
   const dir = new URL('../../examples/dudley-wsoa/', import.meta.url);
   const card = Scorecard.fromToml(readFileSync(new URL('scorecard.toml', dir), 'utf8'));
   for (const [file, add] of [['observations.csv', 'addObservationsCsv'], ['comparators.csv', 'addComparatorsCsv'],
-    ['actions.csv', 'addActionsCsv'], ['commentary.csv', 'addCommentaryCsv']]) {
+    ['actions.csv', 'addActionsCsv'], ['commentary.csv', 'addCommentaryCsv'], ['annotations.csv', 'addAnnotationsCsv']]) {
     card[add](readFileSync(new URL(file, dir), 'utf8'), file);
   }
   const lines = card.turnTheCurveCsv({ asOf: '2020-05' }).split('\n');

@@ -54,3 +54,17 @@ test('the Making Data Count icons and the summary matrix', () => {
   assert.throws(() => bo.spcIcons('sideways'), /unknown variation icon "sideways"/);
   card.free();
 });
+
+test('annotations are numbered and drawn on the charts', () => {
+  const read = (f) => readFileSync(new URL(`../../examples/dudley-wsoa/${f}`, import.meta.url), 'utf8');
+  const card = betteroff.Scorecard.fromToml(read('scorecard.toml'));
+  card.addObservationsCsv(read('observations.csv'), 'observations.csv');
+  card.addAnnotationsCsv(read('annotations.csv'), 'annotations.csv');
+  card.addAnnotations([{ measure: '9.A1', period: '2020-04', text: 'Illustrative: a new page' }]);
+  const m = card.score({ asOf: '2020-05' }).measures.find((x) => x.id === '9.A1');
+  assert.deepEqual(m.annotations.map((a) => [a.number, a.period]),
+    [[1, '2019-05'], [2, '2019-07'], [3, '2020-03'], [4, '2020-04']]);
+  assert.equal((card.spcChart('9.A1', { asOf: '2020-05' }).match(/<g class="annotation">/g) ?? []).length, 4);
+  assert.throws(() => card.addAnnotationsCsv('measure,period,text\nnope,2020-01,x\n'), /annotations.csv:2: field "measure": unknown measure id "nope"/);
+  card.free();
+});

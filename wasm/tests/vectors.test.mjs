@@ -17,7 +17,7 @@ export function loadExample(dir) {
   const card = Scorecard.fromToml(read(`${dir}/scorecard.toml`));
   for (const [file, add] of [['observations.csv', 'addObservationsCsv'],
     ['comparators.csv', 'addComparatorsCsv'], ['actions.csv', 'addActionsCsv'],
-    ['commentary.csv', 'addCommentaryCsv']]) {
+    ['commentary.csv', 'addCommentaryCsv'], ['annotations.csv', 'addAnnotationsCsv']]) {
     if (existsSync(join(root, dir, file))) card[add](read(`${dir}/${file}`), `${dir}/${file}`);
   }
   // The published tables the definition names (EES, Fingertips), by their file names.

@@ -1,11 +1,13 @@
-//! The commentary file (`commentary.csv`): what the partnership said of a measure, period by
-//! period (measure, period, text, author), read into [`Commentary`].
+//! The dated notes on a measure: the commentary file (`commentary.csv`: what the partnership
+//! said of a measure, period by period: measure, period, text, author), read into
+//! [`Commentary`], and the annotations file (`annotations.csv`: the events that explain its
+//! series: measure, period, text), read into [`Annotation`]. Both read their rows here.
 
 use crate::error::{Error, ErrorKind, Errors};
 use crate::input::observations;
 use crate::input::table::{self, Table};
 use crate::model::measure::Measure;
-use crate::model::story::Commentary;
+use crate::model::story::{Annotation, Commentary};
 
 pub const REQUIRED: &[&str] = &["measure", "period", "text"];
 pub const OPTIONAL: &[&str] = &["author"];
@@ -19,10 +21,40 @@ pub fn parse<'m>(
     parse_table(&src.read(REQUIRED, OPTIONAL)?, find)
 }
 
+/// Reads the rows of `src` as annotations (measure, period, text), each measure found through
+/// `find`.
+pub fn parse_annotations<'m>(
+    src: &table::Source,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+) -> Result<Vec<Annotation>, Errors> {
+    let t = src.read(REQUIRED, &[])?;
+    dated(&t, find, |m, period, text, row| Annotation {
+        measure: m.id.clone(),
+        period,
+        text: text.to_string(),
+        source: t.at(row, "text"),
+    })
+}
+
 fn parse_table<'m>(
     t: &Table,
     find: &dyn Fn(&str) -> Option<&'m Measure>,
 ) -> Result<Vec<Commentary>, Errors> {
+    dated(t, find, |m, period, text, row| Commentary {
+        measure: m.id.clone(),
+        period,
+        text: text.to_string(),
+        author: t.get(row, "author").map(str::to_string),
+        source: t.at(row, "text"),
+    })
+}
+
+/// Every row's measure, period and text (none may be missing), made into `T` by `make`.
+fn dated<'m, 't, T>(
+    t: &'t Table,
+    find: &dyn Fn(&str) -> Option<&'m Measure>,
+    make: impl Fn(&'m Measure, crate::model::period::Period, &'t str, &'t table::Row) -> T,
+) -> Result<Vec<T>, Errors> {
     let mut out = Vec::new();
     let mut errors = Vec::new();
     for row in &t.rows {
@@ -36,13 +68,7 @@ fn parse_table<'m>(
             ));
         }
         if let (Some(m), Some(period), Some(text)) = (measure, period, text) {
-            out.push(Commentary {
-                measure: m.id.clone(),
-                period,
-                text: text.to_string(),
-                author: t.get(row, "author").map(str::to_string),
-                source: t.at(row, "text"),
-            });
+            out.push(make(m, period, text, row));
         }
     }
     if errors.is_empty() {

@@ -14,7 +14,7 @@ use crate::model::definition::{Definition, Section};
 use crate::model::measure::Measure;
 use crate::model::observation::Observation;
 use crate::model::period::{Period, PeriodKind};
-use crate::model::story::Commentary;
+use crate::model::story::{Annotation, Commentary};
 use crate::model::target::{Change, Rule, Target};
 use crate::model::window::Window;
 use chrono::NaiveDate;
@@ -105,6 +105,7 @@ impl Limits {
 ///     comparators: None,
 ///     actions: None,
 ///     commentary: None,
+///     annotations: None,
 ///     workbooks: &[],
 ///     tables: &[],
 /// })
@@ -130,6 +131,8 @@ pub struct Scorecard {
     actions: Vec<Action>,
     /// What the partnership said of each measure, period by period (`commentary.csv`).
     commentary: Vec<Commentary>,
+    /// The events that explain each measure's series (`annotations.csv`).
+    annotations: Vec<Annotation>,
     /// Figures replaced by a later row flagged `revised`, kept with their sources.
     superseded: Vec<Observation>,
     /// Measures with no frequency whose dated figures were read as months, quarters or years,
@@ -150,6 +153,8 @@ pub struct Sources<'a> {
     pub actions: Option<(&'a str, &'a str)>,
     /// `commentary.csv`: (file name, text).
     pub commentary: Option<(&'a str, &'a str)>,
+    /// `annotations.csv`: (file name, text).
+    pub annotations: Option<(&'a str, &'a str)>,
     /// Workbooks (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`): (file name, bytes), each read as
     /// [`Scorecard::add_workbook`] reads it.
     pub workbooks: &'a [(&'a str, &'a [u8])],
@@ -224,6 +229,7 @@ impl Scorecard {
             comparators,
             actions: self.actions.clone(),
             commentary: self.commentary.clone(),
+            annotations: self.annotations.clone(),
             superseded: self.superseded.clone(),
             inferred: self.inferred.clone(),
         }
@@ -250,6 +256,7 @@ impl Scorecard {
             comparators: Vec::new(),
             actions: Vec::new(),
             commentary: Vec::new(),
+            annotations: Vec::new(),
             superseded: Vec::new(),
             inferred: Vec::new(),
         }
@@ -307,6 +314,7 @@ impl Scorecard {
             .chain(src.comparators)
             .chain(src.actions)
             .chain(src.commentary)
+            .chain(src.annotations)
         {
             limits.check_file(f, t.len())?;
         }
@@ -354,6 +362,14 @@ impl Scorecard {
         if let Some((f, t)) = src.commentary {
             errors.extend(
                 card.add_commentary_csv(t, f)
+                    .err()
+                    .into_iter()
+                    .flat_map(|e| e.0),
+            );
+        }
+        if let Some((f, t)) = src.annotations {
+            errors.extend(
+                card.add_annotations_csv(t, f)
                     .err()
                     .into_iter()
                     .flat_map(|e| e.0),
@@ -466,8 +482,8 @@ impl Scorecard {
     }
 
     /// Adds a workbook's data (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`); `file` names it in
-    /// errors, which name the sheet and cell. The sheets named `observations`, `comparators`
-    /// and `actions` (in any case) are read, each with the columns of the CSV file of that
+    /// errors, which name the sheet and cell. The sheets named `observations`, `comparators`,
+    /// `actions`, `commentary` and `annotations` (in any case) are read, each with the columns of the CSV file of that
     /// name; a workbook with none of them whose file is so named (`observations.xlsx`) is read
     /// from its first sheet. Other sheets (notes, charts) are left, but one whose name
     /// mentions a kind without being it (`Observations 2024`) is an error, not a sheet
@@ -481,6 +497,7 @@ impl Scorecard {
         let find = |id: &str| index.get(id).copied();
         let mut errors = Vec::new();
         let (mut obs, mut comps, mut acts, mut notes) = (None, None, None, None);
+        let mut events = None;
         for (name, kind) in &chosen {
             let sheet = match book.sheet(name) {
                 Ok(sheet) => sheet,
@@ -526,6 +543,14 @@ impl Scorecard {
                     &find,
                 )
                 .map(|r| notes = Some(r)),
+                crate::input::workbook::SheetKind::Annotations => commentary::parse_annotations(
+                    &Source::Sheet {
+                        file,
+                        sheet: &sheet,
+                    },
+                    &find,
+                )
+                .map(|r| events = Some(r)),
             };
             errors.extend(read.err().into_iter().flat_map(|e| e.0));
         }
@@ -554,9 +579,12 @@ impl Scorecard {
                 return Err(e);
             }
         }
-        // Commentary, checked as it was read, cannot be refused here.
+        // Commentary and annotations, checked as they were read, cannot be refused here.
         if let Some(rows) = notes {
             self.commentary.extend(rows);
+        }
+        if let Some(rows) = events {
+            self.annotations.extend(rows);
         }
         Ok(())
     }
@@ -931,6 +959,35 @@ impl Scorecard {
         let rows = commentary::parse(&Source::Records(records), &find)?;
         self.commentary.extend(rows);
         Ok(())
+    }
+
+    /// Adds `annotations.csv` text (measure, period, text: the events that explain a series);
+    /// `file` names it in errors.
+    pub fn add_annotations_csv(&mut self, text: &str, file: &str) -> Result<(), Errors> {
+        self.limits.check_file(file, text.len())?;
+        self.limits
+            .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = commentary::parse_annotations(&Source::Csv { text, file }, &find)?;
+        self.annotations.extend(rows);
+        Ok(())
+    }
+
+    /// As [`Scorecard::add_annotations_csv`], for rows given as records (a DataFrame).
+    pub fn add_annotations_records(&mut self, records: &Records) -> Result<(), Errors> {
+        self.limits
+            .check_rows(&records.source, records.rows.len())?;
+        let index = self.measure_index();
+        let find = |id: &str| index.get(id).copied();
+        let rows = commentary::parse_annotations(&Source::Records(records), &find)?;
+        self.annotations.extend(rows);
+        Ok(())
+    }
+
+    /// Every annotation, in the order given.
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
     }
 
     /// The figures a later row flagged `revised` replaced, with their sources.
@@ -1366,6 +1423,7 @@ target = { kind = "relative", change = -50, due = "2020-05" }
             )),
             actions: Some(("actions.csv", "id,title,due,status\n1,T,2020-01,done\n")),
             commentary: None,
+            annotations: None,
             workbooks: &[],
             tables: &[],
         })

@@ -201,14 +201,16 @@ pub(crate) enum SheetKind {
     Comparators,
     Actions,
     Commentary,
+    Annotations,
 }
 
 impl SheetKind {
-    const ALL: [SheetKind; 4] = [
+    const ALL: [SheetKind; 5] = [
         SheetKind::Observations,
         SheetKind::Comparators,
         SheetKind::Actions,
         SheetKind::Commentary,
+        SheetKind::Annotations,
     ];
 
     pub(crate) fn name(self) -> &'static str {
@@ -217,6 +219,7 @@ impl SheetKind {
             SheetKind::Comparators => "comparators",
             SheetKind::Actions => "actions",
             SheetKind::Commentary => "commentary",
+            SheetKind::Annotations => "annotations",
         }
     }
 

@@ -89,3 +89,18 @@ pub struct Commentary {
     /// Where the row came from, for error messages.
     pub source: Location,
 }
+
+/// One row of `annotations.csv`: a dated event that explains a change in a measure's series
+/// (an inspection, a new service, a lockdown), drawn on its charts as a numbered marker.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Annotation {
+    /// The measure it is about.
+    pub measure: String,
+    /// When it happened.
+    pub period: Period,
+    /// What happened.
+    pub text: String,
+    /// Where the row came from, for error messages.
+    pub source: Location,
+}

@@ -159,6 +159,15 @@ pub fn assurance(m: &MeasureResult) -> Option<String> {
     Some(format!("the process {}{though}", a.label().to_lowercase()))
 }
 
+/// The measure's annotations as the charts number them: "Event 1 (2019-05): Ofsted/CQC
+/// inspection".
+pub fn annotations(m: &MeasureResult) -> Vec<String> {
+    m.annotations
+        .iter()
+        .map(|a| format!("Event {} ({}): {}", a.number, period(m, a.period), a.text))
+        .collect()
+}
+
 /// One row of the SPC summary matrix in words, as every format shows it.
 pub struct SpcCells<'r> {
     /// The matrix row.

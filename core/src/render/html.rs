@@ -423,7 +423,27 @@ fn measure_rows(s: &mut String, m: &MeasureResult) {
     for stat in super::format::statistics(m) {
         let _ = write!(notes, "<li>{}</li>", escape(&stat));
     }
-    let _ = writeln!(s, "<tr class=\"detail\"><td colspan=\"8\"><details><summary>Chart and notes</summary>\n{}{}<ul>{notes}</ul></details></td></tr>", svg::chart(m), svg::spc_chart(m).unwrap_or_default());
+    let _ = writeln!(s, "<tr class=\"detail\"><td colspan=\"8\"><details><summary>Chart and notes</summary>\n{}{}{}<ul>{notes}</ul></details></td></tr>", svg::chart(m), svg::spc_chart(m).unwrap_or_default(), events(m));
+}
+
+/// The events marked on a measure's charts, listed under them by their numbers.
+fn events(m: &MeasureResult) -> String {
+    if m.annotations.is_empty() {
+        return String::new();
+    }
+    let mut s =
+        String::from("<ol class=\"annotations\" aria-label=\"Events marked on the charts\">");
+    for a in &m.annotations {
+        let _ = write!(
+            s,
+            "<li value=\"{}\">{}: {}</li>",
+            a.number,
+            escape(&format::period(m, a.period)),
+            escape(&a.text)
+        );
+    }
+    s.push_str("</ol>\n");
+    s
 }
 
 /// One breakdown of a measure's current period as a table: each category's figure (or the
@@ -471,7 +491,7 @@ fn record(m: &MeasureResult) -> String {
 /// tables, its turn-the-curve record and its notes, as the report shows them; every name
 /// escaped. Empty when the measure has none.
 pub fn measure_detail(m: &MeasureResult) -> String {
-    let mut s = String::new();
+    let mut s = events(m);
     for b in format::breakdowns(m) {
         s.push_str(&breakdown_table(m, &b));
         s.push('\n');

@@ -54,10 +54,13 @@ pub fn markdown(r: &Report) -> String {
             }
             s.push('\n');
             // Each measure's notes under its table, so a row is never read without them.
-            let noted: Vec<_> = ms.iter().filter(|m| !m.notes.is_empty()).collect();
+            let noted: Vec<_> = ms
+                .iter()
+                .filter(|m| !m.notes.is_empty() || !m.annotations.is_empty())
+                .collect();
             for m in &noted {
-                for n in &m.notes {
-                    let _ = writeln!(s, "- _{}_: {}", md_cell(&m.name), md_cell(n));
+                for n in m.notes.iter().cloned().chain(format::annotations(m)) {
+                    let _ = writeln!(s, "- _{}_: {}", md_cell(&m.name), md_cell(&n));
                 }
             }
             if !noted.is_empty() {

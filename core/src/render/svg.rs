@@ -251,6 +251,7 @@ pub fn chart(m: &MeasureResult) -> String {
         .map(|p| p.period)
         .collect();
     gap_marks(&mut s, &f, m, &gaps);
+    annotation_marks(&mut s, &f, m);
     legend(
         &mut s,
         base.is_some() && target.is_some(),
@@ -601,6 +602,7 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
     }
     line(&mut s, &f, &line_pts, "#8c959f", "", 1.2);
     gap_marks(&mut s, &f, m, &spc.left_out);
+    annotation_marks(&mut s, &f, m);
     for (p, pt) in spc.points.iter().zip(&pts) {
         marker(&mut s, f.x(pt.date), f.y(pt.y), p.point_type);
     }
@@ -630,6 +632,42 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
     );
     s.push_str("</svg>\n");
     Some(s)
+}
+
+/// Marks each annotation at its period with a dotted line and its number in a circle at the top
+/// of the plot (events of one period stacked), titled with what happened; the report lists them
+/// under the chart by number. Events outside the frame are not marked.
+fn annotation_marks(s: &mut String, f: &Frame, m: &MeasureResult) {
+    let mut stacked: Vec<(i64, u32)> = Vec::new();
+    for a in &m.annotations {
+        let x = f.x(a.period.end());
+        if !(LEFT..=W - RIGHT).contains(&x) {
+            continue;
+        }
+        let key = x.round() as i64;
+        let level = match stacked.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => {
+                *n += 1;
+                *n
+            }
+            None => {
+                stacked.push((key, 0));
+                0
+            }
+        };
+        let y = TOP + 9.0 + 19.0 * f64::from(level);
+        let _ = writeln!(
+            s,
+            "<g class=\"annotation\"><title>Event {}: {}: {}</title><line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#6e7781\" stroke-dasharray=\"2 3\"/><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"8\" fill=\"#ffffff\" stroke=\"#1f2328\" stroke-width=\"1.2\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"700\" fill=\"#1f2328\">{}</text></g>",
+            a.number,
+            escape(&super::format::period(m, a.period)),
+            escape(&a.text),
+            y + 8.0,
+            H - BOTTOM,
+            y + 3.5,
+            a.number
+        );
+    }
 }
 
 /// Marks each period with no figure at its place on the x axis (a dotted line and its symbol:

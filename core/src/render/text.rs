@@ -245,6 +245,9 @@ fn measure(m: &MeasureResult, colour: bool, out: &mut Vec<String>) {
             INDENT + 2,
         ));
     }
+    for e in format::annotations(m) {
+        out.extend(wrap(&format!("{indent}~"), &[e], INDENT + 2));
+    }
 }
 
 fn facts(m: &MeasureResult) -> Vec<String> {

@@ -254,6 +254,9 @@ pub struct MeasureResult {
     pub benchmark: Option<BenchmarkResult>,
     /// Why a figure is missing, and what a reader should know.
     pub notes: Vec<String>,
+    /// The events that explain the series (`annotations.csv`) up to the reporting period, in
+    /// period order, numbered as the charts mark them.
+    pub annotations: Vec<AnnotationResult>,
     /// The turn-the-curve record: the story behind the curve, partners, what works, the
     /// proposed actions as they stand, data development and the commentary up to the
     /// reporting period (`None` when the measure has none of these).
@@ -279,6 +282,18 @@ pub struct TurnTheCurveResult {
     pub source: Option<String>,
     /// What the partnership said, period by period, up to the reporting period.
     pub commentary: Vec<CommentaryResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A dated event on a measure's charts.
+#[non_exhaustive]
+pub struct AnnotationResult {
+    /// Its number on the charts, from 1.
+    pub number: u32,
+    /// When it happened.
+    pub period: Period,
+    /// What happened.
+    pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

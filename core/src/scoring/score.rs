@@ -290,6 +290,27 @@ impl<'a> Scorer<'a> {
             .collect()
     }
 
+    /// The measure's annotations on or before the reporting period, in period order (stably:
+    /// events of one period in the order given), numbered from 1.
+    fn annotations(&self, m: &Measure) -> Vec<AnnotationResult> {
+        let mut events: Vec<&crate::model::story::Annotation> = self
+            .card
+            .annotations()
+            .iter()
+            .filter(|a| a.measure == m.id && a.period.end() <= self.as_of.end())
+            .collect();
+        events.sort_by_key(|a| a.period);
+        events
+            .into_iter()
+            .zip(1..)
+            .map(|(a, number)| AnnotationResult {
+                number,
+                period: a.period,
+                text: a.text.clone(),
+            })
+            .collect()
+    }
+
     /// The measure's turn-the-curve record at the reporting period: its actions as they stand
     /// then, and the commentary up to it in period order; `None` when there is nothing.
     fn turn_the_curve(&self, m: &Measure) -> Option<TurnTheCurveResult> {
@@ -593,6 +614,7 @@ impl<'a> Scorer<'a> {
             interval,
             benchmark,
             notes,
+            annotations: self.annotations(m),
             turn_the_curve: self.turn_the_curve(m),
         }
     }

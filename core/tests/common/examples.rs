@@ -22,6 +22,7 @@ pub fn load(example: &str) -> Scorecard {
         read("actions.csv"),
         read("commentary.csv"),
     );
+    let events = read("annotations.csv");
     // The published tables the definition names, read from beside it.
     let named = Scorecard::from_toml(&def.1, &def.0).expect("example definition reads");
     let tables: Vec<(String, String)> = named
@@ -41,6 +42,7 @@ pub fn load(example: &str) -> Scorecard {
         comparators: borrow_file(&cmp),
         actions: borrow_file(&act),
         commentary: borrow_file(&notes),
+        annotations: borrow_file(&events),
         workbooks: &[],
         tables: &tables,
     })

@@ -44,14 +44,20 @@ pub fn workbook_of(sheets: &[(&str, &str)]) -> Vec<u8> {
 
 /// An example directory's CSV files as one workbook, a sheet for each.
 pub fn example(dir: &Path) -> Vec<u8> {
-    let files: Vec<(&str, String)> = ["observations", "comparators", "actions", "commentary"]
-        .into_iter()
-        .filter_map(|k| {
-            std::fs::read_to_string(dir.join(format!("{k}.csv")))
-                .ok()
-                .map(|t| (k, t))
-        })
-        .collect();
+    let files: Vec<(&str, String)> = [
+        "observations",
+        "comparators",
+        "actions",
+        "commentary",
+        "annotations",
+    ]
+    .into_iter()
+    .filter_map(|k| {
+        std::fs::read_to_string(dir.join(format!("{k}.csv")))
+            .ok()
+            .map(|t| (k, t))
+    })
+    .collect();
     let sheets: Vec<(&str, &str)> = files.iter().map(|(k, t)| (*k, t.as_str())).collect();
     workbook_of(&sheets)
 }

@@ -4,7 +4,7 @@
 //! with either
 //! - `multipart/form-data`: one part per file, named by its file name (`scorecard.toml` or
 //!   `scorecard.json`, and optionally `observations.csv`, `comparators.csv`, `actions.csv`,
-//!   `commentary.csv`); or
+//!   `commentary.csv`, `annotations.csv`); or
 //! - `application/json`: an object of file name to text, the same names.
 //!
 //! The answer is the report in the format asked for (the same bytes as the CLI and every other
@@ -120,13 +120,14 @@ fn status_of(errors: &Errors) -> StatusCode {
 }
 
 /// The file names a scorecard is made of.
-const FILES: [&str; 6] = [
+const FILES: [&str; 7] = [
     "scorecard.toml",
     "scorecard.json",
     "observations.csv",
     "comparators.csv",
     "actions.csv",
     "commentary.csv",
+    "annotations.csv",
 ];
 
 /// The posted files, by name, as text.
@@ -287,6 +288,7 @@ fn run(
             comparators: file("comparators.csv"),
             actions: file("actions.csv"),
             commentary: file("commentary.csv"),
+            annotations: file("annotations.csv"),
             workbooks: &[],
             tables: &[],
         },

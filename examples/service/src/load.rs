@@ -75,6 +75,7 @@ fn expected(
         comparators: file("comparators.csv"),
         actions: file("actions.csv"),
         commentary: None,
+        annotations: None,
         workbooks: &[],
         tables: &[],
     })

@@ -95,6 +95,7 @@ async fn the_report_is_the_golden_vector_in_every_format() {
         comparators: Some(("comparators.csv", &files["comparators.csv"])),
         actions: Some(("actions.csv", &files["actions.csv"])),
         commentary: None,
+        annotations: None,
         workbooks: &[],
         tables: &[],
     })

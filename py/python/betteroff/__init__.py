@@ -222,7 +222,7 @@ class Scorecard:
     @classmethod
     def load(cls, path: PathLike) -> "Scorecard":
         """A scorecard directory (scorecard.toml or .json, any of observations.csv,
-        comparators.csv, actions.csv, commentary.csv, and any workbooks: .xlsx, .xlsm, .xlsb, .xls, .ods, whose
+        comparators.csv, actions.csv, commentary.csv, annotations.csv, and any workbooks: .xlsx, .xlsm, .xlsb, .xls, .ods, whose
         sheets named observations, comparators and actions are read), or a single .toml /
         .json definition file."""
         p = Path(path)
@@ -252,6 +252,7 @@ class Scorecard:
                     ],
                     tables,
                     _read(p / "commentary.csv"),
+                    _read(p / "annotations.csv"),
                 )
             )
         if not p.is_file():
@@ -308,6 +309,12 @@ class Scorecard:
         measure, period, text (optional: author). Shown in each measure's turn-the-curve
         record up to the reporting period."""
         return self._add("commentary", data, source)
+
+    def add_annotations(self, data: Any, source: Optional[str] = None) -> "Scorecard":
+        """Adds annotations, the dated events that explain a measure's series (an inspection,
+        a new service): columns measure, period, text. Drawn on its charts as numbered
+        markers and listed under them."""
+        return self._add("annotations", data, source)
 
     def add_table(self, data: Union[PathLike, bytes], source: Optional[str] = None) -> "Scorecard":
         """Adds a published table (an EES tidy CSV or a Fingertips export) that the definition's

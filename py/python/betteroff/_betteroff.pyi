@@ -41,6 +41,7 @@ class _Scorecard:
         workbooks: Sequence[Tuple[str, bytes]] = ...,
         tables: Sequence[Tuple[str, bytes]] = ...,
         commentary: Optional[Tuple[str, bytes]] = None,
+        annotations: Optional[Tuple[str, bytes]] = None,
     ) -> _Scorecard: ...
     @staticmethod
     def from_toml(text: str, source: str) -> _Scorecard: ...
