@@ -194,3 +194,46 @@ fn a_bad_annotation_names_its_line_and_field() {
         "{e}"
     );
 }
+
+#[test]
+fn a_series_too_short_for_spc_gets_a_run_chart() {
+    // Dorset p2-hw1 (illustrative), 11 quarterly percentages 35/70 = 50% ... 68/76 = 89.47%,
+    // fewer than the 12 SPC asks for. The median is the sixth, 55/73 = 75.342466%, which is
+    // not useful; of the other 10, five lie below and five above: one crossing, fewer than
+    // qbinom(0.05, 9, 0.5) = 2, a signal; the longest run, 5, is within round(log2(10)) + 3 = 6.
+    let r = loading::load("examples/dorset").score(None).unwrap();
+    let m = r.measures.iter().find(|m| m.id == "p2-hw1").unwrap();
+    assert!(m.spc.is_none());
+    let runs = m.runs.unwrap();
+    assert_eq!(runs.median, 75.342466);
+    assert_eq!(
+        (
+            runs.useful,
+            runs.longest_run,
+            runs.longest_run_max,
+            runs.crossings,
+            runs.crossings_min
+        ),
+        (10, 5, 6, 1, 2)
+    );
+    assert!(runs.signal);
+    let said = "run chart (Anhøj rules, 10 figures off the median): median 75.3%; longest run 5 (longer than 6 is a signal); 1 crossing (fewer than 2 is a signal): non-random variation: unusually few crossings (1 < 2)";
+    for f in [Format::Text, Format::Markdown, Format::Html] {
+        let words = render(&r, f, false)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        // Markdown and HTML write `<` as `&lt;`.
+        assert!(
+            words.contains(said) || words.contains(&said.replace('<', "&lt;")),
+            "{f:?}"
+        );
+    }
+    assert!(betteroff::render::chart(m).contains("Median 75.3%"));
+    // With SPC, no run chart: the limits say more.
+    let wsoa = loading::load("examples/dudley-wsoa")
+        .score(Some("2020-05".parse().unwrap()))
+        .unwrap();
+    let lo = wsoa.measures.iter().find(|m| m.id == "9.A1").unwrap();
+    assert!(lo.spc.is_some() && lo.runs.is_none());
+}

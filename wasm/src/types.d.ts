@@ -230,10 +230,22 @@ export interface MeasureResult {
   spc: SpcResult | null;
   /** Why there is no SPC, in words (null when there is). */
   spc_missing: string | null;
+  /** For a series too short for SPC limits (10 figures or more): the run chart analysis, the Anhøj rules about the median. */
+  runs: {
+    median: number;
+    useful: number;
+    longest_run: number;
+    longest_run_max: number;
+    crossings: number;
+    crossings_min: number;
+    signal: boolean;
+  } | null;
   forecast: ForecastResult | null;
   interval: IntervalResult | null;
   benchmark: BenchmarkResult | null;
   notes: string[];
+  /** The events marked on its charts, numbered in period order (annotations.csv). */
+  annotations: Array<{ number: number; period: PeriodText; text: string }>;
   /** The turn-the-curve record: story, partners, what works, actions as they stand, data development, commentary. */
   turn_the_curve: TurnTheCurve | null;
 }

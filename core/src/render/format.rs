@@ -208,6 +208,24 @@ pub fn statistics(m: &MeasureResult) -> Vec<String> {
             spc.variation_icon_label.to_lowercase()
         ));
     }
+    if let Some(r) = &m.runs {
+        let verdict = match (r.longest_run > r.longest_run_max, r.crossings < r.crossings_min) {
+            (false, false) => "no sign of non-random variation".to_string(),
+            (true, false) => format!("non-random variation: an unusually long run ({} > {})", r.longest_run, r.longest_run_max),
+            (false, true) => format!("non-random variation: unusually few crossings ({} < {})", r.crossings, r.crossings_min),
+            (true, true) => format!("non-random variation: an unusually long run ({} > {}) and unusually few crossings ({} < {})", r.longest_run, r.longest_run_max, r.crossings, r.crossings_min),
+        };
+        out.push(format!(
+            "run chart (Anhøj rules, {} figures off the median): median {}; longest run {} (longer than {} is a signal); {} crossing{} (fewer than {} is a signal): {verdict}",
+            r.useful,
+            value(m, r.median),
+            r.longest_run,
+            r.longest_run_max,
+            r.crossings,
+            if r.crossings == 1 { "" } else { "s" },
+            r.crossings_min
+        ));
+    }
     if let Some(f) = &m.forecast {
         if let (Some(v), Some(due), Some(ok)) = (f.at_due, f.due, f.reachable) {
             // The status speaks of the latest figure, the forecast of the due date: an

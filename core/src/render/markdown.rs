@@ -54,13 +54,25 @@ pub fn markdown(r: &Report) -> String {
             }
             s.push('\n');
             // Each measure's notes under its table, so a row is never read without them.
-            let noted: Vec<_> = ms
+            // Then its statistics in words (the SPC icons, the run chart, the forecast, the
+            // interval, the benchmark) and the events marked on its charts.
+            let noted: Vec<(&&MeasureResult, Vec<String>)> = ms
                 .iter()
-                .filter(|m| !m.notes.is_empty() || !m.annotations.is_empty())
+                .map(|m| {
+                    let said: Vec<String> = m
+                        .notes
+                        .iter()
+                        .cloned()
+                        .chain(format::statistics(m))
+                        .chain(format::annotations(m))
+                        .collect();
+                    (m, said)
+                })
+                .filter(|(_, said)| !said.is_empty())
                 .collect();
-            for m in &noted {
-                for n in m.notes.iter().cloned().chain(format::annotations(m)) {
-                    let _ = writeln!(s, "- _{}_: {}", md_cell(&m.name), md_cell(&n));
+            for (m, said) in &noted {
+                for n in said {
+                    let _ = writeln!(s, "- _{}_: {}", md_cell(&m.name), md_cell(n));
                 }
             }
             if !noted.is_empty() {

@@ -184,6 +184,12 @@ pub fn chart(m: &MeasureResult) -> String {
             labels.push((f.y(last.y), format!("{cname} {}", value(m, last.y)), colour));
         }
     }
+    // A run chart's centre line: the median, where the series is too short for SPC.
+    if let Some(r) = &m.runs {
+        let y = f.y(r.median);
+        let _ = writeln!(s, "<line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"#57606a\" stroke-width=\"1.2\" stroke-dasharray=\"4 3\"/>", W - RIGHT);
+        labels.push((y, format!("Median {}", value(m, r.median)), "#57606a"));
+    }
     line(&mut s, &f, &actual, ACTUAL, "", 2.5);
     for p in actual.iter().flatten() {
         let _ = writeln!(

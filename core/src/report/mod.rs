@@ -246,6 +246,9 @@ pub struct MeasureResult {
     pub spc: Option<SpcResult>,
     /// Why there is no SPC, in words (`None` when there is).
     pub spc_missing: Option<String>,
+    /// For a series too short for SPC limits (10 figures or more, fewer than
+    /// `spc_min_points`): the run chart analysis, the Anhøj rules about the median.
+    pub runs: Option<crate::stats::runs::Runs>,
     /// Where the figure is heading on its recent trend, and whether the curve has turned.
     pub forecast: Option<ForecastResult>,
     /// Confidence intervals of the current value (proportions, counts and rates).

@@ -53,3 +53,14 @@ pub fn gate(m: &Measure, a: &Analysis, figures: usize) -> Result<SpcOptions, NoS
         ..a.spc.clone()
     })
 }
+
+/// The fewest figures a run chart analysis is given for: Anhøj and Olesen's table of limits
+/// starts at 10 useful observations.
+pub const RUN_CHART_MIN_POINTS: usize = 10;
+
+/// Whether a series of `figures` figures that `gate` gives no SPC gets a run chart analysis
+/// (the Anhøj rules) instead: only for too few figures for limits, and at least
+/// [`RUN_CHART_MIN_POINTS`] of them. Both the report and its notes ask here.
+pub fn run_chart(m: &Measure, a: &Analysis, figures: usize) -> bool {
+    matches!(gate(m, a, figures), Err(NoSpc::TooFew { .. })) && figures >= RUN_CHART_MIN_POINTS
+}

@@ -152,6 +152,22 @@ pub fn spc(
     })
 }
 
+/// The run chart analysis (the Anhøj rules, `stats::runs`) of a series too short for SPC
+/// limits ([`rules::spc::run_chart`]); `None` otherwise.
+pub fn runs(
+    m: &Measure,
+    series: &[&Observation],
+    a: &Analysis,
+) -> Option<crate::stats::runs::Runs> {
+    let y: Vec<f64> = series.iter().filter_map(|o| o.value()).collect();
+    if !rules::spc::run_chart(m, a, y.len()) {
+        return None;
+    }
+    let mut r = crate::stats::runs::anhoej(&y)?;
+    r.median = r6(r.median).unwrap_or(r.median);
+    Some(r)
+}
+
 /// The least-squares line through the figures since the baseline (the last `k` of them),
 /// projected to the target's due date when it is after the reporting period `as_of`, within
 /// the unit's range; and the forecast the figures up to the baseline made. Each line needs

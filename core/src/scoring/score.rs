@@ -518,6 +518,10 @@ impl<'a> Scorer<'a> {
                 (None, Some(why.text))
             }
         };
+        let runs = spc
+            .is_none()
+            .then(|| analysis::runs(m, &series, a))
+            .flatten();
         let forecast = analysis::forecast(
             &series,
             baseline.as_ref(),
@@ -610,6 +614,7 @@ impl<'a> Scorer<'a> {
                 .collect(),
             spc,
             spc_missing,
+            runs,
             forecast,
             interval,
             benchmark,

@@ -7,6 +7,7 @@ pub mod forecast;
 pub mod interval;
 pub mod projection;
 pub(crate) mod r;
+pub mod runs;
 pub mod spc;
 
 /// R's `mean()` of finite figures, to the last bit (NaN for none).
