@@ -237,3 +237,29 @@ fn a_series_too_short_for_spc_gets_a_run_chart() {
     let lo = wsoa.measures.iter().find(|m| m.id == "9.A1").unwrap();
     assert!(lo.spc.is_some() && lo.runs.is_none());
 }
+
+#[test]
+fn each_phase_after_a_rebase_has_its_mean_and_limits_named() {
+    // Stockton's monthly EHC timeliness, rebased in January 2022: the first phase's mean and
+    // limits (those of its points, as the JSON gives them) are named on the chart at its start;
+    // the last phase's in the right margin.
+    let r = loading::load("examples/stockton").score(None).unwrap();
+    let m = r
+        .measures
+        .iter()
+        .find(|m| m.id == "ehcp-20-weeks-monthly")
+        .unwrap();
+    let spc = m.spc.as_ref().unwrap();
+    let (first, last) = (&spc.points[0], spc.points.last().unwrap());
+    assert_ne!(first.group, last.group);
+    let pct = |v: Option<f64>| format!("{}%", (v.unwrap() * 10.0).round() / 10.0);
+    let svg = betteroff::render::spc_chart(m).unwrap();
+    let phase = format!(
+        "Mean {}, limits {} to {}",
+        pct(first.mean),
+        pct(first.lower),
+        pct(first.upper)
+    );
+    assert!(svg.contains(&phase), "{phase}");
+    assert!(svg.contains(&format!("Mean {}", pct(last.mean))));
+}

@@ -9,6 +9,7 @@ use super::markup::escape;
 use crate::model::period::Period;
 use crate::model::target::Basis;
 use crate::report::{MeasureResult, Point};
+use chrono::Datelike;
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -173,9 +174,6 @@ pub fn chart(m: &MeasureResult) -> String {
     if let (Some(b), Some(t)) = (base, target) {
         let _ = writeln!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{TARGET}\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>", f.x(b.date), f.y(b.y), f.x(t.date), f.y(t.y));
     }
-    if let Some((from, to)) = forecast_ends(m) {
-        let _ = writeln!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{FORECAST}\" stroke-width=\"1.5\" stroke-dasharray=\"1 3\"/>", f.x(from.date), f.y(from.y), f.x(to.date), f.y(to.y));
-    }
     let mut labels: Vec<(f64, String, &str)> = Vec::new();
     for (i, (cname, series)) in comparators.iter().enumerate() {
         let colour = COMPARATORS[i % COMPARATORS.len()];
@@ -191,6 +189,10 @@ pub fn chart(m: &MeasureResult) -> String {
         labels.push((y, format!("Median {}", value(m, r.median)), "#57606a"));
     }
     line(&mut s, &f, &actual, ACTUAL, "", 2.5);
+    // The trend forecast over the actual line, so that it shows where the two lie together.
+    if let Some((from, to)) = forecast_ends(m) {
+        let _ = writeln!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{FORECAST}\" stroke-width=\"2\" stroke-dasharray=\"2 3\"/>", f.x(from.date), f.y(from.y), f.x(to.date), f.y(to.y));
+    }
     for p in actual.iter().flatten() {
         let _ = writeln!(
             s,
@@ -302,8 +304,17 @@ fn axes(s: &mut String, m: &MeasureResult, f: &Frame) {
     // A label is dropped if it would crowd one already placed.
     let periods: Vec<_> = m.series.iter().map(|p| p.period).collect();
     let every = periods.len().div_ceil(6).max(1);
+    // Then the first and last periods, then each year's first period (so that every year a
+    // chart spans is named where there is room), then every `every`th.
     let mut candidates: Vec<crate::model::period::Period> =
         m.target.as_ref().and_then(|t| t.due).into_iter().collect();
+    candidates.extend(periods.first().copied());
+    candidates.extend(periods.last().copied());
+    candidates.extend(
+        periods
+            .windows(2)
+            .filter_map(|w| (w[1].start().year() != w[0].start().year()).then_some(w[1])),
+    );
     candidates.extend(
         periods
             .iter()
@@ -590,6 +601,31 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
                     format!(" stroke-dasharray=\"{dash}\"")
                 };
                 let _ = writeln!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"1.2\"{dash}/>", f.x(a.period.end()), f.y(v), f.x(b.period.end()), f.y(v));
+            }
+        }
+        // Each earlier phase's mean and limits, named just above its lower limit at its start
+        // (the last phase's are named in the right margin).
+        if end < spc.points.len() {
+            let words = match (a.mean, a.lower, a.upper) {
+                (Some(mean), Some(lo), Some(hi)) => Some(format!(
+                    "Mean {}, limits {} to {}",
+                    value(m, mean),
+                    value(m, lo),
+                    value(m, hi)
+                )),
+                (Some(mean), _, _) => Some(format!("Mean {}", value(m, mean))),
+                _ => None,
+            };
+            if let Some(words) = words {
+                let y = a
+                    .lower
+                    .map_or(H - BOTTOM - 18.0, |lo| (f.y(lo) - 5.0).max(TOP + 30.0));
+                let _ = writeln!(
+                    s,
+                    "<text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"10\" fill=\"#57606a\">{}</text>",
+                    f.x(a.period.end()) + 2.0,
+                    escape(&words)
+                );
             }
         }
         start = end;
