@@ -263,3 +263,86 @@ fn each_phase_after_a_rebase_has_its_mean_and_limits_named() {
     assert!(svg.contains(&phase), "{phase}");
     assert!(svg.contains(&format!("Mean {}", pct(last.mean))));
 }
+
+/// Twelve months of new EHC plans within 20 weeks (illustrative): 12/40, 15/50, 9/30, 14/45,
+/// 20/60, 11/40, 13/42, 17/55, 10/35, 16/50, 12/40, then 25/50.
+fn p_prime_card(chart: &str, last_as_value: bool) -> Result<Scorecard, betteroff::Errors> {
+    let def = format!(
+        r#"
+id = "pp"
+title = "p'"
+[[sections]]
+id = "s"
+title = "S"
+kind = "priority"
+[[sections.measures]]
+id = "t20"
+name = "New EHC plans within 20 weeks"
+kind = "how_well"
+unit = "percentage"
+polarity = "higher_is_better"
+frequency = "monthly"
+spc = {{ chart = "{chart}" }}
+"#
+    );
+    let (x, n) = (
+        [12, 15, 9, 14, 20, 11, 13, 17, 10, 16, 12, 25],
+        [40, 50, 30, 45, 60, 40, 42, 55, 35, 50, 40, 50],
+    );
+    let mut obs = String::from("measure,period,value,numerator,denominator\n");
+    for (i, (a, b)) in x.iter().zip(n).enumerate() {
+        if last_as_value && i == 11 {
+            obs.push_str("t20,2024-12,50,,\n");
+        } else {
+            obs.push_str(&format!("t20,2024-{:02},,{a},{b}\n", i + 1));
+        }
+    }
+    Scorecard::load(Sources {
+        definition: ("pp.toml", &def),
+        observations: Some(("obs.csv", &obs)),
+        ..Sources::default()
+    })
+}
+
+#[test]
+fn a_p_prime_chart_from_numerators_and_denominators() {
+    // p̄ = 174/537 = 32.402235%; σz = 0.466468 (the mean moving range of the z-scores / 1.128).
+    // January (n = 40): 32.402235 ± 3 x √(p̄(1 − p̄)/40) x σz = 22.046838% to 42.757632%; March
+    // (n = 30) wider, 20.444852% to 44.359617%; December (n = 50): up to 41.664383%, and its
+    // 25/50 = 50% lies above: special cause improvement, higher values. Worked in Python from
+    // Laney's formulas (the module's unit tests work smaller cases by hand).
+    let r = p_prime_card("p_prime", false).unwrap().score(None).unwrap();
+    let spc = r.measures[0].spc.as_ref().unwrap();
+    assert_eq!(spc.chart, betteroff::spc::ChartKind::PPrime);
+    let limits = |i: usize| (spc.points[i].lower.unwrap(), spc.points[i].upper.unwrap());
+    assert_eq!(spc.points[0].mean, Some(32.402235));
+    assert_eq!(limits(0), (22.046838, 42.757632));
+    assert_eq!(limits(2), (20.444852, 44.359617));
+    assert_eq!(limits(11).1, 41.664383);
+    assert_eq!(spc.variation_icon, VariationIcon::ImprovementHigh);
+    // The chart steps its limits with the denominators.
+    let svg = betteroff::render::spc_chart(&r.measures[0]).unwrap();
+    assert_eq!(
+        svg.matches("<polyline").count(),
+        3,
+        "two stepped limits and the points' line"
+    );
+    // The same figures as XmR would give other limits: the chart kind matters.
+    let x = p_prime_card("xmr", false).unwrap().score(None).unwrap();
+    assert_ne!(
+        x.measures[0].spc.as_ref().unwrap().points[0].upper,
+        Some(42.757632)
+    );
+    // A figure without its numerator and denominator: no p' chart, and the notes say why.
+    let r = p_prime_card("p_prime", true).unwrap().score(None).unwrap();
+    assert!(r.measures[0].spc.is_none());
+    assert!(r.measures[0].notes.contains(&"No SPC: a p' chart (Laney) needs each figure's numerator and denominator, and the 2024-12 figure has a value only.".to_string()), "{:?}", r.measures[0].notes);
+    // A chart for another kind of figure is refused, naming the line.
+    let e = Scorecard::from_toml(
+        "id = \"c\"\ntitle = \"C\"\n[[sections]]\nid = \"s\"\ntitle = \"S\"\nkind = \"priority\"\n[[sections.measures]]\nid = \"m\"\nname = \"M\"\nkind = \"how_much\"\nunit = \"count\"\npolarity = \"lower_is_better\"\nspc = { chart = \"p_prime\" }\n",
+        "c.toml",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(e.contains("field \"spc.chart\": measure \"m\": a p' chart (Laney) is for a percentage given as numerator and denominator, and the measure's unit is count"), "{e}");
+}

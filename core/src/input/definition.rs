@@ -145,6 +145,8 @@ struct RawDisclosure {
 #[derive(Deserialize, Serialize, PartialEq, Debug)]
 #[serde(deny_unknown_fields)]
 struct RawMeasureSpc {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chart: Option<String>,
     #[serde(default, skip_serializing_if = "is_default")]
     rebase: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -836,7 +838,53 @@ impl Checker<'_> {
         }
     }
 
-    fn measure_spc(&mut self, id: &str, raw: RawMeasureSpc, line: Option<usize>) -> MeasureSpc {
+    fn measure_spc(
+        &mut self,
+        id: &str,
+        raw: RawMeasureSpc,
+        unit: Option<Unit>,
+        line: Option<usize>,
+    ) -> MeasureSpc {
+        use crate::model::options::ChartKind;
+        let chart = match raw.chart.as_deref() {
+            None => ChartKind::Xmr,
+            Some(c) => match ChartKind::parse(c) {
+                Some(k) => k,
+                None => {
+                    self.push(
+                        ErrorKind::Definition,
+                        line,
+                        "spc.chart",
+                        format!("measure {id:?}: unknown chart {c:?}: expected xmr, p_prime, u_prime or c"),
+                    );
+                    ChartKind::Xmr
+                }
+            },
+        };
+        // Each attribute chart is for one kind of figure.
+        let fits = match (chart, unit) {
+            (ChartKind::Xmr, _) | (_, None) => true,
+            (ChartKind::PPrime, Some(u)) => u == Unit::Percentage,
+            (ChartKind::UPrime, Some(u)) => matches!(u, Unit::Rate { .. } | Unit::Ratio),
+            (ChartKind::C, Some(u)) => u == Unit::Count,
+        };
+        if !fits {
+            let wants = match chart {
+                ChartKind::PPrime => "a percentage given as numerator and denominator",
+                ChartKind::UPrime => "a rate or ratio given as numerator and denominator",
+                _ => "a count of events",
+            };
+            self.push(
+                ErrorKind::Definition,
+                line,
+                "spc.chart",
+                format!(
+                    "measure {id:?}: a {} is for {wants}, and the measure's unit is {}",
+                    chart.label(),
+                    unit.map_or("unknown", Unit::name)
+                ),
+            );
+        }
         let rebase = raw
             .rebase
             .iter()
@@ -851,6 +899,7 @@ impl Checker<'_> {
             );
         }
         MeasureSpc {
+            chart,
             rebase,
             fix_after: raw.fix_after,
             disabled: raw.enabled == Some(false),
@@ -1029,7 +1078,7 @@ impl Checker<'_> {
         let baseline = m.baseline.and_then(|b| self.baseline(&m.id, b, line));
         let spc = m
             .spc
-            .map(|r| self.measure_spc(&m.id, r, line))
+            .map(|r| self.measure_spc(&m.id, r, unit, line))
             .unwrap_or_default();
         let disclosure = m
             .disclosure
@@ -1743,6 +1792,8 @@ fn raw_measure(m: &Measure) -> RawMeasure {
             round_to: d.round_to,
         }),
         spc: (m.spc != MeasureSpc::default()).then(|| RawMeasureSpc {
+            chart: (m.spc.chart != crate::model::options::ChartKind::Xmr)
+                .then(|| m.spc.chart.key().to_string()),
             rebase: m.spc.rebase.iter().map(ToString::to_string).collect(),
             fix_after: m.spc.fix_after,
             enabled: m.spc.disabled.then_some(false),

@@ -65,9 +65,63 @@ impl Default for Disclosure {
     }
 }
 
+/// Which control chart a measure's SPC draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ChartKind {
+    /// Individuals and moving range (Making Data Count's default).
+    #[default]
+    Xmr,
+    /// Laney's p' chart: a percentage from numerators and denominators, limits that vary with
+    /// each denominator, widened by the variation between periods.
+    PPrime,
+    /// Laney's u' chart: a rate from counts and denominators (exposure), likewise.
+    UPrime,
+    /// The c chart: counts of events in equal areas of opportunity (Poisson).
+    C,
+}
+
+impl ChartKind {
+    /// Every chart, in order.
+    pub const ALL: [ChartKind; 4] = [
+        ChartKind::Xmr,
+        ChartKind::PPrime,
+        ChartKind::UPrime,
+        ChartKind::C,
+    ];
+
+    /// Its name in the definition and the JSON: `p_prime`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ChartKind::Xmr => "xmr",
+            ChartKind::PPrime => "p_prime",
+            ChartKind::UPrime => "u_prime",
+            ChartKind::C => "c",
+        }
+    }
+
+    /// Reads a chart by its name.
+    pub fn parse(s: &str) -> Option<Self> {
+        ChartKind::ALL.into_iter().find(|k| k.key() == s)
+    }
+
+    /// Its name for a reader: "p' chart".
+    pub fn label(self) -> &'static str {
+        match self {
+            ChartKind::Xmr => "XmR chart",
+            ChartKind::PPrime => "p' chart (Laney)",
+            ChartKind::UPrime => "u' chart (Laney)",
+            ChartKind::C => "c chart",
+        }
+    }
+}
+
 /// A measure's own SPC settings.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MeasureSpc {
+    /// The control chart: XmR unless the definition names another.
+    pub chart: ChartKind,
     /// Periods at which the process changed: limits are computed afresh from each.
     pub rebase: Vec<Period>,
     /// Limits from the first n points of each group.

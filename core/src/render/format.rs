@@ -203,8 +203,12 @@ pub fn statistics(m: &MeasureResult) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(spc) = &m.spc {
         let assurance = assurance(m).map(|a| format!("; {a}")).unwrap_or_default();
+        let chart = match spc.chart {
+            crate::model::options::ChartKind::Xmr => String::new(),
+            kind => format!(" ({})", kind.label()),
+        };
         out.push(format!(
-            "SPC: {}{assurance}",
+            "SPC{chart}: {}{assurance}",
             spc.variation_icon_label.to_lowercase()
         ));
     }

@@ -558,7 +558,11 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
     let f = frame(m, &all);
     let name = escape(&m.name);
     let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-labelledby=\"spc-{id}-title\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\">\n<title id=\"spc-{id}-title\">SPC chart of {name}: {}; {}</title>\n<rect width=\"{W}\" height=\"{H}\" fill=\"#ffffff\"/>\n<text x=\"{LEFT}\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"#1f2328\">SPC: {}</text>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {W} {H}\" width=\"{W}\" height=\"{H}\" role=\"img\" aria-labelledby=\"spc-{id}-title\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\" font-size=\"12\">\n<title id=\"spc-{id}-title\">SPC {}of {name}: {}; {}</title>\n<rect width=\"{W}\" height=\"{H}\" fill=\"#ffffff\"/>\n<text x=\"{LEFT}\" y=\"20\" font-size=\"14\" font-weight=\"600\" fill=\"#1f2328\">SPC: {}</text>\n",
+        match spc.chart {
+            crate::model::options::ChartKind::Xmr => "chart ".to_string(),
+            kind => format!("{} ", escape(kind.label())),
+        },
         escape(spc.variation_icon_label),
         escape(&super::format::assurance(m).unwrap_or_else(|| "no assurance icon".to_string())),
         escape(&truncate(&m.name, 64)),
@@ -589,10 +593,40 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
             .position(|p| p.group != g)
             .map_or(spc.points.len(), |k| start + k);
         let (a, b) = (&spc.points[start], &spc.points[end - 1]);
+        // A p' or u' chart's limits step with each period's denominator.
+        let varying = matches!(
+            spc.chart,
+            crate::model::options::ChartKind::PPrime | crate::model::options::ChartKind::UPrime
+        );
+        if varying {
+            for pick in [
+                |p: &crate::report::SpcPointResult| p.lower,
+                |p: &crate::report::SpcPointResult| p.upper,
+            ] {
+                let steps: Vec<String> = spc.points[start..end]
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(k, p)| {
+                        let v = pick(p)?;
+                        let x = f.x(p.period.end());
+                        // Each limit is level from halfway to the period before to halfway to
+                        // the one after.
+                        let i = start + k;
+                        let half = |j: usize| (x + f.x(spc.points[j].period.end())) / 2.0;
+                        let x0 = if i > start { half(i - 1) } else { x };
+                        let x1 = if i + 1 < end { half(i + 1) } else { x };
+                        Some(format!("{x0:.1},{y:.1} {x1:.1},{y:.1}", y = f.y(v)))
+                    })
+                    .collect();
+                if !steps.is_empty() {
+                    let _ = writeln!(s, "<polyline points=\"{}\" fill=\"none\" stroke=\"#57606a\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\"/>", steps.join(" "));
+                }
+            }
+        }
         for (v, dash, colour) in [
             (a.mean, "", "#57606a"),
-            (a.lower, "5 4", "#57606a"),
-            (a.upper, "5 4", "#57606a"),
+            (a.lower.filter(|_| !varying), "5 4", "#57606a"),
+            (a.upper.filter(|_| !varying), "5 4", "#57606a"),
         ] {
             if let Some(v) = v {
                 let dash = if dash.is_empty() {

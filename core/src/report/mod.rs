@@ -315,6 +315,8 @@ pub struct CommentaryResult {
 /// SPC of a measure's series.
 #[non_exhaustive]
 pub struct SpcResult {
+    /// The control chart: `xmr`, `p_prime`, `u_prime` or `c`.
+    pub chart: crate::model::options::ChartKind,
     /// The options used.
     pub options: crate::model::options::SpcOptions,
     /// Periods from which the limits were computed afresh.

@@ -8,6 +8,7 @@ use crate::model::definition::{Analysis, BenchmarkPeriod};
 use crate::model::kinds::{Polarity, Unit};
 use crate::model::measure::Measure;
 use crate::model::observation::{Observation, Reading};
+use crate::model::options::ChartKind;
 use crate::model::period::Period;
 use crate::model::target::Comparison;
 use crate::num::r6;
@@ -84,7 +85,29 @@ pub fn spc(
         .filter_map(|r| valued.iter().position(|(p, _)| p.end() >= r.end()))
         .collect();
     let y: Vec<f64> = valued.iter().map(|v| v.1).collect();
-    let result = xmr(&y, m.polarity, target, &rebase_at, &options);
+    let chart = m.spc.chart;
+    let result = match chart {
+        ChartKind::Xmr => xmr(&y, m.polarity, target, &rebase_at, &options),
+        kind => {
+            let (x, n) = attribute_counts(m, series).map_err(|text| NoSpc {
+                text,
+                notable: true,
+            })?;
+            let scale = m.unit.scale().unwrap_or(1.0);
+            crate::stats::attribute::chart(
+                kind,
+                crate::stats::attribute::Counts {
+                    x: &x,
+                    n: &n,
+                    scale,
+                },
+                m.polarity,
+                target,
+                &rebase_at,
+                &options,
+            )
+        }
+    };
     let mut spc_notes = result.notes.clone();
     if !withheld.is_empty() {
         spc_notes.push(format!(
@@ -122,6 +145,7 @@ pub fn spc(
             crate::stats::spc::VariationIcon::of(p.point_type, p.rule)
         });
     Ok(SpcResult {
+        chart,
         points: valued
             .iter()
             .zip(&result.points)
@@ -150,6 +174,47 @@ pub fn spc(
         options,
         notes: spc_notes,
     })
+}
+
+/// The numerators and denominators of a p' or u' chart (each figure's own), or a c chart's
+/// counts, of the figures of `series` in order; `Err` names a figure that has none.
+fn attribute_counts(m: &Measure, series: &[&Observation]) -> Result<(Vec<f64>, Vec<f64>), String> {
+    let chart = m.spc.chart;
+    let (mut x, mut n) = (Vec::new(), Vec::new());
+    for o in series {
+        match (chart, o.reading) {
+            (_, r) if r.value().is_none() => {}
+            (ChartKind::C, Reading::Value { value }) if value >= 0.0 && value.fract() == 0.0 => {
+                x.push(value)
+            }
+            (ChartKind::C, _) => {
+                return Err(format!(
+                    "No SPC: a {} is for whole counts of events, and the {} figure is not one.",
+                    chart.label(),
+                    o.period
+                ))
+            }
+            (
+                _,
+                Reading::Fraction {
+                    numerator,
+                    denominator,
+                    ..
+                },
+            ) => {
+                x.push(numerator);
+                n.push(denominator);
+            }
+            _ => {
+                return Err(format!(
+                    "No SPC: a {} needs each figure's numerator and denominator, and the {} figure has a value only.",
+                    chart.label(),
+                    o.period
+                ))
+            }
+        }
+    }
+    Ok((x, n))
 }
 
 /// The run chart analysis (the Anhøj rules, `stats::runs`) of a series too short for SPC

@@ -426,7 +426,9 @@ fn refusal(m: &Measure) -> Option<Error> {
         }) => Some("a direction-only target"),
         _ => None,
     }
-    .or((!m.spc.rebase.is_empty()).then_some("SPC rebasing"));
+    .or((!m.spc.rebase.is_empty()).then_some("SPC rebasing"))
+    .or((m.spc.chart != crate::model::options::ChartKind::Xmr)
+        .then_some("a p', u' or c chart (its table has no numerators and denominators)"));
     why.map(|why| {
         Error::new(
             ErrorKind::Usage,

@@ -1,6 +1,7 @@
 //! Statistics on slices of numbers: SPC (XmR), quantiles and bands, intervals, least squares,
 //! compound projection. Uses only the model below it.
 
+pub mod attribute;
 pub mod batch_spc;
 pub mod benchmark;
 pub mod forecast;

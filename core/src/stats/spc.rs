@@ -178,7 +178,7 @@ pub enum PointType {
 }
 
 impl PointType {
-    fn of(rule: Rule, polarity: Polarity) -> Self {
+    pub(crate) fn of(rule: Rule, polarity: Polarity) -> Self {
         match (rule.sign(), polarity) {
             (0, _) => PointType::CommonCause,
             (s, Polarity::Neutral) if s > 0 => PointType::SpecialCauseNeutralHigh,
@@ -493,7 +493,7 @@ fn limits_note(kind: LimitsKind, points: usize, o: &SpcOptions) -> Option<String
     }
 }
 
-fn assure(target: f64, l: &Limits, increasing: bool) -> Assurance {
+pub(crate) fn assure(target: f64, l: &Limits, increasing: bool) -> Assurance {
     if target > l.upper {
         if increasing {
             Assurance::ConsistentFail
@@ -604,19 +604,31 @@ pub fn point_type(rule: Rule, polarity: Polarity) -> PointType {
 /// Without limits no point is outside them or near them (NHSRplotthedots' comparisons with a
 /// missing limit are `NA`, which its rules treat as false); the trend and shift rules still apply.
 pub(crate) fn rules(y: &[f64], c: &Centre, o: &SpcOptions) -> Vec<Rule> {
+    rules_at(y, c.mean, |_| c.limits, o)
+}
+
+/// The Making Data Count rules on `y` about the centre line `mean`, with each point's own
+/// limits (`limits(i)`: the same for an XmR group; varying with the denominator on a p' or u'
+/// chart). The one rule engine every chart uses.
+pub(crate) fn rules_at(
+    y: &[f64],
+    mean: f64,
+    limits: impl Fn(usize) -> Option<Limits>,
+    o: &SpcOptions,
+) -> Vec<Rule> {
     let n = y.len();
-    let rtm: Vec<i8> = y.iter().map(|&v| sign(v - c.mean)).collect();
+    let rtm: Vec<i8> = y.iter().map(|&v| sign(v - mean)).collect();
     let outside: Vec<bool> = y
         .iter()
-        .map(|&v| c.limits.is_some_and(|l| v > l.upper || v < l.lower))
+        .enumerate()
+        .map(|(i, &v)| limits(i).is_some_and(|l| v > l.upper || v < l.lower))
         .collect();
     let close: Vec<bool> = y
         .iter()
+        .enumerate()
         .zip(&outside)
-        .map(|(&v, &out)| {
-            !out && c
-                .limits
-                .is_some_and(|l| v < l.near_lower || v > l.near_upper)
+        .map(|((i, &v), &out)| {
+            !out && limits(i).is_some_and(|l| v < l.near_lower || v > l.near_upper)
         })
         .collect();
     let steps: Vec<i8> = y.windows(2).map(|w| sign(w[1] - w[0])).collect();
