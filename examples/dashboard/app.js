@@ -1,6 +1,6 @@
 // The dashboard: loads both example scorecards once, scores them in the browser with the
 // betteroff WebAssembly package, and lets a person choose the scorecard, the reporting period and
-// filters. Names from the data are set as text (never as HTML); charts are the core's SVG, whose
+// filters, or open their own scorecard's files (read and scored here; nothing is sent). Names from the data are set as text (never as HTML); charts are the core's SVG, whose
 // every name is escaped.
 
 import init, { Scorecard, spcIcons } from '../../wasm/pkg/web/betteroff.js';
@@ -73,7 +73,18 @@ function onCardChange() {
 function render() {
   const card = cards.get($('card').value);
   const asOf = $('asof').value || undefined;
-  const report = card.score({ asOf });
+  let report;
+  try {
+    report = card.score({ asOf });
+  } catch (e) {
+    // A scorecard that cannot be scored yet (no figures loaded): said, never a blank page.
+    $('title').textContent = card.definition().title;
+    $('summary').replaceChildren(el('p', { class: 'problem' }, `This scorecard cannot be scored: ${e.message}`));
+    $('summary').hidden = false;
+    $('measures').hidden = true;
+    $('empty').hidden = true;
+    return;
+  }
   document.title = `${report.scorecard.title}: as of ${report.as_of}`;
   $('title').textContent = `${report.scorecard.title}, as of ${report.as_of}`;
   fill($('section'), [['', 'All sections'], ...report.sections.map((s) => [s.id, s.title])], $('section').value);
@@ -150,12 +161,117 @@ function toggleChart(card, m, asOf, tr, button) {
   button.textContent = open ? 'Show' : 'Hide';
 }
 
+// Your own scorecard: files chosen or dropped are read here, each added by the core's reader
+// for its name; a file with problems shows them (file, line or sheet and cell, field) beside
+// whatever did load. The files are kept in localStorage until forgotten.
+const KEPT = 'betteroff.own-scorecard';
+const WORKBOOK = /\.(xlsx|xlsm|xlsb|xls|ods)$/i;
+let entries = [];
+
+/** [{ name, text } or { name, base64 }] from File objects (a folder's files keep their names). */
+async function readFiles(files) {
+  const out = [];
+  for (const f of files) {
+    const name = f.name;
+    if (WORKBOOK.test(name)) {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      let bin = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      out.push({ name, base64: btoa(bin) });
+    } else {
+      out.push({ name, text: await f.text() });
+    }
+  }
+  return out;
+}
+
+/** A scorecard from read files, and every problem, per file. */
+function openOwn(files) {
+  const problems = [];
+  const def = files.find((f) => /^scorecard\.(toml|json)$/i.test(f.name))
+    ?? files.find((f) => /\.toml$/i.test(f.name));
+  if (!def) return { card: null, problems: [{ file: '(the files)', message: 'no scorecard.toml or scorecard.json among them: the definition is needed to read the rest' }] };
+  let card;
+  try {
+    card = def.name.toLowerCase().endsWith('.json') ? Scorecard.fromJson(def.text, def.name) : Scorecard.fromToml(def.text, def.name);
+  } catch (e) {
+    return { card: null, problems: [{ file: def.name, message: e.message }] };
+  }
+  const tables = new Set((card.definition().tables ?? []).flatMap((t) => [t.file, t.meta].filter(Boolean)));
+  for (const f of files) {
+    if (f === def) continue;
+    const stem = f.name.toLowerCase().replace(/\.csv$/, '');
+    try {
+      if (f.base64 !== undefined) {
+        card.addWorkbook(Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)), f.name);
+      } else if (FILES[stem]) {
+        card[FILES[stem]](f.text, f.name);
+      } else if (tables.has(f.name)) {
+        card.addTable(f.text, f.name);
+      } else {
+        problems.push({ file: f.name, message: 'not a file of a scorecard (left out): expected observations.csv, comparators.csv, actions.csv, commentary.csv, annotations.csv, a workbook or a table the definition names' });
+      }
+    } catch (e) {
+      problems.push({ file: f.name, message: e.message });
+    }
+  }
+  return { card, problems };
+}
+
+function showProblems(problems) {
+  $('file-errors').replaceChildren(...problems.map((p) => el('li', {}, el('strong', {}, p.file), `: ${p.message}`)));
+}
+
+function useOwn(files, keep) {
+  const { card, problems } = openOwn(files);
+  showProblems(problems);
+  if (!card) return;
+  cards.set('own', card);
+  const title = `Your scorecard: ${card.definition().title}`;
+  if (!entries.some((e) => e[0] === 'own')) entries.push(['own', title]); else entries = entries.map((e) => (e[0] === 'own' ? ['own', title] : e));
+  fill($('card'), entries, 'own');
+  $('card').value = 'own';
+  $('forget').hidden = false;
+  if (keep) {
+    try { localStorage.setItem(KEPT, JSON.stringify(files)); } catch { showProblems([...problems, { file: '(this browser)', message: 'the files are too large to keep here; open them again next time' }]); }
+  }
+  onCardChange();
+}
+
+async function openChosen(fileList) {
+  useOwn(await readFiles([...fileList]), true);
+}
+
+function wireOpening() {
+  $('files').addEventListener('change', (e) => openChosen(e.target.files));
+  $('folder').addEventListener('change', (e) => openChosen(e.target.files));
+  const drop = $('drop');
+  drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    openChosen(e.dataTransfer.files);
+  });
+  drop.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); $('files').click(); } });
+  $('forget').addEventListener('click', () => {
+    localStorage.removeItem(KEPT);
+    cards.delete('own');
+    entries = entries.filter((e) => e[0] !== 'own');
+    fill($('card'), entries);
+    $('forget').hidden = true;
+    showProblems([]);
+    onCardChange();
+  });
+}
+
 async function main() {
   try {
     await init();
     const { scorecards } = JSON.parse(await fetchText('scorecards.json'));
     for (const entry of scorecards) cards.set(entry.id, await loadCard(entry));
-    fill($('card'), scorecards.map((e) => [e.id, e.title]));
+    entries = scorecards.map((e) => [e.id, e.title]);
+    fill($('card'), entries);
   } catch (e) {
     $('loading').textContent = `The scorecards could not be loaded: ${e.message}`;
     return;
@@ -163,7 +279,13 @@ async function main() {
   $('loading').hidden = true;
   $('card').addEventListener('change', onCardChange);
   for (const id of ['asof', 'section', 'kind', 'status']) $(id).addEventListener('change', render);
+  wireOpening();
   onCardChange();
+  // The scorecard opened last time, from this browser's storage.
+  const kept = localStorage.getItem(KEPT);
+  if (kept) {
+    try { useOwn(JSON.parse(kept), false); } catch { localStorage.removeItem(KEPT); }
+  }
   document.body.dataset.ready = 'true';
 }
 

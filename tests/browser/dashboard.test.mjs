@@ -137,3 +137,54 @@ notes = ["<img src=x onerror=alert('note')>"]
   await page.close();
   hostile.close();
 });
+
+test('an analyst opens their own scorecard folder: scored in the browser, nothing sent, kept until forgotten', async () => {
+  const stockton = JSON.parse(readFileSync(join(root, 'tests/vectors/stockton-latest.json'), 'utf8'));
+  const { page, seen } = await open(browser, `${server.origin}/examples/dashboard/`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  const before = seen.requests.length;
+  // The Stockton folder's files, chosen with the file picker.
+  const dir = join(root, 'examples/stockton');
+  await page.setInputFiles('#files', ['scorecard.toml', 'observations.csv', 'comparators.csv'].map((f) => join(dir, f)));
+  await page.waitForFunction(() => document.getElementById('card').value === 'own');
+  const counts = async () => page.$$eval('#summary li[data-count]', (items) =>
+    Object.fromEntries(items.map((li) => [li.dataset.count, Number(li.textContent.trim().split(' ').pop())])));
+  const expected = Object.fromEntries(Object.entries(stockton.summary.by_status).filter(([, n]) => n > 0));
+  assert.deepEqual(await counts(), expected, 'the counts of the golden vector');
+  assert.match(await page.textContent('#title'), /Stockton-on-Tees SEND Strategy 2021-23/);
+  assert.equal(await page.textContent('#file-errors'), '');
+  // Nothing left the browser: no request since the page loaded.
+  assert.deepEqual(seen.requests.slice(before), []);
+
+  // Reloaded, the page opens it again from this browser's storage.
+  await page.reload({ waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  assert.equal(await page.inputValue('#card'), 'own');
+  assert.deepEqual(await counts(), expected);
+
+  // A broken file shows its error, naming the file, line and field, beside what did load.
+  const bad = readFileSync(join(dir, 'observations.csv'), 'utf8').replace(/\n([^\n]*)\n/, '\n$1\nehcp-count,2022-13,5,,,,,,\n');
+  await page.setInputFiles('#files', [
+    { name: 'scorecard.toml', mimeType: 'text/plain', buffer: readFileSync(join(dir, 'scorecard.toml')) },
+    { name: 'observations.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) },
+    { name: 'comparators.csv', mimeType: 'text/csv', buffer: readFileSync(join(dir, 'comparators.csv')) },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+  ]);
+  await page.waitForFunction(() => document.getElementById('file-errors').children.length > 0);
+  const problems = await page.$$eval('#file-errors li', (lis) => lis.map((li) => li.textContent));
+  assert.ok(problems.some((p) => p.startsWith('observations.csv: observations.csv:3: field "period"')), problems.join('\n'));
+  assert.ok(problems.some((p) => p.startsWith('notes.txt: not a file of a scorecard')), problems.join('\n'));
+  // The definition and the comparators loaded; with no observations it cannot be scored,
+  // and the page says so instead of going blank.
+  assert.equal(await page.inputValue('#card'), 'own');
+  assert.match(await page.textContent('#summary'), /This scorecard cannot be scored: .*no reporting period/);
+  assert.ok(await page.locator('#measures').isHidden());
+
+  // Forgotten: gone from the list and from storage.
+  await page.click('#forget');
+  assert.ok(!(await page.$$eval('#card option', (os) => os.map((o) => o.value))).includes('own'));
+  assert.equal(await page.evaluate(() => localStorage.getItem('betteroff.own-scorecard')), null);
+  assert.deepEqual(seen.errors, []);
+  await page.screenshot({ path: join(shots, 'dashboard-own-scorecard.png'), fullPage: true });
+  await page.close();
+});
