@@ -48,7 +48,13 @@ function badge(status, label, rag) {
 
 function fill(select, options, keep) {
   select.replaceChildren(...options.map(([value, text]) => el('option', { value }, text)));
-  if (options.some(([v]) => v === keep)) select.value = keep;
+  const wanted = select.dataset.wanted;
+  if (wanted !== undefined && options.some(([v]) => v === wanted)) {
+    select.value = wanted;
+    delete select.dataset.wanted;
+  } else if (options.some(([v]) => v === keep)) {
+    select.value = keep;
+  }
 }
 
 function value(m, v) {
@@ -109,10 +115,44 @@ function summary(report) {
   $('summary').hidden = false;
 }
 
+/** Whether measure `m` shows under the filters and the search. */
+function shown(m) {
+  const [section, kind, status, rag, icon] = ['section', 'kind', 'status', 'rag', 'icon'].map((id) => $(id).value);
+  const q = $('q').value.trim().toLowerCase();
+  const v = m.spc?.variation_icon ?? '';
+  return (!section || m.section === section) && (!kind || m.kind === kind) && (!status || m.status === status)
+    && (!rag || m.rag === rag) && (!icon || v === icon || v.startsWith(`${icon}_`))
+    && (!q || m.name.toLowerCase().includes(q) || m.id.toLowerCase().includes(q));
+}
+
+// The view in the address (the scorecard, period, filters and search; never the data), so that
+// a link opens the same view.
+const STATE = ['card', 'asof', 'section', 'kind', 'status', 'rag', 'icon', 'q'];
+
+function saveState() {
+  const params = new URLSearchParams();
+  for (const id of STATE) if ($(id).value) params.set(id, $(id).value);
+  history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+}
+
+function restoreState() {
+  const params = new URLSearchParams(location.search);
+  for (const id of STATE) {
+    const v = params.get(id);
+    if (v === null) continue;
+    const e = $(id);
+    if (e.tagName === 'SELECT' && ![...e.options].some((o) => o.value === v)) {
+      // Options filled later (periods, sections) are kept for then.
+      e.dataset.wanted = v;
+    } else {
+      e.value = v;
+    }
+  }
+}
+
 function table(card, report, asOf) {
-  const [section, kind, status] = [$('section').value, $('kind').value, $('status').value];
-  const rows = report.measures.filter((m) => (!section || m.section === section)
-    && (!kind || m.kind === kind) && (!status || m.status === status));
+  saveState();
+  const rows = report.measures.filter(shown);
   const body = $('measures').querySelector('tbody');
   body.replaceChildren();
   for (const m of rows) {
@@ -229,8 +269,14 @@ function useOwn(files, keep) {
   cards.set('own', card);
   const title = `Your scorecard: ${card.definition().title}`;
   if (!entries.some((e) => e[0] === 'own')) entries.push(['own', title]); else entries = entries.map((e) => (e[0] === 'own' ? ['own', title] : e));
-  fill($('card'), entries, 'own');
-  $('card').value = 'own';
+  // Chosen now, or the view the address names (or none): shown; otherwise kept in the list.
+  const asked = new URLSearchParams(location.search).get('card');
+  if (keep || asked === null || asked === 'own') {
+    fill($('card'), entries, 'own');
+    $('card').value = 'own';
+  } else {
+    fill($('card'), entries, $('card').value);
+  }
   $('forget').hidden = false;
   if (keep) {
     try { localStorage.setItem(KEPT, JSON.stringify(files)); } catch { showProblems([...problems, { file: '(this browser)', message: 'the files are too large to keep here; open them again next time' }]); }
@@ -278,8 +324,10 @@ async function main() {
   }
   $('loading').hidden = true;
   $('card').addEventListener('change', onCardChange);
-  for (const id of ['asof', 'section', 'kind', 'status']) $(id).addEventListener('change', render);
+  for (const id of ['asof', 'section', 'kind', 'status', 'rag', 'icon']) $(id).addEventListener('change', render);
+  $('q').addEventListener('input', render);
   wireOpening();
+  restoreState();
   onCardChange();
   // The scorecard opened last time, from this browser's storage.
   const kept = localStorage.getItem(KEPT);

@@ -188,3 +188,27 @@ test('an analyst opens their own scorecard folder: scored in the browser, nothin
   await page.screenshot({ path: join(shots, 'dashboard-own-scorecard.png'), fullPage: true });
   await page.close();
 });
+
+test('filters, search and the view in the address', async () => {
+  // A link to a view: Dudley in May 2020, red measures about parents.
+  const { page, seen } = await open(browser, `${server.origin}/examples/dashboard/?card=dudley-wsoa&asof=2020-05&rag=red&q=parent`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  assert.equal(await page.inputValue('#card'), 'dudley-wsoa');
+  assert.equal(await page.inputValue('#asof'), '2020-05');
+  const rows = async () => page.$$eval('#measures tbody tr[data-measure]', (trs) => trs.map((tr) => tr.dataset.measure));
+  const want = golden.measures
+    .filter((m) => m.rag === 'red' && (m.name.toLowerCase().includes('parent') || m.id.includes('parent')))
+    .map((m) => m.id);
+  assert.ok(want.length > 1);
+  assert.deepEqual(await rows(), want);
+  // The SPC filter: special cause improvement is Local Offer usage alone in May 2020.
+  await page.fill('#q', '');
+  await page.selectOption('#rag', '');
+  await page.selectOption('#icon', 'improvement');
+  assert.deepEqual(await rows(), golden.measures.filter((m) => m.spc?.variation_icon.startsWith('improvement')).map((m) => m.id));
+  assert.deepEqual(await rows(), ['9.A1']);
+  // The address follows the view, and never carries data.
+  assert.equal(new URL(page.url()).search, '?card=dudley-wsoa&asof=2020-05&icon=improvement');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
