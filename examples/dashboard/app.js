@@ -159,7 +159,8 @@ function table(card, report, asOf) {
     const change = m.change.previous ? `${m.change.previous.label} on ${m.change.previous.from_period}` : '–';
     const target = m.target ? (m.target.value === null ? m.target.description
       : `${m.target.comparison === 'at_most' ? 'at most ' : m.target.comparison === 'at_least' ? 'at least ' : ''}${value(m, m.target.value)}${m.target.due ? ` by ${m.target.due}` : ''}`) : '–';
-    const button = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': `Chart and details of ${m.name}` }, 'Show');
+    // The visible word begins the accessible name (WCAG 2.5.3, label in name).
+    const button = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': `Show chart and details of ${m.name}` }, 'Show');
     const tr = el('tr', { data: { measure: m.id } },
       el('td', { 'data-label': 'Status' }, badge(m.status, m.status_label, m.rag)),
       el('th', { scope: 'row' }, m.name, el('span', { class: 'sub' }, m.notes.filter((n) => !n.startsWith('Target as worded')).slice(0, 1).join(''))),
@@ -199,6 +200,7 @@ function toggleChart(card, m, asOf, tr, button) {
   }
   button.setAttribute('aria-expanded', String(!open));
   button.textContent = open ? 'Show' : 'Hide';
+  button.setAttribute('aria-label', `${button.textContent} chart and details of ${m.name}`);
 }
 
 // Your own scorecard: files chosen or dropped are read here, each added by the core's reader
