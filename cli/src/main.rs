@@ -9,6 +9,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod init;
 mod progress;
 
 const USAGE: &str = "\
@@ -20,6 +21,7 @@ Usage:
                    [--no-disclosure-control] [--strict]
   betteroff chart DIR MEASURE_ID [--spc] [--as-of PERIOD] [--output FILE.svg]
   betteroff validate DIR [--strict]
+  betteroff init DIR [--from EXAMPLE_DIR]
   betteroff --help | --version
 
 FORMAT is text (the default), markdown, html, json or csv. With csv, TABLE chooses the rows:
@@ -28,6 +30,11 @@ current period, with shares and changes), turn-the-curve (one per item of each m
 story, partners, what works, actions, data development and commentary) or spc (the Making Data
 Count summary matrix: one per measure with SPC, concern first). `chart` writes a
 measure's turn-the-curve chart as SVG (to stdout without --output); with --spc, its SPC chart.
+
+`init` makes a new scorecard folder that validate accepts as it is: a definition whose comments
+say what each field means (a priority, a measure for each of the three questions, the
+turn-the-curve prompts) and the data files with their headers; with --from, a copy of another
+scorecard folder's files (examples/stockton). It never overwrites: DIR must be new or empty.
 
 For a board pack, --order exceptions lists each section's measures missed, off track, special
 cause concern and at risk first; --only off_track,at_risk lists only measures of those
@@ -146,6 +153,26 @@ fn run(args: &[String]) -> Result<(), Failure> {
                 "validate takes exactly one DIR (and --strict)".into(),
             )),
         },
+        Some("init") => {
+            let (dir, from) = match &args[1..] {
+                [dir] if !dir.starts_with('-') => (dir, None),
+                [dir, f, from] | [f, from, dir] if f == "--from" && !dir.starts_with('-') => {
+                    (dir, Some(Path::new(from.as_str())))
+                }
+                _ => {
+                    return Err(Failure::Usage(
+                        "init takes a new DIR (and --from EXAMPLE_DIR)".into(),
+                    ))
+                }
+            };
+            let written = init::init(Path::new(dir), from).map_err(Failure::Io)?;
+            println!(
+                "created {dir}: {}
+next: edit {dir}/scorecard.toml, add figures to {dir}/observations.csv, then betteroff validate {dir}",
+                written.join(", ")
+            );
+            Ok(())
+        }
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             Ok(())

@@ -627,3 +627,71 @@ fn a_file_that_claims_no_size_is_read_only_to_the_limit() {
         stderr(&o)
     );
 }
+
+#[test]
+fn init_makes_a_scorecard_validate_accepts_and_never_overwrites() {
+    let dir = std::env::temp_dir().join(format!("betteroff-cli-{}-init", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let o = run(&["init", d]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with(&format!("created {d}: scorecard.toml, observations.csv")));
+    // Valid as it is, strictly: three measures under one priority, no figures yet.
+    let v = run(&["validate", d, "--strict"]);
+    assert!(v.status.success(), "{}", stderr(&v));
+    assert!(stdout(&v).contains("valid: 1 sections, 3 measures"));
+    // The definition's comments carry every turn-the-curve prompt, from the reports' one list.
+    let toml = fs::read_to_string(dir.join("scorecard.toml")).unwrap();
+    for (field, question) in betteroff::TurnTheCurve::PROMPTS {
+        assert!(
+            toml.contains(&format!("#   {field}: {question}")),
+            "{field}"
+        );
+    }
+    for kind in ["how_much", "how_well", "better_off"] {
+        assert!(toml.contains(&format!("kind = \"{kind}\"")), "{kind}");
+    }
+    // A second init into the same folder is refused (exit 1), the files untouched.
+    fs::write(
+        dir.join("observations.csv"),
+        "measure,period,value\np1-how-much,2025-Q1,12\n",
+    )
+    .unwrap();
+    let again = run(&["init", d]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("exists and is not empty"));
+    assert!(fs::read_to_string(dir.join("observations.csv"))
+        .unwrap()
+        .contains("2025-Q1,12"));
+    // Usage errors are exit 2.
+    assert_eq!(run(&["init"]).status.code(), Some(2));
+    let _ = fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn init_from_an_example_copies_a_scorecard_that_scores_the_same() {
+    let dir = std::env::temp_dir().join(format!("betteroff-cli-{}-init-from", std::process::id()));
+    let _ = fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let o = run(&["init", d, "--from", "examples/stockton"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = run(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let mut v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        // Where each warning's figure came from names the folder.
+        v.as_object_mut().unwrap().remove("warnings");
+        v
+    };
+    assert_eq!(
+        json(&["report", d, "--format", "json"]),
+        json(&["report", "examples/stockton", "--format", "json"])
+    );
+    // A folder with no definition to copy is refused before anything is made.
+    let nowhere = dir.join("nothing");
+    let o = run(&["init", nowhere.to_str().unwrap(), "--from", "cli"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("holds no scorecard.toml or scorecard.json to copy"));
+    assert!(!nowhere.exists());
+    let _ = fs::remove_dir_all(&dir);
+}
