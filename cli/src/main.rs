@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 mod init;
 mod progress;
+mod xlsx;
 
 const USAGE: &str = "\
 betteroff: outcomes-based accountability scorecards
@@ -24,7 +25,8 @@ Usage:
   betteroff init DIR [--from EXAMPLE_DIR]
   betteroff --help | --version
 
-FORMAT is text (the default), markdown, html, json or csv. With csv, TABLE chooses the rows:
+FORMAT is text (the default), markdown, html, json, csv or xlsx (a workbook: a summary sheet, every
+measure, a sheet per section and the SPC matrix, with --output FILE.xlsx). With csv, TABLE chooses the rows:
 measures (the default, one row per measure), breakdowns (one per category of each measure's
 current period, with shares and changes), turn-the-curve (one per item of each measure's
 story, partners, what works, actions, data development and commentary) or spc (the Making Data
@@ -87,6 +89,8 @@ struct ReportArgs {
     strict: bool,
     as_of: Option<Period>,
     format: Format,
+    /// `--format xlsx`: an Excel workbook (the CLI's own format).
+    xlsx: bool,
     /// With csv: which table.
     table: Option<Table>,
     /// The board pack's order and filter.
@@ -195,6 +199,7 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
         strict: false,
         as_of: None,
         format: Format::Text,
+        xlsx: false,
         table: None,
         order: betteroff::report::view::Order::Plan,
         only: Vec::new(),
@@ -222,9 +227,16 @@ fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
             }
             "--format" => {
                 let v = value("--format")?;
-                out.format = Format::parse(&v).ok_or_else(|| {
-                    Failure::Usage(format!("unknown format {v:?}: expected {}", Format::NAMES))
-                })?;
+                if v == "xlsx" {
+                    out.xlsx = true;
+                } else {
+                    out.format = Format::parse(&v).ok_or_else(|| {
+                        Failure::Usage(format!(
+                            "unknown format {v:?}: expected {} or xlsx",
+                            Format::NAMES
+                        ))
+                    })?;
+                }
             }
             "--table" => {
                 let v = value("--table")?;
@@ -285,6 +297,16 @@ fn report(args: ReportArgs) -> Result<(), Failure> {
         && args.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if args.xlsx {
+        let Some(path) = args.output.as_deref() else {
+            return Err(Failure::Usage(
+                "--format xlsx writes a workbook: give --output FILE.xlsx".into(),
+            ));
+        };
+        let bytes = xlsx::workbook(&report).map_err(Failure::Io)?;
+        return std::fs::write(path, bytes)
+            .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())));
+    }
     if args.format == Format::Json {
         // Streamed: the JSON of a large scorecard is many times its input.
         return write_json(args.output.as_deref(), &report);

@@ -695,3 +695,73 @@ fn init_from_an_example_copies_a_scorecard_that_scores_the_same() {
     assert!(!nowhere.exists());
     let _ = fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_xlsx_report_reads_back_to_the_csv_figures() {
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let out =
+        std::env::temp_dir().join(format!("betteroff-cli-{}-report.xlsx", std::process::id()));
+    let o = run(&[
+        "report",
+        "examples/dudley-wsoa",
+        "--as-of",
+        "2020-05",
+        "--format",
+        "xlsx",
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = stdout(&run(&[
+        "report",
+        "examples/dudley-wsoa",
+        "--as-of",
+        "2020-05",
+        "--format",
+        "csv",
+    ]));
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(std::io::Cursor::new(fs::read(&out).unwrap())).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(&names[..2], ["Summary", "Measures"]);
+    assert_eq!(names.last().map(String::as_str), Some("SPC"));
+    assert!(names.contains(&"area-2".to_string()), "{names:?}");
+    let sheet = book.worksheet_range("Measures").unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    let rows: Vec<Vec<Data>> = sheet.rows().map(<[Data]>::to_vec).collect();
+    assert_eq!(
+        rows[0].iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+        header,
+        "the CSV's columns"
+    );
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len() - 1, records.len());
+    for (row, rec) in rows[1..].iter().zip(&records) {
+        for (cell, (name, want)) in row.iter().zip(header.iter().zip(rec.iter())) {
+            match cell {
+                // Numbers are numbers, equal to the CSV's figures.
+                Data::Float(x) => assert_eq!(*x, want.parse::<f64>().unwrap(), "{name}"),
+                Data::Int(x) => assert_eq!(*x as f64, want.parse::<f64>().unwrap(), "{name}"),
+                Data::Empty => assert_eq!(want, "", "{name}"),
+                other => {
+                    // Text as the CSV has it (which guards a leading = with a quote).
+                    let text = other.to_string();
+                    assert!(
+                        want == text || want.trim_start_matches('\'') == text,
+                        "{name}: {text:?} vs {want:?}"
+                    );
+                }
+            }
+        }
+    }
+    // The summary counts every measure.
+    let summary = book.worksheet_range("Summary").unwrap();
+    assert_eq!(summary.get_value((4, 1)), Some(&Data::Float(38.0)));
+    let _ = fs::remove_file(&out);
+}
