@@ -7,15 +7,7 @@ use std::fs;
 use std::path::Path;
 
 /// The files a scorecard folder may hold besides workbooks and published tables.
-const FILES: [&str; 7] = [
-    "scorecard.toml",
-    "scorecard.json",
-    "observations.csv",
-    "comparators.csv",
-    "actions.csv",
-    "commentary.csv",
-    "annotations.csv",
-];
+const FILES: [&str; 7] = betteroff::SCORECARD_FILES;
 
 /// The data files the template writes, each with its header row only.
 const HEADERS: [(&str, &str); 5] = [

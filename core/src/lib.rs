@@ -45,7 +45,7 @@ mod stats;
 
 pub use error::{Error, ErrorKind, Errors, Location, RowSource};
 pub use input::encoding::decode_utf8;
-pub use input::scorecard::{borrow_file, Limits, Scorecard, Sources};
+pub use input::scorecard::{borrow_file, Limits, Scorecard, Sources, SCORECARD_FILES};
 pub use input::table::Records;
 pub use model::action::{Action, ActionStatus, Risk, RiskRating};
 pub use model::baseline::{Baseline, BaselineSource, ResolvedBaseline};

@@ -140,6 +140,19 @@ pub struct Scorecard {
     inferred: Vec<(String, String)>,
 }
 
+/// The names of the files a scorecard folder is made of (besides workbooks and the published
+/// tables its definition names): the definition, then the data files `Sources` holds. Every
+/// front end that reads or writes a folder (the CLI, `init`, the service) names them from here.
+pub const SCORECARD_FILES: [&str; 7] = [
+    "scorecard.toml",
+    "scorecard.json",
+    "observations.csv",
+    "comparators.csv",
+    "actions.csv",
+    "commentary.csv",
+    "annotations.csv",
+];
+
 /// The text of a scorecard's files, as a front end read them; `None` for a file not given.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Sources<'a> {

@@ -120,15 +120,7 @@ fn status_of(errors: &Errors) -> StatusCode {
 }
 
 /// The file names a scorecard is made of.
-const FILES: [&str; 7] = [
-    "scorecard.toml",
-    "scorecard.json",
-    "observations.csv",
-    "comparators.csv",
-    "actions.csv",
-    "commentary.csv",
-    "annotations.csv",
-];
+const FILES: [&str; 7] = betteroff::SCORECARD_FILES;
 
 /// The posted files, by name, as text.
 async fn files(request: Request) -> Result<BTreeMap<String, String>, Response> {
