@@ -83,9 +83,7 @@ fn copy_list(src: &Path) -> Result<Vec<String>, String> {
             let lower = n.to_lowercase();
             FILES.contains(&lower.as_str())
                 || lower.ends_with(".csv")
-                || [".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"]
-                    .iter()
-                    .any(|x| lower.ends_with(x))
+                || betteroff::workbook::is_workbook(n)
         })
         .collect();
     names.sort();
