@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use crate::convert::parse_period;
 use crate::errors::{guard, to_py, usage};
 use crate::scorecard::PyScorecard;
-use crate::{scores, table};
+use crate::tables;
 
 /// Compounds `base` by each (period, growth %) step: [(period, growth, value, rounded)].
 #[pyfunction]
@@ -63,7 +63,7 @@ pub(crate) fn spc_table(
     if let Err(why) = SpcOptions::check_fix_after(fix_after) {
         return Err(usage(format!("fix_after {why}")));
     }
-    let request = table::Request {
+    let request = betteroff_arrow::SpcRequest {
         series,
         value,
         polarity,
@@ -73,7 +73,7 @@ pub(crate) fn spc_table(
             ..SpcOptions::default()
         },
     };
-    guard(|| table::spc_table(py, table, &request))
+    guard(|| tables::spc_table(py, table, &request))
 }
 
 /// Full batch scoring of an Arrow table; the Python wrapper `betteroff.score_table` documents it.
@@ -93,7 +93,7 @@ pub(crate) fn score_table(
     comparators: Option<pyo3_arrow::PyTable>,
     disclosure_control: bool,
 ) -> PyResult<pyo3_arrow::PyTable> {
-    let request = scores::Request {
+    let request = betteroff_arrow::ScoreRequest {
         disclosure_control,
         area,
         measure,
@@ -103,7 +103,7 @@ pub(crate) fn score_table(
         points,
     };
     guard(|| {
-        scores::score_table(
+        tables::score_table(
             py,
             table,
             comparators,

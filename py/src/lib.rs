@@ -2,20 +2,19 @@
 //! types and back, core errors to Python exceptions. Every figure comes from the core.
 //!
 //! `errors` (exception classes), `convert` (arguments into core values), one file per class
-//! (`scorecard`, `report`), `functions` (the module's functions), and the Arrow tables (`table`
-//! for SPC, `scores` for batch scoring).
+//! (`scorecard`, `report`), `functions` (the module's functions), and the Arrow tables (`tables`,
+//! over the `betteroff-arrow` crate).
 
 mod convert;
 mod errors;
 mod functions;
 mod report;
 mod scorecard;
-mod scores;
-mod table;
+mod tables;
 
 use pyo3::prelude::*;
 
-pub(crate) use errors::{to_py, usage};
+pub(crate) use errors::to_py;
 use report::PyReport;
 use scorecard::PyScorecard;
 

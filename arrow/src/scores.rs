@@ -1,4 +1,4 @@
-//! Arrow tables in and out for `score_table`: the area, measure and period columns become the
+//! `score_table`: the area, measure and period columns become the
 //! core's codes (`batch::codes`), the value column a slice, and the core's scores
 //! (`batch::Plan::par_score`) Arrow columns. No figure is computed here.
 
@@ -17,12 +17,9 @@ use betteroff::batch::{Plan, Rows, Scores, BANDS};
 use betteroff::spc::{PointType, Rule};
 use betteroff::Comparison;
 use betteroff::Definition;
-use betteroff::{Period, Status};
-use pyo3::prelude::*;
-use pyo3_arrow::PyTable;
+use betteroff::{Errors, Period, Status};
 
-use crate::table::{arrow, cast, column, dictionary, first_null, one, one_batch};
-use crate::{to_py, usage};
+use crate::spc::{arrow, cast, column, dictionary, first_null, one, usage};
 
 /// Which columns hold what, and what to return.
 pub struct Request<'a> {
@@ -38,22 +35,20 @@ pub struct Request<'a> {
 }
 
 pub fn score_table(
-    py: Python<'_>,
-    table: PyTable,
-    comparators: Option<PyTable>,
+    batch: &RecordBatch,
+    comparators: Option<&RecordBatch>,
     def: &Definition,
     r: &Request<'_>,
-) -> PyResult<PyTable> {
-    let batch = one_batch(table)?;
-    let mut plan = Plan::new(def).map_err(to_py)?;
+) -> Result<RecordBatch, Errors> {
+    let mut plan = Plan::new(def)?;
     if !r.disclosure_control {
         plan = plan.without_disclosure_control();
     }
     if let Some(c) = comparators {
-        plan = named(plan, &one_batch(c)?)?;
+        plan = named(plan, c)?;
     }
-    let (area_col, measure_col) = (column(&batch, r.area)?, column(&batch, r.measure)?);
-    let (period_col, value_col) = (column(&batch, r.period)?, column(&batch, r.value)?);
+    let (area_col, measure_col) = (column(batch, r.area)?, column(batch, r.measure)?);
+    let (period_col, value_col) = (column(batch, r.period)?, column(batch, r.value)?);
     let area = areas(&area_col, r.area)?;
     let (measure, measures) = coded(&measure_col, r.measure, |id| {
         plan.code(id)
@@ -71,7 +66,7 @@ pub fn score_table(
         periods: &periods,
         value: &value,
     };
-    let scores = py.detach(|| plan.par_score(&rows, r.as_of)).map_err(one)?;
+    let scores = plan.par_score(&rows, r.as_of).map_err(one)?;
     let cols = Inputs {
         area: area_col,
         measure: measure_col,
@@ -87,7 +82,7 @@ pub fn score_table(
 
 /// Named comparators' figures from a table with the columns of comparators.csv (measure,
 /// period, comparator, value), added to the plan.
-fn named<'d>(plan: Plan<'d>, batch: &RecordBatch) -> PyResult<Plan<'d>> {
+fn named<'d>(plan: Plan<'d>, batch: &RecordBatch) -> Result<Plan<'d>, Errors> {
     let (measure, period) = (column(batch, "measure")?, column(batch, "period")?);
     let (name, value) = (column(batch, "comparator")?, column(batch, "value")?);
     let (m_keys, m_codes) = coded(&measure, "measure", |id| {
@@ -120,7 +115,7 @@ struct Inputs {
 
 /// Areas named by whole numbers are their own codes (borrowed when they are u32); areas named
 /// by text are coded (a dictionary's keys are codes already).
-fn areas<'a>(a: &'a ArrayRef, name: &str) -> PyResult<Cow<'a, [u32]>> {
+fn areas<'a>(a: &'a ArrayRef, name: &str) -> Result<Cow<'a, [u32]>, Errors> {
     if !a.data_type().is_integer() {
         return Ok(coded(a, name, |_| Ok(()))?.0);
     }
@@ -142,7 +137,7 @@ fn coded<'a, T: Clone>(
     a: &'a ArrayRef,
     name: &str,
     read: impl Fn(&str) -> Result<T, String>,
-) -> PyResult<(Cow<'a, [u32]>, Vec<T>)> {
+) -> Result<(Cow<'a, [u32]>, Vec<T>), Errors> {
     let plain = |c: Result<Codes<T>, betteroff::Error>| {
         c.map(|c| (Cow::Owned(c.codes), c.values)).map_err(one)
     };
@@ -181,7 +176,7 @@ fn coded<'a, T: Clone>(
 
 /// The figures as f64, borrowed when they already are and none is null; a null is a missing
 /// figure (NaN for the core).
-fn values<'a>(a: &'a ArrayRef, name: &str) -> PyResult<Cow<'a, [f64]>> {
+fn values<'a>(a: &'a ArrayRef, name: &str) -> Result<Cow<'a, [f64]>, Errors> {
     if !a.data_type().is_numeric() {
         return Err(usage(format!(
             "column '{name}' is {}: values must be numbers",
@@ -200,7 +195,7 @@ fn values<'a>(a: &'a ArrayRef, name: &str) -> PyResult<Cow<'a, [f64]>> {
 
 /// One row per input row: the input columns, then each row's SPC rule and point type (null for
 /// a missing figure or a series too short for SPC).
-fn points(r: &Request<'_>, c: Inputs, s: &Scores) -> PyResult<PyTable> {
+fn points(r: &Request<'_>, c: Inputs, s: &Scores) -> Result<RecordBatch, Errors> {
     let rule = dictionary(
         s.rule.iter().map(|x| x.map(Rule::code)).collect(),
         Rule::BY_CODE.map(Rule::key).to_vec(),
@@ -231,7 +226,12 @@ fn points(r: &Request<'_>, c: Inputs, s: &Scores) -> PyResult<PyTable> {
 /// One row per series: its area and measure as given, then every score, each core column moved
 /// into an Arrow array. Texts from a short list (periods, status, comparison, band) are
 /// dictionary-encoded: no string per row.
-fn series(r: &Request<'_>, c: &Inputs, s: Scores, periods: &[Period]) -> PyResult<PyTable> {
+fn series(
+    r: &Request<'_>,
+    c: &Inputs,
+    s: Scores,
+    periods: &[Period],
+) -> Result<RecordBatch, Errors> {
     let x = s.series;
     let first = UInt32Array::from_iter_values(x.rows.iter().map(|rows| rows.start as u32));
     let take = |a: &ArrayRef| arrow_select::take::take(a, &first, None).map_err(arrow);
@@ -297,7 +297,7 @@ fn series(r: &Request<'_>, c: &Inputs, s: Scores, periods: &[Period]) -> PyResul
 }
 
 /// A period column as a dictionary over the input's periods.
-fn period_codes(codes: Vec<Option<u32>>, periods: &[Period]) -> PyResult<ArrayRef> {
+fn period_codes(codes: Vec<Option<u32>>, periods: &[Period]) -> Result<ArrayRef, Errors> {
     let texts = StringArray::from_iter_values(periods.iter().map(Period::to_string));
     let d = DictionaryArray::<UInt32Type>::try_new(UInt32Array::from(codes), Arc::new(texts))
         .map_err(arrow)?;
@@ -306,7 +306,7 @@ fn period_codes(codes: Vec<Option<u32>>, periods: &[Period]) -> PyResult<ArrayRe
 
 /// The baseline periods (stated in the definition or observed) as a dictionary of the distinct
 /// ones.
-fn baseline_periods(baseline: &[Option<Period>]) -> PyResult<ArrayRef> {
+fn baseline_periods(baseline: &[Option<Period>]) -> Result<ArrayRef, Errors> {
     let mut code: std::collections::HashMap<Period, u32> = std::collections::HashMap::new();
     let mut distinct = Vec::new();
     let codes = baseline
@@ -322,7 +322,7 @@ fn baseline_periods(baseline: &[Option<Period>]) -> PyResult<ArrayRef> {
     period_codes(codes, &distinct)
 }
 
-fn table(columns: Vec<(String, ArrayRef)>) -> PyResult<PyTable> {
+fn table(columns: Vec<(String, ArrayRef)>) -> Result<RecordBatch, Errors> {
     let schema = Arc::new(Schema::new(
         columns
             .iter()
@@ -330,6 +330,5 @@ fn table(columns: Vec<(String, ArrayRef)>) -> PyResult<PyTable> {
             .collect::<Vec<_>>(),
     ));
     let arrays = columns.into_iter().map(|(_, a)| a).collect();
-    let batch = RecordBatch::try_new(schema.clone(), arrays).map_err(arrow)?;
-    PyTable::try_new(vec![batch], schema)
+    RecordBatch::try_new(schema, arrays).map_err(arrow)
 }

@@ -1,6 +1,5 @@
-//! Arrow tables in and out for `spc_table`: this module only turns Arrow columns into slices
-//! for `betteroff::batch` and its result columns back into Arrow arrays. No figure is
-//! computed here.
+//! `spc_table`: the series and value columns become slices for `betteroff::batch::par_spc`, and
+//! its result columns Arrow arrays. No figure is computed here.
 
 use std::fmt::Display;
 use std::sync::Arc;
@@ -10,15 +9,11 @@ use arrow_array::types::{Float64Type, Int64Type, UInt8Type};
 use arrow_array::UInt8Array;
 use arrow_array::{Array, ArrayRef, DictionaryArray, Float64Array, RecordBatch, StringArray};
 use arrow_buffer::NullBuffer;
-use arrow_schema::{DataType, Field, Schema};
+use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use betteroff::batch::{self, SpcColumns};
 use betteroff::spc::{PointType, Rule, SpcOptions};
 use betteroff::Polarity;
 use betteroff::{Error, ErrorKind, Errors, Location};
-use pyo3::prelude::*;
-use pyo3_arrow::PyTable;
-
-use crate::{to_py, usage};
 
 /// The request: which columns hold the series and the values, and how to read them.
 pub struct Request<'a> {
@@ -30,26 +25,25 @@ pub struct Request<'a> {
 
 /// SPC of every point of `table`: the input's series and value columns, then mean, lower,
 /// upper, rule and point_type, one row per input row in input order.
-pub fn spc_table(py: Python<'_>, table: PyTable, r: &Request<'_>) -> PyResult<PyTable> {
-    let batch = one_batch(table)?;
-    let series = column(&batch, r.series)?;
-    let values = numbers(column(&batch, r.value)?, r.value)?;
+pub fn spc_table(batch: &RecordBatch, r: &Request<'_>) -> Result<RecordBatch, Errors> {
+    let series = column(batch, r.series)?;
+    let values = numbers(column(batch, r.value)?, r.value)?;
     let y = values.as_primitive::<Float64Type>().values();
     match series.data_type() {
         DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => {
             let names = texts(&series, r.series)?;
-            output(r, &series, &values, &run(py, &names, y, r)?)
+            output(r, &series, &values, &run(&names, y, r)?)
         }
         DataType::Dictionary(..) => {
             let plain = cast(&series, &DataType::Utf8, r.series)?;
             let names = texts(&plain, r.series)?;
-            output(r, &series, &values, &run(py, &names, y, r)?)
+            output(r, &series, &values, &run(&names, y, r)?)
         }
         t if t.is_integer() => {
             let ids = cast(&series, &DataType::Int64, r.series)?;
             no_nulls(&ids, r.series)?;
             let ids = ids.as_primitive::<Int64Type>().values();
-            output(r, &series, &values, &run(py, ids, y, r)?)
+            output(r, &series, &values, &run(ids, y, r)?)
         }
         t => Err(usage(format!(
             "column '{}' is {t}: series must be named by text or whole numbers",
@@ -58,15 +52,13 @@ pub fn spc_table(py: Python<'_>, table: PyTable, r: &Request<'_>) -> PyResult<Py
     }
 }
 
-/// The core's batch SPC, with the interpreter free for other threads meanwhile.
+/// The core's batch SPC, on every core.
 fn run<K: Copy + Ord + Display + Send + Sync>(
-    py: Python<'_>,
     keys: &[K],
     y: &[f64],
     r: &Request<'_>,
-) -> PyResult<SpcColumns<K>> {
-    py.detach(|| batch::par_spc(keys, y, r.polarity, &r.options))
-        .map_err(one)
+) -> Result<SpcColumns<K>, Errors> {
+    batch::par_spc(keys, y, r.polarity, &r.options).map_err(one)
 }
 
 fn output<K>(
@@ -74,7 +66,7 @@ fn output<K>(
     keys: &ArrayRef,
     values: &ArrayRef,
     c: &SpcColumns<K>,
-) -> PyResult<PyTable> {
+) -> Result<RecordBatch, Errors> {
     let limit = |col: &[Option<f64>]| limit_column(c, col);
     let rule = dictionary(
         c.rule.iter().map(|x| Some(x.code())).collect(),
@@ -103,8 +95,7 @@ fn output<K>(
         rule,
         point_type,
     ];
-    let batch = RecordBatch::try_new(schema.clone(), columns).map_err(arrow)?;
-    PyTable::try_new(vec![batch], schema)
+    RecordBatch::try_new(schema, columns).map_err(arrow)
 }
 
 /// A per-series limit spread over the rows (by the core) as an Arrow column.
@@ -116,10 +107,9 @@ fn limit_column<K>(c: &SpcColumns<K>, col: &[Option<f64>]) -> ArrayRef {
     ))
 }
 
-/// The table as one batch: borrowed when it already is one, concatenated otherwise (a series
-/// may run across batches).
-pub(crate) fn one_batch(table: PyTable) -> PyResult<RecordBatch> {
-    let (mut batches, schema) = table.into_inner();
+/// The table as one batch: moved when it already is one, concatenated otherwise (a series may
+/// run across batches).
+pub fn one_batch(mut batches: Vec<RecordBatch>, schema: SchemaRef) -> Result<RecordBatch, Errors> {
     match batches.len() {
         0 => Ok(RecordBatch::new_empty(schema)),
         1 => Ok(batches.remove(0)),
@@ -127,7 +117,7 @@ pub(crate) fn one_batch(table: PyTable) -> PyResult<RecordBatch> {
     }
 }
 
-pub(crate) fn column(batch: &RecordBatch, name: &str) -> PyResult<ArrayRef> {
+pub(crate) fn column(batch: &RecordBatch, name: &str) -> Result<ArrayRef, Errors> {
     batch.column_by_name(name).cloned().ok_or_else(|| {
         let names: Vec<_> = batch
             .schema()
@@ -143,7 +133,7 @@ pub(crate) fn column(batch: &RecordBatch, name: &str) -> PyResult<ArrayRef> {
 }
 
 /// A numeric column as Float64 (borrowed when it already is), with no missing value.
-fn numbers(a: ArrayRef, name: &str) -> PyResult<ArrayRef> {
+fn numbers(a: ArrayRef, name: &str) -> Result<ArrayRef, Errors> {
     if !a.data_type().is_numeric() {
         return Err(usage(format!(
             "column '{name}' is {}: values must be numbers",
@@ -155,7 +145,7 @@ fn numbers(a: ArrayRef, name: &str) -> PyResult<ArrayRef> {
     Ok(a)
 }
 
-fn texts<'a>(a: &'a ArrayRef, name: &str) -> PyResult<Vec<&'a str>> {
+fn texts<'a>(a: &'a ArrayRef, name: &str) -> Result<Vec<&'a str>, Errors> {
     no_nulls(a, name)?;
     let names: Option<Vec<&str>> = match a.data_type() {
         DataType::Utf8 => a.as_string::<i32>().iter().collect(),
@@ -168,7 +158,7 @@ fn texts<'a>(a: &'a ArrayRef, name: &str) -> PyResult<Vec<&'a str>> {
 
 /// A missing series or value is refused with its row, never skipped: a skipped row would
 /// silently change a series' limits.
-fn no_nulls(a: &ArrayRef, name: &str) -> PyResult<()> {
+fn no_nulls(a: &ArrayRef, name: &str) -> Result<(), Errors> {
     match first_null(a.as_ref()) {
         None => Ok(()),
         Some(row) => Err(one(Error::new(
@@ -187,7 +177,7 @@ pub(crate) fn first_null(a: &dyn Array) -> Option<usize> {
         .map(|i| i + 1)
 }
 
-pub(crate) fn cast(a: &ArrayRef, to: &DataType, name: &str) -> PyResult<ArrayRef> {
+pub(crate) fn cast(a: &ArrayRef, to: &DataType, name: &str) -> Result<ArrayRef, Errors> {
     if a.data_type() == to {
         return Ok(a.clone());
     }
@@ -196,7 +186,7 @@ pub(crate) fn cast(a: &ArrayRef, to: &DataType, name: &str) -> PyResult<ArrayRef
 }
 
 /// Text from a fixed list, as Arrow's dictionary of codes (null where there is none).
-pub(crate) fn dictionary(codes: Vec<Option<u8>>, names: Vec<&str>) -> PyResult<ArrayRef> {
+pub(crate) fn dictionary(codes: Vec<Option<u8>>, names: Vec<&str>) -> Result<ArrayRef, Errors> {
     let d = DictionaryArray::<UInt8Type>::try_new(
         UInt8Array::from(codes),
         Arc::new(StringArray::from(names)),
@@ -205,10 +195,19 @@ pub(crate) fn dictionary(codes: Vec<Option<u8>>, names: Vec<&str>) -> PyResult<A
     Ok(Arc::new(d))
 }
 
-pub(crate) fn one(e: Error) -> PyErr {
-    to_py(Errors::one(e))
+pub(crate) fn one(e: Error) -> Errors {
+    Errors::one(e)
 }
 
-pub(crate) fn arrow(e: arrow_schema::ArrowError) -> PyErr {
+pub(crate) fn arrow(e: arrow_schema::ArrowError) -> Errors {
     usage(format!("Arrow: {e}"))
+}
+
+/// A wrong argument or column: the core's usage error, as every front end reports it.
+pub(crate) fn usage(message: String) -> Errors {
+    Errors::one(Error::new(
+        ErrorKind::Usage,
+        Location::file("argument"),
+        message,
+    ))
 }
