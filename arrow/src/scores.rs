@@ -23,6 +23,10 @@ use crate::spc::{arrow, cast, column, dictionary, first_null, one, usage};
 
 /// Which columns hold what, and what to return.
 pub struct Request<'a> {
+    /// The table's name in messages (a file's path; `table` in Python).
+    pub table: &'a str,
+    /// The comparators table's name in messages.
+    pub comparators: &'a str,
     pub area: &'a str,
     pub measure: &'a str,
     pub period: &'a str,
@@ -45,8 +49,39 @@ pub fn score_table(
         plan = plan.without_disclosure_control();
     }
     if let Some(c) = comparators {
-        plan = named(plan, c)?;
+        plan = named(plan, c).map_err(|e| relocate(e, r.comparators, |_| None))?;
     }
+    rows(batch, &plan, r).map_err(|e| {
+        relocate(e, r.table, |f| match f {
+            "area" => Some(r.area),
+            "measure" => Some(r.measure),
+            "period" => Some(r.period),
+            "value" => Some(r.value),
+            _ => None,
+        })
+    })
+}
+
+/// A problem the core found in a table, named as the caller knows it: the table's name for the
+/// core's own (`table`, `columns`, `comparators`, `argument`), and the caller's column names.
+fn relocate<'f>(errors: Errors, name: &str, field: impl Fn(&str) -> Option<&'f str>) -> Errors {
+    errors.map_locations(|at| {
+        if matches!(
+            at.file.as_str(),
+            "table" | "columns" | "comparators" | "argument"
+        ) {
+            at.file = name.to_string();
+            if let Some(f) = at.field.as_mut() {
+                if let Some(named) = field(f) {
+                    *f = named.to_string();
+                }
+            }
+        }
+    })
+}
+
+/// The table's columns as the core's rows, scored.
+fn rows(batch: &RecordBatch, plan: &Plan<'_>, r: &Request<'_>) -> Result<RecordBatch, Errors> {
     let (area_col, measure_col) = (column(batch, r.area)?, column(batch, r.measure)?);
     let (period_col, value_col) = (column(batch, r.period)?, column(batch, r.value)?);
     let area = areas(&area_col, r.area)?;

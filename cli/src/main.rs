@@ -1,106 +1,243 @@
 //! `betteroff`: score an outcomes-based accountability scorecard from the command line.
 //!
-//! Exit status: 0 on success, 1 when the input is invalid (every problem on stderr),
-//! 2 on bad usage.
+//! Arguments are parsed by clap from the definitions below, which also give `--help` on every
+//! subcommand, the shell completions (`betteroff completions SHELL`) and the man pages
+//! (`betteroff man`). Exit status: 0 on success, 1 when the input is invalid or cannot give what
+//! was asked (every problem on stderr, no usage text), 2 on bad usage (with the usage).
 
 use betteroff::render::Format;
-use betteroff::{borrow_file, Errors, Period, Scorecard, Sources};
+use betteroff::report::view::Order;
+use betteroff::{Errors, Period, Scorecard, Status};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 mod init;
+mod load;
 mod progress;
+mod score;
 mod xlsx;
 
-const USAGE: &str = "\
-betteroff: outcomes-based accountability scorecards
+use progress::Progress;
 
-Usage:
-  betteroff report [DIR] [--as-of PERIOD] [--format FORMAT] [--table TABLE] [--output FILE]
-                   [--order plan|exceptions] [--only STATUS,...]
-                   [--no-disclosure-control] [--strict]
-  betteroff chart DIR MEASURE_ID [--spc] [--as-of PERIOD] [--output FILE.svg]
-  betteroff validate DIR [--strict]
-  betteroff init DIR [--from EXAMPLE_DIR]
-  betteroff --help | --version
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  done
+  1  the input is invalid, or cannot give what was asked: every problem on stderr
+  2  bad usage (an unknown option, a missing argument), with the usage
 
-FORMAT is text (the default), markdown, html, json, csv or xlsx (a workbook: a summary sheet, every
-measure, a sheet per section and the SPC matrix, with --output FILE.xlsx). With csv, TABLE chooses the rows:
-measures (the default, one row per measure), breakdowns (one per category of each measure's
-current period, with shares and changes), turn-the-curve (one per item of each measure's
-story, partners, what works, actions, data development and commentary) or spc (the Making Data
-Count summary matrix: one per measure with SPC, concern first). `chart` writes a
-measure's turn-the-curve chart as SVG (to stdout without --output); with --spc, its SPC chart.
+Environment:
+  NO_COLOR               no colour with --color auto (the default)
+  BETTEROFF_NO_PROGRESS  no progress display (it is shown only on a terminal)";
 
-`init` makes a new scorecard folder that validate accepts as it is: a definition whose comments
-say what each field means (a priority, a measure for each of the three questions, the
-turn-the-curve prompts) and the data files with their headers; with --from, a copy of another
-scorecard folder's files (examples/stockton). It never overwrites: DIR must be new or empty.
-
-For a board pack, --order exceptions lists each section's measures missed, off track, special
-cause concern and at risk first; --only off_track,at_risk lists only measures of those
-statuses (names as in the JSON: achieved, on_track, at_risk, off_track, missed, no_target,
-no_data, suppressed, to_be_developed); the report says so, and its summary counts every measure.
-
-DIR holds scorecard.toml (or scorecard.json) and, optionally, observations.csv,
-comparators.csv, actions.csv and commentary.csv. Without DIR, `report` uses the bundled Dorset example.
-PERIOD is written as in the data: 2020-05, 2020-Q1, 2020, 2019/20, FY2019/20, Autumn 2019,
-2020-05-31. Without --as-of, the latest period with an observation is used.
-Small counts (1 to 4) and every figure that would reveal them are withheld from what is
-published (symbol c); --no-disclosure-control shows the true figures, for internal use only,
-and the report says so. Valid but suspicious input (dates read as months, percentages given
-as proportions, a baseline period with no figure) is listed as warnings in every format and by
-validate; --strict refuses it (exit 1). Colour is used only on a terminal, and never when NO_COLOR is set. A progress bar is shown
-on stderr for long runs, only when stderr is a terminal.";
-
-/// The bundled example, so that `betteroff report` works with no files at all.
-const DORSET: [(&str, &str); 3] = [
-    (
-        "examples/dorset/scorecard.toml",
-        include_str!("../../examples/dorset/scorecard.toml"),
-    ),
-    (
-        "examples/dorset/observations.csv",
-        include_str!("../../examples/dorset/observations.csv"),
-    ),
-    (
-        "examples/dorset/comparators.csv",
-        include_str!("../../examples/dorset/comparators.csv"),
-    ),
-];
-
-enum Failure {
-    Usage(String),
-    Invalid(Errors),
-    Io(String),
-    /// The data cannot give what was asked for (exit 1, no usage text).
-    Data(String),
+#[derive(Debug, Parser)]
+#[command(
+    name = "betteroff",
+    version,
+    about = "Outcomes-based accountability scorecards: score, report, chart and check them",
+    long_about = "Outcomes-based accountability scorecards: score, report, chart and check them.\n\n\
+        A scorecard folder holds scorecard.toml (or scorecard.json) and its data: \
+        observations.csv, comparators.csv, actions.csv, commentary.csv, annotations.csv, \
+        workbooks and published tables. `betteroff report` with no folder scores the bundled \
+        Dorset example.",
+    after_help = EXIT_STATUS,
+    arg_required_else_help = true,
+    propagate_version = true
+)]
+struct Cli {
+    /// Print only what was asked for: no progress and no messages on stderr but problems and
+    /// warnings (warnings are never hidden).
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Colour in the text report and in help and usage messages: auto (on a terminal, unless
+    /// NO_COLOR is set), always or never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
+    color: ColorWhen,
+    #[command(subcommand)]
+    command: Cmd,
 }
 
-struct ReportArgs {
-    dir: Option<PathBuf>,
-    /// For `chart`: the measure to draw, and whether to draw its SPC chart.
-    measure: Option<String>,
-    spc: bool,
-    /// Publish every true figure (internal use).
-    no_disclosure: bool,
-    /// Refuse warnings.
-    strict: bool,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Score a scorecard and write its report: text, Markdown, HTML, JSON, CSV or an Excel
+    /// workbook
+    #[command(after_help = REPORT_AFTER)]
+    Report(ReportArgs),
+    /// Write one measure's turn-the-curve chart, or its SPC chart, as SVG
+    Chart(ChartArgs),
+    /// Check a scorecard folder: every problem listed, warnings too
+    Validate(ValidateArgs),
+    /// Make a new scorecard folder that validate accepts as it is
+    #[command(
+        long_about = "Make a new scorecard folder that validate accepts as it is: a definition \
+        whose comments say what each field means (a priority, a measure for each of the three \
+        questions, the turn-the-curve prompts) and the data files with their headers; with \
+        --from, a copy of another scorecard folder's files. It never overwrites: DIR must be \
+        new or empty."
+    )]
+    Init(InitArgs),
+    /// Score a long table of areas x measures x periods (CSV, Parquet or a PostgreSQL query)
+    /// against a definition, as Python's score_table does
+    #[command(after_help = SCORE_AFTER)]
+    Score(score::ScoreArgs),
+    /// Print a shell completion script
+    #[command(
+        long_about = "Print a shell completion script, generated from the same definitions as \
+        --help. bash: betteroff completions bash > ~/.local/share/bash-completion/completions/betteroff; \
+        zsh: betteroff completions zsh > ~/.zfunc/_betteroff; \
+        fish: betteroff completions fish > ~/.config/fish/completions/betteroff.fish"
+    )]
+    Completions {
+        /// The shell
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print a man page (roff): betteroff's, or a subcommand's
+    Man {
+        /// The subcommand (report, chart, validate, init, score, completions); without it,
+        /// betteroff(1)
+        subcommand: Option<String>,
+    },
+}
+
+const REPORT_AFTER: &str = "\
+For a board pack, --order exceptions lists each section's measures missed, off track, special
+cause concern and at risk first; --only off_track,at_risk lists only measures of those statuses;
+the report says so, and its summary counts every measure.
+
+Small counts (1 to 4) and every figure that would reveal them are withheld from what is
+published (symbol c); --no-disclosure-control shows the true figures, for internal use only, and
+the report says so. Valid but suspicious input (dates read as months, percentages given as
+proportions, a baseline period with no figure) is listed as warnings in every format and by
+validate; --strict refuses it (exit 1).";
+
+const SCORE_AFTER: &str = "\
+The output has one row per series: area and measure as given, the latest period and value,
+baseline, target, comparison, judged, expected, progress_pct, status, the SPC limits, the
+turn-the-curve forecast and the benchmark among all the areas (band, rank); with --points, one
+row per input row with its SPC rule and point type. Disclosure control applies as in a
+scorecard. Example:
+  betteroff score national.parquet --scorecard national.toml --output scores.parquet
+  betteroff score --from-sql postgresql://analyst@127.0.0.1/perf \\
+    --query 'SELECT area, measure, period, value FROM kpi ORDER BY area, measure, period' \\
+    --scorecard national.toml";
+
+/// The scoring choices `report` and `chart` share.
+#[derive(Debug, Args)]
+struct Scoring {
+    /// The reporting period, written as in the data (2020-05, 2020-Q1, 2020, 2019/20,
+    /// FY2019/20, Autumn 2019, 2020-05-31); without it, the latest period with an observation
+    #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
     as_of: Option<Period>,
-    format: Format,
-    /// `--format xlsx`: an Excel workbook (the CLI's own format).
-    xlsx: bool,
-    /// With csv: which table.
+    /// Show every true figure, small counts included: for internal use only (the report says
+    /// so)
+    #[arg(long)]
+    no_disclosure_control: bool,
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    /// The scorecard folder; without it, the bundled Dorset example
+    #[arg(value_name = "DIR")]
+    dir: Option<PathBuf>,
+    #[command(flatten)]
+    scoring: Scoring,
+    /// The report's format (xlsx: a workbook with a summary sheet, every measure, a sheet per
+    /// section and the SPC matrix; needs --output)
+    #[arg(long, short, value_enum, value_name = "FORMAT", default_value_t = OutFormat::Text)]
+    format: OutFormat,
+    /// With --format csv, the rows: one per measure, per category of each measure's current
+    /// breakdown, per turn-the-curve item, or the Making Data Count summary matrix
+    #[arg(long, value_enum, value_name = "TABLE")]
     table: Option<Table>,
-    /// The board pack's order and filter.
-    order: betteroff::report::view::Order,
-    only: Vec<betteroff::Status>,
+    /// The order of each section's measures: the plan's, or exceptions first
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t = OrderArg::Plan)]
+    order: OrderArg,
+    /// List only measures of these statuses (achieved, on_track, at_risk, off_track, missed,
+    /// no_target, no_data, suppressed, to_be_developed), comma-separated
+    #[arg(long, value_name = "STATUS,...", value_parser = parse_only)]
+    only: Option<Statuses>,
+    /// Refuse the input when it has warnings (exit 1)
+    #[arg(long)]
+    strict: bool,
+    /// Write the report here instead of to stdout
+    #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+struct ChartArgs {
+    /// The scorecard folder
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// The measure's id, as in the definition
+    #[arg(value_name = "MEASURE_ID")]
+    measure: String,
+    /// The SPC chart instead of the turn-the-curve chart
+    #[arg(long)]
+    spc: bool,
+    #[command(flatten)]
+    scoring: Scoring,
+    /// Write the SVG here instead of to stdout
+    #[arg(long, short, value_name = "FILE.svg")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct ValidateArgs {
+    /// The scorecard folder
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// Refuse the input when it has warnings (exit 1)
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// The new folder (it must not exist, or be empty)
+    #[arg(value_name = "DIR")]
+    dir: PathBuf,
+    /// Copy this scorecard folder's files instead of the template (examples/stockton)
+    #[arg(long, value_name = "EXAMPLE_DIR")]
+    from: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutFormat {
+    Text,
+    #[value(alias = "md")]
+    Markdown,
+    Html,
+    Json,
+    Csv,
+    Xlsx,
+}
+
+impl OutFormat {
+    /// The core's renderer, or `None` for the CLI's own workbook.
+    fn core(self) -> Option<Format> {
+        match self {
+            OutFormat::Text => Some(Format::Text),
+            OutFormat::Markdown => Some(Format::Markdown),
+            OutFormat::Html => Some(Format::Html),
+            OutFormat::Json => Some(Format::Json),
+            OutFormat::Csv => Some(Format::Csv),
+            OutFormat::Xlsx => None,
+        }
+    }
+}
+
 /// The tables `report --format csv --table` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Table {
     Measures,
     Breakdowns,
@@ -108,24 +245,59 @@ enum Table {
     Spc,
 }
 
-impl Table {
-    fn parse(s: &str) -> Option<Self> {
-        match s {
-            "measures" => Some(Table::Measures),
-            "breakdowns" => Some(Table::Breakdowns),
-            "turn-the-curve" => Some(Table::TurnTheCurve),
-            "spc" => Some(Table::Spc),
-            _ => None,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OrderArg {
+    Plan,
+    Exceptions,
+}
+
+impl From<OrderArg> for Order {
+    fn from(o: OrderArg) -> Self {
+        match o {
+            OrderArg::Plan => Order::Plan,
+            OrderArg::Exceptions => Order::Exceptions,
         }
     }
 }
 
+#[derive(Debug, Clone)]
+struct Statuses(Vec<Status>);
+
+fn parse_only(s: &str) -> Result<Statuses, String> {
+    betteroff::report::view::parse_statuses(s).map(Statuses)
+}
+
+pub(crate) fn parse_period(s: &str) -> Result<Period, String> {
+    s.parse::<Period>().map_err(|e| e.to_string())
+}
+
+pub(crate) enum Failure {
+    /// Bad usage found after parsing (exit 2, with the subcommand's usage).
+    Usage(&'static str, String),
+    Invalid(Errors),
+    Io(String),
+    /// The data cannot give what was asked for (exit 1, no usage text).
+    Data(String),
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
+    let color = colour_choice(std::env::args_os());
+    let command = Cli::command().color(color);
+    let matches = command.clone().get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.format(&mut command.clone()).exit(),
+    };
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Usage(msg)) => {
-            eprintln!("betteroff: {msg}\n\n{USAGE}");
+        Err(Failure::Usage(sub, msg)) => {
+            let mut cmd = command;
+            cmd.build();
+            let err = match cmd.find_subcommand_mut(sub) {
+                Some(s) => s.error(clap::error::ErrorKind::ValueValidation, msg),
+                None => cmd.error(clap::error::ErrorKind::ValueValidation, msg),
+            };
+            let _ = err.print();
             ExitCode::from(2)
         }
         Err(Failure::Invalid(errors)) => {
@@ -144,178 +316,141 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<(), Failure> {
-    match args.first().map(String::as_str) {
-        Some("report") => report(parse_report_args(&args[1..])?),
-        Some("chart") => chart(parse_report_args(&args[1..])?),
-        Some("validate") => match &args[1..] {
-            [dir] if !dir.starts_with('-') => validate(Path::new(dir), false),
-            [dir, s] | [s, dir] if s == "--strict" && !dir.starts_with('-') => {
-                validate(Path::new(dir), true)
-            }
-            _ => Err(Failure::Usage(
-                "validate takes exactly one DIR (and --strict)".into(),
-            )),
-        },
-        Some("init") => {
-            let (dir, from) = match &args[1..] {
-                [dir] if !dir.starts_with('-') => (dir, None),
-                [dir, f, from] | [f, from, dir] if f == "--from" && !dir.starts_with('-') => {
-                    (dir, Some(Path::new(from.as_str())))
-                }
-                _ => {
-                    return Err(Failure::Usage(
-                        "init takes a new DIR (and --from EXAMPLE_DIR)".into(),
-                    ))
-                }
-            };
-            let written = init::init(Path::new(dir), from).map_err(Failure::Io)?;
-            println!(
-                "created {dir}: {}
-next: edit {dir}/scorecard.toml, add figures to {dir}/observations.csv, then betteroff validate {dir}",
-                written.join(", ")
-            );
-            Ok(())
+/// `--color` as given (clap's own messages need it before the arguments are parsed); `auto`
+/// leaves clap to look at the terminal and NO_COLOR itself.
+fn colour_choice(args: impl Iterator<Item = std::ffi::OsString>) -> clap::ColorChoice {
+    let args: Vec<String> = args.filter_map(|a| a.into_string().ok()).collect();
+    let mut choice = clap::ColorChoice::Auto;
+    for (i, a) in args.iter().enumerate() {
+        let v = match a.strip_prefix("--color=") {
+            Some(v) => Some(v),
+            None if a == "--color" => args.get(i + 1).map(String::as_str),
+            None => None,
+        };
+        match v {
+            Some("always") => choice = clap::ColorChoice::Always,
+            Some("never") => choice = clap::ColorChoice::Never,
+            Some("auto") => choice = clap::ColorChoice::Auto,
+            _ => {}
         }
-        Some("--help" | "-h" | "help") => {
-            println!("{USAGE}");
-            Ok(())
+    }
+    choice
+}
+
+/// Whether the text report on stdout is coloured.
+fn colour(when: ColorWhen) -> bool {
+    match when {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         }
-        Some("--version" | "-V") => {
-            println!("betteroff {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
-        }
-        Some(other) => Err(Failure::Usage(format!("unknown command {other:?}"))),
-        None => Err(Failure::Usage("no command given".into())),
     }
 }
 
-fn parse_report_args(args: &[String]) -> Result<ReportArgs, Failure> {
-    let mut out = ReportArgs {
-        dir: None,
-        measure: None,
-        spc: false,
-        no_disclosure: false,
-        strict: false,
-        as_of: None,
-        format: Format::Text,
-        xlsx: false,
-        table: None,
-        order: betteroff::report::view::Order::Plan,
-        only: Vec::new(),
-        output: None,
-    };
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |name: &str| {
-            inline
-                .clone()
-                .or_else(|| it.next().cloned())
-                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
-        };
-        match flag {
-            "--as-of" => {
-                let v = value("--as-of")?;
-                out.as_of = Some(
-                    v.parse()
-                        .map_err(|e| Failure::Usage(format!("--as-of: {e}")))?,
+fn run(cli: Cli) -> Result<(), Failure> {
+    let quiet = cli.quiet;
+    match cli.command {
+        Cmd::Report(a) => report(a, quiet, cli.color),
+        Cmd::Chart(a) => chart(a, quiet),
+        Cmd::Validate(a) => validate(&a.dir, a.strict, quiet),
+        Cmd::Init(a) => {
+            let written = init::init(&a.dir, a.from.as_deref()).map_err(Failure::Io)?;
+            if !quiet {
+                let dir = a.dir.display();
+                println!(
+                    "created {dir}: {}
+next: edit {dir}/scorecard.toml, add figures to {dir}/observations.csv, then betteroff validate {dir}",
+                    written.join(", ")
                 );
             }
-            "--format" => {
-                let v = value("--format")?;
-                if v == "xlsx" {
-                    out.xlsx = true;
-                } else {
-                    out.format = Format::parse(&v).ok_or_else(|| {
-                        Failure::Usage(format!(
-                            "unknown format {v:?}: expected {} or xlsx",
-                            Format::NAMES
-                        ))
-                    })?;
-                }
-            }
-            "--table" => {
-                let v = value("--table")?;
-                out.table = Some(Table::parse(&v).ok_or_else(|| {
-                    Failure::Usage(format!(
-                        "unknown table {v:?}: expected measures, breakdowns, turn-the-curve or spc"
-                    ))
-                })?);
-            }
-            "--order" => {
-                let v = value("--order")?;
-                out.order = betteroff::report::view::Order::parse(&v).ok_or_else(|| {
-                    Failure::Usage(format!("unknown order {v:?}: expected plan or exceptions"))
-                })?;
-            }
-            "--only" => {
-                let v = value("--only")?;
-                out.only = betteroff::report::view::parse_statuses(&v)
-                    .map_err(|e| Failure::Usage(format!("--only: {e}")))?;
-            }
-            "--spc" => out.spc = true,
-            "--no-disclosure-control" => out.no_disclosure = true,
-            "--strict" => out.strict = true,
-            "--output" | "-o" => out.output = Some(PathBuf::from(value("--output")?)),
-            f if f.starts_with('-') => return Err(Failure::Usage(format!("unknown option {f:?}"))),
-            _ if out.dir.is_none() => out.dir = Some(PathBuf::from(arg)),
-            _ if out.measure.is_none() => out.measure = Some(arg.clone()),
-            _ => return Err(Failure::Usage(format!("unexpected argument {arg:?}"))),
+            Ok(())
         }
+        Cmd::Score(a) => score::run(a, quiet),
+        Cmd::Completions { shell } => {
+            let mut cmd = Cli::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "betteroff", &mut script);
+            write_out(None, &String::from_utf8_lossy(&script))
+        }
+        Cmd::Man { subcommand } => man(subcommand.as_deref()),
     }
-    Ok(out)
 }
 
-fn report(args: ReportArgs) -> Result<(), Failure> {
-    if let Some(extra) = &args.measure {
-        return Err(Failure::Usage(format!("unexpected argument {extra:?}")));
-    }
-    if args.spc {
-        return Err(Failure::Usage("--spc belongs to the chart command".into()));
-    }
-    if args.table.is_some() && args.format != Format::Csv {
+/// betteroff(1), or betteroff-SUBCOMMAND(1), as roff on stdout.
+fn man(sub: Option<&str>) -> Result<(), Failure> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let page = match sub {
+        None => cmd,
+        Some(name) => {
+            let names: Vec<String> = cmd
+                .get_subcommands()
+                .map(|s| s.get_name().to_string())
+                .filter(|n| n != "help")
+                .collect();
+            match cmd.find_subcommand(name) {
+                Some(s) => s.clone().name(format!("betteroff-{name}")),
+                None => {
+                    return Err(Failure::Usage(
+                        "man",
+                        format!("no subcommand {name:?} (there are: {})", names.join(", ")),
+                    ))
+                }
+            }
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(page)
+        .render(&mut out)
+        .map_err(|e| Failure::Io(format!("cannot write the man page: {e}")))?;
+    write_out(None, &String::from_utf8_lossy(&out))
+}
+
+fn report(args: ReportArgs, quiet: bool, when: ColorWhen) -> Result<(), Failure> {
+    if args.table.is_some() && args.format != OutFormat::Csv {
         return Err(Failure::Usage(
+            "report",
             "--table chooses a CSV table: give --format csv".into(),
         ));
     }
+    if args.format == OutFormat::Xlsx && args.output.is_none() {
+        return Err(Failure::Usage(
+            "report",
+            "--format xlsx writes a workbook: give --output FILE.xlsx".into(),
+        ));
+    }
+    let progress = Progress::new(quiet);
     let card = match &args.dir {
-        Some(dir) => load_dir(dir)?,
-        None => load_bundled()?,
+        Some(dir) => load::load_dir(dir, "report", &progress)?,
+        None => load::load_bundled()?,
     };
-    let report = score(&card, args.as_of, !args.no_disclosure)?;
+    let report = score_card(&card, &args.scoring, &progress)?;
+    progress.finish();
     let report = if args.strict {
         report.strict().map_err(Failure::Invalid)?
     } else {
         report
     };
-    let report = report.ordered(args.order).only(&args.only);
-    let colour = args.format == Format::Text
-        && args.output.is_none()
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    if args.xlsx {
-        let Some(path) = args.output.as_deref() else {
-            return Err(Failure::Usage(
-                "--format xlsx writes a workbook: give --output FILE.xlsx".into(),
-            ));
-        };
+    let only = args.only.map(|s| s.0).unwrap_or_default();
+    let report = report.ordered(args.order.into()).only(&only);
+    let Some(format) = args.format.core() else {
+        let path = args.output.as_deref().unwrap_or(Path::new(""));
         let bytes = xlsx::workbook(&report).map_err(Failure::Io)?;
         return std::fs::write(path, bytes)
             .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())));
-    }
-    if args.format == Format::Json {
+    };
+    if format == Format::Json {
         // Streamed: the JSON of a large scorecard is many times its input.
         return write_json(args.output.as_deref(), &report);
     }
+    let colour = format == Format::Text && args.output.is_none() && colour(when);
     let text = match args.table {
         Some(Table::Breakdowns) => betteroff::render::breakdowns_csv(&report),
         Some(Table::TurnTheCurve) => betteroff::render::turn_the_curve_csv(&report),
         Some(Table::Spc) => betteroff::render::spc_matrix_csv(&report),
-        Some(Table::Measures) | None => betteroff::render::render(&report, args.format, colour),
+        Some(Table::Measures) | None => betteroff::render::render(&report, format, colour),
     };
     write_out(args.output.as_deref(), &text)
 }
@@ -333,20 +468,15 @@ fn write_json(path: Option<&Path>, report: &betteroff::Report) -> Result<(), Fai
     }
 }
 
-fn chart(args: ReportArgs) -> Result<(), Failure> {
-    let (Some(dir), Some(id)) = (&args.dir, &args.measure) else {
-        return Err(Failure::Usage("chart takes a DIR and a MEASURE_ID".into()));
-    };
-    if args.format != Format::Text {
-        return Err(Failure::Usage(
-            "chart writes SVG; it takes no --format".into(),
-        ));
-    }
-    let card = load_dir(dir)?;
-    let report = score(&card, args.as_of, !args.no_disclosure)?;
+fn chart(args: ChartArgs, quiet: bool) -> Result<(), Failure> {
+    let progress = Progress::new(quiet);
+    let card = load::load_dir(&args.dir, "chart", &progress)?;
+    let report = score_card(&card, &args.scoring, &progress)?;
+    progress.finish();
+    let id = &args.measure;
     let m = report
         .find_measure(id)
-        .map_err(|e| Failure::Usage(format!("{}: {}", dir.display(), e.message())))?;
+        .map_err(|e| Failure::Usage("chart", format!("{}: {}", args.dir.display(), e.message())))?;
     let svg = if args.spc {
         betteroff::render::spc_chart(m).ok_or_else(|| {
             // The same reason the JSON report gives (spc_missing).
@@ -359,18 +489,17 @@ fn chart(args: ReportArgs) -> Result<(), Failure> {
     write_out(args.output.as_deref(), &svg)
 }
 
-/// Scores with a progress bar on stderr for long runs.
-fn score(
+/// Scores with the measures counted on the progress display.
+fn score_card(
     card: &Scorecard,
-    as_of: Option<Period>,
-    disclosure: bool,
+    s: &Scoring,
+    progress: &Progress,
 ) -> Result<betteroff::Report, Failure> {
-    let mut bar = progress::Bar::new("Scoring measures");
-    let report = card.score_with_progress(as_of, disclosure, &mut |done, total| {
-        bar.update(done, total)
-    });
-    bar.finish();
-    report.map_err(Failure::Invalid)
+    progress.counting("Scoring measures", card.measures().count());
+    card.score_with_progress(s.as_of, !s.no_disclosure_control, &mut |done, total| {
+        progress.at(done, total)
+    })
+    .map_err(Failure::Invalid)
 }
 
 fn write_out(path: Option<&Path>, text: &str) -> Result<(), Failure> {
@@ -386,12 +515,17 @@ fn write_out(path: Option<&Path>, text: &str) -> Result<(), Failure> {
     }
 }
 
-fn validate(dir: &Path, strict: bool) -> Result<(), Failure> {
-    let card = load_dir(dir)?;
+fn validate(dir: &Path, strict: bool, quiet: bool) -> Result<(), Failure> {
+    let progress = Progress::new(quiet);
+    let card = load::load_dir(dir, "validate", &progress)?;
     let measures = card.measures().count();
     // Warnings come from scoring: at the latest period, when there is data to score.
     if card.latest_period().is_some() {
-        let report = card.score(None).map_err(Failure::Invalid)?;
+        progress.counting("Scoring measures", measures);
+        let report = card
+            .score_with_progress(None, true, &mut |done, total| progress.at(done, total))
+            .map_err(Failure::Invalid)?;
+        progress.finish();
         for line in betteroff::render::warning_lines(&report) {
             eprintln!("warning: {line}");
         }
@@ -399,168 +533,42 @@ fn validate(dir: &Path, strict: bool) -> Result<(), Failure> {
             report.strict().map_err(Failure::Invalid)?;
         }
     }
-    println!(
-        "{}: valid: {} sections, {measures} measures, {} observations, {} comparator values, {} actions",
-        dir.display(),
-        card.sections().len(),
-        card.observations().len(),
-        card.comparators().len(),
-        card.actions().len()
-    );
+    progress.finish();
+    if !quiet {
+        println!(
+            "{}: valid: {} sections, {measures} measures, {} observations, {} comparator values, {} actions",
+            dir.display(),
+            card.sections().len(),
+            card.observations().len(),
+            card.comparators().len(),
+            card.actions().len()
+        );
+    }
     Ok(())
 }
 
-fn load_bundled() -> Result<Scorecard, Failure> {
-    let [def, obs, cmp] = DORSET;
-    Scorecard::load(Sources {
-        definition: def,
-        observations: Some(obs),
-        comparators: Some(cmp),
-        actions: None,
-        commentary: None,
-        annotations: None,
-        workbooks: &[],
-        tables: &[],
-    })
-    .map_err(Failure::Invalid)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Reads a scorecard directory: one definition file and the optional CSV files.
-fn load_dir(dir: &Path) -> Result<Scorecard, Failure> {
-    if !dir.is_dir() {
-        return Err(Failure::Usage(format!(
-            "{} is not a directory",
-            dir.display()
-        )));
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        // clap's own check of every argument, group and default (names unique, defaults among
+        // the possible values, `requires` naming real arguments).
+        Cli::command().debug_assert();
     }
-    let toml = dir.join("scorecard.toml");
-    let json = dir.join("scorecard.json");
-    let def_path = match (toml.exists(), json.exists()) {
-        (true, false) => toml,
-        (false, true) => json,
-        (true, true) => {
-            return Err(Failure::Io(format!(
-                "{} has both scorecard.toml and scorecard.json: keep one",
-                dir.display()
-            )))
-        }
-        (false, false) => {
-            return Err(Failure::Io(format!(
-                "{} has no scorecard.toml or scorecard.json",
-                dir.display()
-            )))
-        }
-    };
-    let def = read(&def_path)?
-        .ok_or_else(|| Failure::Io(format!("cannot read {}", def_path.display())))?;
-    let obs = read(&dir.join("observations.csv"))?;
-    let cmp = read(&dir.join("comparators.csv"))?;
-    let act = read(&dir.join("actions.csv"))?;
-    let notes = read(&dir.join("commentary.csv"))?;
-    let events = read(&dir.join("annotations.csv"))?;
-    let books = workbooks(dir)?;
-    let tables = tables(dir, &def)?;
-    let tables: Vec<(&str, &str)> = tables
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let books: Vec<(&str, &[u8])> = books
-        .iter()
-        .map(|(n, b)| (n.as_str(), b.as_slice()))
-        .collect();
-    Scorecard::load(Sources {
-        definition: (&def.0, &def.1),
-        observations: borrow_file(&obs),
-        comparators: borrow_file(&cmp),
-        actions: borrow_file(&act),
-        commentary: borrow_file(&notes),
-        annotations: borrow_file(&events),
-        workbooks: &books,
-        tables: &tables,
-    })
-    .map_err(Failure::Invalid)
-}
 
-/// The published tables the definition's `[[tables]]` name, read from beside it; one that is
-/// absent is left for the core to report. A definition that does not read gives none (its
-/// problems are reported when it is loaded).
-fn tables(dir: &Path, def: &(String, String)) -> Result<Vec<(String, String)>, Failure> {
-    let card = if def.0.ends_with(".json") {
-        Scorecard::from_json(&def.1, &def.0)
-    } else {
-        Scorecard::from_toml(&def.1, &def.0)
-    };
-    let Ok(card) = card else {
-        return Ok(Vec::new());
-    };
-    let mut out = Vec::new();
-    for t in &card.definition().tables {
-        for f in std::iter::once(&t.file).chain(&t.meta) {
-            if let Some(file) = read(&dir.join(f))? {
-                out.push(file);
-            }
-        }
+    #[test]
+    fn colour_as_given_before_parsing() {
+        let c = |args: &[&str]| colour_choice(args.iter().map(std::ffi::OsString::from));
+        assert_eq!(
+            c(&["betteroff", "--color=never", "report"]),
+            clap::ColorChoice::Never
+        );
+        assert_eq!(
+            c(&["betteroff", "report", "--color", "always"]),
+            clap::ColorChoice::Always
+        );
+        assert_eq!(c(&["betteroff", "report"]), clap::ColorChoice::Auto);
     }
-    Ok(out)
-}
-
-/// Every workbook in the directory (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`, `.ods`), by name, each
-/// read as `Scorecard::add_workbook` reads it. Excel's lock files (`~$book.xlsx`) are left.
-fn workbooks(dir: &Path) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Failure::Io(format!("cannot list {}: {e}", dir.display())))?;
-    let mut paths: Vec<std::path::PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| betteroff::workbook::is_workbook(n) && !n.starts_with("~$"))
-        })
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| read_bytes(p).transpose())
-        .collect()
-}
-
-/// A file's name and bytes; `None` when it does not exist. Bounded as [`read`] is.
-fn read_bytes(path: &Path) -> Result<Option<(String, Vec<u8>)>, Failure> {
-    use std::io::Read;
-    let name = path.display().to_string();
-    let limits = betteroff::Limits::default();
-    if let Ok(meta) = std::fs::metadata(path) {
-        limits
-            .check_file(&name, usize::try_from(meta.len()).unwrap_or(usize::MAX))
-            .map_err(|e| Failure::Invalid(Errors::one(e)))?;
-    }
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Failure::Io(format!("cannot read {name}: {e}"))),
-    };
-    let mut bytes = Vec::new();
-    let cap = u64::try_from(limits.max_file_bytes)
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
-    file.take(cap)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Failure::Io(format!("cannot read {name}: {e}")))?;
-    limits
-        .check_read(&name, bytes.len())
-        .map_err(|e| Failure::Invalid(Errors::one(e)))?;
-    Ok(Some((name, bytes)))
-}
-
-/// A file's name and UTF-8 text; `None` when it does not exist. The read itself is bounded (at
-/// most the size limit and one byte more), so memory stays bounded whatever the file claims to
-/// be: a FIFO, a link to /dev/zero, or a file that grows while it is read.
-fn read(path: &Path) -> Result<Option<(String, String)>, Failure> {
-    let Some((name, bytes)) = read_bytes(path)? else {
-        return Ok(None);
-    };
-    betteroff::decode_utf8(bytes, &name)
-        .map(|text| Some((name.clone(), text)))
-        .map_err(|e| Failure::Invalid(Errors::one(e)))
 }

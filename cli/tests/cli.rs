@@ -223,7 +223,6 @@ fn the_breakdown_and_turn_the_curve_tables_as_csv() {
 fn bad_usage_exits_2() {
     for args in [
         &["frobnicate"][..],
-        &[][..],
         &["report", "--as-of", "2020-13"][..],
         &["report", "--format", "pdf"][..],
         &["report", "--as-of"][..],
@@ -232,12 +231,28 @@ fn bad_usage_exits_2() {
     ] {
         let o = run(args);
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
-        assert!(stderr(&o).contains("Usage:"), "{args:?}");
+        // clap's form: the problem, then (for most) the usage, then where help is.
+        let err = stderr(&o);
+        assert!(err.starts_with("error: "), "{args:?}: {err}");
+        assert!(
+            err.contains("For more information, try '--help'."),
+            "{args:?}"
+        );
     }
     let o = run(&["report", "--as-of", "2020-13"]);
     assert!(stderr(&o).starts_with(
-        "betteroff: --as-of: cannot read \"2020-13\" as a period: month must be 1 to 12"
+        "error: invalid value '2020-13' for '--as-of <PERIOD>': cannot read \"2020-13\" as a period: month must be 1 to 12"
     ));
+    // No command: the help, on stderr, exit 2.
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Usage: betteroff [OPTIONS] <COMMAND>"));
+    // An error found after parsing shows the subcommand's usage, as clap's own do.
+    let o = run(&["report", "no/such/dir"]);
+    assert_eq!(
+        stderr(&o),
+        "error: no/such/dir is not a directory\n\nUsage: betteroff report [OPTIONS] [DIR]\n\nFor more information, try '--help'.\n"
+    );
 }
 
 #[test]
@@ -529,9 +544,9 @@ fn chart_usage_errors() {
         format!("betteroff: measure \"2.A3a\" has no SPC chart. {why}\n")
     );
     let o = run(&["report", "--format", "pdf"]);
-    assert!(
-        stderr(&o).contains("unknown format \"pdf\": expected text, markdown, html, json or csv")
-    );
+    assert!(stderr(&o).contains(
+        "error: invalid value 'pdf' for '--format <FORMAT>'\n  [possible values: text, markdown, html, json, csv, xlsx]"
+    ));
 }
 
 #[test]

@@ -296,6 +296,15 @@ impl Errors {
         self.0.is_empty()
     }
 
+    /// The same problems with each location changed by `f`: for a front end that read the
+    /// table itself, to name it as the user knows it (a file's path, its column names).
+    pub fn map_locations(mut self, mut f: impl FnMut(&mut Location)) -> Self {
+        for e in &mut self.0 {
+            f(&mut e.location);
+        }
+        self
+    }
+
     /// `Ok(())` when there is nothing to report.
     pub fn into_result(self) -> Result<(), Errors> {
         if self.0.is_empty() {

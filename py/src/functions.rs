@@ -94,6 +94,8 @@ pub(crate) fn score_table(
     disclosure_control: bool,
 ) -> PyResult<pyo3_arrow::PyTable> {
     let request = betteroff_arrow::ScoreRequest {
+        table: "table",
+        comparators: "comparators",
         disclosure_control,
         area,
         measure,
