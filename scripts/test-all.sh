@@ -54,9 +54,8 @@ if cargo clippy --version >/dev/null 2>&1; then
 fi
 cargo test -q -p betteroff-service
 
-step "The core as a published crate: rustdoc with warnings denied, and cargo package"
+step "The core as a published crate: rustdoc with warnings denied (cargo package: below, with every package)"
 RUSTDOCFLAGS="-D warnings" cargo doc -q -p betteroff --no-deps
-cargo package -q -p betteroff --allow-dirty
 
 step "Workbook fixtures for the Python and JavaScript tests (written by rust_xlsxwriter, never committed)"
 cargo run -q -p betteroff --example workbook_fixtures -- target/fixtures
@@ -112,10 +111,18 @@ step "WebAssembly: Node tests (golden vectors, errors) and tsc --noEmit on a Typ
 node bench/wasm_spc.mjs target/bench/spc-small   # the wasm benchmark script, flags checked
 node bench/wasm_national.mjs target/bench/national-small   # full batch scoring, figures checked
 
+step "Ready to publish: cargo package (3 crates), maturin sdist and twine check, npm pack, one version"
+bash scripts/check-packages.sh
+
 step "Browser: the HTML report and the dashboard in headless Chromium"
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 cargo build -q -p betteroff-cli
 (cd tests/browser && node --test)
+
+step "Spark local mode: the mapInArrow recipe equals one score_table call (pyspark from PyPI, Java 17)"
+spark_start=$SECONDS
+bash scripts/test-spark.sh
+echo "the Spark step took $((SECONDS - spark_start)) s"
 
 echo
 echo "All tests passed."

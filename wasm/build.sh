@@ -27,7 +27,12 @@ else
 fi
 printf '{ "type": "module" }\n' > wasm/pkg/web/package.json
 printf '{ "type": "commonjs" }\n' > wasm/pkg/node/package.json
-cp wasm/package.json wasm/README.md wasm/pkg/
+cp wasm/README.md wasm/pkg/
+# The package's version is the Cargo workspace's (Cargo.toml), the one place it is written.
+version=$(cargo metadata -q --no-deps --format-version 1 \
+  | node -e 'let s = ""; process.stdin.on("data", d => s += d).on("end", () => console.log(JSON.parse(s).packages.find(p => p.name === "betteroff-wasm").version))')
+node -e 'const fs = require("fs"); const p = JSON.parse(fs.readFileSync("wasm/package.json", "utf8"));
+  fs.writeFileSync("wasm/pkg/package.json", JSON.stringify({ name: p.name, version: process.argv[1], ...p }, null, 2) + "\n");' "$version"
 
 raw=$(wc -c < wasm/pkg/web/betteroff_bg.wasm)
 gz=$(gzip -9 -c wasm/pkg/web/betteroff_bg.wasm | wc -c)

@@ -11,15 +11,15 @@ use crate::Failure;
 const DORSET: [(&str, &str); 3] = [
     (
         "examples/dorset/scorecard.toml",
-        include_str!("../../examples/dorset/scorecard.toml"),
+        include_str!("../bundled/dorset/scorecard.toml"),
     ),
     (
         "examples/dorset/observations.csv",
-        include_str!("../../examples/dorset/observations.csv"),
+        include_str!("../bundled/dorset/observations.csv"),
     ),
     (
         "examples/dorset/comparators.csv",
-        include_str!("../../examples/dorset/comparators.csv"),
+        include_str!("../bundled/dorset/comparators.csv"),
     ),
 ];
 
