@@ -68,10 +68,10 @@ rm -rf target/wheels
 (cd py && "../$venv/bin/maturin" build --quiet --out ../target/wheels)
 wheel=$(ls target/wheels/betteroff-*.whl)
 "$venv/bin/python" -m pip install -q --disable-pip-version-check --force-reinstall --no-deps "$wheel"
-# Under a throwaway PostgreSQL server on 127.0.0.1 (Debian's, installed when missing), for
-# py/tests/test_warehouse.py: PostgreSQL through ADBC and through `betteroff score --from-sql`,
-# Parquet and CSV all give score_table's scores. Required here: the test fails rather than skips.
-BETTEROFF_REQUIRE_POSTGRES=1 bash scripts/with-postgres.sh "$venv/bin/python" -m pytest py/tests -q
+# py/tests/test_warehouse.py starts a throwaway PostgreSQL server on 127.0.0.1 itself
+# (scripts/with-postgres.sh: Debian's postgresql, installed when missing): PostgreSQL through
+# ADBC and through `betteroff score --from-sql`, Parquet and CSV all give score_table's scores.
+"$venv/bin/python" -m pytest py/tests -q
 "$venv/bin/python" -m mypy --strict py/tests/typecheck_usage.py
 (cd py/python && "../../$venv/bin/python" -m mypy --strict betteroff)
 

@@ -4,15 +4,16 @@ x 50 measures x 60 months, with England as a comparator) scored by score_table f
 ADBC into Arrow and score_table (no copy into Python objects) and through the CLI's --from-sql,
 gives the same table, cell for cell.
 
-The server is the throwaway cluster scripts/with-postgres.sh starts (the test command runs this
-file under it). Without BETTEROFF_TEST_POSTGRES the PostgreSQL tests are skipped, unless
-BETTEROFF_REQUIRE_POSTGRES is set (the test command sets it), when they fail.
+The server is one this test starts itself for the module, through scripts/with-postgres.sh (a
+throwaway cluster on 127.0.0.1; Debian's postgresql installed when missing), stopped when the
+module's tests end; or the one BETTEROFF_TEST_POSTGRES names, when it is set.
 """
 
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Iterator
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
@@ -25,15 +26,34 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 from national_tables import load, plain  # noqa: E402
 
-URL = os.environ.get("BETTEROFF_TEST_POSTGRES")
 QUERY = "SELECT area, measure, period, value FROM national ORDER BY area, measure, period"
 
 
-def needs_postgres() -> None:
-    if URL is None:
-        if os.environ.get("BETTEROFF_REQUIRE_POSTGRES"):
-            pytest.fail("BETTEROFF_TEST_POSTGRES is not set: run under scripts/with-postgres.sh")
-        pytest.skip("no PostgreSQL server (run under scripts/with-postgres.sh)")
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """A PostgreSQL server's address: BETTEROFF_TEST_POSTGRES's, or a throwaway one started by
+    scripts/with-postgres.sh, which keeps it up until its command (waiting on stdin) ends."""
+    given = os.environ.get("BETTEROFF_TEST_POSTGRES")
+    if given:
+        yield given
+        return
+    proc = subprocess.Popen(["bash", ROOT / "scripts" / "with-postgres.sh", "bash", "-c",
+                             'echo "$BETTEROFF_TEST_POSTGRES"; read -r _'],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdin is not None
+    url = ""
+    for line in proc.stdout:
+        print(line, end="")
+        if line.startswith("postgresql://"):
+            url = line.strip()
+            break
+    if not url:
+        pytest.fail(f"scripts/with-postgres.sh did not start a server (exit {proc.wait()})")
+    try:
+        yield url
+    finally:
+        proc.stdin.close()
+        proc.wait(timeout=60)
 
 
 @pytest.fixture(scope="module")
@@ -85,12 +105,10 @@ def test_cli_from_parquet_and_csv_equals_score_table(sample: dict) -> None:
 
 
 @pytest.fixture(scope="module")
-def loaded(sample: dict) -> str:
-    needs_postgres()
+def loaded(sample: dict, server: str) -> str:
     import adbc_driver_postgresql.dbapi as pg
 
-    assert URL is not None
-    with pg.connect(URL) as conn, conn.cursor() as cur:
+    with pg.connect(server) as conn, conn.cursor() as cur:
         cur.execute("DROP TABLE IF EXISTS national")
         cur.adbc_ingest("national", sample["rows"], mode="create")
         conn.commit()
@@ -98,7 +116,7 @@ def loaded(sample: dict) -> str:
         rows, figures = cur.fetchone()
     assert rows == sample["rows"].num_rows
     assert figures == sample["rows"].num_rows - sample["rows"].column("value").null_count
-    return URL
+    return server
 
 
 def test_postgres_through_adbc_into_score_table(sample: dict, loaded: str) -> None:
