@@ -346,3 +346,112 @@ fn a_p_prime_chart_from_numerators_and_denominators() {
     .to_string();
     assert!(e.contains("field \"spc.chart\": measure \"m\": a p' chart (Laney) is for a percentage given as numerator and denominator, and the measure's unit is count"), "{e}");
 }
+
+/// Days between serious incidents (illustrative): twelve gaps, the last far longer.
+fn rare_events_card(
+    chart: &str,
+    unit: &str,
+    gaps: &[&str],
+) -> Result<Scorecard, betteroff::Errors> {
+    let def = format!(
+        r#"
+id = "rare"
+title = "Rare events"
+[[sections]]
+id = "s"
+title = "S"
+kind = "priority"
+[[sections.measures]]
+id = "gap"
+name = "Days between serious incidents"
+kind = "how_well"
+unit = "{unit}"
+polarity = "higher_is_better"
+frequency = "monthly"
+spc = {{ chart = "{chart}" }}
+"#
+    );
+    let mut obs = String::from("measure,period,value\n");
+    for (i, g) in gaps.iter().enumerate() {
+        obs.push_str(&format!("gap,2024-{:02},{g}\n", i + 1));
+    }
+    Scorecard::load(Sources {
+        definition: ("rare.toml", &def),
+        observations: Some(("obs.csv", &obs)),
+        ..Sources::default()
+    })
+}
+
+#[test]
+fn g_and_t_charts_for_the_time_between_rare_events() {
+    // g: 14, 30, 9, 22, 41, 17, 12, 26, 35, 19, 8, 160 days. Mean 393 / 12 = 32.75; σ =
+    // √(32.75 x 33.75) = 33.2462404; upper limit 32.75 + 3σ = 132.4887212 (to 6 places, as the
+    // JSON holds it: 132.488721); lower 0. The centre line is the median, (19 + 22) / 2 = 20.5.
+    // 160 days is above the upper limit: special cause improvement, higher. (Worked in
+    // Python's floats from qicharts2's qic.g.)
+    let gaps = [
+        "14", "30", "9", "22", "41", "17", "12", "26", "35", "19", "8", "160",
+    ];
+    let r = rare_events_card("g", "days", &gaps)
+        .unwrap()
+        .score(None)
+        .unwrap();
+    let spc = r.measures[0].spc.as_ref().unwrap();
+    assert_eq!(spc.chart, betteroff::spc::ChartKind::G);
+    assert_eq!(spc.points[0].mean, Some(20.5));
+    assert_eq!(spc.points[0].upper, Some(132.488721));
+    assert_eq!(spc.points[0].lower, Some(0.0));
+    assert_eq!(spc.variation_icon, VariationIcon::ImprovementHigh);
+    let json = r.to_json();
+    assert!(json.contains("\"chart\": \"g\""));
+    // The chart names its centre line as what it is.
+    let svg = betteroff::render::spc_chart(&r.measures[0]).unwrap();
+    assert!(
+        svg.contains(">Median 20.5") && !svg.contains(">Mean "),
+        "{svg}"
+    );
+    assert!(svg.contains("SPC g chart of Days between serious incidents"));
+    // t: 30, 28, 35, 31, 29, 33, 27, 32, 30, 34, 29 days, then 1. Each to the power 1/3.6, an
+    // individuals chart on those (mean 2.4555012, mean moving range 0.2276951, σ = 0.2018574),
+    // back to the power 3.6: centre 25.380757, upper limit (2.4555012 + 3σ)^3.6 = 56.123591,
+    // lower (2.4555012 - 3σ)^3.6 = 9.157108. A gap of 1 day is below it: longer gaps are
+    // better, so special cause concern, lower. (qicharts2's qic.t, worked in Python's floats.)
+    let short = [
+        "30", "28", "35", "31", "29", "33", "27", "32", "30", "34", "29", "1",
+    ];
+    let t = rare_events_card("t", "days", &short)
+        .unwrap()
+        .score(None)
+        .unwrap();
+    let spc = t.measures[0].spc.as_ref().unwrap();
+    assert_eq!(spc.chart, betteroff::spc::ChartKind::T);
+    assert_eq!(spc.points[0].mean, Some(25.380757));
+    assert_eq!(spc.points[0].upper, Some(56.123591));
+    assert_eq!(spc.points[0].lower, Some(9.157108));
+    assert_eq!(spc.points[11].rule, betteroff::spc::Rule::BelowLcl);
+    assert_eq!(spc.variation_icon, VariationIcon::ConcernLow);
+    let svg = betteroff::render::spc_chart(&t.measures[0]).unwrap();
+    assert!(svg.contains(">Centre 25.4"), "{svg}");
+    // A gap of 0 days has no place on a t chart (the time between events is above 0): no SPC,
+    // and the notes say why; a g chart takes it.
+    let mut zero = gaps;
+    zero[3] = "0";
+    let r = rare_events_card("t", "days", &zero)
+        .unwrap()
+        .score(None)
+        .unwrap();
+    assert!(r.measures[0].spc.is_none());
+    assert!(r.measures[0].notes.contains(&"No SPC: a t chart is for times between events, each above 0, and the 2024-04 figure is not.".to_string()), "{:?}", r.measures[0].notes);
+    assert!(rare_events_card("g", "days", &zero)
+        .unwrap()
+        .score(None)
+        .unwrap()
+        .measures[0]
+        .spc
+        .is_some());
+    // Only days or counts.
+    let e = rare_events_card("g", "percentage", &gaps)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("a g chart is for the days (or cases) between rare events, a number of days or a count, and the measure's unit is percentage"), "{e}");
+}

@@ -12,16 +12,13 @@ sets it up and runs this).
 from __future__ import annotations
 
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).parent))
-from dask_score import COLUMNS, make_dataset  # noqa: E402
-from spark_score import differences, score  # noqa: E402
+from dask_score import COLUMNS  # noqa: E402
+from spark_score import check, score  # noqa: E402
 
 
 def with_ray(folder: Path, cpus: int) -> pa.Table:
@@ -37,23 +34,5 @@ def with_ray(folder: Path, cpus: int) -> pa.Table:
         ray.shutdown()
 
 
-def main() -> None:
-    given = [int(a) for a in sys.argv[1:4]]
-    areas, months, cpus = given + [153, 36, 2][len(given):]
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "national.parquet"
-        make_dataset(folder, areas, months)
-        start = time.perf_counter()
-        ray_out = with_ray(folder, cpus)
-        ray_s = time.perf_counter() - start
-        local = score(pq.read_table(folder))
-        diff = differences(ray_out, local)
-        print(f"{areas} areas x {local.num_rows // areas} measures x {months} months, Ray local ({cpus} CPUs) "
-              f"in {ray_s:.1f} s (with start-up); {local.num_rows} series")
-        print("Ray result equals the single-machine result:", not diff, *(["differing:", *diff] if diff else []))
-        if diff:
-            sys.exit(1)
-
-
 if __name__ == "__main__":
-    main()
+    check("Ray Data", with_ray)

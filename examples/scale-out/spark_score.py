@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -96,25 +97,27 @@ def differences(a: pa.Table, b: pa.Table) -> list[str]:
         pc.equal(a.column(c), b.column(c)), pc.and_(pc.is_null(a.column(c)), pc.is_null(b.column(c)))), False)).as_py()]
 
 
-def main() -> None:
+def check(engine: str, run: Callable[[Path, int], pa.Table]) -> None:
+    """Scores dask_score.py's dataset with `run(folder, cores)` and with one score_table call,
+    prints both's summary and exits 1 unless they are equal. Arguments: [AREAS] [MONTHS] [CORES]."""
     given = [int(a) for a in sys.argv[1:4]]
     areas, months, cores = given + [153, 36, 2][len(given):]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "national.parquet"
         make_dataset(folder, areas, months)
         start = time.perf_counter()
-        spark_out = with_spark(folder, cores)
-        spark_s = time.perf_counter() - start
+        spread = run(folder, cores)
+        seconds = time.perf_counter() - start
         local = score(pq.read_table(folder))
-        diff = differences(spark_out, local)
+        diff = differences(spread, local)
         statuses = pc.value_counts(local.column("status")).to_pylist()
-        print(f"{areas} areas x {local.num_rows // areas} measures x {months} months, Spark local[{cores}] "
-              f"in {spark_s:.1f} s (with start-up); {local.num_rows} series; statuses "
+        print(f"{areas} areas x {local.num_rows // areas} measures x {months} months, {engine} with {cores} cores "
+              f"in {seconds:.1f} s (with start-up); {local.num_rows} series; statuses "
               + ", ".join(f"{s['values']} {s['counts']}" for s in statuses))
-        print("Spark result equals the single-machine result:", not diff, *(["differing:", *diff] if diff else []))
+        print(f"{engine} result equals the single-machine result:", not diff, *(["differing:", *diff] if diff else []))
         if diff:
             sys.exit(1)
 
 
 if __name__ == "__main__":
-    main()
+    check("Spark local mode", with_spark)

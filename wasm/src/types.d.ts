@@ -257,7 +257,7 @@ export type Significance = "better" | "similar" | "worse" | "higher" | "lower";
 
 export interface SpcResult {
   /** The control chart: XmR, Laney's p' or u', or c. */
-  chart: "xmr" | "p_prime" | "u_prime" | "c";
+  chart: "xmr" | "p_prime" | "u_prime" | "c" | "g" | "t";
   options: { screen_outliers: boolean; fix_after: number | null; trend_length: number; shift_length: number };
   rebase: PeriodText[];
   /** Periods with no figure, left out of the points and limits (their symbol in `series` says why). */

@@ -855,7 +855,7 @@ impl Checker<'_> {
                         ErrorKind::Definition,
                         line,
                         "spc.chart",
-                        format!("measure {id:?}: unknown chart {c:?}: expected xmr, p_prime, u_prime or c"),
+                        format!("measure {id:?}: unknown chart {c:?}: expected xmr, p_prime, u_prime, c, g or t"),
                     );
                     ChartKind::Xmr
                 }
@@ -867,11 +867,15 @@ impl Checker<'_> {
             (ChartKind::PPrime, Some(u)) => u == Unit::Percentage,
             (ChartKind::UPrime, Some(u)) => matches!(u, Unit::Rate { .. } | Unit::Ratio),
             (ChartKind::C, Some(u)) => u == Unit::Count,
+            (ChartKind::G | ChartKind::T, Some(u)) => matches!(u, Unit::Days | Unit::Count),
         };
         if !fits {
             let wants = match chart {
                 ChartKind::PPrime => "a percentage given as numerator and denominator",
                 ChartKind::UPrime => "a rate or ratio given as numerator and denominator",
+                ChartKind::G | ChartKind::T => {
+                    "the days (or cases) between rare events, a number of days or a count"
+                }
                 _ => "a count of events",
             };
             self.push(

@@ -80,15 +80,23 @@ pub enum ChartKind {
     UPrime,
     /// The c chart: counts of events in equal areas of opportunity (Poisson).
     C,
+    /// The g chart: the number of days (or cases, or opportunities) between rare events
+    /// (geometric); its centre line is the median.
+    G,
+    /// The t chart: the time between rare events, on Nelson's transform (t^(1/3.6)) to an
+    /// individuals chart and back.
+    T,
 }
 
 impl ChartKind {
     /// Every chart, in order.
-    pub const ALL: [ChartKind; 4] = [
+    pub const ALL: [ChartKind; 6] = [
         ChartKind::Xmr,
         ChartKind::PPrime,
         ChartKind::UPrime,
         ChartKind::C,
+        ChartKind::G,
+        ChartKind::T,
     ];
 
     /// Its name in the definition and the JSON: `p_prime`.
@@ -98,6 +106,8 @@ impl ChartKind {
             ChartKind::PPrime => "p_prime",
             ChartKind::UPrime => "u_prime",
             ChartKind::C => "c",
+            ChartKind::G => "g",
+            ChartKind::T => "t",
         }
     }
 
@@ -113,6 +123,18 @@ impl ChartKind {
             ChartKind::PPrime => "p' chart (Laney)",
             ChartKind::UPrime => "u' chart (Laney)",
             ChartKind::C => "c chart",
+            ChartKind::G => "g chart",
+            ChartKind::T => "t chart",
+        }
+    }
+
+    /// What its centre line is, for a label: the g chart's is the median of the figures, the t
+    /// chart's the back-transformed mean of the transformed times, the others' the mean.
+    pub fn centre_name(self) -> &'static str {
+        match self {
+            ChartKind::G => "Median",
+            ChartKind::T => "Centre",
+            _ => "Mean",
         }
     }
 }

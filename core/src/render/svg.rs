@@ -642,12 +642,15 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
         if end < spc.points.len() {
             let words = match (a.mean, a.lower, a.upper) {
                 (Some(mean), Some(lo), Some(hi)) => Some(format!(
-                    "Mean {}, limits {} to {}",
+                    "{} {}, limits {} to {}",
+                    spc.chart.centre_name(),
                     value(m, mean),
                     value(m, lo),
                     value(m, hi)
                 )),
-                (Some(mean), _, _) => Some(format!("Mean {}", value(m, mean))),
+                (Some(mean), _, _) => {
+                    Some(format!("{} {}", spc.chart.centre_name(), value(m, mean)))
+                }
                 _ => None,
             };
             if let Some(words) = words {
@@ -686,7 +689,7 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
     let mut labels: Vec<(f64, String, &str)> = Vec::new();
     for (v, text) in [
         (last.upper, "Upper limit"),
-        (last.mean, "Mean"),
+        (last.mean, spc.chart.centre_name()),
         (last.lower, "Lower limit"),
     ] {
         if let Some(v) = v {

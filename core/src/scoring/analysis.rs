@@ -176,8 +176,8 @@ pub fn spc(
     })
 }
 
-/// The numerators and denominators of a p' or u' chart (each figure's own), or a c chart's
-/// counts, of the figures of `series` in order; `Err` names a figure that has none.
+/// The numerators and denominators of a p' or u' chart (each figure's own), or the figures of
+/// a c, g or t chart, of the figures of `series` in order; `Err` names a figure that has none.
 fn attribute_counts(m: &Measure, series: &[&Observation]) -> Result<(Vec<f64>, Vec<f64>), String> {
     let chart = m.spc.chart;
     let (mut x, mut n) = (Vec::new(), Vec::new());
@@ -190,6 +190,24 @@ fn attribute_counts(m: &Measure, series: &[&Observation]) -> Result<(Vec<f64>, V
             (ChartKind::C, _) => {
                 return Err(format!(
                     "No SPC: a {} is for whole counts of events, and the {} figure is not one.",
+                    chart.label(),
+                    o.period
+                ))
+            }
+            (ChartKind::G, Reading::Value { value }) if value >= 0.0 && value.fract() == 0.0 => {
+                x.push(value)
+            }
+            (ChartKind::G, _) => {
+                return Err(format!(
+                    "No SPC: a {} is for whole numbers of days or cases between events, and the {} figure is not one.",
+                    chart.label(),
+                    o.period
+                ))
+            }
+            (ChartKind::T, Reading::Value { value }) if value > 0.0 => x.push(value),
+            (ChartKind::T, _) => {
+                return Err(format!(
+                    "No SPC: a {} is for times between events, each above 0, and the {} figure is not.",
                     chart.label(),
                     o.period
                 ))

@@ -8,6 +8,15 @@
 //!   σz = mean |zᵢ − zᵢ₋₁| / 1.128; limits p̄ ± 3 σᵢ σz, within 0 and 1.
 //! - u': ū = Σx / Σn; σᵢ = √(ū/nᵢ); the same z, σz and limits ū ± 3 σᵢ σz, at least 0.
 //! - c: c̄ = mean(c); limits c̄ ± 3 √c̄, at least 0.
+//! - g (the days or cases between rare events; qicharts2's `qic.g`, after Montgomery,
+//!   *Introduction to Statistical Quality Control*, the geometric distribution): ḡ = mean(g);
+//!   σ = √(ḡ(ḡ + 1)); limits ḡ ± 3 σ, at least 0; the centre line drawn, and the one the
+//!   shift rule reads, is the median of the figures (the geometric distribution is skewed).
+//! - t (the time between rare events; qicharts2's `qic.t`, after Nelson, "A control chart for
+//!   parts-per-million nonconforming items", Journal of Quality Technology 26(3), 1994): each
+//!   time to the power 1/3.6, an individuals chart on those (mean, mean moving range / 1.128,
+//!   ± 3 σ), its centre and limits back to the power 3.6; a lower limit below 0 on the
+//!   transformed scale is 0. The transform keeps order, so the rules read the times as given.
 //!
 //! The near-limit band of the two-in-three rule is at 2 σ (2 σᵢ σz). Limits are computed per
 //! group (a rebase starts a group); a p' or u' group of one point has no moving range of z,
@@ -65,6 +74,7 @@ pub fn chart(
                 },
                 match kind {
                     ChartKind::C => "the counts are all 0",
+                    ChartKind::G => "the figures are all 0",
                     _ => "fewer than two points, or no variation to estimate it from",
                 }
             ));
@@ -125,6 +135,30 @@ fn group(
         mean_moving_range: sd,
     };
     match kind {
+        ChartKind::G => {
+            let mean = x.iter().sum::<f64>() / x.len().max(1) as f64;
+            let sd = (mean * (mean + 1.0)).sqrt();
+            let lim = (mean > 0.0).then(|| limit(mean, sd, 0.0, f64::INFINITY));
+            (x.to_vec(), median(x), vec![lim; x.len()])
+        }
+        ChartKind::T => {
+            let z: Vec<f64> = x.iter().map(|t| t.powf(1.0 / 3.6)).collect();
+            let mean = z.iter().sum::<f64>() / z.len().max(1) as f64;
+            let mr: Vec<f64> = z.windows(2).map(|w| (w[1] - w[0]).abs()).collect();
+            let amr = mr.iter().sum::<f64>() / mr.len().max(1) as f64;
+            let back = |v: f64| if v < 0.0 { 0.0 } else { v.powf(3.6) };
+            let lim = (!mr.is_empty() && amr > 0.0).then(|| {
+                let sd = amr / 1.128;
+                Limits {
+                    lower: back(mean - 3.0 * sd),
+                    upper: back(mean + 3.0 * sd),
+                    near_lower: back(mean - 2.0 * sd),
+                    near_upper: back(mean + 2.0 * sd),
+                    mean_moving_range: amr,
+                }
+            });
+            (x.to_vec(), back(mean), vec![lim; x.len()])
+        }
         ChartKind::C | ChartKind::Xmr => {
             let mean = x.iter().sum::<f64>() / x.len().max(1) as f64;
             let sd = mean.sqrt();
@@ -184,6 +218,17 @@ fn group(
                 .collect();
             (p.iter().map(|v| v * scale).collect(), bar * scale, limits)
         }
+    }
+}
+
+/// The median (R's `median`: the middle figure, or the mean of the two middle ones).
+fn median(x: &[f64]) -> f64 {
+    let mut v = x.to_vec();
+    v.sort_by(f64::total_cmp);
+    match v.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
     }
 }
 
@@ -281,5 +326,106 @@ mod tests {
         );
         assert_eq!(c.points[3].rule, spc::Rule::AboveUcl);
         assert_eq!(c.variation, PointType::SpecialCauseConcern);
+    }
+
+    #[test]
+    fn a_g_chart_worked_by_hand() {
+        // Days between events 10, 25, 3, 40, 12, 5, 8, 300: ḡ = 403 / 8 = 50.375; σ =
+        // √(50.375 x 51.375) = 50.8725429; upper limit 50.375 + 3σ = 202.9926288, near band
+        // 50.375 + 2σ = 152.1200859; the lower, 50.375 - 3σ, is below 0: 0. The centre line is
+        // the median, (10 + 12) / 2 = 11 of the sorted 3, 5, 8, 10, 12, 25, 40, 300 (qicharts2
+        // draws the median). 300 is above the upper limit: longer gaps are better, so special
+        // cause improvement. (qicharts2's qic.g formulas, worked in Python's floats.)
+        let g = chart(
+            ChartKind::G,
+            Counts {
+                x: &[10.0, 25.0, 3.0, 40.0, 12.0, 5.0, 8.0, 300.0],
+                n: &[],
+                scale: 1.0,
+            },
+            Polarity::HigherIsBetter,
+            None,
+            &[],
+            &SpcOptions::default(),
+        );
+        let c = g.points[0].centre;
+        let l = c.limits.unwrap();
+        assert_eq!(c.mean, 11.0);
+        assert_relative_eq!(l.upper, 202.99262881462943, epsilon = 1e-9);
+        assert_relative_eq!(l.near_upper, 152.1200858764196, epsilon = 1e-9);
+        assert_eq!(l.lower, 0.0);
+        assert_eq!(g.points[7].rule, spc::Rule::AboveUcl);
+        assert_eq!(g.variation, PointType::SpecialCauseImprovement);
+        assert!(g.points[..7]
+            .iter()
+            .all(|p| p.rule == spc::Rule::CommonCause));
+        // All 0: no limits, said.
+        let none = chart(
+            ChartKind::G,
+            Counts {
+                x: &[0.0, 0.0, 0.0],
+                n: &[],
+                scale: 1.0,
+            },
+            Polarity::HigherIsBetter,
+            None,
+            &[],
+            &SpcOptions::default(),
+        );
+        assert!(none.points.iter().all(|p| p.centre.limits.is_none()));
+        assert_eq!(none.notes, ["no limits: the figures are all 0."]);
+    }
+
+    #[test]
+    fn a_t_chart_worked_by_hand() {
+        // Days between events 5, 12, 8, 30, 20. To the power 1/3.6: 1.5637176, 1.9942177,
+        // 1.7817974, 2.5722398, 2.2982497; their mean 2.0420445; moving ranges 0.4305001,
+        // 0.2124203, 0.7904424, 0.2739901, mean 0.4268382; σ = 0.4268382 / 1.128 = 0.3784026.
+        // Back to the power 3.6: centre 2.0420445^3.6 = 13.0687697; upper (2.0420445 + 3σ)^3.6
+        // = 64.1780052; near upper (+ 2σ) 40.6561768; lower (2.0420445 - 3σ = 0.9068367)^3.6 =
+        // 0.7032412; near lower 2.4679832. (qicharts2's qic.t formulas, worked in Python's
+        // floats.)
+        let t = chart(
+            ChartKind::T,
+            Counts {
+                x: &[5.0, 12.0, 8.0, 30.0, 20.0],
+                n: &[],
+                scale: 1.0,
+            },
+            Polarity::HigherIsBetter,
+            None,
+            &[],
+            &SpcOptions::default(),
+        );
+        let c = t.points[0].centre;
+        let l = c.limits.unwrap();
+        assert_relative_eq!(c.mean, 13.068769738849179, epsilon = 1e-9);
+        assert_relative_eq!(l.upper, 64.17800519207994, epsilon = 1e-9);
+        assert_relative_eq!(l.near_upper, 40.65617681923306, epsilon = 1e-9);
+        assert_relative_eq!(l.lower, 0.7032412341096929, epsilon = 1e-9);
+        assert_relative_eq!(l.near_lower, 2.467983176513832, epsilon = 1e-9);
+        assert!(t.points.iter().all(|p| p.rule == spc::Rule::CommonCause));
+        // 30, 28, 35, 31, 29, 33 days, then 2: the transformed mean 2.3968441 and mean moving
+        // range 0.3114791 give a lower limit of (2.3968441 - 3 x 0.2761339)^3.6 = 5.0546002;
+        // 2 days is below it, a concern when longer gaps are better.
+        let t = chart(
+            ChartKind::T,
+            Counts {
+                x: &[30.0, 28.0, 35.0, 31.0, 29.0, 33.0, 2.0],
+                n: &[],
+                scale: 1.0,
+            },
+            Polarity::HigherIsBetter,
+            Some(20.0),
+            &[],
+            &SpcOptions::default(),
+        );
+        let l = t.points[6].centre.limits.unwrap();
+        assert_relative_eq!(l.lower, 5.05460023081125, epsilon = 1e-9);
+        assert_relative_eq!(l.upper, 67.73703629095903, epsilon = 1e-9);
+        assert_eq!(t.points[6].rule, spc::Rule::BelowLcl);
+        assert_eq!(t.variation, PointType::SpecialCauseConcern);
+        // A target of 20 days lies between the limits: hit and miss.
+        assert_eq!(t.assurance, Some(Assurance::Inconsistent));
     }
 }
