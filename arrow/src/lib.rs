@@ -8,5 +8,6 @@
 mod scores;
 mod spc;
 
+pub use betteroff::batch::By;
 pub use scores::{score_table, Request as ScoreRequest};
 pub use spc::{one_batch, spc_table, Request as SpcRequest};

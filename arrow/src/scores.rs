@@ -13,8 +13,9 @@ use arrow_array::{
 };
 use arrow_schema::{DataType, Field, Schema};
 use betteroff::batch::codes::{self, Codes};
+use betteroff::batch::{icon_counts, By};
 use betteroff::batch::{Plan, Rows, Scores, BANDS};
-use betteroff::spc::{PointType, Rule};
+use betteroff::spc::{Assurance, PointType, Rule, VariationIcon};
 use betteroff::Comparison;
 use betteroff::Definition;
 use betteroff::{Errors, Period, Status};
@@ -34,6 +35,9 @@ pub struct Request<'a> {
     pub as_of: Option<Period>,
     /// One row per input row with its SPC rule, instead of one row per series.
     pub points: bool,
+    /// The batch matrix of icons instead (one row per measure or per area:
+    /// `betteroff::batch::icon_counts`); not with `points`.
+    pub summary: Option<By>,
     /// Disclosure control (docs/disclosure.md); off only for internal use.
     pub disclosure_control: bool,
 }
@@ -108,10 +112,13 @@ fn rows(batch: &RecordBatch, plan: &Plan<'_>, r: &Request<'_>) -> Result<RecordB
         period: period_col,
         value: value_col,
     };
-    if r.points {
-        points(r, cols, &scores)
-    } else {
-        series(r, &cols, scores, &periods)
+    match (r.points, r.summary) {
+        (true, Some(_)) => Err(usage(
+            "points and summary are two different tables: ask for one".into(),
+        )),
+        (true, None) => points(r, cols, &scores),
+        (false, Some(by)) => summary(r, &cols, &scores, by),
+        (false, None) => series(r, &cols, scores, &periods),
     }
 }
 
@@ -280,6 +287,8 @@ fn series(
     let comparison = x.comparison_codes();
     let status = x.status_codes();
     let band = x.band_codes();
+    let variation_icon = x.variation_icon_codes();
+    let assurance = x.assurance_codes();
     let columns: Vec<(&str, ArrayRef)> = vec![
         (r.area, take(&c.area)?),
         (r.measure, take(&c.measure)?),
@@ -305,6 +314,17 @@ fn series(
         ("spc_mean", f(x.spc_mean)),
         ("spc_lower", f(x.spc_lower)),
         ("spc_upper", f(x.spc_upper)),
+        (
+            "variation_icon",
+            dictionary(
+                variation_icon,
+                VariationIcon::ALL.map(VariationIcon::key).to_vec(),
+            )?,
+        ),
+        (
+            "assurance",
+            dictionary(assurance, Assurance::ALL.map(Assurance::key).to_vec())?,
+        ),
         ("forecast_points", n(x.forecast_points)),
         ("slope_per_year", f(x.slope_per_year)),
         ("forecast_at_due", f(x.at_due)),
@@ -329,6 +349,37 @@ fn series(
             .map(|(n, a)| (n.to_string(), a))
             .collect(),
     )
+}
+
+/// The batch matrix: one row per measure (or area), named as the input names it, then how many
+/// of its series have each variation icon, none, each assurance icon, none.
+fn summary(r: &Request<'_>, c: &Inputs, s: &Scores, by: By) -> Result<RecordBatch, Errors> {
+    let counts = icon_counts(&s.series, by);
+    let first =
+        UInt32Array::from_iter_values(counts.iter().map(|k| s.series.rows[k.first].start as u32));
+    let (name, col) = match by {
+        By::Measure => (r.measure, &c.measure),
+        By::Area => (r.area, &c.area),
+    };
+    let key = arrow_select::take::take(col, &first, None).map_err(arrow)?;
+    let n = |f: &dyn Fn(&betteroff::batch::IconCounts) -> usize| {
+        Arc::new(UInt32Array::from_iter_values(
+            counts
+                .iter()
+                .map(|k| u32::try_from(f(k)).unwrap_or(u32::MAX)),
+        )) as ArrayRef
+    };
+    let mut columns: Vec<(String, ArrayRef)> =
+        vec![(name.to_string(), key), ("series".into(), n(&|k| k.series))];
+    for (i, v) in VariationIcon::ALL.iter().enumerate() {
+        columns.push((v.key().to_string(), n(&|k| k.variation[i])));
+    }
+    columns.push(("no_spc".into(), n(&|k| k.no_spc)));
+    for (i, a) in Assurance::ALL.iter().enumerate() {
+        columns.push((a.key().to_string(), n(&|k| k.assurance[i])));
+    }
+    columns.push(("no_assurance".into(), n(&|k| k.no_assurance)));
+    table(columns)
 }
 
 /// A period column as a dictionary over the input's periods.

@@ -113,6 +113,17 @@ fn check(s: &SeriesScore, r: &MeasureResult, w: &National, scores: &Scores, firs
     let batch_rules: Vec<_> = scores.rule[s.rows.clone()].iter().flatten().collect();
     let report_rules: Vec<_> = spc.map_or(vec![], |x| x.points.iter().map(|p| &p.rule).collect());
     assert_eq!(batch_rules, report_rules, "{id}: rules");
+    // The icons: the same one mapping (`VariationIcon::of`) and one assurance rule.
+    assert_eq!(
+        s.variation_icon,
+        spc.map(|x| x.variation_icon),
+        "{id}: variation icon"
+    );
+    assert_eq!(
+        s.assurance,
+        spc.and_then(|x| x.assurance),
+        "{id}: assurance"
+    );
 }
 
 #[test]
@@ -144,6 +155,9 @@ fn batch_scoring_equals_the_scorecard_area_by_area() {
         "band D",
         "spc",
         "flagged",
+        "concern icon",
+        "consistently fails",
+        "consistently passes",
         // The statements the contradiction check reads, in their reconciled words.
         "achieved, falling back",
         "process and figure differ",
@@ -235,6 +249,24 @@ fn equality(w: &National, control: bool) -> std::collections::BTreeSet<String> {
                 (s.band == Some('A'), "band A"),
                 (s.band == Some('D'), "band D"),
                 (s.spc_mean.is_some(), "spc"),
+                (
+                    matches!(
+                        s.variation_icon,
+                        Some(
+                            betteroff::spc::VariationIcon::ConcernHigh
+                                | betteroff::spc::VariationIcon::ConcernLow
+                        )
+                    ),
+                    "concern icon",
+                ),
+                (
+                    s.assurance == Some(betteroff::spc::Assurance::ConsistentFail),
+                    "consistently fails",
+                ),
+                (
+                    s.assurance == Some(betteroff::spc::Assurance::ConsistentPass),
+                    "consistently passes",
+                ),
                 (
                     r.spc.as_ref().is_some_and(|x| {
                         x.points

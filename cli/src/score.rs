@@ -45,6 +45,11 @@ pub struct ScoreArgs {
     /// One row per input row, with its SPC rule and point type, instead of one per series.
     #[arg(long)]
     pub points: bool,
+    /// The batch matrix of Making Data Count's icons instead of the scores: one row per
+    /// measure (or area), how many of its series have each variation and assurance icon,
+    /// concern first.
+    #[arg(long, value_enum, value_name = "BY", conflicts_with = "points")]
+    pub summary: Option<SummaryBy>,
     /// Named comparators' figures (England, the region) with the columns of comparators.csv
     /// (measure, period, comparator, value), CSV or Parquet: comparator and gap targets
     /// resolve to them.
@@ -76,6 +81,13 @@ pub struct ScoreArgs {
     /// period.
     #[arg(long, value_name = "SQL", requires = "from_sql")]
     pub query: Option<String>,
+}
+
+/// What the batch matrix has a row for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SummaryBy {
+    Measure,
+    Area,
 }
 
 /// What `score` writes.
@@ -125,6 +137,10 @@ pub fn run(a: ScoreArgs, quiet: bool) -> Result<(), Failure> {
         value: &a.value,
         as_of: a.as_of,
         points: a.points,
+        summary: a.summary.map(|b| match b {
+            SummaryBy::Measure => betteroff_arrow::By::Measure,
+            SummaryBy::Area => betteroff_arrow::By::Area,
+        }),
         disclosure_control: !a.no_disclosure_control,
     };
     progress.working(format!("Scoring {} rows", input.batch.num_rows()));

@@ -74,7 +74,8 @@ fn two_areas_scored_by_hand() {
     assert_eq!(
         lines.next().unwrap(),
         "area,measure,period,value,baseline_period,baseline,target,comparison,judged,expected,\
-         progress_pct,status,spc_mean,spc_lower,spc_upper,forecast_points,slope_per_year,\
+         progress_pct,status,spc_mean,spc_lower,spc_upper,variation_icon,assurance,\
+         forecast_points,slope_per_year,\
          forecast_at_due,reachable,baseline_forecast,turned,benchmark_period,benchmark_value,\
          q1,median,q3,band,rank,areas"
     );
@@ -86,12 +87,12 @@ fn two_areas_scored_by_hand() {
     assert_eq!(
         lines.next().unwrap(),
         "Dudley,A3a,2019-10,24.0,2019-04,32.0,16.0,at_most,24.0,24.584382871536523,50.0,\
-         on_track,,,,,,,,,,2019-10,24.0,24.25,24.5,24.75,A,1,2"
+         on_track,,,,,,,,,,,,2019-10,24.0,24.25,24.5,24.75,A,1,2"
     );
     assert_eq!(
         lines.next().unwrap(),
         "Walsall,A3a,2019-10,25.0,2019-04,32.0,16.0,at_most,25.0,24.584382871536523,43.75,\
-         at_risk,,,,,,,,,,2019-10,25.0,24.25,24.5,24.75,D,2,2"
+         at_risk,,,,,,,,,,,,2019-10,25.0,24.25,24.5,24.75,D,2,2"
     );
     assert_eq!(lines.next(), None);
     // The definition may be given as its folder.
@@ -275,4 +276,79 @@ fn sql_arguments_and_an_unreachable_server() {
         "{err}"
     );
     assert!(!err.contains("s3cret"));
+}
+
+#[test]
+fn the_icons_and_their_matrix_by_hand() {
+    // Twelve months from May 2019 for two areas. Dudley: 10, 11, 10, 11, ... 10, then 30. Mean
+    // 145 / 12 = 12.083333; moving ranges ten of 1 and one of 19, which the screening removes
+    // (above 3.267 x 29 / 11), so the mean moving range is 1 and the limits 12.083333 ± 2.66 =
+    // 9.423333 to 14.743333; 30 is above the upper limit and lower is better: special cause
+    // concern, higher (concern_high). The target, 16, lies above the upper limit: every
+    // figure the process gives is under it, so it consistently passes. Walsall: 20, 21 six
+    // times: mean 20.5, limits 17.84 to 23.16, no rule; the target 16 lies below the lower
+    // limit: it consistently fails.
+    let mut csv = String::from("area,measure,period,value\n");
+    let dudley = [10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 30];
+    for (area, values) in [
+        ("Dudley", dudley),
+        ("Walsall", [20, 21].repeat(6).try_into().unwrap()),
+    ] {
+        for (i, v) in values.iter().enumerate() {
+            let m = 4 + i; // months after April 2019
+            csv.push_str(&format!(
+                "{area},A3a,{}-{:02},{v}\n",
+                2019 + m / 12,
+                m % 12 + 1
+            ));
+        }
+    }
+    let d = scratch("icons", &[("wsoa.toml", WSOA), ("t.csv", &csv)]);
+    let args = ["score", &p(&d, "t.csv"), "-s", &p(&d, "wsoa.toml")];
+    let o = run(&args);
+    let out = text(&o.stdout);
+    let cells: Vec<Vec<&str>> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    // spc_mean, spc_lower, spc_upper, variation_icon, assurance (columns 13 to 17).
+    assert_eq!(
+        cells[0][12..17],
+        [
+            "12.083333333333334",
+            "9.423333333333334",
+            "14.743333333333334",
+            "concern_high",
+            "consistent_pass"
+        ]
+    );
+    assert_eq!(
+        cells[1][12..17],
+        ["20.5", "17.84", "23.16", "common_cause", "consistent_fail"]
+    );
+    // The matrix: per measure, then per area.
+    let o = run(&[&args[..], &["--summary", "measure"]].concat());
+    assert_eq!(
+        text(&o.stdout),
+        "measure,series,common_cause,improvement_high,improvement_low,concern_high,concern_low,\
+         neutral_high,neutral_low,no_spc,consistent_pass,consistent_fail,inconsistent,no_assurance\n\
+         A3a,2,1,0,0,1,0,0,0,0,1,1,0,0\n"
+    );
+    let o = run(&[&args[..], &["--summary", "area"]].concat());
+    // Dudley has the concern: first.
+    assert_eq!(
+        text(&o.stdout).lines().skip(1).collect::<Vec<_>>(),
+        [
+            "Dudley,1,0,0,0,1,0,0,0,0,1,0,0,0",
+            "Walsall,1,1,0,0,0,0,0,0,0,0,1,0,0"
+        ]
+    );
+    // Not with --points.
+    assert_eq!(
+        run(&[&args[..], &["--summary", "area", "--points"]].concat())
+            .status
+            .code(),
+        Some(2)
+    );
 }

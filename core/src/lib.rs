@@ -74,6 +74,7 @@ pub use stats::projection::project;
 pub mod batch {
     pub use crate::input::codes;
     pub use crate::report::columns::{band_code, SeriesColumns, SeriesScore, BANDS};
+    pub use crate::report::matrix::{icon_counts, By, IconCounts};
     pub use crate::scoring::batch::{Plan, Rows, Scores};
     #[cfg(feature = "parallel")]
     pub use crate::stats::batch_spc::par_spc;

@@ -33,7 +33,7 @@ SCHEMA = ", ".join([
     "area string", "measure string", "period string", "value double", "baseline_period string",
     "baseline double", "target double", "comparison string", "judged double", "expected double",
     "progress_pct double", "status string", "spc_mean double", "spc_lower double",
-    "spc_upper double", "forecast_points bigint", "slope_per_year double",
+    "spc_upper double", "variation_icon string", "assurance string", "forecast_points bigint", "slope_per_year double",
     "forecast_at_due double", "reachable boolean", "baseline_forecast double", "turned boolean",
     "benchmark_period string", "benchmark_value double", "q1 double", "median double",
     "q3 double", "band string", "rank bigint", "areas bigint",

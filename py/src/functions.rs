@@ -78,7 +78,7 @@ pub(crate) fn spc_table(
 
 /// Full batch scoring of an Arrow table; the Python wrapper `betteroff.score_table` documents it.
 #[pyfunction]
-#[pyo3(signature = (table, scorecard, area, measure, period, value, as_of=None, points=false, comparators=None, disclosure_control=true))]
+#[pyo3(signature = (table, scorecard, area, measure, period, value, as_of=None, points=false, comparators=None, disclosure_control=true, summary=None))]
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn score_table(
     py: Python<'_>,
@@ -92,8 +92,20 @@ pub(crate) fn score_table(
     points: bool,
     comparators: Option<pyo3_arrow::PyTable>,
     disclosure_control: bool,
+    summary: Option<&str>,
 ) -> PyResult<pyo3_arrow::PyTable> {
+    let summary = match summary {
+        None => None,
+        Some("measure") => Some(betteroff_arrow::By::Measure),
+        Some("area") => Some(betteroff_arrow::By::Area),
+        Some(other) => {
+            return Err(usage(format!(
+                "summary must be \"measure\" or \"area\", not {other:?}"
+            )))
+        }
+    };
     let request = betteroff_arrow::ScoreRequest {
+        summary,
         table: "table",
         comparators: "comparators",
         disclosure_control,

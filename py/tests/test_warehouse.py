@@ -141,3 +141,30 @@ def test_a_failing_query_is_the_servers_message(sample: dict, loaded: str) -> No
                         "--scorecard", d / "national.toml"], capture_output=True, text=True)
     assert o.returncode == 1
     assert o.stderr == 'betteroff: the query failed: ERROR: relation "nowhere" does not exist\n'
+
+
+def test_the_batch_matrix_counts_each_series_icon(sample: dict) -> None:
+    # score_table(summary=...) and `betteroff score --summary`: the same table, and each count
+    # is the number of series with that icon in the per-series scores (counted here by pyarrow).
+    d = sample["dir"]
+    series = sample["expected"]
+    for by in ("measure", "area"):
+        got = plain(betteroff.score_table(sample["rows"], sample["card"], comparators=sample["comparators"], summary=by))
+        cli_got = cli(sample, str(d / "national.parquet"), "--comparators", str(d / "england.parquet"), "--summary", by)
+        assert cli_got.column_names == got.column_names
+        for name in got.column_names:
+            assert cli_got.column(name).to_pylist() == got.column(name).to_pylist(), (by, name)
+        assert got.num_rows == (50 if by == "measure" else 20)
+        assert sum(got.column("series").to_pylist()) == series.num_rows
+        rows = {k: i for i, k in enumerate(got.column(by).to_pylist())}
+        for column, none in (("variation_icon", "no_spc"), ("assurance", "no_assurance")):
+            counted = series.group_by([by, column]).aggregate([([], "count_all")]).to_pylist()
+            for c in counted:
+                icon = c[column] if c[column] is not None else none
+                assert got.column(icon)[rows[c[by]]].as_py() == c["count_all"], (by, icon)
+    # Concern first: the first measure has at least as many concern icons as any other.
+    m = plain(betteroff.score_table(sample["rows"], sample["card"], comparators=sample["comparators"], summary="measure"))
+    concern = [a + b for a, b in zip(m.column("concern_high").to_pylist(), m.column("concern_low").to_pylist())]
+    assert concern[0] == max(concern) > 0
+    with pytest.raises(betteroff.UsageError, match='summary must be "measure" or "area"'):
+        betteroff.score_table(sample["rows"], sample["card"], summary="region")

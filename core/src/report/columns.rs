@@ -8,6 +8,7 @@ use std::ops::Range;
 use crate::model::period::Period;
 use crate::model::status::Status;
 use crate::model::target::Comparison;
+use crate::stats::spc::{Assurance, VariationIcon};
 
 /// The quartile bands' names in code order (columnar output): A, the best quarter, is 0.
 pub const BANDS: [&str; 4] = ["A", "B", "C", "D"];
@@ -31,6 +32,24 @@ impl SeriesColumns {
         self.comparison
             .iter()
             .map(|c| c.map(Comparison::code))
+            .collect()
+    }
+
+    /// The variation icon column as codes (places in [`VariationIcon::ALL`]).
+    pub fn variation_icon_codes(&self) -> Vec<Option<u8>> {
+        self.variation_icon
+            .iter()
+            .map(|v| v.and_then(|v| VariationIcon::ALL.iter().position(|&x| x == v)))
+            .map(|i| i.and_then(|i| u8::try_from(i).ok()))
+            .collect()
+    }
+
+    /// The assurance icon column as codes (places in [`Assurance::ALL`]).
+    pub fn assurance_codes(&self) -> Vec<Option<u8>> {
+        self.assurance
+            .iter()
+            .map(|a| a.and_then(|a| Assurance::ALL.iter().position(|&x| x == a)))
+            .map(|i| i.and_then(|i| u8::try_from(i).ok()))
             .collect()
     }
 
@@ -110,6 +129,11 @@ series_columns! {
     spc_lower: Option<f64>,
     /// The upper SPC limit.
     spc_upper: Option<f64>,
+    /// The Making Data Count variation icon of the latest figure with SPC.
+    variation_icon: Option<VariationIcon>,
+    /// The assurance icon: the target against the last limits (a target on the value, limits,
+    /// and a direction).
+    assurance: Option<Assurance>,
     /// How many figures the forecast line was fitted to.
     forecast_points: Option<usize>,
     /// The forecast line's slope, per year.

@@ -5,6 +5,7 @@
 
 use crate::model::period::Period;
 use crate::model::status::Status;
+use crate::report::columns::SeriesColumns;
 use crate::report::MeasureResult;
 use crate::stats::spc::{Assurance, Rule, VariationIcon};
 use serde::Serialize;
@@ -84,4 +85,151 @@ pub fn spc_matrix(measures: &[MeasureResult]) -> Vec<SpcRow> {
         .collect();
     rows.sort_by_key(|(i, v, a, s, _)| (*v, *a, *s, *i));
     rows.into_iter().map(|r| r.4).collect()
+}
+
+/// How the batch matrix groups series: one row per measure (its icons across the areas) or per
+/// area (across the measures).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    /// One row per measure.
+    Measure,
+    /// One row per area.
+    Area,
+}
+
+/// One row of the batch matrix: how many of a measure's (or an area's) series have each icon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IconCounts {
+    /// The measure code or area number.
+    pub key: u32,
+    /// The first series of the group (an index into the series columns), for its names.
+    pub first: usize,
+    /// How many series the group has.
+    pub series: usize,
+    /// How many have each variation icon, in [`VariationIcon::ALL`]'s order.
+    pub variation: [usize; 7],
+    /// How many have no SPC (too few figures, or none).
+    pub no_spc: usize,
+    /// How many have each assurance icon, in [`Assurance::ALL`]'s order.
+    pub assurance: [usize; 3],
+    /// How many have no assurance icon (no SPC, no target on the value, or no direction).
+    pub no_assurance: usize,
+}
+
+impl IconCounts {
+    /// Special cause concern, either way.
+    pub fn concern(&self) -> usize {
+        VariationIcon::ALL
+            .iter()
+            .zip(self.variation)
+            .filter(|(v, _)| v.concern_rank() == 0)
+            .map(|(_, n)| n)
+            .sum()
+    }
+
+    /// Consistently failing the target.
+    pub fn failing(&self) -> usize {
+        self.assurance[Assurance::ALL
+            .iter()
+            .position(|&a| a == Assurance::ConsistentFail)
+            .unwrap_or(0)]
+    }
+}
+
+/// The batch matrix of Making Data Count's icons: for each measure (or area), how many of its
+/// series have each variation and assurance icon. Concern first: the groups with the most
+/// special cause concern, then the most consistently failing, then in the order they first
+/// appear. The one projection of batch icons (Python's `score_table(summary=...)`, the CLI's
+/// `score --summary`).
+pub fn icon_counts(s: &SeriesColumns, by: By) -> Vec<IconCounts> {
+    let mut place: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    let mut rows: Vec<IconCounts> = Vec::new();
+    for i in 0..s.len() {
+        let key = match by {
+            By::Measure => s.measure[i],
+            By::Area => s.area[i],
+        };
+        let k = *place.entry(key).or_insert_with(|| {
+            rows.push(IconCounts {
+                key,
+                first: i,
+                series: 0,
+                variation: [0; 7],
+                no_spc: 0,
+                assurance: [0; 3],
+                no_assurance: 0,
+            });
+            rows.len() - 1
+        });
+        let row = &mut rows[k];
+        row.series += 1;
+        match s.variation_icon[i].and_then(|v| VariationIcon::ALL.iter().position(|&x| x == v)) {
+            Some(v) => row.variation[v] += 1,
+            None => row.no_spc += 1,
+        }
+        match s.assurance[i].and_then(|a| Assurance::ALL.iter().position(|&x| x == a)) {
+            Some(a) => row.assurance[a] += 1,
+            None => row.no_assurance += 1,
+        }
+    }
+    rows.sort_by_key(|r| {
+        (
+            std::cmp::Reverse(r.concern()),
+            std::cmp::Reverse(r.failing()),
+            r.first,
+        )
+    });
+    rows
+}
+
+#[cfg(test)]
+mod batch_tests {
+    use super::*;
+
+    #[test]
+    fn icons_counted_per_measure_and_per_area_concern_first() {
+        // Three areas x two measures. Measure 0: concern (high), common cause, no SPC;
+        // measure 1: improvement, concern (low), concern (high), one consistently failing.
+        let c = SeriesColumns {
+            area: vec![1, 2, 3, 1, 2, 3],
+            measure: vec![0, 0, 0, 1, 1, 1],
+            variation_icon: vec![
+                Some(VariationIcon::ConcernHigh),
+                Some(VariationIcon::CommonCause),
+                None,
+                Some(VariationIcon::ImprovementLow),
+                Some(VariationIcon::ConcernLow),
+                Some(VariationIcon::ConcernHigh),
+            ],
+            assurance: vec![
+                Some(Assurance::Inconsistent),
+                None,
+                None,
+                Some(Assurance::ConsistentPass),
+                Some(Assurance::ConsistentFail),
+                None,
+            ],
+            ..SeriesColumns::default()
+        };
+        let m = icon_counts(&c, By::Measure);
+        // Measure 1 has two concerns, measure 0 one: measure 1 first.
+        assert_eq!((m[0].key, m[0].first, m[0].series), (1, 3, 3));
+        assert_eq!(m[0].variation, [0, 0, 1, 1, 1, 0, 0]);
+        assert_eq!(
+            (m[0].no_spc, m[0].assurance, m[0].no_assurance),
+            (0, [1, 1, 0], 1)
+        );
+        assert_eq!(m[1].variation, [1, 0, 0, 1, 0, 0, 0]);
+        assert_eq!(
+            (m[1].no_spc, m[1].assurance, m[1].no_assurance),
+            (1, [0, 0, 1], 2)
+        );
+        let a = icon_counts(&c, By::Area);
+        // Areas 1 and 3 and 2 each have one concern; area 2 also fails once: area 2 first,
+        // then 1 and 3 in order.
+        assert_eq!(a.iter().map(|r| r.key).collect::<Vec<_>>(), [2, 1, 3]);
+        assert_eq!(a.iter().map(|r| r.series).sum::<usize>(), 6);
+        assert_eq!(a[0].concern(), 1);
+        assert_eq!(a[0].failing(), 1);
+    }
 }

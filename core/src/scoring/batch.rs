@@ -109,12 +109,12 @@ pub struct Plan<'d> {
     control: bool,
 }
 
-/// SPC limits of a series.
+/// SPC limits of a series, and its latest figure's variation icon.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct SpcLimits {
     mean: f64,
-    lower: Option<f64>,
-    upper: Option<f64>,
+    limits: Option<spc::Limits>,
+    icon: Option<spc::VariationIcon>,
 }
 
 /// The turn-the-curve forecast, as the scorecard's (`report::ForecastResult`).
@@ -868,8 +868,15 @@ impl Plan<'_> {
                 (None, None) => Unjudged::Unresolved.status(),
             },
             spc_mean: finite(spc.map(|l| l.mean)),
-            spc_lower: finite(spc.and_then(|l| l.lower)),
-            spc_upper: finite(spc.and_then(|l| l.upper)),
+            spc_lower: finite(spc.and_then(|l| l.limits).map(|l| l.lower)),
+            spc_upper: finite(spc.and_then(|l| l.limits).map(|l| l.upper)),
+            variation_icon: spc.and_then(|l| l.icon),
+            // The scorecard judges a target on the value itself (not a gap) against the limits.
+            assurance: spc::assurance(
+                judged.filter(|j| j.on_value).map(|j| j.goal),
+                spc.and_then(|l| l.limits).as_ref(),
+                m.polarity,
+            ),
             forecast_points: forecast.map(|f| f.points_used),
             slope_per_year: forecast.map(|f| f.slope_per_year),
             at_due: forecast.and_then(|f| f.at_due),
@@ -980,10 +987,15 @@ impl Plan<'_> {
             rule[i - first_row] = Some(r);
             point_type[i - first_row] = Some(types[usize::from(r.code())]);
         }
+        // The scorecard's icon: the last point's (`VariationIcon::of`, the one mapping).
+        let icon = w
+            .rules
+            .last()
+            .map(|&r| spc::VariationIcon::of(types[usize::from(r.code())], r));
         Some(SpcLimits {
             mean: centre.mean,
-            lower: centre.limits.map(|l| l.lower),
-            upper: centre.limits.map(|l| l.upper),
+            limits: centre.limits,
+            icon,
         })
     }
 

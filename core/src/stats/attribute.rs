@@ -101,11 +101,7 @@ pub fn chart(
         .last()
         .map_or(PointType::CommonCause, |p| p.point_type);
     let last = points.last().and_then(|p| p.centre.limits);
-    let assurance: Option<Assurance> = match (target, last, polarity) {
-        (Some(t), Some(l), Polarity::HigherIsBetter) => Some(spc::assure(t, &l, true)),
-        (Some(t), Some(l), Polarity::LowerIsBetter) => Some(spc::assure(t, &l, false)),
-        _ => None,
-    };
+    let assurance: Option<Assurance> = spc::assurance(target, last.as_ref(), polarity);
     if matches!(kind, ChartKind::PPrime | ChartKind::UPrime) {
         notes.push(format!(
             "{}: the limits vary with each period's denominator; the assurance icon judges the target against the latest period's.",

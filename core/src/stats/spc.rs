@@ -354,14 +354,25 @@ impl Assurance {
         }
     }
 
+    /// Every icon, in order.
+    pub const ALL: [Assurance; 3] = [
+        Assurance::ConsistentPass,
+        Assurance::ConsistentFail,
+        Assurance::Inconsistent,
+    ];
+
+    /// Its name in the JSON: `consistent_fail`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Assurance::ConsistentPass => "consistent_pass",
+            Assurance::ConsistentFail => "consistent_fail",
+            Assurance::Inconsistent => "inconsistent",
+        }
+    }
+
     /// Reads an assurance icon by its JSON name (`consistent_fail`).
     pub fn parse(key: &str) -> Option<Self> {
-        match key {
-            "consistent_pass" => Some(Assurance::ConsistentPass),
-            "consistent_fail" => Some(Assurance::ConsistentFail),
-            "inconsistent" => Some(Assurance::Inconsistent),
-            _ => None,
-        }
+        Assurance::ALL.into_iter().find(|a| a.key() == key)
     }
 
     /// The letter on the icon: P (passes), F (fails), ? (hit and miss).
@@ -454,11 +465,7 @@ pub fn xmr(
         .last()
         .map_or(PointType::CommonCause, |p| p.point_type);
     let last = points.last().map(|p| p.centre);
-    let assurance = match (target, last.and_then(|c| c.limits), polarity) {
-        (Some(t), Some(l), Polarity::HigherIsBetter) => Some(assure(t, &l, true)),
-        (Some(t), Some(l), Polarity::LowerIsBetter) => Some(assure(t, &l, false)),
-        _ => None,
-    };
+    let assurance = assurance(target, last.and_then(|c| c.limits).as_ref(), polarity);
     if target.is_some() && last.is_some() && assurance.is_none() && polarity != Polarity::Neutral {
         notes.push("No assurance icon: the last group has no limits to judge the target against (NHSRplotthedots reports \"inconsistent\" here, from a comparison with a missing limit).".to_string());
     }
@@ -490,6 +497,20 @@ fn limits_note(kind: LimitsKind, points: usize, o: &SpcOptions) -> Option<String
             "{from} do not vary and outlier screening leaves no moving range, so there are no limits; the trend and shift rules still apply."
         )),
         LimitsKind::Overflow => Some("the limits would lie beyond the largest number a double holds, so there are none; the trend and shift rules still apply.".to_string()),
+    }
+}
+
+/// The assurance icon of `target` against the last limits, for a measure with a direction: the
+/// one rule every chart and batch scoring use. None without a target, limits or direction.
+pub(crate) fn assurance(
+    target: Option<f64>,
+    limits: Option<&Limits>,
+    polarity: Polarity,
+) -> Option<Assurance> {
+    match (target, limits, polarity) {
+        (Some(t), Some(l), Polarity::HigherIsBetter) => Some(assure(t, l, true)),
+        (Some(t), Some(l), Polarity::LowerIsBetter) => Some(assure(t, l, false)),
+        _ => None,
     }
 }
 

@@ -450,6 +450,7 @@ def score_table(
     points: bool = False,
     comparators: Any = None,
     disclosure_control: bool = True,
+    summary: Optional[str] = None,
 ) -> Any:
     """Scores every area against every measure of ``scorecard`` at once, from an Arrow table or
     anything with ``__arrow_c_stream__`` (pyarrow, pandas, polars): the same figures as scoring
@@ -465,7 +466,8 @@ def score_table(
     ``value``, ``baseline_period``, ``baseline``, ``target``, ``comparison``, ``judged`` (the
     value, or for a gap target its gap to the comparator), ``expected``,
     ``progress_pct``, ``status`` (the JSON report's names), SPC limits (``spc_mean``,
-    ``spc_lower``, ``spc_upper``), the forecast (``forecast_points``, ``slope_per_year``,
+    ``spc_lower``, ``spc_upper``), the Making Data Count icons (``variation_icon``,
+    ``assurance``: the JSON's names, as the scorecard gives them), the forecast (``forecast_points``, ``slope_per_year``,
     ``forecast_at_due``, ``reachable``, ``baseline_forecast``, ``turned``) and the benchmark
     among all areas (``benchmark_period``, ``q1``, ``median``, ``q3``, ``band``, ``rank``,
     ``areas``), in full precision, null where a figure does not apply. With ``points=True`` it
@@ -477,14 +479,18 @@ def score_table(
     Disclosure control applies as in the scorecard (docs/disclosure.md): a count measure's
     small counts are withheld (status ``suppressed`` when the latest is) and counts are rounded
     when the scorecard says so, before anything is worked from them; ``disclosure_control=False``
-    scores the true figures, for internal use only.
+    scores the true figures, for internal use only. ``summary="measure"`` (or ``"area"``)
+    returns the batch matrix of icons instead: one row per measure (or area), with ``series``
+    and how many of its series have each variation icon (``common_cause``,
+    ``improvement_high``, ..., ``no_spc``) and each assurance icon (``consistent_pass``,
+    ``consistent_fail``, ``inconsistent``, ``no_assurance``), concern first.
 
     >>> card = Scorecard.load("examples/national/scorecard.toml")         # doctest: +SKIP
     >>> score_table(df, card).to_pandas()                                 # doctest: +SKIP
     """
     result = _native.score_table(
         table, scorecard._native, area, measure, period, value, as_of, points, comparators,
-        disclosure_control,
+        disclosure_control, summary,
     )
     try:
         pyarrow = __import__("pyarrow")

@@ -80,6 +80,7 @@ def score_table(
     points: bool = ...,
     comparators: Any = ...,
     disclosure_control: bool = ...,
+    summary: Optional[str] = ...,
 ) -> Any: ...
 def spc_table(
     table: Any, series: str, value: str, polarity: str, screen_outliers: bool, fix_after: Optional[int] = ...
