@@ -181,6 +181,16 @@ fn columns(s: betteroff::batch::Scores) -> Object {
     );
     set("band", code(x.band_codes()));
     set("bandNames", names(&BANDS));
+    set("variationIcon", code(x.variation_icon_codes()));
+    set(
+        "variationIconNames",
+        names(&betteroff::spc::VariationIcon::ALL.map(|v| v.key())),
+    );
+    set("assurance", code(x.assurance_codes()));
+    set(
+        "assuranceNames",
+        names(&betteroff::spc::Assurance::ALL.map(|a| a.key())),
+    );
     set(
         "rule",
         code(s.rule.iter().map(|r| r.map(|r| r.code())).collect()),

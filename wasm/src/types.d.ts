@@ -444,7 +444,7 @@ export interface SpcColumns {
 
 /** The result of Scorecard.scoreColumns(): one entry per series (area and measure, in input
     order) in each column, in full precision; NaN where a figure does not apply, 255 in the code
-    columns (status, comparison, band, reachable, turned, rule). Codes index the *Names arrays;
+    columns (status, comparison, band, variationIcon, assurance, reachable, turned, rule). Codes index the *Names arrays;
     reachable and turned are 1 (yes) or 0 (no). period and benchmarkPeriod index the periods
     given; rule has one entry per input row. */
 export interface ScoreColumns {
@@ -465,6 +465,11 @@ export interface ScoreColumns {
   spcMean: Float64Array;
   spcLower: Float64Array;
   spcUpper: Float64Array;
+  /** The Making Data Count icons, as the scorecard gives them. */
+  variationIcon: Uint8Array;
+  variationIconNames: VariationIcon[];
+  assurance: Uint8Array;
+  assuranceNames: Assurance[];
   forecastPoints: Float64Array;
   slopePerYear: Float64Array;
   forecastAtDue: Float64Array;

@@ -81,3 +81,23 @@ test('disclosure control as in the scorecard', () => {
     undefined, undefined, undefined, undefined, false);
   assert.equal(raw.value[0], 3);
 });
+
+test('the icons of two areas, worked by hand', () => {
+  // Twelve months from May 2019 (the CLI's test, cli/tests/score.rs, works the same figures):
+  // area 1 alternates 10 and 11, then 30: limits 12.083333 ± 2.66 after the screening, 30 above
+  // the upper limit and lower is better: concern_high; the target 16 above the upper limit:
+  // consistent_pass. Area 2 alternates 20 and 21: limits 17.84 to 23.16, no rule:
+  // common_cause; 16 below the lower limit: consistent_fail.
+  const one = [10, 11, 10, 11, 10, 11, 10, 11, 10, 11, 10, 30];
+  const two = [20, 21, 20, 21, 20, 21, 20, 21, 20, 21, 20, 21];
+  const periods = one.map((_, i) => { const m = 4 + i; return `${2019 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`; });
+  const card = Scorecard.fromToml(DEFINITION);
+  const c = card.scoreColumns(
+    Uint32Array.from([...one.map(() => 1), ...two.map(() => 2)]),
+    new Uint32Array(24), ['A3a'],
+    Uint32Array.from([...periods.keys(), ...periods.keys()]), periods,
+    Float64Array.from([...one, ...two]));
+  assert.deepEqual([...c.variationIcon].map((k) => c.variationIconNames[k]), ['concern_high', 'common_cause']);
+  assert.deepEqual([...c.assurance].map((k) => c.assuranceNames[k]), ['consistent_pass', 'consistent_fail']);
+  assert.deepEqual([c.spcLower[1], c.spcUpper[1]], [17.84, 23.16]);
+});
