@@ -16,7 +16,16 @@ const STATUSES = [
 const $ = (id) => document.getElementById(id);
 const cards = new Map();
 
+// A shipped build (examples/dashboard/build.sh) carries the scorecards' files in the page, so
+// that it works from a shared drive (file://, where a browser fetches nothing); served from this
+// folder, the page fetches them.
+const EMBEDDED = globalThis.BETTEROFF_FILES;
+
 async function fetchText(url) {
+  if (EMBEDDED) {
+    if (Object.hasOwn(EMBEDDED, url)) return EMBEDDED[url];
+    throw new Error(`${url}: not in this page (build it again with the file)`);
+  }
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
   return r.text();
@@ -318,7 +327,7 @@ async function main() {
     await init();
     const { scorecards } = JSON.parse(await fetchText('scorecards.json'));
     for (const entry of scorecards) cards.set(entry.id, await loadCard(entry));
-    entries = scorecards.map((e) => [e.id, e.title]);
+    entries = scorecards.map((e) => [e.id, e.title ?? cards.get(e.id).definition().title]);
     fill($('card'), entries);
   } catch (e) {
     $('loading').textContent = `The scorecards could not be loaded: ${e.message}`;
