@@ -53,6 +53,26 @@ test('the dashboard has no WCAG A or AA violation, on a desktop and at 320 px wi
   }
 });
 
+test('at 200% zoom the dashboard loses nothing: no sideways scroll, every control on screen, no violation', async () => {
+  // A 1280 x 900 window at 200% zoom (WCAG 1.4.4, resize text): 640 x 450 CSS pixels, each
+  // drawn twice the size.
+  const { page } = await open(browser, `${server.origin}/examples/dashboard/?card=dudley-wsoa&asof=2020-05`, { width: 640, height: 450 }, 2);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  await page.locator('#measures tbody tr[data-measure="9.A1"] button').click();
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(wide <= 1, `the page is ${wide} px wider than the window`);
+  // Every control and every label lies within the window's width, none clipped or hidden.
+  const off = await page.$$eval('select, input, button, label', (els) => els
+    .filter((e) => e.offsetParent !== null)
+    .map((e) => [e.id || e.textContent.trim().slice(0, 30), e.getBoundingClientRect()])
+    .filter(([, r]) => r.left < 0 || r.right > window.innerWidth + 1 || r.width === 0)
+    .map(([name]) => name));
+  assert.deepEqual(off, []);
+  assert.deepEqual(await violations(page), []);
+  await page.screenshot({ path: join(root, 'target/screenshots/dashboard-zoom-200.png'), fullPage: true });
+  await page.close();
+});
+
 for (const [name, dir, extra] of [
   ['dudley', 'examples/dudley-wsoa', ['--as-of', '2020-05']],
   ['stockton', 'examples/stockton', []],

@@ -42,9 +42,11 @@ export function launch() {
   });
 }
 
-/** Opens `url`, recording console errors, page errors, dialogs and every request. */
-export async function open(browser, url, viewport = { width: 1200, height: 900 }) {
-  const page = await browser.newPage({ viewport });
+/** Opens `url`, recording console errors, page errors, dialogs and every request. `zoom` is
+    the browser's zoom (2: 200%, a window of twice the viewport's pixels shown at twice the
+    size). */
+export async function open(browser, url, viewport = { width: 1200, height: 900 }, zoom = 1) {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: zoom });
   const seen = { errors: [], requests: [], dialogs: [] };
   page.on('console', (m) => { if (m.type() === 'error') seen.errors.push(m.text()); });
   page.on('pageerror', (e) => seen.errors.push(String(e)));
