@@ -98,6 +98,7 @@ function render() {
     $('summary').hidden = false;
     $('measures').hidden = true;
     $('empty').hidden = true;
+    $('export').hidden = true;
     return;
   }
   document.title = `${report.scorecard.title}: as of ${report.as_of}`;
@@ -159,9 +160,52 @@ function restoreState() {
   }
 }
 
+// The labels of the filters that are set, for the export's words: "section Area 2, RAG Red".
+const FILTERS = [['section', 'section'], ['kind', 'kind'], ['status', 'status'], ['rag', 'RAG'], ['icon', 'SPC']];
+
+/** The core's view of what the page shows: the reporting period and, when a filter or the
+    search leaves measures out, those shown, with the words saying which. */
+function viewOptions(report) {
+  const asOf = $('asof').value || undefined;
+  const set = FILTERS.filter(([id]) => $(id).value)
+    .map(([id, name]) => `${name} ${$(id).selectedOptions[0].textContent}`);
+  const q = $('q').value.trim();
+  if (q) set.push(`search "${q}"`);
+  if (set.length === 0) return { asOf };
+  return { asOf, measures: report.measures.filter(shown).map((m) => m.id), view: `shown in the dashboard (${set.join(', ')})` };
+}
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The export buttons: the core's own renderers of the view (the same bytes as the CLI's). */
+function wireExport() {
+  const current = () => {
+    const card = cards.get($('card').value);
+    const report = card.score({ asOf: $('asof').value || undefined });
+    const options = viewOptions(report);
+    return { card, options, stem: `${$('card').value}-${report.as_of}` };
+  };
+  $('export-html').addEventListener('click', () => { const c = current(); download(`${c.stem}.html`, 'text/html', c.card.toHtml(c.options)); });
+  $('export-csv').addEventListener('click', () => { const c = current(); download(`${c.stem}.csv`, 'text/csv', c.card.render('csv', c.options)); });
+  $('export-json').addEventListener('click', () => { const c = current(); download(`${c.stem}.json`, 'application/json', c.card.toJson(c.options)); });
+  $('print').addEventListener('click', () => window.print());
+}
+
 function table(card, report, asOf) {
   saveState();
   const rows = report.measures.filter(shown);
+  const options = viewOptions(report);
+  $('export-what').textContent = options.measures
+    ? `Export the ${rows.length} measures ${options.view}:`
+    : `Export all ${report.measures.length} measures as of ${report.as_of}:`;
+  $('export').hidden = false;
   const body = $('measures').querySelector('tbody');
   body.replaceChildren();
   for (const m of rows) {
@@ -338,6 +382,7 @@ async function main() {
   for (const id of ['asof', 'section', 'kind', 'status', 'rag', 'icon']) $(id).addEventListener('change', render);
   $('q').addEventListener('input', render);
   wireOpening();
+  wireExport();
   restoreState();
   onCardChange();
   // The scorecard opened last time, from this browser's storage.

@@ -118,10 +118,17 @@ fn strict(options: &Option<ScoreOptions>) -> bool {
     switch(options, "strict", false)
 }
 
-/// `{ order: "exceptions", only: ["off_track", "at_risk"] }`: the board pack's view.
-fn board_pack(
-    options: &Option<ScoreOptions>,
-) -> Result<(betteroff::report::view::Order, Vec<betteroff::Status>), JsValue> {
+/// What a view shows: the order, the statuses listed, and the measures chosen (with the words
+/// saying which).
+struct View {
+    order: betteroff::report::view::Order,
+    only: Vec<betteroff::Status>,
+    measures: Option<(Vec<String>, String)>,
+}
+
+/// `{ order: "exceptions", only: ["off_track", "at_risk"] }`: the board pack's view;
+/// `{ measures: ["2.A3a", ...], view: "shown in the dashboard: RAG red" }`: a dashboard's.
+fn board_pack(options: &Option<ScoreOptions>) -> Result<View, JsValue> {
     use betteroff::report::view::{parse_statuses, Order};
     let get = |name: &str| {
         options
@@ -153,7 +160,30 @@ fn board_pack(
             parse_statuses(&names.join(",")).map_err(|e| usage("only", e))?
         }
     };
-    Ok((order, only))
+    let measures = match get("measures") {
+        None => None,
+        Some(v) if Array::is_array(&v) => {
+            let ids: Option<Vec<String>> = Array::from(&v).iter().map(|x| x.as_string()).collect();
+            let ids = ids.ok_or_else(|| {
+                usage("measures", "measures must be measure ids (strings)".into())
+            })?;
+            let which = get("view")
+                .and_then(|w| w.as_string())
+                .unwrap_or_else(|| "chosen".to_string());
+            Some((ids, which))
+        }
+        Some(_) => {
+            return Err(usage(
+                "measures",
+                "measures must be an array of measure ids".into(),
+            ))
+        }
+    };
+    Ok(View {
+        order,
+        only,
+        measures,
+    })
 }
 
 fn as_of(options: &Option<ScoreOptions>) -> Result<Option<Period>, JsValue> {
@@ -581,7 +611,7 @@ impl Scorecard {
     }
 
     fn report(&self, options: &Option<ScoreOptions>) -> Result<betteroff::Report, JsValue> {
-        let (order, only) = board_pack(options)?;
+        let view = board_pack(options)?;
         let mut report = self
             .card
             .score_with(as_of(options)?, disclosure(options))
@@ -589,7 +619,11 @@ impl Scorecard {
         if strict(options) {
             report = report.strict().map_err(to_js)?;
         }
-        Ok(report.ordered(order).only(&only))
+        let report = report.ordered(view.order).only(&view.only);
+        Ok(match &view.measures {
+            Some((ids, which)) => report.only_measures(ids, which),
+            None => report,
+        })
     }
 }
 

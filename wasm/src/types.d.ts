@@ -32,6 +32,10 @@ export interface ScoreOptions {
   order?: "plan" | "exceptions";
   /** Only measures of these statuses (the report says so; its summary counts every measure). */
   only?: Status[] | string;
+  /** Only these measures, by id (a dashboard's view); `view` says which in the report's note
+      ("shown in the dashboard: RAG red"). The summary counts every measure. */
+  measures?: string[];
+  view?: string;
 }
 
 /** GSS symbols for withheld figures: c confidential, x not available, z not applicable, low rounds to zero. */

@@ -87,21 +87,34 @@ impl Report {
 
     /// The report listing only the measures whose status is one of `statuses` (all of them
     /// when it is empty), saying so at the top; the summary still counts every measure.
-    pub fn only(mut self, statuses: &[Status]) -> Report {
+    pub fn only(self, statuses: &[Status]) -> Report {
         if statuses.is_empty() {
             return self;
         }
+        let names: Vec<String> = statuses.iter().map(|s| s.label().to_lowercase()).collect();
+        self.listing(|m| statuses.contains(&m.status), &names.join(" or "))
+    }
+
+    /// The report listing only the measures `ids` names (a dashboard's view, with its filters
+    /// described in `which`: "shown in the dashboard: RAG red"), saying so at the top; the
+    /// summary still counts every measure. An id the report does not have is left out.
+    pub fn only_measures(self, ids: &[String], which: &str) -> Report {
+        let ids: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+        self.listing(|m| ids.contains(m.id.as_str()), which)
+    }
+
+    /// The one way a view leaves measures out: from the list and every section, with the note
+    /// that says which and how many are left.
+    fn listing(mut self, keep: impl Fn(&MeasureResult) -> bool, which: &str) -> Report {
         let total = self.measures.len();
-        self.measures.retain(|m| statuses.contains(&m.status));
+        self.measures.retain(|m| keep(m));
         let kept: std::collections::HashSet<String> =
             self.measures.iter().map(|m| m.id.clone()).collect();
         for s in &mut self.sections {
             s.measures.retain(|id| kept.contains(id));
         }
-        let names: Vec<String> = statuses.iter().map(|s| s.label().to_lowercase()).collect();
         self.scorecard.notes.push(format!(
-            "This report lists only the measures {}: {} of {total}. The summary counts every measure.",
-            names.join(" or "),
+            "This report lists only the measures {which}: {} of {total}. The summary counts every measure.",
             self.measures.len()
         ));
         self
@@ -123,5 +136,40 @@ mod tests {
             .starts_with("unknown status \"late\": expected achieved, on_track"));
         assert_eq!(Order::parse("exceptions"), Some(Order::Exceptions));
         assert_eq!(Order::parse("worst"), None);
+    }
+
+    #[test]
+    fn a_dashboards_view_lists_its_measures_and_says_so() {
+        let card = crate::Scorecard::load(crate::Sources {
+            definition: (
+                "d.toml",
+                include_str!("../../../examples/dudley-wsoa/scorecard.toml"),
+            ),
+            observations: Some((
+                "o.csv",
+                include_str!("../../../examples/dudley-wsoa/observations.csv"),
+            )),
+            ..crate::Sources::default()
+        })
+        .unwrap();
+        let r = card.score(Some("2020-05".parse().unwrap())).unwrap();
+        let total = r.measures.len();
+        let v = r.clone().only_measures(
+            &["2.A3a".into(), "1.B3".into(), "nope".into()],
+            "shown in the dashboard: search \"a\"",
+        );
+        assert_eq!(
+            v.measures.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
+            ["1.B3", "2.A3a"]
+        );
+        assert!(v
+            .sections
+            .iter()
+            .all(|s| s.measures.iter().all(|id| id == "1.B3" || id == "2.A3a")));
+        assert_eq!(
+            v.scorecard.notes.last().unwrap(),
+            &format!("This report lists only the measures shown in the dashboard: search \"a\": 2 of {total}. The summary counts every measure.")
+        );
+        assert_eq!(v.summary, r.summary);
     }
 }
