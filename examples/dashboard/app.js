@@ -126,11 +126,20 @@ function summary(report) {
 }
 
 /** Whether measure `m` shows under the filters and the search. */
+// Each section's parent, for the report being shown (a priority's outcomes are within it).
+let parents = new Map();
+
+/** Whether section `id` is `within` or inside it. */
+function inside(id, within) {
+  for (let s = id, depth = 0; s && depth < 64; s = parents.get(s), depth++) if (s === within) return true;
+  return false;
+}
+
 function shown(m) {
   const [section, kind, status, rag, icon] = ['section', 'kind', 'status', 'rag', 'icon'].map((id) => $(id).value);
   const q = $('q').value.trim().toLowerCase();
   const v = m.spc?.variation_icon ?? '';
-  return (!section || m.section === section) && (!kind || m.kind === kind) && (!status || m.status === status)
+  return (!section || inside(m.section, section)) && (!kind || m.kind === kind) && (!status || m.status === status)
     && (!rag || m.rag === rag) && (!icon || v === icon || v.startsWith(`${icon}_`))
     && (!q || m.name.toLowerCase().includes(q) || m.id.toLowerCase().includes(q));
 }
@@ -198,37 +207,108 @@ function wireExport() {
   $('print').addEventListener('click', () => window.print());
 }
 
+// The three questions of results-based accountability, after the population indicators: the
+// order measures are grouped in within each section.
+const QUESTIONS = [
+  ['indicator', 'Population indicators'], ['how_much', 'How much did we do?'],
+  ['how_well', 'How well did we do it?'], ['better_off', 'Is anyone better off?'],
+];
+const COLUMNS = 9;
+
 function table(card, report, asOf) {
   saveState();
+  parents = new Map(report.sections.map((s) => [s.id, s.parent]));
   const rows = report.measures.filter(shown);
   const options = viewOptions(report);
   $('export-what').textContent = options.measures
     ? `Export the ${rows.length} measures ${options.view}:`
     : `Export all ${report.measures.length} measures as of ${report.as_of}:`;
   $('export').hidden = false;
-  const body = $('measures').querySelector('tbody');
-  body.replaceChildren();
-  for (const m of rows) {
-    const change = m.change.previous ? `${m.change.previous.label} on ${m.change.previous.from_period}` : '–';
-    const target = m.target ? (m.target.value === null ? m.target.description
-      : `${m.target.comparison === 'at_most' ? 'at most ' : m.target.comparison === 'at_least' ? 'at least ' : ''}${value(m, m.target.value)}${m.target.due ? ` by ${m.target.due}` : ''}`) : '–';
-    // The visible word begins the accessible name (WCAG 2.5.3, label in name).
-    const button = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': `Show chart and details of ${m.name}` }, 'Show');
-    const tr = el('tr', { data: { measure: m.id } },
-      el('td', { 'data-label': 'Status' }, badge(m.status, m.status_label, m.rag)),
-      el('th', { scope: 'row' }, m.name, el('span', { class: 'sub' }, m.notes.filter((n) => !n.startsWith('Target as worded')).slice(0, 1).join(''))),
-      el('td', { 'data-label': 'Latest' }, m.value === null
-        ? (m.symbol && m.period ? `${m.symbol} (${m.period})` : m.period ? `no figure for ${m.period}` : 'no data')
-        : `${value(m, m.value)} (${m.period})`),
-      el('td', { 'data-label': 'Change' }, `${change}${m.direction !== 'unknown' ? `, ${m.direction.replace('_', ' ')}` : ''}`),
-      el('td', { 'data-label': 'Target' }, target),
-      spcCell(m),
-      el('td', { 'data-label': 'Chart' }, button));
-    button.addEventListener('click', () => toggleChart(card, m, asOf, tr, button));
-    body.append(tr);
+  const byId = new Map(report.measures.map((m) => [m.id, m]));
+  const children = new Map();
+  for (const s of report.sections) {
+    const p = s.parent && parents.has(s.parent) ? s.parent : null;
+    if (!children.has(p)) children.set(p, []);
+    children.get(p).push(s);
   }
-  $('measures').hidden = rows.length === 0;
+  const grid = $('measures');
+  for (const old of grid.querySelectorAll('tbody')) old.remove();
+  // A section is shown when it, or a section within it, has a measure under the filters; its
+  // measures come under the question they answer.
+  const has = (s) => s.measures.some((id) => byId.has(id) && shown(byId.get(id)))
+    || (children.get(s.id) ?? []).some(has);
+  const emit = (s, level) => {
+    if (!has(s)) return;
+    const body = el('tbody', { data: { section: s.id }, class: `level-${Math.min(level, 3)}` });
+    // The kind named before the title, unless the title already begins with it.
+    const kindName = s.kind === 'priority' ? 'Priority' : s.kind === 'result' ? 'Outcome' : 'Service';
+    const named = s.title.toLowerCase().startsWith(kindName.toLowerCase());
+    body.append(el('tr', { class: 'section' }, el('th', { colspan: String(COLUMNS), scope: 'rowgroup', id: `section-${s.id}` },
+      ...(named ? [] : [el('span', { class: 'section-kind' }, `${kindName}: `)]), s.title)));
+    const mine = s.measures.map((id) => byId.get(id)).filter((m) => m && shown(m));
+    for (const [kind, question] of QUESTIONS) {
+      const asked = mine.filter((m) => m.kind === kind);
+      if (asked.length === 0) continue;
+      body.append(el('tr', { class: 'question' }, el('td', { colspan: String(COLUMNS) }, el('strong', {}, question))));
+      for (const m of asked) body.append(row(card, m, asOf));
+    }
+    grid.append(body);
+    for (const c of children.get(s.id) ?? []) emit(c, level + 1);
+  };
+  for (const s of children.get(null) ?? []) emit(s, 1);
+  grid.hidden = rows.length === 0;
   $('empty').hidden = rows.length > 0;
+}
+
+/** One measure's row: status, name, latest (with its comparators), change, target, progress,
+    trend, SPC icons and the button that opens its charts and details. */
+function row(card, m, asOf) {
+  const change = m.change.previous ? `${m.change.previous.label} on ${m.change.previous.from_period}` : '–';
+  const target = m.target ? (m.target.value === null ? m.target.description
+    : `${m.target.comparison === 'at_most' ? 'at most ' : m.target.comparison === 'at_least' ? 'at least ' : ''}${value(m, m.target.value)}${m.target.due ? ` by ${m.target.due}` : ''}`) : '–';
+  // The visible word begins the accessible name (WCAG 2.5.3, label in name).
+  const button = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': `Show chart and details of ${m.name}` }, 'Show');
+  const latest = m.value === null
+    ? (m.symbol && m.period ? `${m.symbol} (${m.period})` : m.period ? `no figure for ${m.period}` : 'no data')
+    : `${value(m, m.value)} (${m.period})`;
+  const compared = m.comparators.filter((c) => c.value !== null).slice(0, 2)
+    .map((c) => `${c.name} ${value(m, c.value)}${c.gap_label ? ` (${c.gap_label})` : ''}`);
+  const tr = el('tr', { data: { measure: m.id } },
+    el('td', { 'data-label': 'Status' }, badge(m.status, m.status_label, m.rag)),
+    el('th', { scope: 'row' }, m.name, el('span', { class: 'sub' }, m.notes.filter((n) => !n.startsWith('Target as worded')).slice(0, 1).join(''))),
+    el('td', { 'data-label': 'Latest' }, latest, ...(compared.length ? [el('span', { class: 'sub' }, compared.join('; '))] : [])),
+    el('td', { 'data-label': 'Change' }, `${change}${m.direction !== 'unknown' ? `, ${m.direction.replace('_', ' ')}` : ''}`),
+    el('td', { 'data-label': 'Target' }, target),
+    el('td', { 'data-label': 'Progress' }, m.progress_pct === null ? '–' : `${Math.round(m.progress_pct * 10) / 10}%`),
+    el('td', { 'data-label': 'Trend' }, sparkline(m)),
+    spcCell(m),
+    el('td', { 'data-label': 'Chart' }, button));
+  button.addEventListener('click', () => toggleChart(card, m, asOf, tr, button));
+  return tr;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The measure's figures as a small line, named in words for those who cannot see it. */
+function sparkline(m) {
+  const pts = m.series.filter((p) => p.value !== null);
+  if (pts.length < 2) return document.createTextNode('–');
+  const ys = pts.map((p) => p.value);
+  const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
+  const [w, h] = [80, 22];
+  const x = (i) => 2 + (i * (w - 4)) / (pts.length - 1);
+  const y = (v) => (hi === lo ? h / 2 : h - 3 - ((v - lo) * (h - 6)) / (hi - lo));
+  const svg = document.createElementNS(SVG, 'svg');
+  for (const [k, v] of Object.entries({ width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: 'img', class: 'spark' })) svg.setAttribute(k, v);
+  const [first, last] = [pts[0], pts[pts.length - 1]];
+  svg.setAttribute('aria-label', `Trend: ${pts.length} figures, from ${value(m, first.value)} (${first.period}) to ${value(m, last.value)} (${last.period})`);
+  const line = document.createElementNS(SVG, 'polyline');
+  line.setAttribute('points', pts.map((p, i) => `${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' '));
+  for (const [k, v] of Object.entries({ fill: 'none', stroke: '#57606a', 'stroke-width': '1.5' })) line.setAttribute(k, v);
+  const dot = document.createElementNS(SVG, 'circle');
+  for (const [k, v] of Object.entries({ cx: x(pts.length - 1).toFixed(1), cy: y(last.value).toFixed(1), r: '2.2', fill: '#1f2328' })) dot.setAttribute(k, v);
+  svg.append(line, dot);
+  return svg;
 }
 
 // The Making Data Count icons, drawn by the core (SVG with its accessible name and a label).
@@ -244,7 +324,7 @@ function toggleChart(card, m, asOf, tr, button) {
   if (open) {
     tr.nextElementSibling?.remove();
   } else {
-    const cell = el('td', { colspan: '7' });
+    const cell = el('td', { colspan: String(COLUMNS) });
     // SVG and HTML from the core: every name in them is escaped. Beneath the chart, the
     // breakdown tables, the turn-the-curve record and the notes, as every report shows them.
     cell.innerHTML = card.chart(m.id, { asOf }) + (card.spcChart(m.id, { asOf }) ?? '')
