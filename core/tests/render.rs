@@ -261,3 +261,39 @@ fn names_are_inert_in_text_csv_and_markdown() {
     assert!(md.contains("https\\://evil.example"), "{md}");
     assert!(md.contains("me\\@evil.example"), "{md}");
 }
+
+#[test]
+fn a_measure_page_holds_everything_about_the_measure() {
+    // Dudley WSoA 2.A3a in May 2020: its figures, both charts' places, its turn-the-curve
+    // record (the WSoA's partners) and every note; Stockton's EHC plans in 20 weeks: its
+    // comparators (England, the North East) in words.
+    let r = load("examples/dudley-wsoa")
+        .score(Some("2020-05".parse().unwrap()))
+        .unwrap();
+    let m = r.find_measure("2.A3a").unwrap();
+    let page = render::measure_page(m);
+    assert!(page.starts_with("<article class=\"measure-page\" id=\"measure-2.A3a\" aria-labelledby=\"measure-2.A3a-name\">\n<h2 id=\"measure-2.A3a-name\">"));
+    // Text as the HTML escapes it.
+    let esc = |t: &str| {
+        t.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#39;")
+    };
+    assert!(page.contains(&format!(">{}</h2>", esc(&m.name))));
+    assert!(page.contains("<dt>Latest</dt>") && page.contains("<dt>Target</dt>"));
+    assert!(
+        page.contains("SEND Manager DMBC"),
+        "the turn-the-curve record's partners"
+    );
+    assert!(page.matches("<svg").count() >= 1);
+    for note in &m.notes {
+        assert!(page.contains(&esc(note)), "note {note:?}");
+    }
+    assert!(page.ends_with("</article>\n"));
+    let s = load("examples/stockton").score(None).unwrap();
+    let page = render::measure_page(s.find_measure("ehcp-20-weeks").unwrap());
+    assert!(page.contains("<h3>Compared with</h3>"));
+    assert!(page.contains("<li>England "), "{page}");
+}

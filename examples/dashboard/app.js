@@ -99,6 +99,7 @@ function render() {
     $('measures').hidden = true;
     $('empty').hidden = true;
     $('export').hidden = true;
+    $('page').hidden = true;
     return;
   }
   document.title = `${report.scorecard.title}: as of ${report.as_of}`;
@@ -107,6 +108,21 @@ function render() {
   fill($('status'), [['', 'All statuses'], ...STATUSES.map(([s, l]) => [s, l])], $('status').value);
   summary(report);
   table(card, report, asOf);
+  // A measure's page, when one is open, in place of the list.
+  const onPage = pageMeasure !== null && report.measures.some((m) => m.id === pageMeasure);
+  if (!onPage) pageMeasure = null;
+  $('page').hidden = !onPage;
+  if (onPage) {
+    // HTML from the core, whose every name is escaped.
+    $('page-body').innerHTML = card.measurePage(pageMeasure, { asOf });
+    const h = $('page').querySelector('h2');
+    if (h) h.tabIndex = -1;
+    $('measures').hidden = true;
+    $('empty').hidden = true;
+    $('export').hidden = true;
+    $('back').href = stateParams(null);
+    saveState();
+  }
 }
 
 function summary(report) {
@@ -148,10 +164,27 @@ function shown(m) {
 // a link opens the same view.
 const STATE = ['card', 'asof', 'section', 'kind', 'status', 'rag', 'icon', 'q'];
 
-function saveState() {
+// The measure whose page is open (in the address as measure=ID), or null for the scorecard.
+let pageMeasure = new URLSearchParams(location.search).get('measure');
+
+function stateParams(measure) {
   const params = new URLSearchParams();
   for (const id of STATE) if ($(id).value) params.set(id, $(id).value);
-  history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+  if (measure) params.set('measure', measure);
+  return `${location.pathname}${params.size ? `?${params}` : ''}`;
+}
+
+function saveState() {
+  history.replaceState(null, '', stateParams(pageMeasure));
+}
+
+/** Opens measure `id`'s page (null: back to the scorecard), as a step the browser's Back undoes. */
+function goTo(id) {
+  pageMeasure = id;
+  history.pushState(null, '', stateParams(id));
+  render();
+  if (id) $('page').querySelector('h2')?.focus();
+  else $('measures').querySelector(`tr[data-measure] a.page-link`)?.focus();
 }
 
 function restoreState() {
@@ -268,6 +301,7 @@ function row(card, m, asOf) {
     : `${m.target.comparison === 'at_most' ? 'at most ' : m.target.comparison === 'at_least' ? 'at least ' : ''}${value(m, m.target.value)}${m.target.due ? ` by ${m.target.due}` : ''}`) : '–';
   // The visible word begins the accessible name (WCAG 2.5.3, label in name).
   const button = el('button', { type: 'button', 'aria-expanded': 'false', 'aria-label': `Show chart and details of ${m.name}` }, 'Show');
+  const page = el('a', { class: 'page-link', href: stateParams(m.id), 'aria-label': `Page of ${m.name}` }, 'Page');
   const latest = m.value === null
     ? (m.symbol && m.period ? `${m.symbol} (${m.period})` : m.period ? `no figure for ${m.period}` : 'no data')
     : `${value(m, m.value)} (${m.period})`;
@@ -282,8 +316,9 @@ function row(card, m, asOf) {
     el('td', { 'data-label': 'Progress' }, m.progress_pct === null ? '–' : `${Math.round(m.progress_pct * 10) / 10}%`),
     el('td', { 'data-label': 'Trend' }, sparkline(m)),
     spcCell(m),
-    el('td', { 'data-label': 'Chart' }, button));
+    el('td', { 'data-label': 'Chart' }, button, page));
   button.addEventListener('click', () => toggleChart(card, m, asOf, tr, button));
+  page.addEventListener('click', (e) => { e.preventDefault(); goTo(m.id); });
   return tr;
 }
 
@@ -463,6 +498,11 @@ async function main() {
   $('q').addEventListener('input', render);
   wireOpening();
   wireExport();
+  $('back').addEventListener('click', (e) => { e.preventDefault(); goTo(null); });
+  window.addEventListener('popstate', () => {
+    pageMeasure = new URLSearchParams(location.search).get('measure');
+    render();
+  });
   restoreState();
   onCardChange();
   // The scorecard opened last time, from this browser's storage.

@@ -497,6 +497,23 @@ impl Scorecard {
         Ok(render::breakdowns_csv(&self.report(&options)?))
     }
 
+    /// A measure on a page of its own: its figures, both charts, the statistics in words, the
+    /// comparators, breakdowns, turn-the-curve record and notes, as HTML whose every name is
+    /// escaped (the core's `render::measure_page`; the dashboard's measure page).
+    #[wasm_bindgen(js_name = measurePage)]
+    pub fn measure_page(
+        &self,
+        #[wasm_bindgen(js_name = measureId, unchecked_param_type = "string")] measure_id: JsValue,
+        options: Option<ScoreOptions>,
+    ) -> Result<String, JsValue> {
+        let measure_id = text_arg(&measure_id, "the measure id")?;
+        let report = self.report(&options)?;
+        let m = report
+            .find_measure(&measure_id)
+            .map_err(|e| usage("measureId", e.message().to_string()))?;
+        Ok(render::measure_page(m))
+    }
+
     /// One self-contained HTML page (`--format html`).
     #[wasm_bindgen(js_name = toHtml)]
     pub fn to_html(&self, options: Option<ScoreOptions>) -> Result<String, JsValue> {

@@ -507,6 +507,68 @@ pub fn measure_detail(m: &MeasureResult) -> String {
     s
 }
 
+/// A measure on a page of its own (a dashboard's measure page): what it is and how it stands
+/// (status, the latest figure, target, expected, progress, change, baseline), its
+/// turn-the-curve and SPC charts with their events, the statistics in words (SPC, forecast,
+/// interval, the benchmark band), the comparators, then what [`measure_detail`] shows:
+/// breakdowns, the turn-the-curve record (story, partners, what works, actions, data
+/// development, commentary) and every note. HTML whose every name is escaped.
+pub fn measure_page(m: &MeasureResult) -> String {
+    let mut s = String::new();
+    let dash = || "–".to_string();
+    let _ = writeln!(
+        s,
+        "<article class=\"measure-page\" id=\"measure-{}\" aria-labelledby=\"measure-{}-name\">\n<h2 id=\"measure-{}-name\">{}</h2>\n<p>{} {} · {}</p>",
+        escape(&m.id),
+        escape(&m.id),
+        escape(&m.id),
+        escape(&m.name),
+        badge(m.status),
+        escape(&m.id),
+        escape(m.kind.question())
+    );
+    let mut figures: Vec<(&str, String)> = vec![
+        ("Latest", format::current(m)),
+        ("Target", format::target(m).unwrap_or_else(dash)),
+    ];
+    if let Some(e) = m.expected {
+        figures.push(("Expected by now", value(m, e)));
+    }
+    if let Some(p) = m.progress_pct {
+        figures.push(("Progress", pct(p)));
+    }
+    figures.push(("Change", format::change(m).unwrap_or_else(dash)));
+    if let Some(b) = &m.baseline {
+        figures.push(("Baseline", format!("{} ({})", value(m, b.value), b.period)));
+    }
+    s.push_str("<dl class=\"figures\">");
+    for (k, v) in figures {
+        let _ = write!(s, "<div><dt>{k}</dt><dd>{}</dd></div>", escape(&v));
+    }
+    s.push_str("</dl>\n<h3>The curve</h3>\n");
+    s.push_str(&svg::chart(m));
+    s.push_str(&svg::spc_chart(m).unwrap_or_default());
+    let stats = format::statistics(m);
+    if !stats.is_empty() {
+        s.push_str("<ul class=\"statistics\">");
+        for line in stats {
+            let _ = write!(s, "<li>{}</li>", escape(&line));
+        }
+        s.push_str("</ul>\n");
+    }
+    let compared = format::comparators(m);
+    if !compared.is_empty() {
+        s.push_str("<h3>Compared with</h3>\n<ul class=\"comparators\">");
+        for c in compared {
+            let _ = write!(s, "<li>{}</li>", escape(&c));
+        }
+        s.push_str("</ul>\n");
+    }
+    s.push_str(&measure_detail(m));
+    s.push_str("</article>\n");
+    s
+}
+
 /// A page per measure with a turn-the-curve record, in Friedman's order: how we are doing (the
 /// latest figure and the curve), the story behind it, partners, what works, what we propose to
 /// do, and the data we need; then the commentary. Each starts a printed page.

@@ -14,7 +14,7 @@ mod text;
 
 pub use self::csv::{breakdowns_csv, csv, spc_matrix_csv, turn_the_curve_csv};
 pub use format::{statistics as measure_statistics, warning_lines};
-pub use html::{fragment as html_fragment, html, measure_detail, scorecard_summary};
+pub use html::{fragment as html_fragment, html, measure_detail, measure_page, scorecard_summary};
 pub use markdown::markdown;
 pub use svg::{chart, sparkline, spc_chart};
 pub use table::{
