@@ -49,29 +49,25 @@ pub(crate) fn parse_period_text(text: &str) -> PyResult<(String, String, String,
 
 /// SPC of every point of an Arrow table; the Python wrapper `betteroff.spc_table` documents it.
 #[pyfunction]
-#[pyo3(signature = (table, series, value, polarity, screen_outliers, fix_after=None))]
+#[pyo3(signature = (table, series, value, polarity, screen_outliers=None, fix_after=None, preset=None))]
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn spc_table(
     py: Python<'_>,
     table: pyo3_arrow::PyTable,
     series: &str,
     value: &str,
     polarity: &str,
-    screen_outliers: bool,
+    screen_outliers: Option<bool>,
     fix_after: Option<usize>,
+    preset: Option<&str>,
 ) -> PyResult<pyo3_arrow::PyTable> {
     let polarity = Polarity::from_argument(polarity).map_err(|e| to_py(Errors::one(e)))?;
-    if let Err(why) = SpcOptions::check_fix_after(fix_after) {
-        return Err(usage(format!("fix_after {why}")));
-    }
+    let options = SpcOptions::from_arguments(preset, screen_outliers, fix_after).map_err(usage)?;
     let request = betteroff_arrow::SpcRequest {
         series,
         value,
         polarity,
-        options: SpcOptions {
-            screen_outliers,
-            fix_after,
-            ..SpcOptions::default()
-        },
+        options,
     };
     guard(|| tables::spc_table(py, table, &request))
 }

@@ -104,3 +104,15 @@ def test_bad_tables_name_the_problem() -> None:
         betteroff.spc_table(pa.table({"series": [1], "value": [1.0]}), polarity="up")
     with pytest.raises(betteroff.DataError, match="not a finite number"):
         betteroff.spc_table(pa.table({"series": [1, 1], "value": [1.0, float("inf")]}))
+
+
+def test_presets_reproduce_other_tools_defaults() -> None:
+    # 0, 1 six times: mean 0.5, every moving range 1. NHSRplotthedots (the default) puts the
+    # upper limit at 0.5 + 2.66; abspc at 0.5 + 3 / 1.128 (and never screens moving ranges).
+    t = pa.table({"series": [1] * 12, "value": [0.0, 1.0] * 6})
+    upper = lambda **k: betteroff.spc_table(t, **k).column("upper")[0].as_py()  # noqa: E731
+    assert upper() == 0.5 + 2.66
+    assert upper(preset="nhsr_plotthedots") == 0.5 + 2.66
+    assert upper(preset="abspc") == 0.5 + 3 / 1.128
+    with pytest.raises(betteroff.UsageError, match='unknown SPC preset "powerbi": expected nhsr_plotthedots, mdc_excel, abspc'):
+        betteroff.spc_table(t, preset="powerbi")

@@ -723,7 +723,8 @@ pub fn version() -> String {
 /// `{ series, points, mean, lower, upper, rule, pointType, ruleNames, pointTypeNames }`: per
 /// series its id, its number of points and its limits (`null` when too short for limits), and
 /// per point the codes of its rule and point type (indexes into the names).
-/// `screenOutliers` (default true) and `fixAfter` (default none) as Python's `spc_table`.
+/// `screenOutliers`, `fixAfter` and `preset` (`"nhsr_plotthedots"`, the default;
+/// `"mdc_excel"`; `"abspc"`) as Python's `spc_table`.
 #[wasm_bindgen(js_name = spcColumns, unchecked_return_type = "SpcColumns")]
 pub fn spc_columns(
     series: &[u32],
@@ -731,18 +732,17 @@ pub fn spc_columns(
     polarity: &str,
     #[wasm_bindgen(js_name = screenOutliers)] screen_outliers: Option<bool>,
     #[wasm_bindgen(js_name = fixAfter)] fix_after: Option<u32>,
+    preset: Option<String>,
 ) -> Result<JsValue, JsValue> {
     use betteroff::spc::{PointType, Rule, SpcOptions};
     let polarity =
         betteroff::Polarity::from_argument(polarity).map_err(|e| to_js(Errors::one(e)))?;
     let fix_after = fix_after.map(|k| k as usize);
+    // Named as JavaScript names it.
     SpcOptions::check_fix_after(fix_after)
         .map_err(|why| usage("fixAfter", format!("fixAfter {why}")))?;
-    let o = SpcOptions {
-        screen_outliers: screen_outliers.unwrap_or(true),
-        fix_after,
-        ..SpcOptions::default()
-    };
+    let o = SpcOptions::from_arguments(preset.as_deref(), screen_outliers, fix_after)
+        .map_err(|why| usage("spcColumns", why))?;
     let c =
         betteroff::batch::spc(series, values, polarity, &o).map_err(|e| to_js(Errors::one(e)))?;
     let o = js_sys::Object::new();

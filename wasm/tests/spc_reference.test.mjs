@@ -79,3 +79,13 @@ test('spcColumns options are checked', () => {
   assert.throws(() => spcColumns(Uint32Array.from([1, 1]), Float64Array.from([1, 2]), 'neutral', true, 1),
     (err) => err.kind === 'usage' && /fixAfter must be at least 2: limits need a moving range/.test(err.message));
 });
+
+test('spcColumns presets: abspc limits at 3 / 1.128 mean moving ranges', () => {
+  // 0, 1 six times: mean 0.5, every moving range 1.
+  const series = new Uint32Array(12);
+  const values = Float64Array.from({ length: 12 }, (_, i) => i % 2);
+  assert.equal(spcColumns(series, values, 'neutral').upper[0], 0.5 + 2.66);
+  assert.equal(spcColumns(series, values, 'neutral', undefined, undefined, 'abspc').upper[0], 0.5 + 3 / 1.128);
+  assert.throws(() => spcColumns(series, values, 'neutral', undefined, undefined, 'powerbi'),
+    (e) => e.kind === 'usage' && /unknown SPC preset "powerbi": expected nhsr_plotthedots, mdc_excel, abspc/.test(e.message));
+});

@@ -742,15 +742,20 @@ impl Checker<'_> {
         if let Some(on) = a.intervals {
             out.intervals = on;
         }
-        match a.spc_preset.as_deref() {
-            None | Some("default") => {}
-            Some("mdc_excel") => out.spc = crate::model::options::SpcOptions::mdc_excel(),
-            Some(other) => self.push(
-                ErrorKind::Definition,
-                None,
-                "analysis.spc_preset",
-                format!("unknown SPC preset {other:?}: expected default or mdc_excel"),
-            ),
+        use crate::model::options::SpcOptions;
+        if let Some(name) = a.spc_preset.as_deref() {
+            match SpcOptions::preset(name) {
+                Some(o) => out.spc = o,
+                None => self.push(
+                    ErrorKind::Definition,
+                    None,
+                    "analysis.spc_preset",
+                    format!(
+                        "unknown SPC preset {name:?}: expected {} (or default)",
+                        SpcOptions::PRESETS.join(", ")
+                    ),
+                ),
+            }
         }
         if let Some(b) = a.spc_screen_outliers {
             out.spc.screen_outliers = b;

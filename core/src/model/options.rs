@@ -14,6 +14,33 @@ pub struct SpcOptions {
     pub trend_length: usize,
     /// Points in a run on one side of the mean (7 in Making Data Count).
     pub shift_length: usize,
+    /// How far the limits lie from the mean, in mean moving ranges.
+    pub limits: LimitWidth,
+}
+
+/// How far an XmR chart's limits lie from the mean: 3 sigma, sigma estimated as the mean moving
+/// range over d2 = 1.128, written two ways by the tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub enum LimitWidth {
+    /// 2.66 mean moving ranges (NHSRplotthedots, Making Data Count's tools); the near band of
+    /// the two-in-three rule at two thirds of that. In the JSON: `"2.66"`.
+    #[default]
+    #[serde(rename = "2.66")]
+    Rounded,
+    /// 3 / 1.128 = 2.6596 mean moving ranges (abspc, qicharts2); the near band at 2 / 1.128.
+    /// In the JSON: `"3/1.128"`.
+    #[serde(rename = "3/1.128")]
+    Exact,
+}
+
+impl LimitWidth {
+    /// The limits' distance from the mean, in mean moving ranges.
+    pub fn multiplier(self) -> f64 {
+        match self {
+            LimitWidth::Rounded => 2.66,
+            LimitWidth::Exact => 3.0 / 1.128,
+        }
+    }
 }
 
 impl Default for SpcOptions {
@@ -23,6 +50,7 @@ impl Default for SpcOptions {
             fix_after: None,
             trend_length: 7,
             shift_length: 7,
+            limits: LimitWidth::Rounded,
         }
     }
 }
@@ -42,6 +70,53 @@ impl SpcOptions {
         SpcOptions {
             screen_outliers: false,
             ..SpcOptions::default()
+        }
+    }
+
+    /// The named presets, each another tool's defaults: `nhsr_plotthedots` (betteroff's own
+    /// default: moving ranges screened, 2.66, shift and trend of 7), `mdc_excel` (Making Data
+    /// Count's Excel tool: no screening), `abspc` (the abspc package's `detect_special_causes`:
+    /// no screening, 3 / 1.128, an 8-point shift and a 6-point trend).
+    pub const PRESETS: [&'static str; 3] = ["nhsr_plotthedots", "mdc_excel", "abspc"];
+
+    /// The options a caller's arguments ask for: the preset named (by default
+    /// `nhsr_plotthedots`), then its outlier screening and fixed limits if given. The one
+    /// reading of Python's `spc_table` and JavaScript's `spcColumns` arguments.
+    pub fn from_arguments(
+        preset: Option<&str>,
+        screen_outliers: Option<bool>,
+        fix_after: Option<usize>,
+    ) -> Result<Self, String> {
+        let mut o = match preset {
+            None => SpcOptions::default(),
+            Some(name) => SpcOptions::preset(name).ok_or_else(|| {
+                format!(
+                    "unknown SPC preset {name:?}: expected {}",
+                    SpcOptions::PRESETS.join(", ")
+                )
+            })?,
+        };
+        if let Some(s) = screen_outliers {
+            o.screen_outliers = s;
+        }
+        SpcOptions::check_fix_after(fix_after).map_err(|why| format!("fix_after {why}"))?;
+        o.fix_after = fix_after;
+        Ok(o)
+    }
+
+    /// The preset of that name (`default` is `nhsr_plotthedots`), or `None`.
+    pub fn preset(name: &str) -> Option<Self> {
+        match name {
+            "nhsr_plotthedots" | "default" => Some(SpcOptions::default()),
+            "mdc_excel" => Some(SpcOptions::mdc_excel()),
+            "abspc" => Some(SpcOptions {
+                screen_outliers: false,
+                trend_length: 6,
+                shift_length: 8,
+                limits: LimitWidth::Exact,
+                ..SpcOptions::default()
+            }),
+            _ => None,
         }
     }
 }

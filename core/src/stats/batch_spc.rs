@@ -443,15 +443,21 @@ mod tests {
             prop::option::of(2usize..20),
             2usize..10,
             2usize..10,
+            any::<bool>(),
         )
-            .prop_map(|(screen_outliers, fix_after, trend_length, shift_length)| {
-                SpcOptions {
+            .prop_map(
+                |(screen_outliers, fix_after, trend_length, shift_length, exact)| SpcOptions {
                     screen_outliers,
                     fix_after,
                     trend_length,
                     shift_length,
-                }
-            })
+                    limits: if exact {
+                        crate::model::options::LimitWidth::Exact
+                    } else {
+                        crate::model::options::LimitWidth::Rounded
+                    },
+                },
+            )
     }
 
     proptest! {

@@ -5,7 +5,7 @@
 //! near a limit on one side, and a run of points on one side of the mean.
 
 use crate::model::kinds::Polarity;
-use crate::model::options::SpcOptions;
+use crate::model::options::{LimitWidth, SpcOptions};
 use crate::stats::r;
 use serde::Serialize;
 
@@ -569,12 +569,16 @@ pub fn centre(group: &[f64], o: &SpcOptions) -> Option<Centre> {
     } else {
         LimitsKind::Varying
     };
-    let (lower, upper) = (m - LIMIT * amr, m + LIMIT * amr);
+    let (limit, near) = match o.limits {
+        LimitWidth::Rounded => (LIMIT, NEAR),
+        w => (w.multiplier(), 2.0 * w.multiplier() / 3.0),
+    };
+    let (lower, upper) = (m - limit * amr, m + limit * amr);
     let limits = (kept > 0).then_some(Limits {
         lower,
         upper,
-        near_lower: m - NEAR * amr,
-        near_upper: m + NEAR * amr,
+        near_lower: m - near * amr,
+        near_upper: m + near * amr,
         mean_moving_range: amr,
     });
     // Values near f64's limits can give limits beyond them: no limits rather than infinities.
@@ -896,6 +900,62 @@ mod tests {
             part(&[1, 1, 1, 0, 1, 1, 1, 1]),
             [false; 8],
             "a point on the mean breaks the run"
+        );
+    }
+
+    #[test]
+    fn the_abspc_preset_is_abspcs_limits_and_run_lengths() {
+        let abspc = SpcOptions::preset("abspc").unwrap();
+        // 0, 1, 0, 1: mean 0.5, every moving range 1 (abspc never screens). Limits at 3 / 1.128
+        // = 2.6595745 mean moving ranges and the near band at 2 / 1.128 = 1.7730496, where
+        // NHSRplotthedots' are at 2.66 and 1.7733333.
+        let c = centre(&[0.0, 1.0, 0.0, 1.0], &abspc).unwrap();
+        let l = c.limits.unwrap();
+        assert_eq!(c.mean, 0.5);
+        assert!((l.upper - (0.5 + 3.0 / 1.128)).abs() < 1e-15);
+        assert!((l.near_lower - (0.5 - 2.0 / 1.128)).abs() < 1e-15);
+        let nhsr = centre(&[0.0, 1.0, 0.0, 1.0], &SpcOptions::default()).unwrap();
+        assert_eq!(nhsr.limits.unwrap().upper, 0.5 + 2.66);
+        // Runs about a centre of 0 with limits far off: seven points above are a shift for
+        // NHSRplotthedots (7) but not for abspc (8); six rising points are a trend for abspc
+        // (6) but not for NHSRplotthedots (7).
+        let wide = Centre {
+            mean: 0.0,
+            limits: Some(Limits {
+                lower: -100.0,
+                upper: 100.0,
+                near_lower: -90.0,
+                near_upper: 90.0,
+                mean_moving_range: 1.0,
+            }),
+            kind: LimitsKind::Varying,
+        };
+        let seven = [1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, -1.0, -2.0, -1.0];
+        assert_eq!(
+            rules(&seven, &wide, &SpcOptions::default())[0],
+            Rule::ShiftAbove
+        );
+        assert!(rules(&seven, &wide, &abspc)
+            .iter()
+            .all(|&r| r == Rule::CommonCause));
+        let six = [-3.0, -2.0, -1.0, 1.0, 2.0, 3.0, 2.5, -1.0, 1.0, -1.0];
+        assert_eq!(rules(&six, &wide, &abspc)[..6], [Rule::TrendIncreasing; 6]);
+        assert!(rules(&six, &wide, &SpcOptions::default())
+            .iter()
+            .all(|&r| r == Rule::CommonCause));
+        // Every preset by name; an unknown one is refused, listing them.
+        for name in SpcOptions::PRESETS {
+            assert!(SpcOptions::preset(name).is_some(), "{name}");
+        }
+        assert_eq!(
+            SpcOptions::from_arguments(Some("powerbi"), None, None).unwrap_err(),
+            "unknown SPC preset \"powerbi\": expected nhsr_plotthedots, mdc_excel, abspc"
+        );
+        // Arguments override the preset's screening.
+        assert!(
+            SpcOptions::from_arguments(Some("abspc"), Some(true), None)
+                .unwrap()
+                .screen_outliers
         );
     }
 

@@ -411,11 +411,17 @@ def spc_table(
     series: str = "series",
     value: str = "value",
     polarity: str = "higher_is_better",
-    screen_outliers: bool = True,
+    screen_outliers: Optional[bool] = None,
     fix_after: Optional[int] = None,
+    preset: Optional[str] = None,
 ) -> Any:
     """SPC (XmR limits and the four Making Data Count rules) for every point of many series at
     once, from an Arrow table or anything with ``__arrow_c_stream__`` (pyarrow, pandas, polars).
+
+    ``preset`` names another tool's defaults: ``"nhsr_plotthedots"`` (the default: moving
+    ranges screened, limits at 2.66 mean moving ranges, 7-point shift and trend),
+    ``"mdc_excel"`` (no screening) or ``"abspc"`` (the abspc package: no screening, 3 / 1.128,
+    8-point shift, 6-point trend); ``screen_outliers`` and ``fix_after``, when given, override it.
 
     The rows must be grouped by ``series`` (text or whole numbers) and in time order within each
     series; ``value`` holds numbers, none missing. Values are read from Arrow buffers, never
@@ -430,7 +436,7 @@ def spc_table(
     >>> spc_table(t).column("upper")[0].as_py()                           # doctest: +SKIP
     16.32
     """
-    result = _native.spc_table(table, series, value, polarity, screen_outliers, fix_after)
+    result = _native.spc_table(table, series, value, polarity, screen_outliers, fix_after, preset)
     try:
         pyarrow = __import__("pyarrow")
     except ImportError:

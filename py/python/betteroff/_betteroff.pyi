@@ -83,5 +83,11 @@ def score_table(
     summary: Optional[str] = ...,
 ) -> Any: ...
 def spc_table(
-    table: Any, series: str, value: str, polarity: str, screen_outliers: bool, fix_after: Optional[int] = ...
+    table: Any,
+    series: str,
+    value: str,
+    polarity: str,
+    screen_outliers: Optional[bool] = ...,
+    fix_after: Optional[int] = ...,
+    preset: Optional[str] = ...,
 ) -> Any: ...
