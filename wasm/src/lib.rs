@@ -506,12 +506,7 @@ impl Scorecard {
         #[wasm_bindgen(js_name = measureId, unchecked_param_type = "string")] measure_id: JsValue,
         options: Option<ScoreOptions>,
     ) -> Result<String, JsValue> {
-        let measure_id = text_arg(&measure_id, "the measure id")?;
-        let report = self.report(&options)?;
-        let m = report
-            .find_measure(&measure_id)
-            .map_err(|e| usage("measureId", e.message().to_string()))?;
-        Ok(render::measure_page(m))
+        self.of_measure(&measure_id, &options, render::measure_page)
     }
 
     /// One self-contained HTML page (`--format html`).
@@ -558,12 +553,7 @@ impl Scorecard {
         #[wasm_bindgen(js_name = measureId, unchecked_param_type = "string")] measure_id: JsValue,
         options: Option<ScoreOptions>,
     ) -> Result<String, JsValue> {
-        let measure_id = text_arg(&measure_id, "the measure id")?;
-        let report = self.report(&options)?;
-        let m = report
-            .find_measure(&measure_id)
-            .map_err(|e| usage("measureId", e.message().to_string()))?;
-        Ok(render::measure_detail(m))
+        self.of_measure(&measure_id, &options, render::measure_detail)
     }
 
     /// A measure's SPC chart, as SVG; `undefined` when its series is too short for SPC.
@@ -621,6 +611,21 @@ impl Scorecard {
         } else {
             Some(render::chart(m))
         })
+    }
+
+    /// `draw` of one measure of the report, the measure named by the caller.
+    fn of_measure(
+        &self,
+        measure_id: &JsValue,
+        options: &Option<ScoreOptions>,
+        draw: fn(&betteroff::report::MeasureResult) -> String,
+    ) -> Result<String, JsValue> {
+        let measure_id = text_arg(measure_id, "the measure id")?;
+        let report = self.report(options)?;
+        let m = report
+            .find_measure(&measure_id)
+            .map_err(|e| usage("measureId", e.message().to_string()))?;
+        Ok(draw(m))
     }
 
     fn render(&self, format: Format, options: &Option<ScoreOptions>) -> Result<String, JsValue> {
