@@ -455,3 +455,30 @@ fn g_and_t_charts_for_the_time_between_rare_events() {
         .to_string();
     assert!(e.contains("a g chart is for the days (or cases) between rare events, a number of days or a count, and the measure's unit is percentage"), "{e}");
 }
+
+#[test]
+fn rules_switched_off_and_presets_read_back_the_same() {
+    // The abspc preset with only the outside and shift rules: the definition says so, and its
+    // own JSON (to_json, the file format) reads back to the same options.
+    let def = "id = \"r\"\ntitle = \"R\"\n[analysis]\nspc_preset = \"abspc\"\nspc_rules = [\"outside\", \"shift\"]\n[[sections]]\nid = \"s\"\ntitle = \"S\"\nkind = \"priority\"\n";
+    let card = Scorecard::from_toml(def, "r.toml").unwrap();
+    let spc = &card.definition().analysis.spc;
+    assert_eq!(
+        (spc.shift_length, spc.trend_length, spc.screen_outliers),
+        (8, 6, false)
+    );
+    assert_eq!(spc.limits, betteroff::spc::LimitWidth::Exact);
+    assert!(spc.rules.outside && spc.rules.shift && !spc.rules.trend && !spc.rules.two_in_three);
+    let json = card.definition().to_json();
+    assert!(
+        json.contains("\"spc_preset\": \"abspc\"") && json.contains("\"spc_rules\""),
+        "{json}"
+    );
+    let back = Scorecard::from_json(&json, "r.json").unwrap();
+    assert_eq!(&back.definition().analysis.spc, spc);
+    // An unknown rule is refused, naming the field.
+    let e = Scorecard::from_toml(&def.replace("\"shift\"]", "\"runs\"]"), "r.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("field \"analysis.spc_rules\": unknown rule \"runs\": expected some of outside, trend, two_in_three, shift"), "{e}");
+}

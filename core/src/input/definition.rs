@@ -122,6 +122,8 @@ struct RawAnalysis {
     #[serde(skip_serializing_if = "Option::is_none")]
     spc_shift_length: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    spc_rules: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     forecast_points: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     benchmark_group: Option<String>,
@@ -781,6 +783,12 @@ impl Checker<'_> {
                     format!("a run length must be 3 to 20 points, not {n}"),
                 ),
                 None => {}
+            }
+        }
+        if let Some(names) = &a.spc_rules {
+            match crate::model::options::Rules::only(names) {
+                Ok(r) => out.spc.rules = r,
+                Err(why) => self.push(ErrorKind::Definition, None, "analysis.spc_rules", why),
             }
         }
         match a.spc_min_points {
@@ -1717,14 +1725,32 @@ fn raw_card(d: &Definition) -> RawCard {
 }
 
 fn raw_analysis(a: &Analysis) -> Option<RawAnalysis> {
+    use crate::model::options::{Rules, SpcOptions};
     let d = Analysis::default();
+    // The preset with the same limit width (which no single setting names), then each setting
+    // that differs from it: read back, the options are the same.
+    let preset = SpcOptions::PRESETS
+        .into_iter()
+        .find(|n| SpcOptions::preset(n).is_some_and(|p| p.limits == a.spc.limits));
+    let base = preset.and_then(SpcOptions::preset).unwrap_or_default();
+    let on = |r: Rules| {
+        [r.outside, r.trend, r.two_in_three, r.shift]
+            .into_iter()
+            .zip(Rules::NAMES)
+            .filter(|(on, _)| *on)
+            .map(|(_, n)| n.to_string())
+            .collect::<Vec<_>>()
+    };
     let raw = RawAnalysis {
         spc_min_points: (a.spc_min_points != d.spc_min_points).then_some(a.spc_min_points),
-        spc_screen_outliers: (a.spc.screen_outliers != d.spc.screen_outliers)
+        spc_screen_outliers: (a.spc.screen_outliers != base.screen_outliers)
             .then_some(a.spc.screen_outliers),
-        spc_preset: None,
-        spc_trend_length: (a.spc.trend_length != d.spc.trend_length).then_some(a.spc.trend_length),
-        spc_shift_length: (a.spc.shift_length != d.spc.shift_length).then_some(a.spc.shift_length),
+        spc_preset: preset
+            .filter(|n| *n != "nhsr_plotthedots")
+            .map(str::to_string),
+        spc_trend_length: (a.spc.trend_length != base.trend_length).then_some(a.spc.trend_length),
+        spc_shift_length: (a.spc.shift_length != base.shift_length).then_some(a.spc.shift_length),
+        spc_rules: (a.spc.rules != base.rules).then(|| on(a.spc.rules)),
         forecast_points: a.forecast_points,
         benchmark_group: (a.benchmark_group != d.benchmark_group)
             .then(|| a.benchmark_group.clone()),

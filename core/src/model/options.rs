@@ -16,6 +16,64 @@ pub struct SpcOptions {
     pub shift_length: usize,
     /// How far the limits lie from the mean, in mean moving ranges.
     pub limits: LimitWidth,
+    /// Which of the four rules apply (all of them in every preset).
+    pub rules: Rules,
+}
+
+/// The Making Data Count rules that apply: each may be switched off (`[analysis] spc_rules`
+/// lists those on). A point a rule that is off would flag goes to the next rule that applies,
+/// in the usual order (outside the limits, trend, two in three, shift), or is common cause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rules {
+    /// A point outside the limits.
+    pub outside: bool,
+    /// A run of points each higher (or lower) than the last.
+    pub trend: bool,
+    /// Two of three points beyond two thirds of the way to a limit, on one side.
+    pub two_in_three: bool,
+    /// A run of points on one side of the mean.
+    pub shift: bool,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Rules {
+            outside: true,
+            trend: true,
+            two_in_three: true,
+            shift: true,
+        }
+    }
+}
+
+impl Rules {
+    /// The rules' names, as `spc_rules` lists them.
+    pub const NAMES: [&'static str; 4] = ["outside", "trend", "two_in_three", "shift"];
+
+    /// Only the rules named (each of [`Rules::NAMES`]); `Err` names one that is not a rule.
+    pub fn only(names: &[String]) -> Result<Self, String> {
+        let mut r = Rules {
+            outside: false,
+            trend: false,
+            two_in_three: false,
+            shift: false,
+        };
+        for n in names {
+            match n.as_str() {
+                "outside" => r.outside = true,
+                "trend" => r.trend = true,
+                "two_in_three" => r.two_in_three = true,
+                "shift" => r.shift = true,
+                other => {
+                    return Err(format!(
+                        "unknown rule {other:?}: expected some of {}",
+                        Rules::NAMES.join(", ")
+                    ))
+                }
+            }
+        }
+        Ok(r)
+    }
 }
 
 /// How far an XmR chart's limits lie from the mean: 3 sigma, sigma estimated as the mean moving
@@ -51,6 +109,7 @@ impl Default for SpcOptions {
             trend_length: 7,
             shift_length: 7,
             limits: LimitWidth::Rounded,
+            rules: Rules::default(),
         }
     }
 }

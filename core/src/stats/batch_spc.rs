@@ -303,11 +303,11 @@ impl Scratch {
             rtm_bwd = if next_rtm == rtm { rtm_bwd + 1 } else { 1 };
             // Both counts include this point's own step (or side): the run is their sum less one.
             let (step_run, side_run) = (st_fwd[i] + st_bwd - 1, rtm_fwd[i] + rtm_bwd - 1);
-            let step_before_trend = step != 0 && step_run >= need;
+            let step_before_trend = o.rules.trend && step != 0 && step_run >= need;
             let in_trend = step_before_trend | step_after_trend;
             let win0 = f & WINDOW_ENDS != 0;
             let up = rtm > 0;
-            out[i] = if f & OUTSIDE != 0 {
+            out[i] = if o.rules.outside && f & OUTSIDE != 0 {
                 if rtm == 1 {
                     Rule::AboveUcl
                 } else {
@@ -320,13 +320,13 @@ impl Scratch {
                 } else {
                     Rule::TrendDecreasing
                 }
-            } else if f & CLOSE != 0 && (win0 | win1 | win2) {
+            } else if o.rules.two_in_three && f & CLOSE != 0 && (win0 | win1 | win2) {
                 if up {
                     Rule::TwoInThreeAbove
                 } else {
                     Rule::TwoInThreeBelow
                 }
-            } else if rtm != 0 && side_run >= shift_len {
+            } else if o.rules.shift && rtm != 0 && side_run >= shift_len {
                 if up {
                     Rule::ShiftAbove
                 } else {
@@ -444,9 +444,10 @@ mod tests {
             2usize..10,
             2usize..10,
             any::<bool>(),
+            prop::array::uniform4(any::<bool>()),
         )
             .prop_map(
-                |(screen_outliers, fix_after, trend_length, shift_length, exact)| SpcOptions {
+                |(screen_outliers, fix_after, trend_length, shift_length, exact, on)| SpcOptions {
                     screen_outliers,
                     fix_after,
                     trend_length,
@@ -455,6 +456,12 @@ mod tests {
                         crate::model::options::LimitWidth::Exact
                     } else {
                         crate::model::options::LimitWidth::Rounded
+                    },
+                    rules: crate::model::options::Rules {
+                        outside: on[0],
+                        trend: on[1],
+                        two_in_three: on[2],
+                        shift: on[3],
                     },
                 },
             )

@@ -682,13 +682,13 @@ pub(crate) fn rules_at(
     };
     (0..n)
         .map(|i| {
-            if outside[i] {
+            if o.rules.outside && outside[i] {
                 if rtm[i] == 1 {
                     Rule::AboveUcl
                 } else {
                     Rule::BelowLcl
                 }
-            } else if trend[i] {
+            } else if o.rules.trend && trend[i] {
                 // From the step after when the next point is in the trend too, else the step before.
                 let d = if i + 1 < n && trend[i + 1] {
                     steps[i]
@@ -702,13 +702,13 @@ pub(crate) fn rules_at(
                 } else {
                     Rule::TrendDecreasing
                 }
-            } else if two_of_three(i) {
+            } else if o.rules.two_in_three && two_of_three(i) {
                 if rtm[i] > 0 {
                     Rule::TwoInThreeAbove
                 } else {
                     Rule::TwoInThreeBelow
                 }
-            } else if shift[i] {
+            } else if o.rules.shift && shift[i] {
                 if rtm[i] > 0 {
                     Rule::ShiftAbove
                 } else {
@@ -957,6 +957,29 @@ mod tests {
                 .unwrap()
                 .screen_outliers
         );
+    }
+
+    #[test]
+    fn a_rule_switched_off_flags_nothing() {
+        // Far above the limits (mean 0, limits ±1): outside the limits, unless that rule is
+        // off; then the next rule that applies (none here: the points around it alternate),
+        // common cause.
+        let c = Centre {
+            mean: 0.0,
+            limits: Some(Limits {
+                lower: -1.0,
+                upper: 1.0,
+                near_lower: -0.6,
+                near_upper: 0.6,
+                mean_moving_range: 0.4,
+            }),
+            kind: LimitsKind::Varying,
+        };
+        let y = [0.1, -0.1, 0.1, -0.1, 5.0, -0.1, 0.1];
+        assert_eq!(rules(&y, &c, &SpcOptions::default())[4], Rule::AboveUcl);
+        let mut off = SpcOptions::default();
+        off.rules.outside = false;
+        assert!(rules(&y, &c, &off).iter().all(|&r| r == Rule::CommonCause));
     }
 
     #[test]
