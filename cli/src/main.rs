@@ -521,10 +521,11 @@ fn validate(dir: &Path, strict: bool, quiet: bool) -> Result<(), Failure> {
     let measures = card.measures().count();
     // Warnings come from scoring: at the latest period, when there is data to score.
     if card.latest_period().is_some() {
-        progress.counting("Scoring measures", measures);
-        let report = card
-            .score_with_progress(None, true, &mut |done, total| progress.at(done, total))
-            .map_err(Failure::Invalid)?;
+        let latest = Scoring {
+            as_of: None,
+            no_disclosure_control: false,
+        };
+        let report = score_card(&card, &latest, &progress)?;
         progress.finish();
         for line in betteroff::render::warning_lines(&report) {
             eprintln!("warning: {line}");
