@@ -5,7 +5,7 @@
 # docs/benchmarks.md records them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash wasm/build.sh | tail -n 1
+bash wasm/build.sh | tail -n 2
 (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/dev/null && node --test shipped.test.mjs 2>&1) \
   | grep -E "shipped dashboard from file|^# (pass|fail)"
-ls -l target/dashboard-test/examples/index.html | awk '{ printf "target/dashboard-test/examples/index.html: %.2f MB (the module, glue, app and both scorecards in one page)\n", $5 / 1048576 }'
+ls -l target/dashboard-test/examples/index.html | awk '{ printf "target/dashboard-test/examples/index.html: %.2f MB (both modules, their glue, the app and both scorecards in one page)\n", $5 / 1048576 }'

@@ -76,7 +76,8 @@ def main(version: str, sdist: str, wheel: str, npm_json: str, crates: str) -> No
             targets |= set(cond.values()) if isinstance(cond, dict) else {cond}
     for t in sorted(targets):
         need(t.removeprefix("./") in packed, f"the npm package lacks {t} (named in package.json)")
-    for f in ("README.md", "package.json", "web/betteroff_bg.wasm", "node/betteroff_bg.wasm"):
+    for f in ("README.md", "package.json", "web/betteroff_bg.wasm", "node/betteroff_bg.wasm",
+              "lite/betteroff-lite_bg.wasm"):
         need(f in packed, f"the npm package lacks {f}")
 
     if problems:

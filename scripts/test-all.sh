@@ -104,9 +104,11 @@ step "WebAssembly: build the npm package (wasm32 target and wasm-bindgen-cli ins
 bash wasm/build.sh
 if cargo clippy --version >/dev/null 2>&1; then
   cargo clippy -p betteroff-wasm --target wasm32-unknown-unknown -- -D warnings
+  # The dashboard's small module (no TOML, workbooks, tables or renderers).
+  cargo clippy -q -p betteroff-wasm --target wasm32-unknown-unknown --no-default-features -- -D warnings
 fi
 
-step "WebAssembly: Node tests (golden vectors, errors) and tsc --noEmit on a TypeScript usage file"
+step "WebAssembly: Node tests (golden vectors, errors, the small module equal to the full one) and tsc --noEmit on a TypeScript usage file"
 (cd wasm/tests && npm ci --no-audit --no-fund --loglevel=error && node --test && ./node_modules/.bin/tsc --noEmit -p .)
 node bench/wasm_spc.mjs target/bench/spc-small   # the wasm benchmark script, flags checked
 node bench/wasm_national.mjs target/bench/national-small   # full batch scoring, figures checked

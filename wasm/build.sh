@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the npm package `betteroff` into wasm/pkg/ (not committed): the WebAssembly module with
-# wasm-bindgen glue for browsers (pkg/web, ES module) and Node (pkg/node, CommonJS), then prints
-# its size, raw and gzipped. Installs the wasm32 target and wasm-bindgen-cli when missing.
+# wasm-bindgen glue for browsers (pkg/web, ES module) and Node (pkg/node, CommonJS), and the
+# dashboard's small module (pkg/lite, ES module, also in the package as `betteroff/lite`), then
+# prints each module's size, raw and gzipped. Installs the wasm32 target and wasm-bindgen-cli when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,9 +13,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $want"; then
   cargo install -q wasm-bindgen-cli --version "=$want"
 fi
 
+# The dashboard's small module first (JSON definitions, the CSV files, scoring, the report's
+# JSON and the icons: `--no-default-features`), kept aside, then the full module.
+lite=target/wasm-lite/betteroff_wasm.wasm
+cargo build -q -p betteroff-wasm --target wasm32-unknown-unknown --profile wasm-release --no-default-features
+mkdir -p target/wasm-lite
+cp target/wasm32-unknown-unknown/wasm-release/betteroff_wasm.wasm "$lite"
 cargo build -q -p betteroff-wasm --target wasm32-unknown-unknown --profile wasm-release
 wasm=target/wasm32-unknown-unknown/wasm-release/betteroff_wasm.wasm
 rm -rf wasm/pkg
+wasm-bindgen --target web --out-dir wasm/pkg/lite --out-name betteroff-lite "$lite"
 wasm-bindgen --target web --out-dir wasm/pkg/web --out-name betteroff "$wasm"
 wasm-bindgen --target nodejs --out-dir wasm/pkg/node --out-name betteroff "$wasm"
 # wasm-bindgen keeps function names; wabt's wasm-strip drops them (and any other custom section).
@@ -22,11 +30,13 @@ wasm-bindgen --target nodejs --out-dir wasm/pkg/node --out-name betteroff "$wasm
 if command -v wasm-strip >/dev/null 2>&1; then
   wasm-strip wasm/pkg/web/betteroff_bg.wasm
   wasm-strip wasm/pkg/node/betteroff_bg.wasm
+  wasm-strip wasm/pkg/lite/betteroff-lite_bg.wasm
 else
   echo "wasm-strip (Debian package wabt) not found: the module keeps its names section"
 fi
 printf '{ "type": "module" }\n' > wasm/pkg/web/package.json
 printf '{ "type": "commonjs" }\n' > wasm/pkg/node/package.json
+printf '{ "type": "module" }\n' > wasm/pkg/lite/package.json
 cp wasm/README.md wasm/pkg/
 # The package's version is the Cargo workspace's (Cargo.toml), the one place it is written.
 version=$(cargo metadata -q --no-deps --format-version 1 \
@@ -34,6 +44,8 @@ version=$(cargo metadata -q --no-deps --format-version 1 \
 node -e 'const fs = require("fs"); const p = JSON.parse(fs.readFileSync("wasm/package.json", "utf8"));
   fs.writeFileSync("wasm/pkg/package.json", JSON.stringify({ name: p.name, version: process.argv[1], ...p }, null, 2) + "\n");' "$version"
 
-raw=$(wc -c < wasm/pkg/web/betteroff_bg.wasm)
-gz=$(gzip -9 -c wasm/pkg/web/betteroff_bg.wasm | wc -c)
-awk -v raw="$raw" -v gz="$gz" 'BEGIN { printf "wasm/pkg/web/betteroff_bg.wasm: %d bytes raw (%.1f KB), %d bytes gzipped (%.1f KB)\n", raw, raw / 1024, gz, gz / 1024 }'
+for f in wasm/pkg/web/betteroff_bg.wasm wasm/pkg/lite/betteroff-lite_bg.wasm; do
+  raw=$(wc -c < "$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  awk -v f="$f" -v raw="$raw" -v gz="$gz" 'BEGIN { printf "%s: %d bytes raw (%.1f KB), %d bytes gzipped (%.1f KB)\n", f, raw, raw / 1024, gz, gz / 1024 }'
+done

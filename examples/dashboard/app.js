@@ -3,7 +3,82 @@
 // filters, or open their own scorecard's files (read and scored here; nothing is sent). Names from the data are set as text (never as HTML); charts are the core's SVG, whose
 // every name is escaped.
 
-import init, { Scorecard, spcIcons } from '../../wasm/pkg/web/betteroff.js';
+import init, { Scorecard, spcIcons } from '../../wasm/pkg/lite/betteroff-lite.js';
+
+// Two modules of the same core: the small one (this import) reads a JSON definition and the
+// CSV files, scores and draws the icons, which is all the first view needs; the full one (TOML
+// definitions, workbooks, published tables, charts, measure pages, exports) is loaded the first
+// time something needs it, then kept. Both give the same figures (the wasm tests check it).
+const LITE = { Scorecard };
+let fullLoading = null;
+async function loadFull() {
+  const m = await import('../../wasm/pkg/web/betteroff.js');
+  await m.default();
+  return m;
+}
+function full() {
+  fullLoading ??= loadFull().catch((e) => { fullLoading = null; throw e; });
+  return fullLoading;
+}
+
+/** A definition read by `engine`'s reader for its kind (JSON or TOML). */
+function fromDefinition(engine, def) {
+  return /\.json$/i.test(def.name) ? engine.Scorecard.fromJson(def.text) : engine.Scorecard.fromToml(def.text);
+}
+
+/** A scorecard, the module that read it and the files it was read from: scored where it was
+    read, and read again by the full module (once) for a chart, a page or an export. */
+class Card {
+  constructor(engine, card, def, adds) {
+    this.card = card;
+    this.def = def;
+    this.adds = adds;
+    this.fullCard = engine === LITE ? null : card;
+  }
+
+  score(options) { return this.card.score(options); }
+
+  periods() { return this.card.periods(); }
+
+  definition() { return this.card.definition(); }
+
+  toJson(options) { return this.card.toJson(options); }
+
+  /** The same scorecard in the full module. */
+  async full() {
+    if (!this.fullCard) {
+      const c = fromDefinition(await full(), this.def);
+      for (const a of this.adds) c[a.method](a.data, a.name);
+      this.fullCard = c;
+    }
+    return this.fullCard;
+  }
+}
+
+/** Reads a definition and its files, `adds` ([{ method, data, name }]), with the small module
+    when it can read them all (a JSON definition and CSV files), else the full one. Every file's
+    problem is returned beside whatever did load. */
+async function openCard(def, adds) {
+  const small = /\.json$/i.test(def.name) && adds.every((a) => Object.values(FILES).includes(a.method));
+  const engine = small ? LITE : await full();
+  let card;
+  try {
+    card = fromDefinition(engine, def);
+  } catch (e) {
+    return { card: null, problems: [{ file: def.name, message: e.message }] };
+  }
+  const problems = [];
+  const kept = [];
+  for (const a of adds) {
+    try {
+      card[a.method](a.data, a.name);
+      kept.push(a);
+    } catch (e) {
+      problems.push({ file: a.name, message: e.message });
+    }
+  }
+  return { card: new Card(engine, card, def, kept), problems };
+}
 
 const FILES = {
   observations: 'addObservationsCsv', comparators: 'addComparatorsCsv', actions: 'addActionsCsv', commentary: 'addCommentaryCsv', annotations: 'addAnnotationsCsv',
@@ -33,12 +108,13 @@ async function fetchText(url) {
 
 /** One scorecard from the files scorecards.json lists for it. */
 async function loadCard(entry) {
-  const card = entry.definition.endsWith('.json')
-    ? Scorecard.fromJson(await fetchText(entry.definition))
-    : Scorecard.fromToml(await fetchText(entry.definition));
-  for (const [file, add] of Object.entries(FILES)) {
-    if (entry[file]) card[add](await fetchText(entry[file]), entry[file]);
+  const def = { name: entry.definition, text: await fetchText(entry.definition) };
+  const adds = [];
+  for (const [file, method] of Object.entries(FILES)) {
+    if (entry[file]) adds.push({ method, data: await fetchText(entry[file]), name: entry[file] });
   }
+  const { card, problems } = await openCard(def, adds);
+  if (problems.length) throw new Error(`${problems[0].file}: ${problems[0].message}`);
   return card;
 }
 
@@ -82,10 +158,11 @@ function onCardChange() {
   const card = cards.get($('card').value);
   const periods = card.periods().reverse();
   fill($('asof'), periods.map((p) => [p, p]), $('asof').value);
-  render();
+  return render();
 }
 
-function render() {
+/** Draws the view; a measure's page comes from the full module, so this waits for it then. */
+async function render() {
   const card = cards.get($('card').value);
   const asOf = $('asof').value || undefined;
   let report;
@@ -113,8 +190,18 @@ function render() {
   if (!onPage) pageMeasure = null;
   $('page').hidden = !onPage;
   if (onPage) {
+    const shownFor = pageMeasure;
+    let html;
+    try {
+      html = (await card.full()).measurePage(pageMeasure, { asOf });
+    } catch (e) {
+      html = null;
+      $('page-body').replaceChildren(el('p', { class: 'problem' }, `This page cannot be shown: ${e.message}`));
+    }
+    // Another view chosen while the module loaded: that one is drawn instead.
+    if (pageMeasure !== shownFor) return;
     // HTML from the core, whose every name is escaped.
-    $('page-body').innerHTML = card.measurePage(pageMeasure, { asOf });
+    if (html !== null) $('page-body').innerHTML = html;
     const h = $('page').querySelector('h2');
     if (h) h.tabIndex = -1;
     $('measures').hidden = true;
@@ -179,10 +266,10 @@ function saveState() {
 }
 
 /** Opens measure `id`'s page (null: back to the scorecard), as a step the browser's Back undoes. */
-function goTo(id) {
+async function goTo(id) {
   pageMeasure = id;
   history.pushState(null, '', stateParams(id));
-  render();
+  await render();
   if (id) $('page').querySelector('h2')?.focus();
   else $('measures').querySelector(`tr[data-measure] a.page-link`)?.focus();
 }
@@ -234,8 +321,9 @@ function wireExport() {
     const options = viewOptions(report);
     return { card, options, stem: `${$('card').value}-${report.as_of}` };
   };
-  $('export-html').addEventListener('click', () => { const c = current(); download(`${c.stem}.html`, 'text/html', c.card.toHtml(c.options)); });
-  $('export-csv').addEventListener('click', () => { const c = current(); download(`${c.stem}.csv`, 'text/csv', c.card.render('csv', c.options)); });
+  // HTML and CSV from the full module (its renderers); JSON from the scoring module itself.
+  $('export-html').addEventListener('click', async () => { const c = current(); download(`${c.stem}.html`, 'text/html', (await c.card.full()).toHtml(c.options)); });
+  $('export-csv').addEventListener('click', async () => { const c = current(); download(`${c.stem}.csv`, 'text/csv', (await c.card.full()).render('csv', c.options)); });
   $('export-json').addEventListener('click', () => { const c = current(); download(`${c.stem}.json`, 'application/json', c.card.toJson(c.options)); });
   $('print').addEventListener('click', () => window.print());
 }
@@ -354,16 +442,21 @@ function spcCell(m) {
   return cell;
 }
 
-function toggleChart(card, m, asOf, tr, button) {
+async function toggleChart(card, m, asOf, tr, button) {
   const open = button.getAttribute('aria-expanded') === 'true';
   if (open) {
     tr.nextElementSibling?.remove();
   } else {
     const cell = el('td', { colspan: String(COLUMNS) });
-    // SVG and HTML from the core: every name in them is escaped. Beneath the chart, the
-    // breakdown tables, the turn-the-curve record and the notes, as every report shows them.
-    cell.innerHTML = card.chart(m.id, { asOf }) + (card.spcChart(m.id, { asOf }) ?? '')
-      + card.measureDetail(m.id, { asOf });
+    try {
+      const c = await card.full();
+      // SVG and HTML from the core: every name in them is escaped. Beneath the chart, the
+      // breakdown tables, the turn-the-curve record and the notes, as every report shows them.
+      cell.innerHTML = c.chart(m.id, { asOf }) + (c.spcChart(m.id, { asOf }) ?? '')
+        + c.measureDetail(m.id, { asOf });
+    } catch (e) {
+      cell.replaceChildren(el('p', { class: 'problem' }, `The chart cannot be shown: ${e.message}`));
+    }
     tr.after(el('tr', { class: 'chart' }, cell));
   }
   button.setAttribute('aria-expanded', String(!open));
@@ -396,44 +489,44 @@ async function readFiles(files) {
 }
 
 /** A scorecard from read files, and every problem, per file. */
-function openOwn(files) {
-  const problems = [];
+async function openOwn(files) {
   const def = files.find((f) => /^scorecard\.(toml|json)$/i.test(f.name))
     ?? files.find((f) => /\.toml$/i.test(f.name));
   if (!def) return { card: null, problems: [{ file: '(the files)', message: 'no scorecard.toml or scorecard.json among them: the definition is needed to read the rest' }] };
-  let card;
+  // The tables the definition names, read by the module that reads the definition (the full
+  // one for TOML); a JSON definition that names none is read by the small one.
+  let tables = new Set();
   try {
-    card = def.name.toLowerCase().endsWith('.json') ? Scorecard.fromJson(def.text, def.name) : Scorecard.fromToml(def.text, def.name);
-  } catch (e) {
-    return { card: null, problems: [{ file: def.name, message: e.message }] };
+    const engine = /\.json$/i.test(def.name) ? LITE : await full();
+    tables = new Set((fromDefinition(engine, def).definition().tables ?? []).flatMap((t) => [t.file, t.meta].filter(Boolean)));
+  } catch {
+    // openCard says what is wrong with the definition.
   }
-  const tables = new Set((card.definition().tables ?? []).flatMap((t) => [t.file, t.meta].filter(Boolean)));
+  const problems = [];
+  const adds = [];
   for (const f of files) {
     if (f === def) continue;
     const stem = f.name.toLowerCase().replace(/\.csv$/, '');
-    try {
-      if (f.base64 !== undefined) {
-        card.addWorkbook(Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)), f.name);
-      } else if (FILES[stem]) {
-        card[FILES[stem]](f.text, f.name);
-      } else if (tables.has(f.name)) {
-        card.addTable(f.text, f.name);
-      } else {
-        problems.push({ file: f.name, message: 'not a file of a scorecard (left out): expected observations.csv, comparators.csv, actions.csv, commentary.csv, annotations.csv, a workbook or a table the definition names' });
-      }
-    } catch (e) {
-      problems.push({ file: f.name, message: e.message });
+    if (f.base64 !== undefined) {
+      adds.push({ method: 'addWorkbook', data: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)), name: f.name });
+    } else if (FILES[stem]) {
+      adds.push({ method: FILES[stem], data: f.text, name: f.name });
+    } else if (tables.has(f.name)) {
+      adds.push({ method: 'addTable', data: f.text, name: f.name });
+    } else {
+      problems.push({ file: f.name, message: 'not a file of a scorecard (left out): expected observations.csv, comparators.csv, actions.csv, commentary.csv, annotations.csv, a workbook or a table the definition names' });
     }
   }
-  return { card, problems };
+  const opened = await openCard(def, adds);
+  return { card: opened.card, problems: [...opened.problems, ...problems] };
 }
 
 function showProblems(problems) {
   $('file-errors').replaceChildren(...problems.map((p) => el('li', {}, el('strong', {}, p.file), `: ${p.message}`)));
 }
 
-function useOwn(files, keep) {
-  const { card, problems } = openOwn(files);
+async function useOwn(files, keep) {
+  const { card, problems } = await openOwn(files);
   showProblems(problems);
   if (!card) return;
   cards.set('own', card);
@@ -451,11 +544,11 @@ function useOwn(files, keep) {
   if (keep) {
     try { localStorage.setItem(KEPT, JSON.stringify(files)); } catch { showProblems([...problems, { file: '(this browser)', message: 'the files are too large to keep here; open them again next time' }]); }
   }
-  onCardChange();
+  await onCardChange();
 }
 
 async function openChosen(fileList) {
-  useOwn(await readFiles([...fileList]), true);
+  await useOwn(await readFiles([...fileList]), true);
 }
 
 function wireOpening() {
@@ -504,11 +597,11 @@ async function main() {
     render();
   });
   restoreState();
-  onCardChange();
+  await onCardChange();
   // The scorecard opened last time, from this browser's storage.
   const kept = localStorage.getItem(KEPT);
   if (kept) {
-    try { useOwn(JSON.parse(kept), false); } catch { localStorage.removeItem(KEPT); }
+    try { await useOwn(JSON.parse(kept), false); } catch { localStorage.removeItem(KEPT); }
   }
   document.body.dataset.ready = 'true';
 }

@@ -24,11 +24,15 @@ while [ $# -gt 0 ]; do
 done
 
 wasm=target/wasm32-unknown-unknown/wasm-release/betteroff_wasm.wasm
-[ -f wasm/pkg/web/betteroff_bg.wasm ] && [ -f "$wasm" ] || bash wasm/build.sh
-# The classic-script glue (no ES modules: a page opened from file:// may not import any), over
-# the same stripped module the npm package ships.
+lite=target/wasm-lite/betteroff_wasm.wasm
+[ -f wasm/pkg/web/betteroff_bg.wasm ] && [ -f wasm/pkg/lite/betteroff-lite_bg.wasm ] && [ -f "$wasm" ] && [ -f "$lite" ] \
+  || bash wasm/build.sh
+# The classic-script glue (no ES modules: a page opened from file:// may not import any) of
+# both modules, over the same stripped modules the npm package ships: the small one's under the
+# global wasm_bindgen, the full one's under betteroff_full.
 glue=target/dashboard-glue
 rm -rf "$glue"
-wasm-bindgen --target no-modules --out-dir "$glue" --out-name betteroff "$wasm"
+wasm-bindgen --target no-modules --out-dir "$glue" --out-name betteroff-lite "$lite"
+wasm-bindgen --target no-modules --no-modules-global betteroff_full --out-dir "$glue" --out-name betteroff "$wasm"
 mkdir -p "$out"
-node examples/dashboard/build.mjs "$out/index.html" "$glue/betteroff.js" wasm/pkg/web/betteroff_bg.wasm "${cards[@]}"
+node examples/dashboard/build.mjs "$out/index.html" "$glue" "${cards[@]}"

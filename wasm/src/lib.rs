@@ -2,12 +2,18 @@
 //! values to core types and back, core errors to `Error` objects with a `kind`. Every figure
 //! comes from the core, so a report's JSON is byte for byte the CLI's.
 
-use betteroff::render::{self, Format};
-use betteroff::{Error, ErrorKind, Errors, Location, Period, Records, Scorecard as Card};
+use betteroff::render;
+#[cfg(feature = "full")]
+use betteroff::render::Format;
+#[cfg(feature = "full")]
+use betteroff::Records;
+use betteroff::{Error, ErrorKind, Errors, Location, Period, Scorecard as Card};
 use js_sys::{Array, Reflect, JSON};
+#[cfg(feature = "full")]
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "full")]
 mod scores;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -63,6 +69,7 @@ fn text_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
 
 /// A file's bytes: a `Uint8Array` or an `ArrayBuffer` (what `File.arrayBuffer()` and Node's
 /// `readFileSync` give).
+#[cfg(feature = "full")]
 fn bytes_arg(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
     if value.is_instance_of::<js_sys::Uint8Array>() || value.is_instance_of::<js_sys::ArrayBuffer>()
     {
@@ -207,6 +214,7 @@ fn as_of(options: &Option<ScoreOptions>) -> Result<Option<Period>, JsValue> {
 
 /// Rows given as an array of plain objects, as records: column names in order of first
 /// appearance, cells as text (`null` and missing keys are empty cells).
+#[cfg(feature = "full")]
 fn records(rows: &JsValue, what: &str, source: Option<String>) -> Result<Records, JsValue> {
     let accepted = format!("{what} are an array of plain objects, e.g. [{{ measure: \"m1\", period: \"2020-05\", value: 12 }}]");
     if !Array::is_array(rows) {
@@ -285,20 +293,6 @@ impl Scorecard {
             .map_err(to_js)
     }
 
-    #[wasm_bindgen(js_name = fromToml)]
-    pub fn from_toml(
-        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    ) -> Result<Scorecard, JsValue> {
-        let text = text_arg(&text, "the definition")?;
-        limits()
-            .check_file("scorecard.toml", text.len())
-            .map_err(|e| to_js(Errors::one(e)))?;
-        Card::from_toml(&text, "scorecard.toml")
-            .and_then(|card| card.with_limits(limits()))
-            .map(|card| Scorecard { card })
-            .map_err(to_js)
-    }
-
     /// The definition (not the data), with the structure of scorecard.toml.
     #[wasm_bindgen(unchecked_return_type = "object")]
     pub fn definition(&self) -> JsValue {
@@ -366,6 +360,49 @@ impl Scorecard {
         let text = text_arg(&text, "the CSV text")?;
         self.card
             .add_annotations_csv(&text, source.as_deref().unwrap_or("annotations.csv"))
+            .map_err(to_js)
+    }
+
+    /// Every period with data, in order: what a reporting-period picker offers.
+    pub fn periods(&self) -> Vec<String> {
+        self.card
+            .periods()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    /// Scores at `asOf` (default: the latest period with data): a plain object following the
+    /// JSON contract.
+    #[wasm_bindgen(unchecked_return_type = "Report")]
+    pub fn score(&self, options: Option<ScoreOptions>) -> Result<JsValue, JsValue> {
+        let json = self.report(&options)?.to_json();
+        JSON::parse(&json).map_err(|_| usage("score", "the report could not be read back".into()))
+    }
+
+    /// The JSON contract: the same bytes as `betteroff report --format json`.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self, options: Option<ScoreOptions>) -> Result<String, JsValue> {
+        Ok(self.report(&options)?.to_json())
+    }
+}
+
+/// What only the full module has: TOML definitions, workbooks and published tables, rows as
+/// objects, and every renderer (the dashboard's small module leaves them out).
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+impl Scorecard {
+    #[wasm_bindgen(js_name = fromToml)]
+    pub fn from_toml(
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<Scorecard, JsValue> {
+        let text = text_arg(&text, "the definition")?;
+        limits()
+            .check_file("scorecard.toml", text.len())
+            .map_err(|e| to_js(Errors::one(e)))?;
+        Card::from_toml(&text, "scorecard.toml")
+            .and_then(|card| card.with_limits(limits()))
+            .map(|card| Scorecard { card })
             .map_err(to_js)
     }
 
@@ -452,29 +489,6 @@ impl Scorecard {
     ) -> Result<(), JsValue> {
         let r = records(&rows, "annotations", source)?;
         self.card.add_annotations_records(&r).map_err(to_js)
-    }
-
-    /// Every period with data, in order: what a reporting-period picker offers.
-    pub fn periods(&self) -> Vec<String> {
-        self.card
-            .periods()
-            .iter()
-            .map(ToString::to_string)
-            .collect()
-    }
-
-    /// Scores at `asOf` (default: the latest period with data): a plain object following the
-    /// JSON contract.
-    #[wasm_bindgen(unchecked_return_type = "Report")]
-    pub fn score(&self, options: Option<ScoreOptions>) -> Result<JsValue, JsValue> {
-        let json = self.render(Format::Json, &options)?;
-        JSON::parse(&json).map_err(|_| usage("score", "the report could not be read back".into()))
-    }
-
-    /// The JSON contract: the same bytes as `betteroff report --format json`.
-    #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self, options: Option<ScoreOptions>) -> Result<String, JsValue> {
-        self.render(Format::Json, &options)
     }
 
     /// The Making Data Count summary matrix as CSV: one row per measure with SPC, concern
@@ -592,6 +606,7 @@ pub fn spc_icons(
     Ok(render::icons::pair(icon, assurance, 28))
 }
 
+#[cfg(feature = "full")]
 impl Scorecard {
     fn measure_chart(
         &self,
@@ -631,7 +646,9 @@ impl Scorecard {
     fn render(&self, format: Format, options: &Option<ScoreOptions>) -> Result<String, JsValue> {
         Ok(render::render(&self.report(options)?, format, false))
     }
+}
 
+impl Scorecard {
     fn report(&self, options: &Option<ScoreOptions>) -> Result<betteroff::Report, JsValue> {
         let view = board_pack(options)?;
         let mut report = self
@@ -649,6 +666,7 @@ impl Scorecard {
     }
 }
 
+#[cfg(feature = "full")]
 /// Compounds `base` by each period's growth in percent (Dorset's table 3).
 #[wasm_bindgen(js_name = projectDemand, unchecked_return_type = "ProjectedStep[]")]
 pub fn project_demand(
@@ -697,6 +715,7 @@ pub fn project_demand(
     JSON::parse(&json).map_err(|_| usage("steps", "the projection could not be read back".into()))
 }
 
+#[cfg(feature = "full")]
 /// A period in any of the analyst's spellings: its canonical text, kind, start and end dates.
 #[wasm_bindgen(js_name = parsePeriod, unchecked_return_type = "PeriodInfo")]
 pub fn parse_period(
@@ -723,6 +742,7 @@ pub fn version() -> String {
     )
 }
 
+#[cfg(feature = "full")]
 /// SPC of many series at once from columns (the core's `batch::spc`): `series[i]` is the
 /// series id of `values[i]`; each series' rows contiguous and in time order. Returns
 /// `{ series, points, mean, lower, upper, rule, pointType, ruleNames, pointTypeNames }`: per
