@@ -460,7 +460,7 @@ fn g_and_t_charts_for_the_time_between_rare_events() {
 fn rules_switched_off_and_presets_read_back_the_same() {
     // The abspc preset with only the outside and shift rules: the definition says so, and its
     // own JSON (to_json, the file format) reads back to the same options.
-    let def = "id = \"r\"\ntitle = \"R\"\n[analysis]\nspc_preset = \"abspc\"\nspc_rules = [\"outside\", \"shift\"]\n[[sections]]\nid = \"s\"\ntitle = \"S\"\nkind = \"priority\"\n";
+    let def = "id = \"r\"\ntitle = \"R\"\n[analysis]\nspc_preset = \"abspc\"\nspc_rules = [\"outside\", \"shift\"]\nspc_conflict = \"improvement\"\n[[sections]]\nid = \"s\"\ntitle = \"S\"\nkind = \"priority\"\n";
     let card = Scorecard::from_toml(def, "r.toml").unwrap();
     let spc = &card.definition().analysis.spc;
     assert_eq!(
@@ -469,9 +469,12 @@ fn rules_switched_off_and_presets_read_back_the_same() {
     );
     assert_eq!(spc.limits, betteroff::spc::LimitWidth::Exact);
     assert!(spc.rules.outside && spc.rules.shift && !spc.rules.trend && !spc.rules.two_in_three);
+    assert_eq!(spc.conflict, betteroff::spc::Conflict::Improvement);
     let json = card.definition().to_json();
     assert!(
-        json.contains("\"spc_preset\": \"abspc\"") && json.contains("\"spc_rules\""),
+        json.contains("\"spc_preset\": \"abspc\"")
+            && json.contains("\"spc_rules\"")
+            && json.contains("\"spc_conflict\": \"improvement\""),
         "{json}"
     );
     let back = Scorecard::from_json(&json, "r.json").unwrap();
@@ -481,4 +484,8 @@ fn rules_switched_off_and_presets_read_back_the_same() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("field \"analysis.spc_rules\": unknown rule \"runs\": expected some of outside, trend, two_in_three, shift"), "{e}");
+    let e = Scorecard::from_toml(&def.replace("\"improvement\"", "\"better\""), "r.toml")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("field \"analysis.spc_conflict\": unknown choice \"better\": expected one of rule_order, improvement, concern"), "{e}");
 }

@@ -124,6 +124,8 @@ struct RawAnalysis {
     #[serde(skip_serializing_if = "Option::is_none")]
     spc_rules: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    spc_conflict: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     forecast_points: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     benchmark_group: Option<String>,
@@ -789,6 +791,21 @@ impl Checker<'_> {
             match crate::model::options::Rules::only(names) {
                 Ok(r) => out.spc.rules = r,
                 Err(why) => self.push(ErrorKind::Definition, None, "analysis.spc_rules", why),
+            }
+        }
+        if let Some(name) = &a.spc_conflict {
+            use crate::model::options::Conflict;
+            match Conflict::parse(name) {
+                Some(c) => out.spc.conflict = c,
+                None => self.push(
+                    ErrorKind::Definition,
+                    None,
+                    "analysis.spc_conflict",
+                    format!(
+                        "unknown choice {name:?}: expected one of {}",
+                        Conflict::NAMES.join(", ")
+                    ),
+                ),
             }
         }
         match a.spc_min_points {
@@ -1751,6 +1768,7 @@ fn raw_analysis(a: &Analysis) -> Option<RawAnalysis> {
         spc_trend_length: (a.spc.trend_length != base.trend_length).then_some(a.spc.trend_length),
         spc_shift_length: (a.spc.shift_length != base.shift_length).then_some(a.spc.shift_length),
         spc_rules: (a.spc.rules != base.rules).then(|| on(a.spc.rules)),
+        spc_conflict: (a.spc.conflict != base.conflict).then(|| a.spc.conflict.name().to_string()),
         forecast_points: a.forecast_points,
         benchmark_group: (a.benchmark_group != d.benchmark_group)
             .then(|| a.benchmark_group.clone()),

@@ -18,6 +18,50 @@ pub struct SpcOptions {
     pub limits: LimitWidth,
     /// Which of the four rules apply (all of them in every preset).
     pub rules: Rules,
+    /// Which way a point counts when the rules that flag it disagree.
+    pub conflict: Conflict,
+}
+
+/// When the rules that flag a point disagree, one pointing to improvement and another to
+/// concern (the last point of a run above the mean that is also in a falling trend, say), which
+/// the point counts as (`[analysis] spc_conflict`). Neutral measures have neither, so this does
+/// not apply to them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Conflict {
+    /// The first rule in the usual order decides (outside the limits, trend, two in three,
+    /// shift), as NHSRplotthedots colours a point by the first rule that flags it (its pull
+    /// request #180, 2023); every preset's.
+    #[default]
+    RuleOrder,
+    /// Improvement, when any rule that applies says so.
+    Improvement,
+    /// Concern, when any rule that applies says so.
+    Concern,
+}
+
+impl Conflict {
+    /// The names `parse` reads.
+    pub const NAMES: [&'static str; 3] = ["rule_order", "improvement", "concern"];
+
+    /// From its name in a definition.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "rule_order" => Some(Conflict::RuleOrder),
+            "improvement" => Some(Conflict::Improvement),
+            "concern" => Some(Conflict::Concern),
+            _ => None,
+        }
+    }
+
+    /// Its name, as `parse` reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Conflict::RuleOrder => "rule_order",
+            Conflict::Improvement => "improvement",
+            Conflict::Concern => "concern",
+        }
+    }
 }
 
 /// The Making Data Count rules that apply: each may be switched off (`[analysis] spc_rules`
@@ -110,6 +154,7 @@ impl Default for SpcOptions {
             shift_length: 7,
             limits: LimitWidth::Rounded,
             rules: Rules::default(),
+            conflict: Conflict::RuleOrder,
         }
     }
 }

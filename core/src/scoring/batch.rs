@@ -981,6 +981,14 @@ impl Plan<'_> {
         let centre = spc::centre(&w.y, &o)?;
         w.rules.clear();
         w.scratch.rules(&w.y, &centre, &o, &mut w.rules);
+        spc::resolve_conflicts(
+            &w.y,
+            centre.mean,
+            |_| centre.limits,
+            &o,
+            m.polarity,
+            &mut w.rules,
+        );
         // A point's type depends only on its rule and the polarity: look it up.
         let types = SpcRule::BY_CODE.map(|r| spc::point_type(r, m.polarity));
         for (&i, &r) in w.at.iter().zip(&w.rules) {

@@ -79,7 +79,8 @@ pub fn chart(
                 }
             ));
         }
-        let rules = spc::rules_at(&y, mean, |i| limits[i], o);
+        let mut rules = spc::rules_at(&y, mean, |i| limits[i], o);
+        spc::resolve_conflicts(&y, mean, |i| limits[i], o, polarity, &mut rules);
         for (i, rule) in rules.into_iter().enumerate() {
             points.push(SpcPoint {
                 group: g,

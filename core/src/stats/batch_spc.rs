@@ -141,6 +141,7 @@ fn runs<K: Copy + PartialEq>(
         let first = out.rule.len();
         if let Some(c) = &centre {
             scratch.rules(y, c, o, &mut out.rule);
+            spc::resolve_conflicts(y, c.mean, |_| c.limits, o, polarity, &mut out.rule[first..]);
         }
         let limits = centre.and_then(|c| c.limits);
         let rules = &out.rule[first..];
@@ -445,24 +446,32 @@ mod tests {
             2usize..10,
             any::<bool>(),
             prop::array::uniform4(any::<bool>()),
+            prop::sample::select(vec![
+                crate::model::options::Conflict::RuleOrder,
+                crate::model::options::Conflict::Improvement,
+                crate::model::options::Conflict::Concern,
+            ]),
         )
             .prop_map(
-                |(screen_outliers, fix_after, trend_length, shift_length, exact, on)| SpcOptions {
-                    screen_outliers,
-                    fix_after,
-                    trend_length,
-                    shift_length,
-                    limits: if exact {
-                        crate::model::options::LimitWidth::Exact
-                    } else {
-                        crate::model::options::LimitWidth::Rounded
-                    },
-                    rules: crate::model::options::Rules {
-                        outside: on[0],
-                        trend: on[1],
-                        two_in_three: on[2],
-                        shift: on[3],
-                    },
+                |(screen_outliers, fix_after, trend_length, shift_length, exact, on, conflict)| {
+                    SpcOptions {
+                        screen_outliers,
+                        fix_after,
+                        trend_length,
+                        shift_length,
+                        limits: if exact {
+                            crate::model::options::LimitWidth::Exact
+                        } else {
+                            crate::model::options::LimitWidth::Rounded
+                        },
+                        rules: crate::model::options::Rules {
+                            outside: on[0],
+                            trend: on[1],
+                            two_in_three: on[2],
+                            shift: on[3],
+                        },
+                        conflict,
+                    }
                 },
             )
     }
@@ -501,6 +510,7 @@ mod tests {
                 let c = spc::centre(group, &o).unwrap();
                 scratch.rules(group, &c, &o, &mut out);
                 prop_assert_eq!(&out, &spc::rules(group, &c, &o));
+                spc::resolve_conflicts(group, c.mean, |_| c.limits, &o, polarity, &mut out);
                 kernel.extend(out);
             }
             let rules: Vec<Rule> = reference.points.iter().map(|p| p.rule).collect();
@@ -511,6 +521,30 @@ mod tests {
                 prop_assert_eq!(cols.rule, rules);
                 let types: Vec<PointType> = reference.points.iter().map(|p| p.point_type).collect();
                 prop_assert_eq!(cols.point_type, types);
+            }
+        }
+
+        /// Resolving conflicts only ever changes which way a flagged point counts: a point stays
+        /// common cause or special cause as the rules in their order say, and preferring
+        /// improvement (concern) never leaves fewer improvement (concern) points.
+        #[test]
+        fn conflicts_change_only_the_direction(
+            y in prop::collection::vec(prop_oneof![-50.0f64..50.0, (0i32..5).prop_map(f64::from)], 1..60),
+            o in any_options(),
+            polarity in prop::sample::select(vec![Polarity::HigherIsBetter, Polarity::LowerIsBetter]),
+        ) {
+            use crate::model::options::Conflict;
+            let order = SpcOptions { conflict: Conflict::RuleOrder, ..o.clone() };
+            let base = spc::xmr(&y, polarity, None, &[], &order);
+            let got = spc::xmr(&y, polarity, None, &[], &o);
+            let count = |s: &spc::Spc, t: PointType| s.points.iter().filter(|p| p.point_type == t).count();
+            for (a, b) in base.points.iter().zip(&got.points) {
+                prop_assert_eq!(a.rule == Rule::CommonCause, b.rule == Rule::CommonCause);
+            }
+            match o.conflict {
+                Conflict::RuleOrder => prop_assert_eq!(&base.points, &got.points),
+                Conflict::Improvement => prop_assert!(count(&got, PointType::SpecialCauseImprovement) >= count(&base, PointType::SpecialCauseImprovement)),
+                Conflict::Concern => prop_assert!(count(&got, PointType::SpecialCauseConcern) >= count(&base, PointType::SpecialCauseConcern)),
             }
         }
 

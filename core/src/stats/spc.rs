@@ -5,7 +5,7 @@
 //! near a limit on one side, and a run of points on one side of the mean.
 
 use crate::model::kinds::Polarity;
-use crate::model::options::{LimitWidth, SpcOptions};
+use crate::model::options::{Conflict, LimitWidth, Rules, SpcOptions};
 use crate::stats::r;
 use serde::Serialize;
 
@@ -452,7 +452,9 @@ pub fn xmr(
                 group.len()
             ));
         }
-        for rule in rules(group, &c, o) {
+        let mut rs = rules(group, &c, o);
+        resolve_conflicts(group, c.mean, |_| c.limits, o, polarity, &mut rs);
+        for rule in rs {
             points.push(SpcPoint {
                 group: g,
                 centre: c,
@@ -719,6 +721,90 @@ pub(crate) fn rules_at(
             }
         })
         .collect()
+}
+
+/// Where the rules that flag a point disagree, the rule `o.conflict` prefers: `rules` (each
+/// point's first rule in the usual order, from [`rules_at`]) is kept for
+/// [`Conflict::RuleOrder`]; otherwise a point whose first rule points the other way takes the
+/// first rule, in that order, that flags it the preferred way, if any does. Every chart and both
+/// rule engines pass their rules through this one function.
+pub(crate) fn resolve_conflicts(
+    y: &[f64],
+    mean: f64,
+    limits: impl Fn(usize) -> Option<Limits>,
+    o: &SpcOptions,
+    polarity: Polarity,
+    rules: &mut [Rule],
+) {
+    let want = match o.conflict {
+        Conflict::RuleOrder => return,
+        Conflict::Improvement => PointType::SpecialCauseImprovement,
+        Conflict::Concern => PointType::SpecialCauseConcern,
+    };
+    if polarity == Polarity::Neutral || rules.len() != y.len() {
+        return;
+    }
+    let none = Rules {
+        outside: false,
+        trend: false,
+        two_in_three: false,
+        shift: false,
+    };
+    let r = o.rules;
+    // Each rule that applies on its own, in the usual order.
+    let alone: Vec<Vec<Rule>> = [
+        (
+            r.outside,
+            Rules {
+                outside: true,
+                ..none
+            },
+        ),
+        (
+            r.trend,
+            Rules {
+                trend: true,
+                ..none
+            },
+        ),
+        (
+            r.two_in_three,
+            Rules {
+                two_in_three: true,
+                ..none
+            },
+        ),
+        (
+            r.shift,
+            Rules {
+                shift: true,
+                ..none
+            },
+        ),
+    ]
+    .into_iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, only)| {
+        let one = SpcOptions {
+            rules: only,
+            conflict: Conflict::RuleOrder,
+            ..o.clone()
+        };
+        rules_at(y, mean, &limits, &one)
+    })
+    .collect();
+    for (i, rule) in rules.iter_mut().enumerate() {
+        if PointType::of(*rule, polarity) == want || *rule == Rule::CommonCause {
+            continue;
+        }
+        if let Some(better) = alone
+            .iter()
+            .filter_map(|v| v.get(i).copied())
+            .find(|&c| PointType::of(c, polarity) == want)
+        {
+            *rule = better;
+        }
+    }
 }
 
 fn screened_note(starts: &[usize], y: &[f64], o: &SpcOptions) -> Option<String> {
@@ -1116,6 +1202,55 @@ mod tests {
         assert_relative_eq!(two.points[0].centre.mean, 10.0);
         assert_relative_eq!(two.points[19].centre.mean, 20.0);
         assert_eq!(two.points[19].group, 1);
+    }
+
+    /// Worked by hand: seven 1s, then 20, 19, ..., 14. The mean is (7 + 119) / 14 = 9, so the
+    /// last seven points are a run above it (a shift) and, each one lower than the last, a
+    /// falling trend of seven: with the limits and the two-in-three rule off, those two rules
+    /// conflict on each of them. The first seven are a shift below (no trend: equal values).
+    #[test]
+    fn rule_conflicts_resolved_as_asked() {
+        let y = [
+            1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 20.0, 19.0, 18.0, 17.0, 16.0, 15.0, 14.0,
+        ];
+        let with = |conflict: Conflict| SpcOptions {
+            rules: Rules {
+                outside: false,
+                two_in_three: false,
+                ..Rules::default()
+            },
+            conflict,
+            ..SpcOptions::default()
+        };
+        let types = |polarity: Polarity, conflict: Conflict| -> Vec<(Rule, PointType)> {
+            xmr(&y, polarity, None, &[], &with(conflict))
+                .points
+                .iter()
+                .map(|p| (p.rule, p.point_type))
+                .collect()
+        };
+        use PointType::{SpecialCauseConcern as Concern, SpecialCauseImprovement as Better};
+        let low = [(Rule::ShiftBelow, Concern); 7];
+        // Higher is better: the trend (first in the order) says concern, the shift improvement.
+        let order = types(Polarity::HigherIsBetter, Conflict::RuleOrder);
+        assert_eq!(order[..7], low);
+        assert_eq!(order[7..], [(Rule::TrendDecreasing, Concern); 7]);
+        let better = types(Polarity::HigherIsBetter, Conflict::Improvement);
+        // No rule says improvement of the first seven: they stay as they were.
+        assert_eq!(better[..7], low);
+        assert_eq!(better[7..], [(Rule::ShiftAbove, Better); 7]);
+        assert_eq!(types(Polarity::HigherIsBetter, Conflict::Concern), order);
+        // Lower is better: the trend says improvement, the shift above concern.
+        let order = types(Polarity::LowerIsBetter, Conflict::RuleOrder);
+        assert_eq!(order[7..], [(Rule::TrendDecreasing, Better); 7]);
+        let concern = types(Polarity::LowerIsBetter, Conflict::Concern);
+        assert_eq!(concern[..7], [(Rule::ShiftBelow, Better); 7]);
+        assert_eq!(concern[7..], [(Rule::ShiftAbove, Concern); 7]);
+        // Neutral measures have no improvement or concern: unchanged.
+        assert_eq!(
+            types(Polarity::Neutral, Conflict::Improvement),
+            types(Polarity::Neutral, Conflict::RuleOrder)
+        );
     }
 
     #[test]
