@@ -1,6 +1,6 @@
 // Making Data Count in the browser (issue 15): the Dudley WSoA and Stockton HTML reports show
 // both icons in every measure row that has SPC and in the summary matrix, each an image with
-// its accessible name and a label beside it; no two text labels of a chart overlap. Screenshots
+// its accessible name and a label beside it; no two text labels of a chart overlap, and no label lies across a drawn line. Screenshots
 // of the matrix and a chart at desktop and phone widths go to target/screenshots/.
 //
 // Needs the CLI built and Debian's chromium; scripts/test-all.sh provides them.
@@ -91,6 +91,41 @@ for (const [name, dir, extra] of [
         return out;
       });
       assert.deepEqual(overlaps, [], `${name} at ${width}px`);
+      // Nor does a label lie across a drawn series (a chart's polylines: the figures, the
+      // forecast, the stepped limits), sampled every half pixel along each segment; the
+      // annotations' numbers sit in their own circles and are left out.
+      const crossings = await page.$$eval('svg[role="img"]:not(.icon)', (svgs) => {
+        const out = [];
+        for (const svg of svgs) {
+          const ctm = svg.getScreenCTM();
+          if (!ctm) continue;
+          const toScreen = (x, y) => {
+            const p = svg.createSVGPoint();
+            p.x = x; p.y = y;
+            return p.matrixTransform(ctm);
+          };
+          const lines = [...svg.querySelectorAll('polyline')].filter((l) => !l.closest('svg.icon'))
+            .map((l) => [...l.points].map((p) => toScreen(p.x, p.y)));
+          const labels = [...svg.querySelectorAll('text')]
+            .filter((t) => !t.closest('svg.icon') && !t.closest('g.annotation') && t.textContent.trim() !== '')
+            .map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }))
+            .filter((t) => t.box.width > 0);
+          for (const { text, box } of labels) {
+            const inside = (p) => p.x > box.left + 0.5 && p.x < box.right - 0.5 && p.y > box.top + 0.5 && p.y < box.bottom - 0.5;
+            const hit = lines.some((pts) => pts.slice(1).some((b, k) => {
+              const a = pts[k];
+              const steps = Math.max(1, Math.ceil(2 * Math.hypot(b.x - a.x, b.y - a.y)));
+              for (let i = 0; i <= steps; i++) {
+                if (inside({ x: a.x + ((b.x - a.x) * i) / steps, y: a.y + ((b.y - a.y) * i) / steps })) return true;
+              }
+              return false;
+            }));
+            if (hit) out.push(`${svg.getAttribute('aria-labelledby') ?? ''}: "${text}"`);
+          }
+        }
+        return out;
+      });
+      assert.deepEqual(crossings, [], `${name} at ${width}px: labels across a line`);
       await page.locator('#spc-summary').screenshot({ path: join(shots, `mdc-${name}-matrix-${width}.png`) });
       const chart = page.locator('svg[aria-labelledby^="spc-"]').first();
       await chart.scrollIntoViewIfNeeded();

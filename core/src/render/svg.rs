@@ -205,21 +205,39 @@ pub fn chart(m: &MeasureResult) -> String {
         labels.push((f.y(last.y), format!("Actual {}", value(m, last.y)), ACTUAL));
     }
     right_labels(&mut s, labels);
+    // The drawn lines, for placing the baseline's and target's labels clear of them.
+    let mut lines: Vec<Segment> = Vec::new();
+    for series in std::iter::once(&actual).chain(comparators.iter().map(|(_, s)| s)) {
+        lines.extend(series.windows(2).filter_map(|w| match (w[0], w[1]) {
+            (Some(a), Some(b)) => Some(((f.x(a.date), f.y(a.y)), (f.x(b.date), f.y(b.y)))),
+            _ => None,
+        }));
+    }
+    if let (Some(b), Some(t)) = (base, target) {
+        lines.push(((f.x(b.date), f.y(b.y)), (f.x(t.date), f.y(t.y))));
+    }
+    if let Some((from, to)) = forecast_ends(m) {
+        lines.push(((f.x(from.date), f.y(from.y)), (f.x(to.date), f.y(to.y))));
+    }
     if let Some(b) = base {
         let (x, y) = (f.x(b.date), f.y(b.y));
         let _ = writeln!(s, "<path d=\"M{x:.1} {:.1} L{:.1} {y:.1} L{x:.1} {:.1} L{:.1} {y:.1} Z\" fill=\"#ffffff\" stroke=\"{TARGET}\" stroke-width=\"2\"/>", y - 6.0, x + 6.0, y + 6.0, x - 6.0);
+        let label = format!("Baseline {}", value(m, b.y));
+        // Away from the line to the target: below it when the line rises (or is level, where
+        // the target's label sits above); then wherever no drawn line crosses it.
+        let below = target.is_some_and(|t| t.y >= b.y);
+        let w = text_width(&label, 12.0);
+        let places = label_places(
+            x,
+            y,
+            w,
+            (x + 9.0, if below { y + 18.0 } else { y - 8.0 }, "start"),
+        );
+        let (lx, ly, anchor) = clear_place(&places, w, &lines);
         let _ = writeln!(
             s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{TARGET}\">Baseline {}</text>",
-            x + 9.0,
-            // Away from the line to the target: below it when the line rises (or is level,
-            // where the target's label sits above).
-            if target.is_some_and(|t| t.y >= b.y) {
-                y + 18.0
-            } else {
-                y - 8.0
-            },
-            escape(&value(m, b.y))
+            "<text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\" fill=\"{TARGET}\">{}</text>",
+            escape(&label)
         );
     }
     if let Some(t) = target {
@@ -229,16 +247,20 @@ pub fn chart(m: &MeasureResult) -> String {
         // Above and to the left of the marker (the right margin holds the lines' names); below
         // it where above would reach the title, to its right where left would reach the y
         // labels.
-        let (lx, anchor) = if x - 9.0 - text_width(&label, 12.0) < LEFT {
-            (x + 9.0, "start")
-        } else {
-            (x - 9.0, "end")
-        };
-        let ly = if y - 9.0 - 12.0 < 26.0 {
-            y + 21.0
-        } else {
-            y - 9.0
-        };
+        // Then, where a drawn line crosses it there, the first other place within the plot
+        // (above before below, left before right) that no line crosses.
+        let w = text_width(&label, 12.0);
+        let old = (
+            if x - 9.0 - w < LEFT { x + 9.0 } else { x - 9.0 },
+            if y - 9.0 - 12.0 < 26.0 {
+                y + 21.0
+            } else {
+                y - 9.0
+            },
+            if x - 9.0 - w < LEFT { "start" } else { "end" },
+        );
+        let places = label_places(x, y, w, old);
+        let (lx, ly, anchor) = clear_place(&places, w, &lines);
         let _ = writeln!(
             s,
             "<text x=\"{lx:.1}\" y=\"{ly:.1}\" text-anchor=\"{anchor}\" fill=\"{TARGET}\">{}</text>",
@@ -415,6 +437,65 @@ fn right_labels(s: &mut String, mut labels: Vec<(f64, String, &str)>) {
 
 /// A generous estimate of a text's width in the charts' system font at `size` pixels (no font
 /// metrics here: wide enough that labels placed by it never overlap).
+/// Where a marker's label may go: `first` (its usual place), then places beside the marker at
+/// (x, y), left or right of it, above or below, a step further each time, that lie within the
+/// plot (a label `width` wide).
+fn label_places(
+    x: f64,
+    y: f64,
+    width: f64,
+    first: (f64, f64, &'static str),
+) -> Vec<(f64, f64, &'static str)> {
+    let mut places = vec![first];
+    for step in 0..5 {
+        let d = 9.0 * f64::from(step);
+        for ly in [y - 9.0 - d, y + 18.0 + d] {
+            // Clear of the title above, within the plot below.
+            if ly - 10.0 < 26.0 || ly > H - BOTTOM {
+                continue;
+            }
+            for (lx, anchor) in [(x - 9.0, "end"), (x + 9.0, "start")] {
+                let left = if anchor == "end" { lx - width } else { lx };
+                if left >= LEFT && left + width <= W - RIGHT {
+                    places.push((lx, ly, anchor));
+                }
+            }
+        }
+    }
+    places
+}
+
+/// A drawn line's segment, in the chart's coordinates.
+type Segment = ((f64, f64), (f64, f64));
+
+/// The first of `places` (x, baseline y, anchor) where a 12-pixel label `width` wide crosses
+/// none of `lines`; the first place when every one does (or there is none: the origin).
+fn clear_place<'a>(
+    places: &[(f64, f64, &'a str)],
+    width: f64,
+    lines: &[Segment],
+) -> (f64, f64, &'a str) {
+    let clear = |&(x, y, anchor): &(f64, f64, &str)| {
+        let left = if anchor == "end" { x - width } else { x };
+        // A 12-pixel line of text: its capitals 9 pixels above the baseline, descenders 3 below.
+        let (x0, x1, y0, y1) = (left - 1.0, left + width + 1.0, y - 10.0, y + 4.0);
+        !lines.iter().any(|&((ax, ay), (bx, by))| {
+            let steps = ((bx - ax).hypot(by - ay) * 2.0).ceil().clamp(1.0, 4000.0) as usize;
+            (0..=steps).any(|i| {
+                let t = i as f64 / steps as f64;
+                let (px, py) = (ax + (bx - ax) * t, ay + (by - ay) * t);
+                px > x0 && px < x1 && py > y0 && py < y1
+            })
+        })
+    };
+    places
+        .iter()
+        .find(|p| clear(p))
+        .or(places.first())
+        .copied()
+        .unwrap_or((0.0, 0.0, "start"))
+}
+
 fn text_width(text: &str, size: f64) -> f64 {
     text.chars().count() as f64 * size * 0.62
 }
