@@ -339,6 +339,22 @@ mod tests {
         dist(m) <= dist(below) && dist(m) <= dist(above)
     }
 
+    /// Whether the exact mean of `y` lies within 1/256 of an ulp of the point halfway between
+    /// `m` and a neighbouring double: there R's mean, summed in x87 extended precision (11 more
+    /// bits) and then rounded to a double, may round either way, and which way depends on the
+    /// order of the sum.
+    fn near_a_tie(y: &[f64], m: f64) -> bool {
+        let units = |x: f64| (x * 2f64.powi(90)) as i128; // exact for these values
+        let sum: i128 = y.iter().map(|&x| units(x)).sum();
+        let n = y.len() as i128;
+        let ulp = units(f64::from_bits(m.to_bits() + 1)) - units(m);
+        if ulp == 0 {
+            return false;
+        }
+        let off = (units(m) * n - sum) as f64 / (ulp * n) as f64;
+        (off.abs() - 0.5).abs() < 1.0 / 256.0
+    }
+
     proptest! {
         /// The fast path, where it answers, is the extended arithmetic's answer: on decimals,
         /// on figures of mixed magnitude, and on cancelling ones.
@@ -355,7 +371,10 @@ mod tests {
 
         /// Figures written with up to 6 decimals (as councils' files hold them): the mean is
         /// the double nearest the exact mean, whatever the order of the points, so a point
-        /// never changes side of the mean because of summation order.
+        /// never changes side of the mean because of summation order; except where the exact
+        /// mean lies a hair from halfway between two doubles, where R's answer (which this is)
+        /// may be the other one of the two (a case proptest found: 72 figures whose exact mean
+        /// lies 0.50005 ulp below 582.6083999444445, R's mean and this one).
         #[test]
         fn mean_is_exact_and_order_free(
             a in prop::collection::vec(0i64..1_000_000_000, 1..80),
@@ -365,6 +384,15 @@ mod tests {
             let k = 10f64.powi(decimals as i32);
             let y: Vec<f64> = a.iter().map(|&v| v as f64 / k).collect();
             let m = mean(y.len(), |i| y[i]);
+            if near_a_tie(&y, m) {
+                // One of the two doubles either side of the exact mean.
+                let step = |k: i64| f64::from_bits(m.to_bits().saturating_add_signed(k));
+                prop_assert!(
+                    [m, step(-1), step(1)].iter().any(|&c| nearest_double(&y, c)),
+                    "{y:?}: {m}"
+                );
+                return Ok(());
+            }
             prop_assert!(nearest_double(&y, m), "{y:?}: {m}");
             let mut z = y.clone();
             z.rotate_left(rotate % y.len());
