@@ -92,7 +92,9 @@ pub mod workbook {
 /// Statistical process control (Making Data Count, as NHSRplotthedots computes it): the options,
 /// the rules, point types and assurance.
 pub mod spc {
-    pub use crate::model::options::{ChartKind, Conflict, LimitWidth, Rules, SpcOptions};
+    pub use crate::model::options::{
+        ChartKind, Conflict, LimitWidth, Rules, SpcOptions, TrendDirection, TwoInThree,
+    };
     pub use crate::stats::spc::{
         centre, xmr, Assurance, Centre, Limits, LimitsKind, PointType, Rule, Spc, SpcPoint,
         VariationIcon,

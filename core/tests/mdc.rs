@@ -489,3 +489,57 @@ fn rules_switched_off_and_presets_read_back_the_same() {
         .to_string();
     assert!(e.contains("field \"analysis.spc_conflict\": unknown choice \"better\": expected one of rule_order, improvement, concern"), "{e}");
 }
+
+#[test]
+fn the_power_bi_preset_and_the_two_in_three_readings_read_back_the_same() {
+    use betteroff::spc::{LimitWidth, TwoInThree};
+    let def = |analysis: &str| {
+        format!("id = \"r\"\ntitle = \"R\"\n[analysis]\n{analysis}\n[[sections]]\nid = \"s\"\ntitle = \"S\"\nkind = \"priority\"\n")
+    };
+    let read = |analysis: &str| Scorecard::from_toml(&def(analysis), "r.toml");
+    // The preset: the visual's lengths and limits, its two-in-three rule, screening on.
+    let card = read("spc_preset = \"powerbi_spc\"").unwrap();
+    let spc = card.definition().analysis.spc.clone();
+    assert_eq!(
+        (
+            spc.shift_length,
+            spc.trend_length,
+            spc.screen_outliers,
+            spc.limits,
+            spc.two_in_three
+        ),
+        (7, 5, true, LimitWidth::Exact, TwoInThree::BeyondWarning)
+    );
+    // Each way of writing the options reads back, from the definition's own JSON, the same;
+    // the abspc preset with the Western Electric rule, and the default with it, included.
+    for analysis in [
+        "spc_preset = \"powerbi_spc\"",
+        "spc_preset = \"powerbi_spc\"\nspc_two_in_three = \"within_limits\"",
+        "spc_preset = \"abspc\"\nspc_two_in_three = \"beyond_warning\"",
+        "spc_two_in_three = \"beyond_warning\"",
+        "spc_trend_direction = \"own_trend\"",
+        "spc_preset = \"powerbi_spc\"\nspc_trend_direction = \"step_after\"",
+    ] {
+        let card = read(analysis).unwrap();
+        let json = card.definition().to_json();
+        let back = Scorecard::from_json(&json, "r.json").unwrap();
+        assert_eq!(
+            back.definition().analysis.spc,
+            card.definition().analysis.spc,
+            "{analysis}: {json}"
+        );
+    }
+    let json = card.definition().to_json();
+    assert!(
+        json.contains("\"spc_preset\": \"powerbi_spc\"") && !json.contains("spc_two_in_three"),
+        "{json}"
+    );
+    let e = read("spc_two_in_three = \"western\"")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("field \"analysis.spc_two_in_three\": unknown choice \"western\": expected one of within_limits, beyond_warning"), "{e}");
+    let e = read("spc_trend_direction = \"later\"")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("field \"analysis.spc_trend_direction\": unknown choice \"later\": expected one of step_after, own_trend"), "{e}");
+}

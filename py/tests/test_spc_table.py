@@ -114,5 +114,11 @@ def test_presets_reproduce_other_tools_defaults() -> None:
     assert upper() == 0.5 + 2.66
     assert upper(preset="nhsr_plotthedots") == 0.5 + 2.66
     assert upper(preset="abspc") == 0.5 + 3 / 1.128
-    with pytest.raises(betteroff.UsageError, match='unknown SPC preset "powerbi": expected nhsr_plotthedots, mdc_excel, abspc'):
+    # The Power BI SPC visual's 5-point trend: 0.1 to 0.5 after 0, 1 four times (by hand: mean
+    # 0.40625, mean moving range 0.72, nothing near the limits, no run of 7 on one side).
+    rising = pa.table({"series": [1] * 16, "value": [0.0, 1.0] * 4 + [0.1, 0.2, 0.3, 0.4, 0.5, 0.0, 1.0, 0.0]})
+    rule = lambda **k: betteroff.spc_table(rising, **k).column("rule").to_pylist()  # noqa: E731
+    assert set(rule()) == {"common_cause"}
+    assert rule(preset="powerbi_spc") == ["common_cause"] * 8 + ["trend_increasing"] * 5 + ["common_cause"] * 3
+    with pytest.raises(betteroff.UsageError, match='unknown SPC preset "powerbi": expected nhsr_plotthedots, mdc_excel, abspc, powerbi_spc'):
         betteroff.spc_table(t, preset="powerbi")

@@ -749,7 +749,7 @@ pub fn version() -> String {
 /// series its id, its number of points and its limits (`null` when too short for limits), and
 /// per point the codes of its rule and point type (indexes into the names).
 /// `screenOutliers`, `fixAfter` and `preset` (`"nhsr_plotthedots"`, the default;
-/// `"mdc_excel"`; `"abspc"`) as Python's `spc_table`.
+/// `"mdc_excel"`; `"abspc"`; `"powerbi_spc"`) as Python's `spc_table`.
 #[wasm_bindgen(js_name = spcColumns, unchecked_return_type = "SpcColumns")]
 pub fn spc_columns(
     series: &[u32],

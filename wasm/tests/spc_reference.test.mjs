@@ -87,5 +87,12 @@ test('spcColumns presets: abspc limits at 3 / 1.128 mean moving ranges', () => {
   assert.equal(spcColumns(series, values, 'neutral').upper[0], 0.5 + 2.66);
   assert.equal(spcColumns(series, values, 'neutral', undefined, undefined, 'abspc').upper[0], 0.5 + 3 / 1.128);
   assert.throws(() => spcColumns(series, values, 'neutral', undefined, undefined, 'powerbi'),
-    (e) => e.kind === 'usage' && /unknown SPC preset "powerbi": expected nhsr_plotthedots, mdc_excel, abspc/.test(e.message));
+    (e) => e.kind === 'usage' && /unknown SPC preset "powerbi": expected nhsr_plotthedots, mdc_excel, abspc, powerbi_spc/.test(e.message));
+  // The Power BI SPC visual's 5-point trend: 0.1 to 0.5 after 0, 1 four times (by hand: mean
+  // 0.40625, mean moving range 0.72, nothing near the limits, no run of 7 on one side).
+  const rising = Float64Array.from([0, 1, 0, 1, 0, 1, 0, 1, 0.1, 0.2, 0.3, 0.4, 0.5, 0, 1, 0]);
+  const ids = new Uint32Array(16);
+  assert.deepEqual([...spcColumns(ids, rising, 'higher_is_better').rule], Array(16).fill(0));
+  assert.deepEqual([...spcColumns(ids, rising, 'higher_is_better', undefined, undefined, 'powerbi_spc').rule],
+    [...Array(8).fill(0), ...Array(5).fill(3), 0, 0, 0]);
 });

@@ -126,6 +126,10 @@ struct RawAnalysis {
     #[serde(skip_serializing_if = "Option::is_none")]
     spc_conflict: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    spc_two_in_three: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    spc_trend_direction: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     forecast_points: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     benchmark_group: Option<String>,
@@ -583,6 +587,15 @@ impl Checker<'_> {
         self.errors.push(Error::new(kind, at, message));
     }
 
+    /// The one message for a setting given a name that is not one of its choices.
+    fn unknown_choice(&mut self, field: &str, name: &str, names: &[&str]) {
+        let message = format!(
+            "unknown choice {name:?}: expected one of {}",
+            names.join(", ")
+        );
+        self.push(ErrorKind::Definition, None, field, message);
+    }
+
     /// The line of the first measure assigned after `line`, if any: where a measure's lines end.
     fn next_measure_after(&self, line: Option<usize>) -> Option<usize> {
         let l = line?;
@@ -797,14 +810,24 @@ impl Checker<'_> {
             use crate::model::options::Conflict;
             match Conflict::parse(name) {
                 Some(c) => out.spc.conflict = c,
-                None => self.push(
-                    ErrorKind::Definition,
-                    None,
-                    "analysis.spc_conflict",
-                    format!(
-                        "unknown choice {name:?}: expected one of {}",
-                        Conflict::NAMES.join(", ")
-                    ),
+                None => self.unknown_choice("analysis.spc_conflict", name, &Conflict::NAMES),
+            }
+        }
+        if let Some(name) = &a.spc_two_in_three {
+            use crate::model::options::TwoInThree;
+            match TwoInThree::parse(name) {
+                Some(t) => out.spc.two_in_three = t,
+                None => self.unknown_choice("analysis.spc_two_in_three", name, &TwoInThree::NAMES),
+            }
+        }
+        if let Some(name) = &a.spc_trend_direction {
+            use crate::model::options::TrendDirection;
+            match TrendDirection::parse(name) {
+                Some(t) => out.spc.trend_direction = t,
+                None => self.unknown_choice(
+                    "analysis.spc_trend_direction",
+                    name,
+                    &TrendDirection::NAMES,
                 ),
             }
         }
@@ -1744,11 +1767,15 @@ fn raw_card(d: &Definition) -> RawCard {
 fn raw_analysis(a: &Analysis) -> Option<RawAnalysis> {
     use crate::model::options::{Rules, SpcOptions};
     let d = Analysis::default();
-    // The preset with the same limit width (which no single setting names), then each setting
-    // that differs from it: read back, the options are the same.
+    // The preset with the same limit width (which no single setting names), the same
+    // two-in-three reading where one has it, then each setting that differs from it: read back,
+    // the options are the same.
+    let width = |n: &&str| SpcOptions::preset(n).is_some_and(|p| p.limits == a.spc.limits);
     let preset = SpcOptions::PRESETS
         .into_iter()
-        .find(|n| SpcOptions::preset(n).is_some_and(|p| p.limits == a.spc.limits));
+        .filter(width)
+        .find(|n| SpcOptions::preset(n).is_some_and(|p| p.two_in_three == a.spc.two_in_three))
+        .or_else(|| SpcOptions::PRESETS.into_iter().find(width));
     let base = preset.and_then(SpcOptions::preset).unwrap_or_default();
     let on = |r: Rules| {
         [r.outside, r.trend, r.two_in_three, r.shift]
@@ -1769,6 +1796,10 @@ fn raw_analysis(a: &Analysis) -> Option<RawAnalysis> {
         spc_shift_length: (a.spc.shift_length != base.shift_length).then_some(a.spc.shift_length),
         spc_rules: (a.spc.rules != base.rules).then(|| on(a.spc.rules)),
         spc_conflict: (a.spc.conflict != base.conflict).then(|| a.spc.conflict.name().to_string()),
+        spc_two_in_three: (a.spc.two_in_three != base.two_in_three)
+            .then(|| a.spc.two_in_three.name().to_string()),
+        spc_trend_direction: (a.spc.trend_direction != base.trend_direction)
+            .then(|| a.spc.trend_direction.name().to_string()),
         forecast_points: a.forecast_points,
         benchmark_group: (a.benchmark_group != d.benchmark_group)
             .then(|| a.benchmark_group.clone()),

@@ -20,6 +20,89 @@ pub struct SpcOptions {
     pub rules: Rules,
     /// Which way a point counts when the rules that flag it disagree.
     pub conflict: Conflict,
+    /// Which points the two-in-three rule counts, and which of them it flags.
+    pub two_in_three: TwoInThree,
+    /// Which way a point of a trend counts where two trends meet.
+    pub trend_direction: TrendDirection,
+}
+
+/// Which way a point in a trend counts (`[analysis] spc_trend_direction`). The readings differ
+/// only at a point where two trends meet, or where a trend ends just before another begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TrendDirection {
+    /// NHSRplotthedots' reading (`ptd_special_cause_type`: "if a point is part of a trend
+    /// either side, use right side"): the step after the point when the next point is in a
+    /// trend too, else the step before. The last point of a rising trend followed by a fall
+    /// and then another rising trend counts as decreasing. Every preset's but `powerbi_spc`.
+    #[default]
+    StepAfter,
+    /// The Power BI SPC visual's reading (`trend.ts`): the direction of the trend the point
+    /// belongs to, the later one where it belongs to two (a peak or a trough between a rising
+    /// and a falling trend).
+    OwnTrend,
+}
+
+impl TrendDirection {
+    /// The names `parse` reads.
+    pub const NAMES: [&'static str; 2] = ["step_after", "own_trend"];
+
+    /// From its name in a definition.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "step_after" => Some(TrendDirection::StepAfter),
+            "own_trend" => Some(TrendDirection::OwnTrend),
+            _ => None,
+        }
+    }
+
+    /// Its name, as `parse` reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            TrendDirection::StepAfter => "step_after",
+            TrendDirection::OwnTrend => "own_trend",
+        }
+    }
+}
+
+/// The two-in-three rule as the tools write it (`[analysis] spc_two_in_three`). In both, two of
+/// three consecutive points lie beyond the band that starts two thirds of the way from the mean
+/// to a limit (2 sigma), on the same side, and only the points beyond it are flagged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TwoInThree {
+    /// Making Data Count's rule, as NHSRplotthedots computes it: the points counted lie inside
+    /// the limits (a point outside them is the other rule's), and all three points of the
+    /// window lie on that side of the mean. Every preset's but `powerbi_spc`.
+    #[default]
+    WithinLimits,
+    /// The Western Electric rule, as the Power BI SPC visual computes it (`twoInThree.ts`):
+    /// any point beyond the warning limit counts, outside the limits too, and the third point
+    /// of the window may lie anywhere short of the opposite warning limit; the first two points
+    /// of a series are a window of their own.
+    BeyondWarning,
+}
+
+impl TwoInThree {
+    /// The names `parse` reads.
+    pub const NAMES: [&'static str; 2] = ["within_limits", "beyond_warning"];
+
+    /// From its name in a definition.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "within_limits" => Some(TwoInThree::WithinLimits),
+            "beyond_warning" => Some(TwoInThree::BeyondWarning),
+            _ => None,
+        }
+    }
+
+    /// Its name, as `parse` reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            TwoInThree::WithinLimits => "within_limits",
+            TwoInThree::BeyondWarning => "beyond_warning",
+        }
+    }
 }
 
 /// When the rules that flag a point disagree, one pointing to improvement and another to
@@ -155,6 +238,8 @@ impl Default for SpcOptions {
             limits: LimitWidth::Rounded,
             rules: Rules::default(),
             conflict: Conflict::RuleOrder,
+            two_in_three: TwoInThree::WithinLimits,
+            trend_direction: TrendDirection::StepAfter,
         }
     }
 }
@@ -180,8 +265,12 @@ impl SpcOptions {
     /// The named presets, each another tool's defaults: `nhsr_plotthedots` (betteroff's own
     /// default: moving ranges screened, 2.66, shift and trend of 7), `mdc_excel` (Making Data
     /// Count's Excel tool: no screening), `abspc` (the abspc package's `detect_special_causes`:
-    /// no screening, 3 / 1.128, an 8-point shift and a 6-point trend).
-    pub const PRESETS: [&'static str; 3] = ["nhsr_plotthedots", "mdc_excel", "abspc"];
+    /// no screening, 3 / 1.128, an 8-point shift and a 6-point trend), `powerbi_spc` (the Power
+    /// BI SPC visual's settings with each of its rules switched on: screening, 3 / 1.128, a
+    /// 7-point shift, a 5-point trend, its two-in-three rule ([`TwoInThree::BeyondWarning`]) and
+    /// its trends' directions ([`TrendDirection::OwnTrend`])).
+    pub const PRESETS: [&'static str; 4] =
+        ["nhsr_plotthedots", "mdc_excel", "abspc", "powerbi_spc"];
 
     /// The options a caller's arguments ask for: the preset named (by default
     /// `nhsr_plotthedots`), then its outlier screening and fixed limits if given. The one
@@ -218,6 +307,17 @@ impl SpcOptions {
                 trend_length: 6,
                 shift_length: 8,
                 limits: LimitWidth::Exact,
+                ..SpcOptions::default()
+            }),
+            // The visual switches every rule off until the user turns it on (outliersSettings.ts);
+            // its lengths and limits are these. Moving ranges are screened as NHSRplotthedots
+            // screens them (`outliers_in_limits` off, i.ts: kept when below 3.267 x the mean).
+            "powerbi_spc" => Some(SpcOptions {
+                trend_length: 5,
+                shift_length: 7,
+                limits: LimitWidth::Exact,
+                two_in_three: TwoInThree::BeyondWarning,
+                trend_direction: TrendDirection::OwnTrend,
                 ..SpcOptions::default()
             }),
             _ => None,

@@ -5,7 +5,7 @@ use std::fmt::Display;
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::model::kinds::Polarity;
-use crate::model::options::SpcOptions;
+use crate::model::options::{SpcOptions, TrendDirection, TwoInThree};
 use crate::stats::spc::{self, PointType, Rule};
 
 /// The limits once per series (in order of first appearance), and each point's rule and type
@@ -226,7 +226,7 @@ fn sign(x: f64) -> i8 {
 }
 
 impl Scratch {
-    fn forward(&mut self, y: &[f64], c: &spc::Centre) {
+    fn forward(&mut self, y: &[f64], c: &spc::Centre, o: &SpcOptions) {
         let n = y.len();
         for v in [&mut self.rtm, &mut self.st] {
             v.clear();
@@ -253,16 +253,28 @@ impl Scratch {
         );
         let (mut prev, mut prev_st, mut prev_rtm) = (f64::NAN, 2i8, 2i8);
         let (mut st_run, mut rtm_run) = (0u32, 0u32);
-        // The close bits and sides of the two points before, for the two-in-three window.
-        let (mut c1, mut c2, mut r1, mut r2) = (0u8, 0u8, 0i8, 0i8);
+        // The band sides (beyond the near band: -1, 0, +1) and sides of the two points before,
+        // for the two-in-three window (spc::rules_at: the two readings of the rule).
+        let (mut b1, mut b2, mut r1, mut r2) = (0i8, 0i8, 0i8, 0i8);
+        let within = o.two_in_three == TwoInThree::WithinLimits;
         for i in 0..n {
             let v = y[i];
             let side = sign(v - c.mean);
             let step = if i == 0 { 0 } else { sign(v - prev) };
             let outside = (v > upper) | (v < lower);
-            let close = (!outside & ((v < near_lower) | (v > near_upper))) as u8;
-            let window = i >= 2 && (c1 + c2 + close >= 2) & ((r1 + r2 + side).abs() == 3);
-            flags[i] = outside as u8 | (close * CLOSE) | (window as u8 * WINDOW_ENDS);
+            let b = if outside & within {
+                0
+            } else {
+                (v > near_upper) as i8 - (v < near_lower) as i8
+            };
+            let window = if within {
+                i >= 2
+                    && ((b1 != 0) as u8 + (b2 != 0) as u8 + (b != 0) as u8 >= 2)
+                    && (r1 + r2 + side).abs() == 3
+            } else {
+                i >= 1 && (b1 + b2 + b).abs() >= 2
+            };
+            flags[i] = outside as u8 | ((b != 0) as u8 * CLOSE) | (window as u8 * WINDOW_ENDS);
             st_run = if prev_st == step { st_run + 1 } else { 1 };
             rtm_run = if prev_rtm == side { rtm_run + 1 } else { 1 };
             rtm[i] = side;
@@ -270,7 +282,7 @@ impl Scratch {
             st_fwd[i] = st_run;
             rtm_fwd[i] = rtm_run;
             (prev, prev_st, prev_rtm) = (v, step, side);
-            (c2, c1, r2, r1) = (c1, close, r1, side);
+            (b2, b1, r2, r1) = (b1, b, r1, side);
         }
     }
 
@@ -281,7 +293,7 @@ impl Scratch {
         o: &SpcOptions,
         out: &mut Vec<Rule>,
     ) {
-        self.forward(y, c);
+        self.forward(y, c, o);
         let n = y.len();
         let first = out.len();
         out.resize(first + n, Rule::CommonCause);
@@ -315,7 +327,11 @@ impl Scratch {
                     Rule::BelowLcl
                 }
             } else if in_trend {
-                let d = if next_in_trend { next_step } else { step };
+                let after = match o.trend_direction {
+                    TrendDirection::StepAfter => next_in_trend,
+                    TrendDirection::OwnTrend => step_after_trend,
+                };
+                let d = if after { next_step } else { step };
                 if d == 1 {
                     Rule::TrendIncreasing
                 } else {
@@ -437,7 +453,7 @@ mod tests {
     use proptest::prelude::*;
 
     /// Any SPC options: trend and shift lengths around Making Data Count's 7, screening on or
-    /// off, limits fixed after some points or not.
+    /// off, limits fixed after some points or not, either reading of the two-in-three rule and of a trend's direction.
     fn any_options() -> impl Strategy<Value = SpcOptions> {
         (
             any::<bool>(),
@@ -451,9 +467,21 @@ mod tests {
                 crate::model::options::Conflict::Improvement,
                 crate::model::options::Conflict::Concern,
             ]),
+            prop::sample::select(vec![TwoInThree::WithinLimits, TwoInThree::BeyondWarning]),
+            prop::sample::select(vec![TrendDirection::StepAfter, TrendDirection::OwnTrend]),
         )
             .prop_map(
-                |(screen_outliers, fix_after, trend_length, shift_length, exact, on, conflict)| {
+                |(
+                    screen_outliers,
+                    fix_after,
+                    trend_length,
+                    shift_length,
+                    exact,
+                    on,
+                    conflict,
+                    two_in_three,
+                    trend_direction,
+                )| {
                     SpcOptions {
                         screen_outliers,
                         fix_after,
@@ -471,6 +499,8 @@ mod tests {
                             shift: on[3],
                         },
                         conflict,
+                        two_in_three,
+                        trend_direction,
                     }
                 },
             )

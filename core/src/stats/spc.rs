@@ -5,7 +5,7 @@
 //! near a limit on one side, and a run of points on one side of the mean.
 
 use crate::model::kinds::Polarity;
-use crate::model::options::{Conflict, LimitWidth, Rules, SpcOptions};
+use crate::model::options::{Conflict, LimitWidth, Rules, SpcOptions, TrendDirection, TwoInThree};
 use crate::stats::r;
 use serde::Serialize;
 
@@ -650,38 +650,50 @@ pub(crate) fn rules_at(
         .enumerate()
         .map(|(i, &v)| limits(i).is_some_and(|l| v > l.upper || v < l.lower))
         .collect();
-    let close: Vec<bool> = y
+    // The points the two-in-three rule counts: beyond the near band (2 sigma), on which side.
+    let band: Vec<i8> = y
         .iter()
         .enumerate()
         .zip(&outside)
-        .map(|((i, &v), &out)| {
-            !out && limits(i).is_some_and(|l| v < l.near_lower || v > l.near_upper)
+        .map(|((i, &v), &out)| match limits(i) {
+            Some(l) if !(out && o.two_in_three == TwoInThree::WithinLimits) => {
+                (v > l.near_upper) as i8 - (v < l.near_lower) as i8
+            }
+            _ => 0,
         })
         .collect();
     let steps: Vec<i8> = y.windows(2).map(|w| sign(w[1] - w[0])).collect();
     // A trend of L points is L - 1 steps all the same way; an equal value breaks it.
-    let trend = part_of_run(n, o.trend_length, |i| {
+    let trend_ends = |i: usize| {
         let s = &steps[i + 1 - o.trend_length..i];
         !s.is_empty() && s.iter().all(|&d| d == s[0] && d != 0)
+    };
+    let trend = part_of_run(n, o.trend_length, trend_ends);
+    // The steps in a trend (`steps[j]`: from point j to j + 1): a trend ending at point i holds
+    // the L - 1 steps ending at step i - 1.
+    let step_in_trend = part_of_run(steps.len(), o.trend_length.saturating_sub(1), |j| {
+        trend_ends(j + 1)
     });
     // A shift is L points on one side of the mean; a point on the mean breaks it.
     let shift = part_of_run(n, o.shift_length, |i| {
         let r = &rtm[i + 1 - o.shift_length..=i];
         r[0] != 0 && r.iter().all(|&d| d == r[0])
     });
-    let two_of_three = |i: usize| {
-        let windows = [i.checked_sub(2), i.checked_sub(1), Some(i)];
-        close[i]
-            && windows
-                .into_iter()
-                .flatten()
-                .filter(|&s| s + 2 < n)
-                .any(|s| {
-                    let near = (s..s + 3).filter(|&k| close[k]).count();
-                    let side: i8 = (s..s + 3).map(|k| rtm[k]).sum();
-                    near >= 2 && side.abs() == 3
-                })
+    // A window of three points ending at `e` (of two at the start of a series, for the
+    // Western Electric reading) that holds two in three.
+    let window = |e: usize| match o.two_in_three {
+        TwoInThree::WithinLimits => {
+            e >= 2 && {
+                let near = (e - 2..=e).filter(|&k| band[k] != 0).count();
+                let side: i8 = (e - 2..=e).map(|k| rtm[k]).sum();
+                near >= 2 && side.abs() == 3
+            }
+        }
+        TwoInThree::BeyondWarning => {
+            e >= 1 && (e.saturating_sub(2)..=e).map(|k| band[k]).sum::<i8>().abs() >= 2
+        }
     };
+    let two_of_three = |i: usize| band[i] != 0 && (i..n.min(i + 3)).any(window);
     (0..n)
         .map(|i| {
             if o.rules.outside && outside[i] {
@@ -691,8 +703,13 @@ pub(crate) fn rules_at(
                     Rule::BelowLcl
                 }
             } else if o.rules.trend && trend[i] {
-                // From the step after when the next point is in the trend too, else the step before.
-                let d = if i + 1 < n && trend[i + 1] {
+                // The step after (when the next point is in a trend, or the step itself is),
+                // else the step before.
+                let after = match o.trend_direction {
+                    TrendDirection::StepAfter => i + 1 < n && trend[i + 1],
+                    TrendDirection::OwnTrend => i + 1 < n && step_in_trend[i],
+                };
+                let d = if after {
                     steps[i]
                 } else if i > 0 {
                     steps[i - 1]
@@ -1035,7 +1052,7 @@ mod tests {
         }
         assert_eq!(
             SpcOptions::from_arguments(Some("powerbi"), None, None).unwrap_err(),
-            "unknown SPC preset \"powerbi\": expected nhsr_plotthedots, mdc_excel, abspc"
+            "unknown SPC preset \"powerbi\": expected nhsr_plotthedots, mdc_excel, abspc, powerbi_spc"
         );
         // Arguments override the preset's screening.
         assert!(
@@ -1079,6 +1096,125 @@ mod tests {
         y[15] = -5.5;
         let r = rules_of(&y);
         assert_eq!(&r[14..], &[Rule::CommonCause, Rule::CommonCause]);
+    }
+
+    #[test]
+    fn two_in_three_read_as_power_bi_reads_it() {
+        // Worked by hand with PowerBI-SPC's twoInThree.ts (a window of three ending at each
+        // point, of two at the start; flagged when the points beyond the 2-sigma line on one
+        // side outnumber those on the other by two; only the points beyond it are flagged).
+        // Mean 0, limits at 3, warning (near) lines at 2. Points 0-2: two above at the start of
+        // the series, then one below; 5-7: two above with one just below the mean between them;
+        // 10-12: one above the warning line, one outside the limits, one inside.
+        let c = Centre {
+            mean: 0.0,
+            limits: Some(Limits {
+                lower: -3.0,
+                upper: 3.0,
+                near_lower: -2.0,
+                near_upper: 2.0,
+                mean_moving_range: 1.128,
+            }),
+            kind: LimitsKind::Varying,
+        };
+        let y = [
+            2.5, 2.5, -2.5, 0.1, -0.1, 2.5, -0.5, 2.5, 0.1, -0.1, 2.5, 4.0, 0.5, -0.1,
+        ];
+        let only = |t: TwoInThree| SpcOptions {
+            rules: Rules {
+                outside: false,
+                trend: false,
+                two_in_three: true,
+                shift: false,
+            },
+            two_in_three: t,
+            ..SpcOptions::default()
+        };
+        let flagged = |o: &SpcOptions| -> Vec<usize> {
+            let r = rules(&y, &c, o);
+            assert!(r
+                .iter()
+                .all(|&r| matches!(r, Rule::CommonCause | Rule::TwoInThreeAbove)));
+            (0..y.len())
+                .filter(|&i| r[i] != Rule::CommonCause)
+                .collect()
+        };
+        // Making Data Count's reading: every window has a point on the other side of the mean,
+        // and 4.0 is outside the limits, not near them: nothing.
+        assert_eq!(
+            flagged(&only(TwoInThree::WithinLimits)),
+            Vec::<usize>::new()
+        );
+        assert_eq!(
+            flagged(&only(TwoInThree::BeyondWarning)),
+            [0, 1, 5, 7, 10, 11]
+        );
+        // With every rule on (the preset), the point outside the limits is that rule's.
+        let p = SpcOptions::preset("powerbi_spc").unwrap();
+        let r = rules(&y, &c, &p);
+        assert_eq!(
+            (r[10], r[11], r[12]),
+            (Rule::TwoInThreeAbove, Rule::AboveUcl, Rule::CommonCause)
+        );
+        // The preset's trend is 5 points: four rising steps flag, three do not.
+        let mut t = vec![0.0; 12];
+        t[3..8].copy_from_slice(&[-1.0, -0.5, 0.0, 0.5, 1.0]);
+        assert_eq!(&rules(&t, &c, &p)[3..8], &[Rule::TrendIncreasing; 5]);
+        t[3] = 0.0;
+        assert!(rules(&t, &c, &p).iter().all(|&r| r == Rule::CommonCause));
+        assert_eq!(
+            (p.screen_outliers, p.shift_length, p.limits),
+            (true, 7, LimitWidth::Exact)
+        );
+    }
+
+    #[test]
+    fn a_trend_point_between_two_trends_read_both_ways() {
+        // Two rising trends of 5 with a fall between them (as in series 36 of the spc workload,
+        // points 19 to 28). The last point of the first (index 5) is followed by a point in a
+        // trend: NHSRplotthedots takes the step after it, a fall, and calls it decreasing; the
+        // Power BI SPC visual gives it its own trend's direction. Only the trend rule is on.
+        let c = Centre {
+            mean: 3.5,
+            limits: Some(Limits {
+                lower: -100.0,
+                upper: 100.0,
+                near_lower: -50.0,
+                near_upper: 50.0,
+                mean_moving_range: 1.0,
+            }),
+            kind: LimitsKind::Varying,
+        };
+        let y = [5.0, 1.0, 2.0, 3.0, 4.0, 5.0, 2.0, 3.0, 4.0, 5.0, 6.0, 4.0];
+        let o = |d: TrendDirection| SpcOptions {
+            trend_length: 5,
+            rules: Rules {
+                outside: false,
+                trend: true,
+                two_in_three: false,
+                shift: false,
+            },
+            trend_direction: d,
+            ..SpcOptions::default()
+        };
+        let (up, down, cc) = (
+            Rule::TrendIncreasing,
+            Rule::TrendDecreasing,
+            Rule::CommonCause,
+        );
+        let rising = [cc, up, up, up, up, up, up, up, up, up, up, cc];
+        let mut nhsr = rising;
+        nhsr[5] = down;
+        assert_eq!(rules(&y, &c, &o(TrendDirection::StepAfter)), nhsr);
+        assert_eq!(rules(&y, &c, &o(TrendDirection::OwnTrend)), rising);
+        // A peak shared by a rising and a falling trend counts as the later one either way.
+        let peak = [1.0, 2.0, 3.0, 4.0, 5.0, 4.0, 3.0, 2.0, 1.0];
+        for d in [TrendDirection::StepAfter, TrendDirection::OwnTrend] {
+            assert_eq!(
+                rules(&peak, &c, &o(d)),
+                [up, up, up, up, down, down, down, down, down]
+            );
+        }
     }
 
     #[test]

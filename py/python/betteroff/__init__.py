@@ -420,8 +420,10 @@ def spc_table(
 
     ``preset`` names another tool's defaults: ``"nhsr_plotthedots"`` (the default: moving
     ranges screened, limits at 2.66 mean moving ranges, 7-point shift and trend),
-    ``"mdc_excel"`` (no screening) or ``"abspc"`` (the abspc package: no screening, 3 / 1.128,
-    8-point shift, 6-point trend); ``screen_outliers`` and ``fix_after``, when given, override it.
+    ``"mdc_excel"`` (no screening), ``"abspc"`` (the abspc package: no screening, 3 / 1.128,
+    8-point shift, 6-point trend) or ``"powerbi_spc"`` (the Power BI SPC visual with its rules
+    on: screening, 3 / 1.128, 7-point shift, 5-point trend, its two-in-three rule);
+    ``screen_outliers`` and ``fix_after``, when given, override it.
 
     The rows must be grouped by ``series`` (text or whole numbers) and in time order within each
     series; ``value`` holds numbers, none missing. Values are read from Arrow buffers, never
