@@ -91,9 +91,11 @@ for (const [name, dir, extra] of [
         return out;
       });
       assert.deepEqual(overlaps, [], `${name} at ${width}px`);
-      // Nor does a label lie across a drawn series (a chart's polylines: the figures, the
-      // forecast, the stepped limits), sampled every half pixel along each segment; the
-      // annotations' numbers sit in their own circles and are left out.
+      // Nor does a label lie across a drawn line (a chart's polylines: the figures, the
+      // stepped limits; and its lines: each phase's mean and limits, the target, the line to
+      // it, the forecast, the median, the events' and gaps' dotted lines), sampled every half
+      // pixel along each segment. Not the gridlines or the axis, which labels sit on by design;
+      // the events' numbers and the gaps' symbols are marks on their own lines, left out.
       const crossings = await page.$$eval('svg[role="img"]:not(.icon)', (svgs) => {
         const out = [];
         for (const svg of svgs) {
@@ -104,10 +106,13 @@ for (const [name, dir, extra] of [
             p.x = x; p.y = y;
             return p.matrixTransform(ctm);
           };
-          const lines = [...svg.querySelectorAll('polyline')].filter((l) => !l.closest('svg.icon'))
-            .map((l) => [...l.points].map((p) => toScreen(p.x, p.y)));
+          const drawn = (l) => !l.closest('svg.icon') && !l.closest('g[stroke="#d0d7de"]') && !l.classList.contains('axis');
+          const lines = [...svg.querySelectorAll('polyline')].filter(drawn)
+            .map((l) => [...l.points].map((p) => toScreen(p.x, p.y)))
+            .concat([...svg.querySelectorAll('line')].filter(drawn)
+              .map((l) => [toScreen(l.x1.baseVal.value, l.y1.baseVal.value), toScreen(l.x2.baseVal.value, l.y2.baseVal.value)]));
           const labels = [...svg.querySelectorAll('text')]
-            .filter((t) => !t.closest('svg.icon') && !t.closest('g.annotation') && t.textContent.trim() !== '')
+            .filter((t) => !t.closest('svg.icon') && !t.closest('g.annotation') && !t.closest('g.gap') && t.textContent.trim() !== '')
             .map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }))
             .filter((t) => t.box.width > 0);
           for (const { text, box } of labels) {

@@ -205,14 +205,21 @@ pub fn chart(m: &MeasureResult) -> String {
         labels.push((f.y(last.y), format!("Actual {}", value(m, last.y)), ACTUAL));
     }
     right_labels(&mut s, labels);
+    let gaps: Vec<Period> = m
+        .series
+        .iter()
+        .filter(|p| p.value.is_none())
+        .map(|p| p.period)
+        .collect();
     // The drawn lines, for placing the baseline's and target's labels clear of them.
-    let mut lines: Vec<Segment> = Vec::new();
+    let mut lines: Vec<Segment> = gap_lines(&f, &gaps);
     for series in std::iter::once(&actual).chain(comparators.iter().map(|(_, s)| s)) {
-        lines.extend(series.windows(2).filter_map(|w| match (w[0], w[1]) {
-            (Some(a), Some(b)) => Some(((f.x(a.date), f.y(a.y)), (f.x(b.date), f.y(b.y)))),
-            _ => None,
-        }));
+        lines.extend(segments(&f, series));
     }
+    if let Some(r) = &m.runs {
+        lines.push(((LEFT, f.y(r.median)), (W - RIGHT, f.y(r.median))));
+    }
+    lines.extend(annotation_lines(&f, m));
     if let (Some(b), Some(t)) = (base, target) {
         lines.push(((f.x(b.date), f.y(b.y)), (f.x(t.date), f.y(t.y))));
     }
@@ -274,12 +281,6 @@ pub fn chart(m: &MeasureResult) -> String {
     {
         let _ = writeln!(s, "<text x=\"{LEFT}\" y=\"34\" font-size=\"11\" fill=\"#57606a\">The target is on the gap: {}</text>", escape(&t.description));
     }
-    let gaps: Vec<Period> = m
-        .series
-        .iter()
-        .filter(|p| p.value.is_none())
-        .map(|p| p.period)
-        .collect();
     gap_marks(&mut s, &f, m, &gaps);
     annotation_marks(&mut s, &f, m);
     legend(
@@ -369,7 +370,7 @@ fn axes(s: &mut String, m: &MeasureResult, f: &Frame) {
     }
     let _ = writeln!(
         s,
-        "</g>\n<line x1=\"{LEFT}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#57606a\"/>",
+        "</g>\n<line class=\"axis\" x1=\"{LEFT}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#57606a\"/>",
         H - BOTTOM,
         W - RIGHT,
         H - BOTTOM
@@ -438,8 +439,8 @@ fn right_labels(s: &mut String, mut labels: Vec<(f64, String, &str)>) {
 /// A generous estimate of a text's width in the charts' system font at `size` pixels (no font
 /// metrics here: wide enough that labels placed by it never overlap).
 /// Where a marker's label may go: `first` (its usual place), then places beside the marker at
-/// (x, y), left or right of it, above or below, a step further each time, that lie within the
-/// plot (a label `width` wide).
+/// (x, y), left or right of it, above or below, a step further each time, then the same slid
+/// further out sideways, that lie within the plot (a label `width` wide).
 fn label_places(
     x: f64,
     y: f64,
@@ -447,22 +448,55 @@ fn label_places(
     first: (f64, f64, &'static str),
 ) -> Vec<(f64, f64, &'static str)> {
     let mut places = vec![first];
-    for step in 0..5 {
-        let d = 9.0 * f64::from(step);
-        for ly in [y - 9.0 - d, y + 18.0 + d] {
-            // Clear of the title above, within the plot below.
-            if ly - 10.0 < 26.0 || ly > H - BOTTOM {
-                continue;
-            }
-            for (lx, anchor) in [(x - 9.0, "end"), (x + 9.0, "start")] {
-                let left = if anchor == "end" { lx - width } else { lx };
-                if left >= LEFT && left + width <= W - RIGHT {
-                    places.push((lx, ly, anchor));
+    // Beside the marker first; then, where a line runs up beside it (an event's), slid
+    // further out, 18 pixels at a time.
+    for slide in [0.0, 18.0, 36.0, 54.0] {
+        for step in 0..5 {
+            let d = 9.0 * f64::from(step);
+            for ly in [y - 9.0 - d, y + 18.0 + d] {
+                // Clear of the title above, within the plot below.
+                if ly - 10.0 < 26.0 || ly > H - BOTTOM {
+                    continue;
+                }
+                for (lx, anchor) in [(x - 9.0 - slide, "end"), (x + 9.0 + slide, "start")] {
+                    let left = if anchor == "end" { lx - width } else { lx };
+                    if left >= LEFT && left + width <= W - RIGHT {
+                        places.push((lx, ly, anchor));
+                    }
                 }
             }
         }
     }
     places
+}
+
+/// Where an earlier phase's label (`words`, starting at `x`, the phase's start) goes: just above
+/// its lower limit, as before; else, where a drawn line crosses it there, the first height,
+/// from the bottom of the plot up, beside its lower limit, mean or upper limit (above, then
+/// below each), then every 6 pixels, that no line crosses; its usual place when none is clear.
+fn phase_label_place(
+    x: f64,
+    words: &str,
+    [lower, mean, upper]: [Option<f64>; 3],
+    lines: &[Segment],
+) -> (f64, f64) {
+    let usual = lower.map_or(H - BOTTOM - 18.0, |lo| (lo - 5.0).max(TOP + 30.0));
+    let mut heights = vec![usual];
+    for v in [lower, mean, upper].into_iter().flatten() {
+        heights.extend([v - 5.0, v + 13.0]);
+    }
+    let mut y = H - BOTTOM - 4.0;
+    while y > TOP + 24.0 {
+        heights.push(y);
+        y -= 6.0;
+    }
+    let places: Vec<(f64, f64, &str)> = heights
+        .into_iter()
+        .filter(|&y| y == usual || (TOP + 24.0..=H - BOTTOM - 4.0).contains(&y))
+        .map(|y| (x, y, "start"))
+        .collect();
+    let (lx, ly, _) = clear_place(&places, text_width(words, 10.0), lines);
+    (lx, ly)
 }
 
 /// A drawn line's segment, in the chart's coordinates.
@@ -665,6 +699,12 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
         );
     }
     axes(&mut s, m, &f);
+    // The drawn lines (for placing the earlier phases' labels clear of them), and those labels:
+    // where each phase starts, its words, and the heights of its lower limit, mean and upper
+    // limit.
+    let mut lines: Vec<Segment> = Vec::new();
+    type PhaseLabel = (f64, String, [Option<f64>; 3]);
+    let mut phase_labels: Vec<PhaseLabel> = Vec::new();
     // Centre line and limits, drawn per rebase group.
     let mut start = 0;
     while start < spc.points.len() {
@@ -684,7 +724,7 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
                 |p: &crate::report::SpcPointResult| p.lower,
                 |p: &crate::report::SpcPointResult| p.upper,
             ] {
-                let steps: Vec<String> = spc.points[start..end]
+                let corners: Vec<(f64, f64)> = spc.points[start..end]
                     .iter()
                     .enumerate()
                     .filter_map(|(k, p)| {
@@ -696,11 +736,17 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
                         let half = |j: usize| (x + f.x(spc.points[j].period.end())) / 2.0;
                         let x0 = if i > start { half(i - 1) } else { x };
                         let x1 = if i + 1 < end { half(i + 1) } else { x };
-                        Some(format!("{x0:.1},{y:.1} {x1:.1},{y:.1}", y = f.y(v)))
+                        Some([(x0, f.y(v)), (x1, f.y(v))])
                     })
+                    .flatten()
                     .collect();
-                if !steps.is_empty() {
+                if !corners.is_empty() {
+                    let steps: Vec<String> = corners
+                        .iter()
+                        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+                        .collect();
                     let _ = writeln!(s, "<polyline points=\"{}\" fill=\"none\" stroke=\"#57606a\" stroke-width=\"1.2\" stroke-dasharray=\"5 4\"/>", steps.join(" "));
+                    lines.extend(corners.windows(2).map(|w| (w[0], w[1])));
                 }
             }
         }
@@ -715,11 +761,13 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
                 } else {
                     format!(" stroke-dasharray=\"{dash}\"")
                 };
-                let _ = writeln!(s, "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"1.2\"{dash}/>", f.x(a.period.end()), f.y(v), f.x(b.period.end()), f.y(v));
+                let (x0, x1, y) = (f.x(a.period.end()), f.x(b.period.end()), f.y(v));
+                let _ = writeln!(s, "<line x1=\"{x0:.1}\" y1=\"{y:.1}\" x2=\"{x1:.1}\" y2=\"{y:.1}\" stroke=\"{colour}\" stroke-width=\"1.2\"{dash}/>");
+                lines.push(((x0, y), (x1, y)));
             }
         }
-        // Each earlier phase's mean and limits, named just above its lower limit at its start
-        // (the last phase's are named in the right margin).
+        // Each earlier phase's mean and limits, named at its start, placed below (the last
+        // phase's are named in the right margin).
         if end < spc.points.len() {
             let words = match (a.mean, a.lower, a.upper) {
                 (Some(mean), Some(lo), Some(hi)) => Some(format!(
@@ -735,15 +783,8 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
                 _ => None,
             };
             if let Some(words) = words {
-                let y = a
-                    .lower
-                    .map_or(H - BOTTOM - 18.0, |lo| (f.y(lo) - 5.0).max(TOP + 30.0));
-                let _ = writeln!(
-                    s,
-                    "<text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"10\" fill=\"#57606a\">{}</text>",
-                    f.x(a.period.end()) + 2.0,
-                    escape(&words)
-                );
+                let heights = [a.lower, a.mean, a.upper].map(|v| v.map(|v| f.y(v)));
+                phase_labels.push((f.x(a.period.end()) + 2.0, words, heights));
             }
         }
         start = end;
@@ -761,6 +802,20 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
         line_pts.push(Some(*p));
     }
     line(&mut s, &f, &line_pts, "#8c959f", "", 1.2);
+    lines.extend(segments(&f, &line_pts));
+    if let Some(t) = target {
+        lines.push(((LEFT, f.y(t)), (W - RIGHT, f.y(t))));
+    }
+    lines.extend(annotation_lines(&f, m));
+    lines.extend(gap_lines(&f, &spc.left_out));
+    for (x, words, heights) in &phase_labels {
+        let (lx, ly) = phase_label_place(*x, words, *heights, &lines);
+        let _ = writeln!(
+            s,
+            "<text x=\"{lx:.1}\" y=\"{ly:.1}\" font-size=\"10\" fill=\"#57606a\">{}</text>",
+            escape(words)
+        );
+    }
     gap_marks(&mut s, &f, m, &spc.left_out);
     annotation_marks(&mut s, &f, m);
     for (p, pt) in spc.points.iter().zip(&pts) {
@@ -794,11 +849,14 @@ pub fn spc_chart(m: &MeasureResult) -> Option<String> {
     Some(s)
 }
 
-/// Marks each annotation at its period with a dotted line and its number in a circle at the top
-/// of the plot (events of one period stacked), titled with what happened; the report lists them
-/// under the chart by number. Events outside the frame are not marked.
-fn annotation_marks(s: &mut String, f: &Frame, m: &MeasureResult) {
+/// Where each annotation within the frame is marked: its x and the centre of its numbered
+/// circle (events of one period stacked downwards).
+fn annotation_places<'a>(
+    f: &Frame,
+    m: &'a MeasureResult,
+) -> Vec<(&'a crate::report::AnnotationResult, f64, f64)> {
     let mut stacked: Vec<(i64, u32)> = Vec::new();
+    let mut out = Vec::new();
     for a in &m.annotations {
         let x = f.x(a.period.end());
         if !(LEFT..=W - RIGHT).contains(&x) {
@@ -815,7 +873,46 @@ fn annotation_marks(s: &mut String, f: &Frame, m: &MeasureResult) {
                 0
             }
         };
-        let y = TOP + 9.0 + 19.0 * f64::from(level);
+        out.push((a, x, TOP + 9.0 + 19.0 * f64::from(level)));
+    }
+    out
+}
+
+/// The annotations' marks as segments a label must not cross: each dotted line, from under its
+/// numbered circle to the x axis, and an octagon around the circle and its stroke (a label,
+/// wider and shorter than the circle, that overlaps it crosses one of its sides).
+fn annotation_lines(f: &Frame, m: &MeasureResult) -> Vec<Segment> {
+    // The circle's radius with its stroke, 8.6, as the octagon's inner radius.
+    let r = 8.6 / std::f64::consts::FRAC_PI_8.cos();
+    annotation_places(f, m)
+        .into_iter()
+        .flat_map(|(_, x, y)| {
+            let corner = move |k: u32| {
+                let a = std::f64::consts::FRAC_PI_8 * f64::from(2 * k + 1);
+                (x + r * a.cos(), y + r * a.sin())
+            };
+            std::iter::once(((x, y + 8.0), (x, H - BOTTOM)))
+                .chain((0..8).map(move |k| (corner(k), corner((k + 1) % 8))))
+        })
+        .collect()
+}
+
+/// The segments of a drawn line through `series` (a missing point breaks it).
+fn segments(f: &Frame, series: &[Option<Pt>]) -> Vec<Segment> {
+    series
+        .windows(2)
+        .filter_map(|w| match (w[0], w[1]) {
+            (Some(a), Some(b)) => Some(((f.x(a.date), f.y(a.y)), (f.x(b.date), f.y(b.y)))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Marks each annotation at its period with a dotted line and its number in a circle at the top
+/// of the plot (events of one period stacked), titled with what happened; the report lists them
+/// under the chart by number. Events outside the frame are not marked.
+fn annotation_marks(s: &mut String, f: &Frame, m: &MeasureResult) {
+    for (a, x, y) in annotation_places(f, m) {
         let _ = writeln!(
             s,
             "<g class=\"annotation\"><title>Event {}: {}: {}</title><line x1=\"{x:.1}\" y1=\"{:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#6e7781\" stroke-dasharray=\"2 3\"/><circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"8\" fill=\"#ffffff\" stroke=\"#1f2328\" stroke-width=\"1.2\"/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"10\" font-weight=\"700\" fill=\"#1f2328\">{}</text></g>",
@@ -841,12 +938,7 @@ fn gap_marks(s: &mut String, f: &Frame, m: &MeasureResult, periods: &[Period]) {
             .and_then(|q| q.symbol)
             .unwrap_or("x")
     };
-    let x_max = W - RIGHT;
-    let marked: Vec<(&Period, f64)> = periods
-        .iter()
-        .map(|p| (p, f.x(p.end())))
-        .filter(|(_, x)| (LEFT..=x_max).contains(x))
-        .collect();
+    let marked = gap_places(f, periods);
     if marked.is_empty() {
         return;
     }
@@ -867,7 +959,7 @@ fn gap_marks(s: &mut String, f: &Frame, m: &MeasureResult, periods: &[Period]) {
             Some(g) => (g, format!("given only as {g}")),
             None => (symbol(p), gap_meaning(symbol(p)).to_string()),
         };
-        let _ = writeln!(s, "<line x1=\"{x:.1}\" y1=\"{TOP:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#8c959f\" stroke-dasharray=\"1 3\"/><text x=\"{x:.1}\" y=\"{:.1}\"><title>{}: {}</title>{}</text>", H - BOTTOM, H - BOTTOM - 4.0, escape(&at), escape(&meaning), escape(sym));
+        let _ = writeln!(s, "<g class=\"gap\"><line x1=\"{x:.1}\" y1=\"{TOP:.1}\" x2=\"{x:.1}\" y2=\"{:.1}\" stroke=\"#8c959f\" stroke-dasharray=\"1 3\"/><text x=\"{x:.1}\" y=\"{:.1}\"><title>{}: {}</title>{}</text></g>", H - BOTTOM, H - BOTTOM - 4.0, escape(&at), escape(&meaning), escape(sym));
     }
     let withheld: Vec<String> = marked
         .iter()
@@ -905,6 +997,23 @@ fn gap_marks(s: &mut String, f: &Frame, m: &MeasureResult, periods: &[Period]) {
             96
         ))
     );
+}
+
+/// The periods with no figure that lie within the frame, with their x.
+fn gap_places<'a>(f: &Frame, periods: &'a [Period]) -> Vec<(&'a Period, f64)> {
+    periods
+        .iter()
+        .map(|p| (p, f.x(p.end())))
+        .filter(|(_, x)| (LEFT..=W - RIGHT).contains(x))
+        .collect()
+}
+
+/// The gaps' dotted lines, top of the plot to the x axis.
+fn gap_lines(f: &Frame, periods: &[Period]) -> Vec<Segment> {
+    gap_places(f, periods)
+        .into_iter()
+        .map(|(_, x)| ((x, TOP), (x, H - BOTTOM)))
+        .collect()
 }
 
 /// What a gap's symbol means, in the words of the report's key.
@@ -1000,6 +1109,31 @@ pub fn sparkline(m: &MeasureResult) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_phase_label_moves_off_a_line_through_its_usual_place() {
+        // A phase starting at x = 100 with its lower limit at y = 200, mean at 150 and upper
+        // limit at 100: the label's usual place is just above the lower limit (baseline 195,
+        // its box 185 to 199). With a line across that box, the next height is just below the
+        // lower limit (baseline 213, box 203 to 217), which the line misses.
+        let words = "Mean 10, limits 5 to 15";
+        let heights = [Some(200.0), Some(150.0), Some(100.0)];
+        assert_eq!(
+            phase_label_place(100.0, words, heights, &[]),
+            (100.0, 195.0)
+        );
+        let across = [((90.0, 190.0), (300.0, 192.0))];
+        assert_eq!(
+            phase_label_place(100.0, words, heights, &across),
+            (100.0, 213.0)
+        );
+        // A line along the label's whole column leaves no clear place: the usual one.
+        let down = [((120.0, 0.0), (120.0, H))];
+        assert_eq!(
+            phase_label_place(100.0, words, heights, &down),
+            (100.0, 195.0)
+        );
+    }
 
     #[test]
     fn ticks_are_round() {
