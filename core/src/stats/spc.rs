@@ -916,6 +916,45 @@ mod tests {
     }
 
     #[test]
+    fn the_mdc_excel_preset_gives_the_excel_tools_limits() {
+        // NHSRplotthedots' vignette "Deviations from Excel defaults" (vignettes/deviations.Rmd):
+        // the Making Data Count Excel tools differ from the package only in not screening
+        // outlying moving ranges (and in drawing lines unbroken at a rebase). Its worked
+        // example, 1, 2, 1, 2, 10, then 1, 2 alternating to 18 points: UPL 4.6, mean 1.94, LPL
+        // -0.72 screened (the package's default); 6.95, 1.94, -3.06 as Excel computes them. By
+        // hand: mean 35 / 18; moving ranges fifteen 1s, 8 and 9, AMR 32 / 17; screened (both
+        // at or above 3.267 x AMR = 6.15), AMR 1.
+        let y = [
+            1.0, 2.0, 1.0, 2.0, 10.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0, 1.0, 2.0,
+            1.0,
+        ];
+        let round2 = |v: f64| (v * 100.0).round() / 100.0;
+        let limits = |o: &SpcOptions| {
+            let c = centre(&y, o).unwrap();
+            let l = c.limits.unwrap();
+            (round2(l.upper), round2(c.mean), round2(l.lower))
+        };
+        assert_eq!(limits(&SpcOptions::default()), (4.6, 1.94, -0.72));
+        let excel = SpcOptions::preset("mdc_excel").unwrap();
+        assert_eq!(limits(&excel), (6.95, 1.94, -3.06));
+        assert_relative_eq!(
+            centre(&y, &excel).unwrap().limits.unwrap().upper,
+            35.0 / 18.0 + 2.66 * 32.0 / 17.0,
+            epsilon = 1e-12
+        );
+        // The one special cause point of both charts: 10, above the upper limit.
+        for o in [SpcOptions::default(), excel] {
+            let c = centre(&y, &o).unwrap();
+            let r = rules(&y, &c, &o);
+            assert_eq!(r[4], Rule::AboveUcl);
+            assert!(r
+                .iter()
+                .enumerate()
+                .all(|(i, &r)| i == 4 || r == Rule::CommonCause));
+        }
+    }
+
+    #[test]
     fn rebase_matches_the_published_groups() {
         // tests/testthat/_snaps/ptd_spc.md ("it outputs expected content"): the rnorm(20) series
         // in two groups of ten has means 0.0746 and 0.209, limits -2.60 to 2.75 and -3.28 to
