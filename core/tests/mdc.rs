@@ -543,3 +543,130 @@ fn the_power_bi_preset_and_the_two_in_three_readings_read_back_the_same() {
         .to_string();
     assert!(e.contains("field \"analysis.spc_trend_direction\": unknown choice \"later\": expected one of step_after, own_trend"), "{e}");
 }
+
+/// A monthly measure, 2023-01 to 2024-06: 10, 12 alternating for six months, then 20, 22 for
+/// six, then (rebased in January 2024) 30, 32 for six; `spc` is its SPC settings.
+fn frozen_card(spc: &str) -> Result<Scorecard, betteroff::Errors> {
+    let def = format!(
+        r#"
+id = "fz"
+title = "Frozen"
+[[sections]]
+id = "s"
+title = "S"
+kind = "priority"
+[[sections.measures]]
+id = "m"
+name = "Visits"
+kind = "how_much"
+unit = "count"
+polarity = "higher_is_better"
+frequency = "monthly"
+spc = {{ {spc} }}
+"#
+    );
+    let mut obs = String::from("measure,period,value\n");
+    for i in 0..18 {
+        let base = [10, 20, 30][i / 6];
+        obs.push_str(&format!(
+            "m,{}-{:02},{}\n",
+            2023 + i / 12,
+            i % 12 + 1,
+            base + 2 * (i % 2)
+        ));
+    }
+    Scorecard::load(Sources {
+        definition: ("fz.toml", &def),
+        observations: Some(("obs.csv", &obs)),
+        ..Sources::default()
+    })
+}
+
+#[test]
+fn limits_frozen_on_a_named_baseline_period_then_rebased() {
+    // By hand. Fixed on 2023-01 to 2023-06 (10, 12 three times): mean 11, mean moving range 2,
+    // limits 11 +/- 2.66 x 2 = 5.68 to 16.32, extended over the rest of the phase, so the six
+    // figures of 20 and 22 are all above the upper limit; the 12 before them, above the mean,
+    // starts a run of seven above it (a shift, the rule after the limits). The phase rebased in January 2024
+    // (30, 32) has its own: 31 +/- 5.32. Not fixed, the first phase's limits come from all its
+    // twelve figures: mean 16, moving ranges ten 2s and an 8 (kept: under 3.267 x 28/11),
+    // limits 16 +/- 2.66 x 28/11 = 9.229 to 22.771.
+    let r = frozen_card("rebase = [\"2024-01\"], fix_until = \"2023-06\"")
+        .unwrap()
+        .score(None)
+        .unwrap();
+    let spc = r.measures[0].spc.as_ref().unwrap();
+    let (p, q) = (&spc.points[0], &spc.points[17]);
+    assert_eq!(
+        (p.mean, p.lower, p.upper),
+        (Some(11.0), Some(5.68), Some(16.32))
+    );
+    assert_eq!(
+        (q.mean, q.lower, q.upper),
+        (Some(31.0), Some(25.68), Some(36.32))
+    );
+    let rules: Vec<&str> = spc.points.iter().map(|p| p.rule.key()).collect();
+    assert_eq!(
+        &rules[..6],
+        &[
+            "common_cause",
+            "common_cause",
+            "common_cause",
+            "common_cause",
+            "common_cause",
+            "shift_above"
+        ]
+    );
+    assert_eq!(&rules[6..12], &["above_ucl"; 6]);
+    assert_eq!(&rules[12..], &["common_cause"; 6]);
+    assert_eq!(
+        spc.fix_until.map(|p| p.to_string()).as_deref(),
+        Some("2023-06")
+    );
+    let note = "The limits of the phase from 2023-01 come from the 6 figure(s) 2023-01 to 2023-06 (spc.fix_until = 2023-06) and are extended unchanged after them.";
+    assert!(spc.notes.iter().any(|n| n == note), "{:?}", spc.notes);
+    let json = betteroff::render::render(&r, Format::Json, false);
+    assert!(json.contains("\"fix_until\": \"2023-06\""));
+    // Not fixed.
+    let r = frozen_card("rebase = [\"2024-01\"]")
+        .unwrap()
+        .score(None)
+        .unwrap();
+    let spc = r.measures[0].spc.as_ref().unwrap();
+    let p = &spc.points[0];
+    assert_eq!(
+        (p.mean, p.lower, p.upper),
+        (Some(16.0), Some(9.229091), Some(22.770909))
+    );
+    // No point is outside them; the 10s lie beyond the lower near band (16 - 1.7733 x 28/11 =
+    // 11.486) and the 22s beyond the upper (20.514), two in each three on one side.
+    let (cc, below, above) = ("common_cause", "two_in_three_below", "two_in_three_above");
+    let rules: Vec<&str> = spc.points.iter().map(|p| p.rule.key()).collect();
+    assert_eq!(
+        &rules[..12],
+        &[below, cc, below, cc, below, cc, cc, above, cc, above, cc, above]
+    );
+    assert_eq!(spc.fix_until, None);
+    // The definition's own JSON reads back to the same settings.
+    let card = frozen_card("rebase = [\"2024-01\"], fix_until = \"2023-06\"").unwrap();
+    let def = card.definition().to_json();
+    assert!(def.contains("\"fix_until\": \"2023-06\""), "{def}");
+    let back = Scorecard::from_json(&def, "fz.json").unwrap();
+    let spc = |c: &Scorecard| c.definition().sections[0].measures[0].spc.clone();
+    assert_eq!(spc(&back), spc(&card));
+}
+
+#[test]
+fn fixed_limits_asked_two_ways_or_on_an_attribute_chart_are_refused() {
+    let e = |spc: &str| {
+        frozen_card(spc)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    assert!(e("fix_after = 6, fix_until = \"2023-06\"").contains("field \"spc.fix_until\": measure \"m\": give fix_after (a number of points) or fix_until (a period), not both"), "{}", e("fix_after = 6, fix_until = \"2023-06\""));
+    assert!(e("chart = \"c\", fix_until = \"2023-06\"")
+        .contains("measure \"m\": fixed limits are drawn on XmR charts only, not on a c chart"));
+    assert!(e("chart = \"c\", fix_after = 6").contains("field \"spc.fix_after\""));
+    assert!(e("fix_until = \"June\"").contains("spc.fix_until"));
+}

@@ -262,8 +262,17 @@ export type Significance = "better" | "similar" | "worse" | "higher" | "lower";
 export interface SpcResult {
   /** The control chart: XmR, Laney's p' or u', or c. */
   chart: "xmr" | "p_prime" | "u_prime" | "c" | "g" | "t";
-  options: { screen_outliers: boolean; fix_after: number | null; trend_length: number; shift_length: number };
+  options: {
+    screen_outliers: boolean; fix_after: number | null; trend_length: number; shift_length: number;
+    limits: "2.66" | "3/1.128";
+    rules: { outside: boolean; trend: boolean; two_in_three: boolean; shift: boolean };
+    conflict: "rule_order" | "improvement" | "concern";
+    two_in_three: "within_limits" | "beyond_warning";
+    trend_direction: "step_after" | "own_trend";
+  };
   rebase: PeriodText[];
+  /** The named baseline period the limits were fixed on (`spc.fix_until`). */
+  fix_until: PeriodText | null;
   /** Periods with no figure, left out of the points and limits (their symbol in `series` says why). */
   left_out: PeriodText[];
   points: Array<{

@@ -160,6 +160,8 @@ struct RawMeasureSpc {
     #[serde(skip_serializing_if = "Option::is_none")]
     fix_after: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    fix_until: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     enabled: Option<bool>,
 }
 
@@ -955,10 +957,43 @@ impl Checker<'_> {
                 format!("measure {id:?}: fix_after {why}"),
             );
         }
+        let fix_until = raw
+            .fix_until
+            .as_deref()
+            .and_then(|p| self.period(p, line, "spc.fix_until"));
+        if raw.fix_after.is_some() && raw.fix_until.is_some() {
+            self.push(
+                ErrorKind::Definition,
+                line,
+                "spc.fix_until",
+                format!("measure {id:?}: give fix_after (a number of points) or fix_until (a period), not both"),
+            );
+        }
+        // The attribute charts' limits follow each period's own denominator (or, for c, g and
+        // t, every count): fixing them is not done, so it is refused rather than ignored.
+        if chart != crate::model::options::ChartKind::Xmr
+            && (raw.fix_after.is_some() || raw.fix_until.is_some())
+        {
+            let field = if raw.fix_after.is_some() {
+                "spc.fix_after"
+            } else {
+                "spc.fix_until"
+            };
+            self.push(
+                ErrorKind::Definition,
+                line,
+                field,
+                format!(
+                    "measure {id:?}: fixed limits are drawn on XmR charts only, not on a {}",
+                    chart.label()
+                ),
+            );
+        }
         MeasureSpc {
             chart,
             rebase,
             fix_after: raw.fix_after,
+            fix_until,
             disabled: raw.enabled == Some(false),
         }
     }
@@ -1880,6 +1915,7 @@ fn raw_measure(m: &Measure) -> RawMeasure {
                 .then(|| m.spc.chart.key().to_string()),
             rebase: m.spc.rebase.iter().map(ToString::to_string).collect(),
             fix_after: m.spc.fix_after,
+            fix_until: m.spc.fix_until.map(|p| p.to_string()),
             enabled: m.spc.disabled.then_some(false),
         }),
         notes: m.notes.clone(),

@@ -427,6 +427,9 @@ pub struct MeasureSpc {
     pub rebase: Vec<Period>,
     /// Limits from the first n points of each group.
     pub fix_after: Option<usize>,
+    /// Limits of the group holding this period from its figures up to and including it (a
+    /// named baseline period), extended unchanged after it; a rebase after it starts afresh.
+    pub fix_until: Option<Period>,
     /// `false` turns SPC off for this measure.
     pub disabled: bool,
 }

@@ -321,6 +321,8 @@ pub struct SpcResult {
     pub options: crate::model::options::SpcOptions,
     /// Periods from which the limits were computed afresh.
     pub rebase: Vec<Period>,
+    /// The named baseline period the limits were fixed on (`spc.fix_until`), if any.
+    pub fix_until: Option<Period>,
     /// Every point.
     pub points: Vec<SpcPointResult>,
     /// The periods of the series with no figure, left out of the points and the limits: each

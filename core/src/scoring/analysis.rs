@@ -16,7 +16,7 @@ use crate::report::{BenchmarkResult, ForecastResult, IntervalResult, SpcPointRes
 use crate::rules::{self, forecast};
 use crate::stats::forecast::least_squares;
 use crate::stats::interval::{poisson, wilson, Level};
-use crate::stats::spc::xmr;
+use crate::stats::spc::xmr_fixed;
 
 /// Why a measure has no SPC: the words of `spc_missing`, and whether a reader of the report
 /// must be told (figures withheld to protect small numbers took the series below the minimum,
@@ -85,9 +85,15 @@ pub fn spc(
         .filter_map(|r| valued.iter().position(|(p, _)| p.end() >= r.end()))
         .collect();
     let y: Vec<f64> = valued.iter().map(|v| v.1).collect();
+    // A named baseline period: the last figure at or before it ends the figures its group's
+    // limits come from.
+    let fixed_through = m
+        .spc
+        .fix_until
+        .and_then(|u| valued.iter().rposition(|(p, _)| p.end() <= u.end()));
     let chart = m.spc.chart;
     let result = match chart {
-        ChartKind::Xmr => xmr(&y, m.polarity, target, &rebase_at, &options),
+        ChartKind::Xmr => xmr_fixed(&y, m.polarity, target, &rebase_at, fixed_through, &options),
         kind => {
             let (x, n) = attribute_counts(m, series).map_err(|text| NoSpc {
                 text,
@@ -109,6 +115,29 @@ pub fn spc(
         }
     };
     let mut spc_notes = result.notes.clone();
+    if let Some(until) = m.spc.fix_until {
+        spc_notes.push(match fixed_through {
+            Some(i) => {
+                // The group holding the last baseline figure starts at the rebase before it.
+                let from = rebase_at.iter().copied().filter(|&r| r <= i).max().unwrap_or(0);
+                format!(
+                    "The limits{} come from the {} figure(s) {} to {} (spc.fix_until = {until}) and are extended unchanged after them.",
+                    if rebase_at.iter().any(|&r| r > 0) {
+                        format!(" of the phase from {}", valued[from].0)
+                    } else {
+                        String::new()
+                    },
+                    i + 1 - from,
+                    valued[from].0,
+                    valued[i].0,
+                )
+            }
+            None => format!(
+                "spc.fix_until is {until}, before the first figure ({}): the limits come from every figure.",
+                valued.first().map_or_else(String::new, |v| v.0.to_string())
+            ),
+        });
+    }
     if !withheld.is_empty() {
         spc_notes.push(format!(
             "{} figure(s) withheld to protect small numbers ({}) are left out: the limits and \
@@ -170,6 +199,7 @@ pub fn spc(
         assurance: result.assurance,
         assurance_label: result.assurance.map(|a| a.label()),
         rebase: m.spc.rebase.clone(),
+        fix_until: m.spc.fix_until,
         left_out,
         options,
         notes: spc_notes,

@@ -427,6 +427,11 @@ fn refusal(m: &Measure) -> Option<Error> {
         _ => None,
     }
     .or((!m.spc.rebase.is_empty()).then_some("SPC rebasing"))
+    .or(m
+        .spc
+        .fix_until
+        .is_some()
+        .then_some("SPC limits fixed on a named period (fix_until)"))
     .or((m.spc.chart != crate::model::options::ChartKind::Xmr)
         .then_some("a p', u' or c chart (its table has no numerators and denominators)"));
     why.map(|why| {

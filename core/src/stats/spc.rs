@@ -429,6 +429,19 @@ pub fn xmr(
     rebase_at: &[usize],
     o: &SpcOptions,
 ) -> Spc {
+    xmr_fixed(y, polarity, target, rebase_at, None, o)
+}
+
+/// As [`xmr`], with the limits of the group holding point `fixed_through` computed from that
+/// group's points up to and including it (a measure's `fix_until`), whatever `o.fix_after`.
+pub fn xmr_fixed(
+    y: &[f64],
+    polarity: Polarity,
+    target: Option<f64>,
+    rebase_at: &[usize],
+    fixed_through: Option<usize>,
+    o: &SpcOptions,
+) -> Spc {
     let mut starts: Vec<usize> = std::iter::once(0)
         .chain(rebase_at.iter().copied().filter(|&i| i > 0 && i < y.len()))
         .collect();
@@ -436,10 +449,21 @@ pub fn xmr(
     starts.dedup();
     let mut points = Vec::with_capacity(y.len());
     let mut notes = Vec::new();
+    let mut dropped = 0;
     for (g, &s) in starts.iter().enumerate() {
         let e = starts.get(g + 1).copied().unwrap_or(y.len());
         let group = &y[s..e];
+        let fixed = fixed_through
+            .filter(|i| (s..e).contains(i))
+            .map(|i| SpcOptions {
+                fix_after: Some(i + 1 - s),
+                ..o.clone()
+            });
+        let o = fixed.as_ref().unwrap_or(o);
         let Some(c) = centre(group, o) else { continue };
+        if o.screen_outliers {
+            dropped += screened_out(group, o);
+        }
         let label = if starts.len() > 1 {
             format!("Group {} (from point {}): ", g + 1, s + 1)
         } else {
@@ -471,8 +495,8 @@ pub fn xmr(
     if target.is_some() && last.is_some() && assurance.is_none() && polarity != Polarity::Neutral {
         notes.push("No assurance icon: the last group has no limits to judge the target against (NHSRplotthedots reports \"inconsistent\" here, from a comparison with a missing limit).".to_string());
     }
-    if o.screen_outliers {
-        notes.extend(screened_note(&starts, y, o));
+    if dropped > 0 {
+        notes.push(format!("{dropped} moving range(s) at or above {OUTLIER} x the mean moving range were left out of the limits (outlier screening)."));
     }
     Spc {
         points,
@@ -824,15 +848,11 @@ pub(crate) fn resolve_conflicts(
     }
 }
 
-fn screened_note(starts: &[usize], y: &[f64], o: &SpcOptions) -> Option<String> {
-    let mut dropped = 0;
-    for (g, &s) in starts.iter().enumerate() {
-        let e = starts.get(g + 1).copied().unwrap_or(y.len());
-        let n = o.fix_after.map_or(e - s, |k| k.min(e - s));
-        let (_, kept, all) = screened_ranges(&y[s..s + n], o);
-        dropped += all - kept;
-    }
-    (dropped > 0).then(|| format!("{dropped} moving range(s) at or above {OUTLIER} x the mean moving range were left out of the limits (outlier screening)."))
+/// How many of a group's moving ranges (of the points its limits come from) screening left out.
+fn screened_out(group: &[f64], o: &SpcOptions) -> usize {
+    let n = o.fix_after.map_or(group.len(), |k| k.min(group.len()));
+    let (_, kept, all) = screened_ranges(&group[..n], o);
+    all - kept
 }
 
 #[cfg(test)]
