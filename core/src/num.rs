@@ -1,4 +1,64 @@
-//! Number helpers used by every layer: one rounding and one plain formatting.
+//! Number helpers used by every layer: one rounding and one plain formatting; and the sorts the
+//! crate's own code calls.
+
+use std::cmp::Ordering;
+
+/// Sorts `v` stably by `cmp`: the sort every layer calls for anything but plain floats (see
+/// [`sort_floats`]). A WebAssembly build sorts indices through one copy of the sort and then
+/// moves the elements ([`sort_by_indices`]), where calling the standard library's sort at each
+/// place would carry a copy of it for each element type and comparison (80 KB of the dashboard's
+/// module, 2026-12-02); elsewhere it is the standard library's stable sort. A stable sort's
+/// result is the one order either way.
+pub(crate) fn sort_by<T>(v: &mut [T], cmp: impl FnMut(&T, &T) -> Ordering) {
+    #[cfg(target_arch = "wasm32")]
+    sort_by_indices(v, cmp);
+    #[cfg(not(target_arch = "wasm32"))]
+    v.sort_by(cmp);
+}
+
+/// [`sort_by`] on a key.
+pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// [`sort_by`] in the elements' own order.
+pub(crate) fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
+/// Floats in `f64::total_cmp` order (equal floats are the same bits, so any sort gives the one
+/// order): one copy of the sort for every place that sorts floats.
+pub(crate) fn sort_floats(v: &mut [f64]) {
+    v.sort_unstable_by(f64::total_cmp);
+}
+
+/// The stable sort of `v` by `cmp` through one non-generic sort of indices, then the elements
+/// moved into that order in place (each cycle of the permutation by swaps).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn sort_by_indices<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    let mut order: Vec<usize> = (0..v.len()).collect();
+    {
+        let items: &[T] = v;
+        sort_indices(&mut order, &mut |a, b| cmp(&items[a], &items[b]));
+    }
+    // order[i] is the index of the element that belongs at i.
+    for i in 0..order.len() {
+        let mut j = i;
+        while order[j] != i {
+            let k = order[j];
+            order[j] = j;
+            v.swap(j, k);
+            j = k;
+        }
+        order[j] = j;
+    }
+}
+
+#[inline(never)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
+    order.sort_by(|&a, &b| cmp(a, b));
+}
 
 /// A number without needless decimals: 16, 4.5, 0.9.
 pub fn fmt_num(x: f64) -> String {
@@ -63,6 +123,28 @@ pub const MAX_GIVEN_DECIMALS: u8 = 3;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The WebAssembly build's sort is the standard stable sort: on pairs compared by
+        /// their first half only (so that equal keys show whether the order was kept), by
+        /// hand-worked and random pairs.
+        #[test]
+        fn the_index_sort_is_the_stable_sort(v in prop::collection::vec((0u8..6, any::<u32>()), 0..200)) {
+            let mut want = v.clone();
+            want.sort_by_key(|a| a.0);
+            let mut got = v;
+            sort_by_indices(&mut got, |a, b| a.0.cmp(&b.0));
+            prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn the_index_sort_keeps_equal_keys_in_order() {
+        let mut v = [(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
+        sort_by_indices(&mut v, |a, b| a.0.cmp(&b.0));
+        assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
+    }
 
     #[test]
     fn decimals_as_given() {

@@ -96,7 +96,7 @@ pub fn neighbours(
             None => by_period.push((c.period, vec![c.value], c.source.clone())),
         }
     }
-    by_period.sort_by_key(|(p, _, _)| *p);
+    crate::num::sort_by_key(&mut by_period, |(p, _, _)| *p);
     by_period
         .into_iter()
         .map(|(period, values, source)| ComparatorValue {

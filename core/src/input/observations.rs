@@ -193,7 +193,7 @@ pub fn infer_frequency(days: &[NaiveDate]) -> Option<(PeriodKind, &'static str)>
         return None;
     }
     let mut months: Vec<(i32, u32)> = days.iter().map(|d| (d.year(), d.month())).collect();
-    months.sort_unstable();
+    crate::num::sort(&mut months);
     if months.windows(2).any(|w| w[0] == w[1]) {
         return None;
     }

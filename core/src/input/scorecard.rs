@@ -190,7 +190,9 @@ fn sort_by_measure_and_period(rows: &mut [Observation]) {
         return;
     }
     let mut order: Vec<u32> = (0..rows.len() as u32).collect();
-    order.sort_by(|&x, &y| before(&rows[x as usize], &rows[y as usize]));
+    crate::num::sort_by(&mut order, |&x, &y| {
+        before(&rows[x as usize], &rows[y as usize])
+    });
     // Position k takes the row at order[k]: follow each cycle once, marking done slots.
     for start in 0..rows.len() {
         let mut k = start;
@@ -462,7 +464,7 @@ impl Scorecard {
     /// can offer.
     pub fn periods(&self) -> Vec<Period> {
         let mut p: Vec<Period> = self.observations.iter().map(|o| o.period).collect();
-        p.sort();
+        crate::num::sort(&mut p);
         p.dedup();
         p
     }
@@ -788,7 +790,7 @@ impl Scorecard {
                 o.breakdown.as_deref(),
             )
         };
-        known.sort_by(|&x, &y| key(x).cmp(&key(y)));
+        crate::num::sort_by(&mut known, |&x, &y| key(x).cmp(&key(y)));
         // A later row flagged `revised` replaces the one before it (a council's correction of
         // its first report): both are kept, the later scored, and the report says so. Any
         // other second row for the same figure is an error.
@@ -821,10 +823,10 @@ impl Scorecard {
             ));
         }
         drop((known, kinds, all));
-        errors.sort_by_key(|(i, rank, _)| (*i, *rank));
+        crate::num::sort_by_key(&mut errors, |(i, rank, _)| (*i, *rank));
         Errors(errors.into_iter().map(|(_, _, e)| e).collect()).into_result()?;
         if !superseded.is_empty() {
-            superseded.sort_unstable();
+            crate::num::sort(&mut superseded);
             let gone = |i: usize| superseded.binary_search(&i).is_ok();
             let mut i = 0;
             let (mut kept_held, mut kept_new) = (Vec::new(), Vec::new());
@@ -867,7 +869,7 @@ impl Scorecard {
             .filter(|o| o.period.kind() == PeriodKind::Date)
             .map(|o| o.measure.as_str())
             .collect();
-        ids.sort_unstable();
+        crate::num::sort(&mut ids);
         ids.dedup();
         let ids: Vec<String> = ids.into_iter().map(str::to_string).collect();
         for id in ids {
@@ -947,7 +949,7 @@ impl Scorecard {
         self.comparators.extend(rows);
         // Sorted (stably) so that one measure's comparators are a contiguous range in the
         // order the file gave them: reports list comparators in that order.
-        self.comparators.sort_by(|a, b| a.measure.cmp(&b.measure));
+        crate::num::sort_by(&mut self.comparators, |a, b| a.measure.cmp(&b.measure));
         Ok(())
     }
 

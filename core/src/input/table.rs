@@ -82,7 +82,7 @@ impl Table {
     /// The columns' names (trimmed, in lower case), in the file's order.
     pub fn column_names(&self) -> Vec<String> {
         let mut named: Vec<(&String, &usize)> = self.columns.iter().collect();
-        named.sort_by_key(|(_, &i)| i);
+        crate::num::sort_by_key(&mut named, |(_, &i)| i);
         named.into_iter().map(|(n, _)| n.clone()).collect()
     }
 

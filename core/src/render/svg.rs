@@ -359,7 +359,7 @@ fn axes(s: &mut String, m: &MeasureResult, f: &Frame) {
             placed.push((x, text));
         }
     }
-    placed.sort_by(|a, b| a.0.total_cmp(&b.0));
+    crate::num::sort_by(&mut placed, |a, b| a.0.total_cmp(&b.0));
     for (x, text) in placed {
         let _ = writeln!(
             s,
@@ -401,7 +401,9 @@ fn line(s: &mut String, f: &Frame, series: &[Option<Pt>], colour: &str, dash: &s
 fn right_labels(s: &mut String, mut labels: Vec<(f64, String, &str)>) {
     // A 12-pixel line of text is 15 pixels tall, descenders and all.
     const GAP: f64 = 16.0;
-    labels.sort_by(|a, b| a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+    crate::num::sort_by(&mut labels, |a, b| {
+        a.0.total_cmp(&b.0).then_with(|| a.1.cmp(&b.1))
+    });
     // Packed into the plot's height: pushed apart downwards, then back up from the bottom,
     // then down from the top; with more names than the height holds, the gap narrows.
     let n = labels.len();

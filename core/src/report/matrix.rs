@@ -83,7 +83,7 @@ pub fn spc_matrix(measures: &[MeasureResult]) -> Vec<SpcRow> {
             ))
         })
         .collect();
-    rows.sort_by_key(|(i, v, a, s, _)| (*v, *a, *s, *i));
+    crate::num::sort_by_key(&mut rows, |(i, v, a, s, _)| (*v, *a, *s, *i));
     rows.into_iter().map(|r| r.4).collect()
 }
 
@@ -172,7 +172,7 @@ pub fn icon_counts(s: &SeriesColumns, by: By) -> Vec<IconCounts> {
             None => row.no_assurance += 1,
         }
     }
-    rows.sort_by_key(|r| {
+    crate::num::sort_by_key(&mut rows, |r| {
         (
             std::cmp::Reverse(r.concern()),
             std::cmp::Reverse(r.failing()),

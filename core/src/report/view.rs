@@ -75,9 +75,9 @@ impl Report {
             .collect();
         let of = |id: &String| rank.get(id).copied().unwrap_or(4);
         for s in &mut self.sections {
-            s.measures.sort_by_key(of);
+            crate::num::sort_by_key(&mut s.measures, of);
         }
-        self.measures.sort_by_key(exception_rank);
+        crate::num::sort_by_key(&mut self.measures, exception_rank);
         self.scorecard.notes.push(
             "Measures are listed exceptions first: missed, off track, special cause concern, at risk, then the rest."
                 .to_string(),

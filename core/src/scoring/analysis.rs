@@ -166,7 +166,7 @@ pub fn spc(
         .chain(unavailable)
         .chain(bounded)
         .collect();
-    left_out.sort();
+    crate::num::sort(&mut left_out);
     let icon = result
         .points
         .last()
@@ -491,7 +491,7 @@ pub fn benchmark(
         .map(|c| c.value)
         .chain(value)
         .collect();
-    values.sort_by(f64::total_cmp);
+    crate::num::sort_floats(&mut values);
     let position = rules::benchmark::position(value, &values, m.polarity)?;
     let sn: Vec<f64> = rows
         .iter()

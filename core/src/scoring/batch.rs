@@ -722,7 +722,7 @@ impl Plan<'_> {
 /// (the same month spelt twice in a dictionary) share a place.
 fn places(periods: &[Period]) -> Vec<u32> {
     let mut by_time: Vec<usize> = (0..periods.len()).collect();
-    by_time.sort_by_key(|&k| periods[k]);
+    crate::num::sort_by_key(&mut by_time, |&k| periods[k]);
     let mut place = vec![0u32; periods.len()];
     let mut at = 0u32;
     for (k, w) in by_time.iter().enumerate() {
@@ -775,7 +775,7 @@ fn gather(
         }
     }
     for r in &groups {
-        values[r.clone()].sort_unstable_by(f64::total_cmp);
+        crate::num::sort_floats(&mut values[r.clone()]);
     }
     (groups, values)
 }

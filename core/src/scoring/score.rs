@@ -162,7 +162,7 @@ impl Outcome {
 /// Illustrative". A figure named twice (the baseline is the previous figure) counts once.
 fn figure_notes<'o>(figures: impl Iterator<Item = &'o Observation>) -> Vec<String> {
     let mut seen: Vec<&Observation> = figures.collect();
-    seen.sort_by_key(|o| o.period);
+    crate::num::sort_by_key(&mut seen, |o| o.period);
     seen.dedup_by_key(|o| o.period);
     let mut grouped: Vec<(&str, Vec<Period>)> = Vec::new();
     for o in seen {
@@ -299,7 +299,7 @@ impl<'a> Scorer<'a> {
             .iter()
             .filter(|a| a.measure == m.id && a.period.end() <= self.as_of.end())
             .collect();
-        events.sort_by_key(|a| a.period);
+        crate::num::sort_by_key(&mut events, |a| a.period);
         events
             .into_iter()
             .zip(1..)
@@ -326,7 +326,7 @@ impl<'a> Scorer<'a> {
                 author: c.author.clone(),
             })
             .collect();
-        commentary.sort_by_key(|c| c.period);
+        crate::num::sort_by_key(&mut commentary, |c| c.period);
         if t.is_empty() && commentary.is_empty() {
             return None;
         }
@@ -388,7 +388,7 @@ impl<'a> Scorer<'a> {
                 None => latest.push(o),
             }
         }
-        latest.sort_by_key(|o| o.window.spec());
+        crate::num::sort_by_key(&mut latest, |o| o.window.spec());
         if latest.is_empty() {
             return Vec::new();
         }
@@ -1186,7 +1186,7 @@ impl<'a> Scorer<'a> {
             .iter()
             .filter(|c| c.comparator == name && c.period.end() <= self.as_of.end())
             .collect();
-        rows.sort_by_key(|c| c.period);
+        crate::num::sort_by_key(&mut rows, |c| c.period);
         rows.iter()
             .map(|c| Point {
                 period: c.period,

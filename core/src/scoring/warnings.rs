@@ -95,7 +95,7 @@ fn stale(card: &Scorecard, m: &Measure, as_of: Period) -> Option<Warning> {
         .windows(2)
         .map(|w| (w[1].period.end() - w[0].period.end()).num_days())
         .collect();
-    gaps.sort_unstable();
+    crate::num::sort(&mut gaps);
     let interval = match gaps.get(gaps.len() / 2) {
         Some(&g) => g,
         None => (latest.period.end() - latest.period.start()).num_days() + 1,

@@ -53,7 +53,7 @@ pub fn chart(
     let mut starts: Vec<usize> = std::iter::once(0)
         .chain(rebase_at.iter().copied().filter(|&i| i > 0 && i < len))
         .collect();
-    starts.sort_unstable();
+    crate::num::sort(&mut starts);
     starts.dedup();
     let mut points = Vec::with_capacity(len);
     let mut notes = Vec::new();
@@ -221,7 +221,7 @@ fn group(
 /// The median (R's `median`: the middle figure, or the mean of the two middle ones).
 fn median(x: &[f64]) -> f64 {
     let mut v = x.to_vec();
-    v.sort_by(f64::total_cmp);
+    crate::num::sort_floats(&mut v);
     match v.len() {
         0 => 0.0,
         n if n % 2 == 1 => v[n / 2],

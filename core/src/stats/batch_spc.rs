@@ -372,7 +372,7 @@ pub(crate) fn first_repeat<K: Ord>(keys: &[K]) -> Option<usize> {
         return None;
     }
     let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
+    crate::num::sort_by(&mut order, |&a, &b| keys[a].cmp(&keys[b]).then(a.cmp(&b)));
     order
         .windows(2)
         .filter(|w| keys[w[0]] == keys[w[1]])

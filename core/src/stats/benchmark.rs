@@ -12,7 +12,7 @@ pub fn quantile_type7(values: &mut [f64], p: f64) -> Option<f64> {
     }
     // Groups often arrive sorted (batch scoring keeps them so): a check is cheaper than a sort.
     if !values.is_sorted_by(|a, b| a.total_cmp(b).is_le()) {
-        values.sort_by(f64::total_cmp);
+        crate::num::sort_floats(values);
     }
     quantile_sorted(values, p)
 }

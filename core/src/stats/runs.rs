@@ -85,7 +85,7 @@ pub fn limits(useful: usize) -> (usize, usize) {
 /// The median (the mean of the middle two for an even count); `None` when empty.
 fn median(y: &[f64]) -> Option<f64> {
     let mut v = y.to_vec();
-    v.sort_by(f64::total_cmp);
+    crate::num::sort_floats(&mut v);
     let n = v.len();
     match n {
         0 => None,

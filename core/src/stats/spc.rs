@@ -445,7 +445,7 @@ pub fn xmr_fixed(
     let mut starts: Vec<usize> = std::iter::once(0)
         .chain(rebase_at.iter().copied().filter(|&i| i > 0 && i < y.len()))
         .collect();
-    starts.sort_unstable();
+    crate::num::sort(&mut starts);
     starts.dedup();
     let mut points = Vec::with_capacity(y.len());
     let mut notes = Vec::new();
