@@ -142,7 +142,7 @@ pub(crate) fn measure_and_period<'m>(
 /// another kind than the frequency's is refused, naming the spelling that fits. Ad hoc measures,
 /// and measures without a frequency (inferred later from all their rows), keep the period.
 pub fn fit_frequency(m: &Measure, p: Period) -> Result<Period, String> {
-    let Some(kind) = m.frequency.and_then(Frequency::period_kind) else {
+    let Some(kind) = wanted_kind(m) else {
         return Ok(p);
     };
     if p.kind() == kind {
@@ -165,6 +165,12 @@ pub fn fit_frequency(m: &Measure, p: Period) -> Result<Period, String> {
         kind_words(p.kind()),
         kind_plural(kind),
     ))
+}
+
+/// The kind of period `m`'s frequency asks for (`None`: any). A period of that kind is what
+/// [`fit_frequency`] gives back unchanged; batch scoring checks this before asking it why not.
+pub fn wanted_kind(m: &Measure) -> Option<PeriodKind> {
+    m.frequency.and_then(Frequency::period_kind)
 }
 
 fn kind_words(k: PeriodKind) -> &'static str {

@@ -14,7 +14,7 @@ use crate::stats::batch_spc::{first_repeat, Scratch};
 use chrono::NaiveDate;
 
 use crate::error::{Error, ErrorKind, Errors, Location};
-use crate::input::observations::fit_frequency;
+use crate::input::observations::{fit_frequency, wanted_kind};
 use crate::model::baseline::BaselineSource;
 use crate::model::definition::{Analysis, BenchmarkPeriod, Definition};
 use crate::model::measure::Measure;
@@ -578,6 +578,10 @@ impl Plan<'_> {
         let (n, np, nd) = (rows.value.len(), rows.periods.len(), rows.measures.len());
         let mut counts = vec![0u32; self.measures.len() * np];
         let ranges: Vec<_> = self.measures.iter().map(|m| m.unit.range()).collect();
+        // Each measure's kind of period and each period's, looked up per row: the measure's
+        // frequency is asked why only for a row whose period is of another kind.
+        let wanted: Vec<_> = self.measures.iter().map(|m| wanted_kind(m)).collect();
+        let kinds: Vec<_> = rows.periods.iter().map(Period::kind).collect();
         let mut runs: Vec<Run> = Vec::new();
         let mut keys: Vec<(u32, u32)> = Vec::new();
         // The current series' key, its measure's unit range and the last row's place, kept in
@@ -606,7 +610,8 @@ impl Plan<'_> {
             // as written, so a day standing for a month is refused rather than read as one day.
             let period = rows.periods[p as usize];
             let m = &self.measures[code as usize];
-            match fit_frequency(m, period) {
+            let as_written = wanted[code as usize].is_none_or(|k| kinds[p as usize] == k);
+            match if as_written { Ok(period) } else { fit_frequency(m, period) } {
                 Ok(fit) if fit == period => {}
                 Ok(fit) => {
                     return Err(bad(i, "period", format!(
