@@ -611,7 +611,11 @@ impl Plan<'_> {
             let period = rows.periods[p as usize];
             let m = &self.measures[code as usize];
             let as_written = wanted[code as usize].is_none_or(|k| kinds[p as usize] == k);
-            match if as_written { Ok(period) } else { fit_frequency(m, period) } {
+            match if as_written {
+                Ok(period)
+            } else {
+                fit_frequency(m, period)
+            } {
                 Ok(fit) if fit == period => {}
                 Ok(fit) => {
                     return Err(bad(i, "period", format!(
