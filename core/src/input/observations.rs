@@ -142,12 +142,14 @@ pub(crate) fn measure_and_period<'m>(
 /// another kind than the frequency's is refused, naming the spelling that fits. Ad hoc measures,
 /// and measures without a frequency (inferred later from all their rows), keep the period.
 pub fn fit_frequency(m: &Measure, p: Period) -> Result<Period, String> {
-    let Some(kind) = wanted_kind(m) else {
-        return Ok(p);
-    };
-    if p.kind() == kind {
+    let wanted = wanted_kind(m);
+    if as_written(wanted, p.kind()) {
         return Ok(p);
     }
+    // (With no kind wanted every period is as written, so this is never the way out.)
+    let Some(kind) = wanted else {
+        return Ok(p);
+    };
     if p.kind() == PeriodKind::Date {
         return Period::containing(kind, p.start()).map_err(|e| e.to_string());
     }
@@ -167,10 +169,16 @@ pub fn fit_frequency(m: &Measure, p: Period) -> Result<Period, String> {
     ))
 }
 
-/// The kind of period `m`'s frequency asks for (`None`: any). A period of that kind is what
-/// [`fit_frequency`] gives back unchanged; batch scoring checks this before asking it why not.
+/// The kind of period `m`'s frequency asks for (`None`: any).
 pub fn wanted_kind(m: &Measure) -> Option<PeriodKind> {
     m.frequency.and_then(Frequency::period_kind)
+}
+
+/// Whether a period of kind `kind` is what [`fit_frequency`] gives back unchanged for a measure
+/// wanting `wanted` ([`wanted_kind`]); batch scoring asks this of every row before asking
+/// `fit_frequency` why not.
+pub fn as_written(wanted: Option<PeriodKind>, kind: PeriodKind) -> bool {
+    wanted.is_none_or(|w| w == kind)
 }
 
 fn kind_words(k: PeriodKind) -> &'static str {

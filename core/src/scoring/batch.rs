@@ -14,7 +14,7 @@ use crate::stats::batch_spc::{first_repeat, Scratch};
 use chrono::NaiveDate;
 
 use crate::error::{Error, ErrorKind, Errors, Location};
-use crate::input::observations::{fit_frequency, wanted_kind};
+use crate::input::observations::{as_written, fit_frequency, wanted_kind};
 use crate::model::baseline::BaselineSource;
 use crate::model::definition::{Analysis, BenchmarkPeriod, Definition};
 use crate::model::measure::Measure;
@@ -610,8 +610,8 @@ impl Plan<'_> {
             // as written, so a day standing for a month is refused rather than read as one day.
             let period = rows.periods[p as usize];
             let m = &self.measures[code as usize];
-            let as_written = wanted[code as usize].is_none_or(|k| kinds[p as usize] == k);
-            match if as_written {
+            let written = as_written(wanted[code as usize], kinds[p as usize]);
+            match if written {
                 Ok(period)
             } else {
                 fit_frequency(m, period)
