@@ -93,7 +93,7 @@ pub mod workbook {
 /// the rules, point types and assurance.
 pub mod spc {
     pub use crate::model::options::{
-        ChartKind, Conflict, LimitWidth, Rules, SpcOptions, TrendDirection, TwoInThree,
+        ChartKind, Conflict, LimitWidth, Precedence, Rules, SpcOptions, TrendDirection, TwoInThree,
     };
     pub use crate::stats::spc::{
         centre, xmr, Assurance, Centre, Limits, LimitsKind, PointType, Rule, Spc, SpcPoint,

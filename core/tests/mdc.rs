@@ -510,6 +510,13 @@ fn the_power_bi_preset_and_the_two_in_three_readings_read_back_the_same() {
         ),
         (7, 5, true, LimitWidth::Exact, TwoInThree::BeyondWarning)
     );
+    assert_eq!(
+        (spc.trend_direction, spc.precedence),
+        (
+            betteroff::spc::TrendDirection::OwnTrend,
+            betteroff::spc::Precedence::TwoInThreeFirst
+        )
+    );
     // Each way of writing the options reads back, from the definition's own JSON, the same;
     // the abspc preset with the Western Electric rule, and the default with it, included.
     for analysis in [
@@ -519,6 +526,8 @@ fn the_power_bi_preset_and_the_two_in_three_readings_read_back_the_same() {
         "spc_two_in_three = \"beyond_warning\"",
         "spc_trend_direction = \"own_trend\"",
         "spc_preset = \"powerbi_spc\"\nspc_trend_direction = \"step_after\"",
+        "spc_precedence = \"two_in_three_first\"",
+        "spc_preset = \"powerbi_spc\"\nspc_precedence = \"trend_first\"",
     ] {
         let card = read(analysis).unwrap();
         let json = card.definition().to_json();
@@ -542,6 +551,10 @@ fn the_power_bi_preset_and_the_two_in_three_readings_read_back_the_same() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("field \"analysis.spc_trend_direction\": unknown choice \"later\": expected one of step_after, own_trend"), "{e}");
+    let e = read("spc_precedence = \"shift_first\"")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("field \"analysis.spc_precedence\": unknown choice \"shift_first\": expected one of trend_first, two_in_three_first"), "{e}");
 }
 
 /// A monthly measure, 2023-01 to 2024-06: 10, 12 alternating for six months, then 20, 22 for

@@ -269,6 +269,7 @@ export interface SpcResult {
     conflict: "rule_order" | "improvement" | "concern";
     two_in_three: "within_limits" | "beyond_warning";
     trend_direction: "step_after" | "own_trend";
+    precedence: "trend_first" | "two_in_three_first";
   };
   rebase: PeriodText[];
   /** The named baseline period the limits were fixed on (`spc.fix_until`). */

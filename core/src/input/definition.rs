@@ -130,6 +130,8 @@ struct RawAnalysis {
     #[serde(skip_serializing_if = "Option::is_none")]
     spc_trend_direction: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    spc_precedence: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     forecast_points: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     benchmark_group: Option<String>,
@@ -831,6 +833,13 @@ impl Checker<'_> {
                     name,
                     &TrendDirection::NAMES,
                 ),
+            }
+        }
+        if let Some(name) = &a.spc_precedence {
+            use crate::model::options::Precedence;
+            match Precedence::parse(name) {
+                Some(p) => out.spc.precedence = p,
+                None => self.unknown_choice("analysis.spc_precedence", name, &Precedence::NAMES),
             }
         }
         match a.spc_min_points {
@@ -1835,6 +1844,8 @@ fn raw_analysis(a: &Analysis) -> Option<RawAnalysis> {
             .then(|| a.spc.two_in_three.name().to_string()),
         spc_trend_direction: (a.spc.trend_direction != base.trend_direction)
             .then(|| a.spc.trend_direction.name().to_string()),
+        spc_precedence: (a.spc.precedence != base.precedence)
+            .then(|| a.spc.precedence.name().to_string()),
         forecast_points: a.forecast_points,
         benchmark_group: (a.benchmark_group != d.benchmark_group)
             .then(|| a.benchmark_group.clone()),

@@ -24,6 +24,46 @@ pub struct SpcOptions {
     pub two_in_three: TwoInThree,
     /// Which way a point of a trend counts where two trends meet.
     pub trend_direction: TrendDirection,
+    /// Which rule names a point that both the trend and the two-in-three rule flag.
+    pub precedence: Precedence,
+}
+
+/// Which of the trend and two-in-three rules comes first in the order of the rules (outside
+/// the limits first, a shift last), for a point both flag (`[analysis] spc_precedence`): the
+/// rule that names the point, and so its type where the two point different ways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Precedence {
+    /// NHSRplotthedots' order (`ptd_special_cause_type`): outside, trend, two in three, shift.
+    /// Every preset's but `powerbi_spc`.
+    #[default]
+    TrendFirst,
+    /// The order the Power BI SPC visual colours points by (`viewModelClass.ts` colours by
+    /// shift, then trend, then two in three, then outside, each over the last): outside, two in
+    /// three, trend, shift.
+    TwoInThreeFirst,
+}
+
+impl Precedence {
+    /// The names `parse` reads.
+    pub const NAMES: [&'static str; 2] = ["trend_first", "two_in_three_first"];
+
+    /// From its name in a definition.
+    pub fn parse(name: &str) -> Option<Self> {
+        match name {
+            "trend_first" => Some(Precedence::TrendFirst),
+            "two_in_three_first" => Some(Precedence::TwoInThreeFirst),
+            _ => None,
+        }
+    }
+
+    /// Its name, as `parse` reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Precedence::TrendFirst => "trend_first",
+            Precedence::TwoInThreeFirst => "two_in_three_first",
+        }
+    }
 }
 
 /// Which way a point in a trend counts (`[analysis] spc_trend_direction`). The readings differ
@@ -240,6 +280,7 @@ impl Default for SpcOptions {
             conflict: Conflict::RuleOrder,
             two_in_three: TwoInThree::WithinLimits,
             trend_direction: TrendDirection::StepAfter,
+            precedence: Precedence::TrendFirst,
         }
     }
 }
@@ -268,7 +309,8 @@ impl SpcOptions {
     /// no screening, 3 / 1.128, an 8-point shift and a 6-point trend), `powerbi_spc` (the Power
     /// BI SPC visual's settings with each of its rules switched on: screening, 3 / 1.128, a
     /// 7-point shift, a 5-point trend, its two-in-three rule ([`TwoInThree::BeyondWarning`]) and
-    /// its trends' directions ([`TrendDirection::OwnTrend`])).
+    /// its trends' directions ([`TrendDirection::OwnTrend`]) and the order it colours points by
+    /// ([`Precedence::TwoInThreeFirst`])).
     pub const PRESETS: [&'static str; 4] =
         ["nhsr_plotthedots", "mdc_excel", "abspc", "powerbi_spc"];
 
@@ -318,6 +360,7 @@ impl SpcOptions {
                 limits: LimitWidth::Exact,
                 two_in_three: TwoInThree::BeyondWarning,
                 trend_direction: TrendDirection::OwnTrend,
+                precedence: Precedence::TwoInThreeFirst,
                 ..SpcOptions::default()
             }),
             _ => None,

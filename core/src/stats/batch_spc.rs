@@ -5,7 +5,7 @@ use std::fmt::Display;
 
 use crate::error::{Error, ErrorKind, Location};
 use crate::model::kinds::Polarity;
-use crate::model::options::{SpcOptions, TrendDirection, TwoInThree};
+use crate::model::options::{Precedence, SpcOptions, TrendDirection, TwoInThree};
 use crate::stats::spc::{self, PointType, Rule};
 
 /// The limits once per series (in order of first appearance), and each point's rule and type
@@ -303,6 +303,8 @@ impl Scratch {
         // A trend of k points is a run of k - 1 equal, nonzero steps.
         let need = o.trend_length.saturating_sub(1).max(1) as u32;
         let shift_len = o.shift_length.max(1) as u32;
+        // Whether the trend rule names a point both it and the two-in-three rule flag.
+        let trend_first = o.precedence == Precedence::TrendFirst;
         // Carried from point i + 1: backward run lengths, whether the step into i + 1 is part
         // of a trend, whether point i + 1 is in a trend, and the window-end bits of i + 1, i + 2.
         let (mut st_bwd, mut rtm_bwd) = (0u32, 0u32);
@@ -320,13 +322,7 @@ impl Scratch {
             let in_trend = step_before_trend | step_after_trend;
             let win0 = f & WINDOW_ENDS != 0;
             let up = rtm > 0;
-            out[i] = if o.rules.outside && f & OUTSIDE != 0 {
-                if rtm == 1 {
-                    Rule::AboveUcl
-                } else {
-                    Rule::BelowLcl
-                }
-            } else if in_trend {
+            let trend_rule = || {
                 let after = match o.trend_direction {
                     TrendDirection::StepAfter => next_in_trend,
                     TrendDirection::OwnTrend => step_after_trend,
@@ -337,12 +333,25 @@ impl Scratch {
                 } else {
                     Rule::TrendDecreasing
                 }
-            } else if o.rules.two_in_three && f & CLOSE != 0 && (win0 | win1 | win2) {
+            };
+            let in_two = o.rules.two_in_three && f & CLOSE != 0 && (win0 | win1 | win2);
+            let two_rule = || {
                 if up {
                     Rule::TwoInThreeAbove
                 } else {
                     Rule::TwoInThreeBelow
                 }
+            };
+            out[i] = if o.rules.outside && f & OUTSIDE != 0 {
+                if rtm == 1 {
+                    Rule::AboveUcl
+                } else {
+                    Rule::BelowLcl
+                }
+            } else if in_trend && (trend_first || !in_two) {
+                trend_rule()
+            } else if in_two {
+                two_rule()
             } else if o.rules.shift && rtm != 0 && side_run >= shift_len {
                 if up {
                     Rule::ShiftAbove
@@ -453,7 +462,7 @@ mod tests {
     use proptest::prelude::*;
 
     /// Any SPC options: trend and shift lengths around Making Data Count's 7, screening on or
-    /// off, limits fixed after some points or not, either reading of the two-in-three rule and of a trend's direction.
+    /// off, limits fixed after some points or not, either reading of the two-in-three rule and of a trend's direction, either precedence.
     fn any_options() -> impl Strategy<Value = SpcOptions> {
         (
             any::<bool>(),
@@ -469,6 +478,7 @@ mod tests {
             ]),
             prop::sample::select(vec![TwoInThree::WithinLimits, TwoInThree::BeyondWarning]),
             prop::sample::select(vec![TrendDirection::StepAfter, TrendDirection::OwnTrend]),
+            prop::sample::select(vec![Precedence::TrendFirst, Precedence::TwoInThreeFirst]),
         )
             .prop_map(
                 |(
@@ -481,6 +491,7 @@ mod tests {
                     conflict,
                     two_in_three,
                     trend_direction,
+                    precedence,
                 )| {
                     SpcOptions {
                         screen_outliers,
@@ -501,6 +512,7 @@ mod tests {
                         conflict,
                         two_in_three,
                         trend_direction,
+                        precedence,
                     }
                 },
             )

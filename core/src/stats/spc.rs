@@ -5,7 +5,9 @@
 //! near a limit on one side, and a run of points on one side of the mean.
 
 use crate::model::kinds::Polarity;
-use crate::model::options::{Conflict, LimitWidth, Rules, SpcOptions, TrendDirection, TwoInThree};
+use crate::model::options::{
+    Conflict, LimitWidth, Precedence, Rules, SpcOptions, TrendDirection, TwoInThree,
+};
 use crate::stats::r;
 use serde::Serialize;
 
@@ -718,6 +720,37 @@ pub(crate) fn rules_at(
         }
     };
     let two_of_three = |i: usize| band[i] != 0 && (i..n.min(i + 3)).any(window);
+    let trend_rule = |i: usize| {
+        (o.rules.trend && trend[i]).then(|| {
+            // The step after (when the next point is in a trend, or the step itself is),
+            // else the step before.
+            let after = match o.trend_direction {
+                TrendDirection::StepAfter => i + 1 < n && trend[i + 1],
+                TrendDirection::OwnTrend => i + 1 < n && step_in_trend[i],
+            };
+            let d = if after {
+                steps[i]
+            } else if i > 0 {
+                steps[i - 1]
+            } else {
+                0
+            };
+            if d == 1 {
+                Rule::TrendIncreasing
+            } else {
+                Rule::TrendDecreasing
+            }
+        })
+    };
+    let two_rule = |i: usize| {
+        (o.rules.two_in_three && two_of_three(i)).then(|| {
+            if rtm[i] > 0 {
+                Rule::TwoInThreeAbove
+            } else {
+                Rule::TwoInThreeBelow
+            }
+        })
+    };
     (0..n)
         .map(|i| {
             if o.rules.outside && outside[i] {
@@ -726,31 +759,11 @@ pub(crate) fn rules_at(
                 } else {
                     Rule::BelowLcl
                 }
-            } else if o.rules.trend && trend[i] {
-                // The step after (when the next point is in a trend, or the step itself is),
-                // else the step before.
-                let after = match o.trend_direction {
-                    TrendDirection::StepAfter => i + 1 < n && trend[i + 1],
-                    TrendDirection::OwnTrend => i + 1 < n && step_in_trend[i],
-                };
-                let d = if after {
-                    steps[i]
-                } else if i > 0 {
-                    steps[i - 1]
-                } else {
-                    0
-                };
-                if d == 1 {
-                    Rule::TrendIncreasing
-                } else {
-                    Rule::TrendDecreasing
-                }
-            } else if o.rules.two_in_three && two_of_three(i) {
-                if rtm[i] > 0 {
-                    Rule::TwoInThreeAbove
-                } else {
-                    Rule::TwoInThreeBelow
-                }
+            } else if let Some(r) = match o.precedence {
+                Precedence::TrendFirst => trend_rule(i).or_else(|| two_rule(i)),
+                Precedence::TwoInThreeFirst => two_rule(i).or_else(|| trend_rule(i)),
+            } {
+                r
             } else if o.rules.shift && shift[i] {
                 if rtm[i] > 0 {
                     Rule::ShiftAbove
@@ -793,7 +806,7 @@ pub(crate) fn resolve_conflicts(
     };
     let r = o.rules;
     // Each rule that applies on its own, in the usual order.
-    let alone: Vec<Vec<Rule>> = [
+    let mut order = [
         (
             r.outside,
             Rules {
@@ -822,18 +835,22 @@ pub(crate) fn resolve_conflicts(
                 ..none
             },
         ),
-    ]
-    .into_iter()
-    .filter(|(on, _)| *on)
-    .map(|(_, only)| {
-        let one = SpcOptions {
-            rules: only,
-            conflict: Conflict::RuleOrder,
-            ..o.clone()
-        };
-        rules_at(y, mean, &limits, &one)
-    })
-    .collect();
+    ];
+    if o.precedence == Precedence::TwoInThreeFirst {
+        order.swap(1, 2);
+    }
+    let alone: Vec<Vec<Rule>> = order
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, only)| {
+            let one = SpcOptions {
+                rules: only,
+                conflict: Conflict::RuleOrder,
+                ..o.clone()
+            };
+            rules_at(y, mean, &limits, &one)
+        })
+        .collect();
     for (i, rule) in rules.iter_mut().enumerate() {
         if PointType::of(*rule, polarity) == want || *rule == Rule::CommonCause {
             continue;
@@ -1274,6 +1291,45 @@ mod tests {
                 [up, up, up, up, down, down, down, down, down]
             );
         }
+    }
+
+    #[test]
+    fn a_point_in_a_trend_and_two_in_three_is_named_by_the_precedence() {
+        // Mean 0, limits at 3, near band beyond 2. 0 to 2.5 rising (six points: a 5-point
+        // trend), the last two beyond 2 with the one before on the same side (two in three);
+        // then back below. By hand: points 0 to 5 are in the trend; 4 and 5 are also two in
+        // three. NHSRplotthedots names them by the trend, the Power BI SPC visual colours them
+        // by two in three.
+        let c = Centre {
+            mean: 0.0,
+            limits: Some(Limits {
+                lower: -3.0,
+                upper: 3.0,
+                near_lower: -2.0,
+                near_upper: 2.0,
+                mean_moving_range: 1.128,
+            }),
+            kind: LimitsKind::Varying,
+        };
+        let y = [0.0, 0.5, 1.0, 1.5, 2.1, 2.5, 0.2, -0.1];
+        let with = |p: Precedence| SpcOptions {
+            trend_length: 5,
+            precedence: p,
+            ..SpcOptions::default()
+        };
+        let (up, two, cc) = (
+            Rule::TrendIncreasing,
+            Rule::TwoInThreeAbove,
+            Rule::CommonCause,
+        );
+        assert_eq!(
+            rules(&y, &c, &with(Precedence::TrendFirst)),
+            [up, up, up, up, up, up, cc, cc]
+        );
+        assert_eq!(
+            rules(&y, &c, &with(Precedence::TwoInThreeFirst)),
+            [up, up, up, up, two, two, cc, cc]
+        );
     }
 
     #[test]
