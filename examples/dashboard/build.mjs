@@ -55,7 +55,12 @@ if (dirs.length === 0) {
 
 // TOML definitions as JSON for the small module, checked: both modules score the scorecard to
 // the same bytes, or the TOML is kept (and the page loads the full module to read it).
-const ADD = { observations: 'addObservationsCsv', comparators: 'addComparatorsCsv', actions: 'addActionsCsv', commentary: 'addCommentaryCsv', annotations: 'addAnnotationsCsv' };
+// Which reader takes each file: app.js's own FILES map, read from its text (one list, there).
+const appText = readFileSync(join(here, 'app.js'), 'utf8');
+const filesMap = /const FILES = \{([^}]*)\};/.exec(appText);
+if (!filesMap) fail('app.js no longer has its FILES map (file kind to reader): update build.mjs');
+const ADD = Object.fromEntries([...filesMap[1].matchAll(/(\w+): '(\w+)'/g)].map((m) => [m[1], m[2]]));
+for (const key of FILES) if (!ADD[key]) fail(`app.js's FILES map has no reader for ${key}`);
 const full = createRequire(import.meta.url)(join(root, 'wasm/pkg/node/betteroff.js'));
 const lite = await import(join(root, 'wasm/pkg/lite/betteroff-lite.js'));
 lite.initSync({ module: readFileSync(LITE_WASM) });
@@ -86,7 +91,7 @@ files['scorecards.json'] = JSON.stringify({ scorecards });
 
 const IMPORT = "import init, { Scorecard, spcIcons } from '../../wasm/pkg/lite/betteroff-lite.js';";
 const LOAD_FULL = "  const m = await import('../../wasm/pkg/web/betteroff.js');\n  await m.default();\n";
-let app = readFileSync(join(here, 'app.js'), 'utf8');
+let app = appText;
 if (!app.includes(IMPORT)) fail(`app.js no longer begins with its import (${IMPORT}): update build.mjs`);
 if (!app.includes(LOAD_FULL)) fail(`app.js no longer loads the full module with (${LOAD_FULL}): update build.mjs`);
 const bytes = (id) => `Uint8Array.from(atob(document.getElementById('${id}').textContent.trim()), (c) => c.charCodeAt(0))`;
