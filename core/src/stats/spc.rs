@@ -902,6 +902,27 @@ mod tests {
         -0.47279141,
     ];
 
+    /// A centre line with limits set by hand: the mean, the limits, the near band's bounds and
+    /// the mean moving range they stand for.
+    fn given_limits(
+        mean: f64,
+        [lower, upper]: [f64; 2],
+        [near_lower, near_upper]: [f64; 2],
+        amr: f64,
+    ) -> Centre {
+        Centre {
+            mean,
+            limits: Some(Limits {
+                lower,
+                upper,
+                near_lower,
+                near_upper,
+                mean_moving_range: amr,
+            }),
+            kind: LimitsKind::Varying,
+        }
+    }
+
     fn rules_of(y: &[f64]) -> Vec<Rule> {
         let o = SpcOptions::default();
         rules(y, &centre(y, &o).unwrap(), &o)
@@ -1143,17 +1164,7 @@ mod tests {
         // Far above the limits (mean 0, limits ±1): outside the limits, unless that rule is
         // off; then the next rule that applies (none here: the points around it alternate),
         // common cause.
-        let c = Centre {
-            mean: 0.0,
-            limits: Some(Limits {
-                lower: -1.0,
-                upper: 1.0,
-                near_lower: -0.6,
-                near_upper: 0.6,
-                mean_moving_range: 0.4,
-            }),
-            kind: LimitsKind::Varying,
-        };
+        let c = given_limits(0.0, [-1.0, 1.0], [-0.6, 0.6], 0.4);
         let y = [0.1, -0.1, 0.1, -0.1, 5.0, -0.1, 0.1];
         assert_eq!(rules(&y, &c, &SpcOptions::default())[4], Rule::AboveUcl);
         let mut off = SpcOptions::default();
@@ -1182,17 +1193,7 @@ mod tests {
         // Mean 0, limits at 3, warning (near) lines at 2. Points 0-2: two above at the start of
         // the series, then one below; 5-7: two above with one just below the mean between them;
         // 10-12: one above the warning line, one outside the limits, one inside.
-        let c = Centre {
-            mean: 0.0,
-            limits: Some(Limits {
-                lower: -3.0,
-                upper: 3.0,
-                near_lower: -2.0,
-                near_upper: 2.0,
-                mean_moving_range: 1.128,
-            }),
-            kind: LimitsKind::Varying,
-        };
+        let c = given_limits(0.0, [-3.0, 3.0], [-2.0, 2.0], 1.128);
         let y = [
             2.5, 2.5, -2.5, 0.1, -0.1, 2.5, -0.5, 2.5, 0.1, -0.1, 2.5, 4.0, 0.5, -0.1,
         ];
@@ -1250,17 +1251,7 @@ mod tests {
         // points 19 to 28). The last point of the first (index 5) is followed by a point in a
         // trend: NHSRplotthedots takes the step after it, a fall, and calls it decreasing; the
         // Power BI SPC visual gives it its own trend's direction. Only the trend rule is on.
-        let c = Centre {
-            mean: 3.5,
-            limits: Some(Limits {
-                lower: -100.0,
-                upper: 100.0,
-                near_lower: -50.0,
-                near_upper: 50.0,
-                mean_moving_range: 1.0,
-            }),
-            kind: LimitsKind::Varying,
-        };
+        let c = given_limits(3.5, [-100.0, 100.0], [-50.0, 50.0], 1.0);
         let y = [5.0, 1.0, 2.0, 3.0, 4.0, 5.0, 2.0, 3.0, 4.0, 5.0, 6.0, 4.0];
         let o = |d: TrendDirection| SpcOptions {
             trend_length: 5,
@@ -1300,17 +1291,7 @@ mod tests {
         // then back below. By hand: points 0 to 5 are in the trend; 4 and 5 are also two in
         // three. NHSRplotthedots names them by the trend, the Power BI SPC visual colours them
         // by two in three.
-        let c = Centre {
-            mean: 0.0,
-            limits: Some(Limits {
-                lower: -3.0,
-                upper: 3.0,
-                near_lower: -2.0,
-                near_upper: 2.0,
-                mean_moving_range: 1.128,
-            }),
-            kind: LimitsKind::Varying,
-        };
+        let c = given_limits(0.0, [-3.0, 3.0], [-2.0, 2.0], 1.128);
         let y = [0.0, 0.5, 1.0, 1.5, 2.1, 2.5, 0.2, -0.1];
         let with = |p: Precedence| SpcOptions {
             trend_length: 5,
