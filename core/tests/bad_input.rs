@@ -247,12 +247,12 @@ polarity = "neutral"
     // problem in a measure that read (rows of measures left out are not called unknown).
     assert_eq!(got.len(), 4, "{got:#?}");
     assert!(
-        got[0].starts_with("scorecard.toml:14: invalid type: string \"thirty-two\", expected f64"),
+        got[0].starts_with("scorecard.toml:14: field \"baseline.value\": measure \"a\": expected a number, found the text \"thirty-two\""),
         "{got:#?}"
     );
     assert!(
         got[1].starts_with(
-            "scorecard.toml:27: measure \"c\": invalid type: sequence, expected a string"
+            "scorecard.toml:27: field \"unit\": measure \"c\": expected text, found a list"
         ),
         "{got:#?}"
     );
@@ -283,5 +283,8 @@ fn a_section_that_does_not_read_leaves_its_measures_rows_unblamed() {
     })
     .unwrap_err();
     let got: Vec<String> = e.iter().map(|e| e.to_string()).collect();
-    assert_eq!(got, ["scorecard.toml:3: missing field `kind`"]);
+    assert_eq!(
+        got,
+        ["scorecard.toml:3: field \"sections.kind\": section \"s\": missing field `kind`"]
+    );
 }

@@ -3,6 +3,7 @@
 //! line of the measure (or section) it belongs to, and the field.
 
 use crate::error::{Error, ErrorKind, Errors, Location};
+use crate::input::tree::{self, At, Fields, Node, Reader, Value};
 use crate::model::action::Risk;
 use crate::model::baseline::Baseline;
 use crate::model::definition::{
@@ -17,11 +18,10 @@ use crate::model::projection::Projection;
 use crate::model::story::{TurnTheCurve, WhatWorks};
 use crate::model::target::{Change, Comparison, GapGoal, Milestone, Rule, Target};
 use crate::model::window::WindowSpec;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawCard {
     id: String,
     title: String,
@@ -31,7 +31,7 @@ struct RawCard {
     description: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     notes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     status: Option<RawStatusRules>,
@@ -39,19 +39,21 @@ struct RawCard {
     analysis: Option<RawAnalysis>,
     #[serde(skip_serializing_if = "Option::is_none")]
     disclosure: Option<RawDisclosure>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     sections: Vec<RawSection>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     risks: Vec<RawRisk>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     projections: Vec<RawProjection>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     tables: Vec<RawTable>,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawTable {
+    /// The line of its id (or of the table, when it has none): where its problems are reported.
+    #[serde(skip)]
+    line: Option<usize>,
     id: String,
     format: String,
     file: String,
@@ -60,25 +62,23 @@ struct RawTable {
     area: String,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawFrom {
     table: String,
     indicator: String,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     filters: std::collections::BTreeMap<String, String>,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug, Default)]
 struct RawTurnTheCurve {
     #[serde(skip_serializing_if = "Option::is_none")]
     story: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     partners: Vec<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     what_works: Vec<RawWhatWorks>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     actions: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     data_development: Option<String>,
@@ -87,29 +87,26 @@ struct RawTurnTheCurve {
 }
 
 /// What works: its words, or its words with the evidence.
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[derive(Serialize, PartialEq, Debug)]
 #[serde(untagged)]
 enum RawWhatWorks {
     Text(String),
     Evidenced(RawEvidenced),
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawEvidenced {
     text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     evidence: Option<String>,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawStatusRules {
     at_risk_tolerance_pct: f64,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug, Default)]
 struct RawAnalysis {
     #[serde(skip_serializing_if = "Option::is_none")]
     spc_min_points: Option<usize>,
@@ -135,7 +132,7 @@ struct RawAnalysis {
     forecast_points: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     benchmark_group: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     statistical_neighbours: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     benchmark_period: Option<String>,
@@ -143,8 +140,7 @@ struct RawAnalysis {
     intervals: Option<bool>,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug, Clone, Copy)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug, Clone, Copy)]
 struct RawDisclosure {
     #[serde(skip_serializing_if = "Option::is_none")]
     threshold: Option<u32>,
@@ -152,12 +148,11 @@ struct RawDisclosure {
     round_to: Option<u32>,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawMeasureSpc {
     #[serde(skip_serializing_if = "Option::is_none")]
     chart: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     rebase: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix_after: Option<usize>,
@@ -167,9 +162,11 @@ struct RawMeasureSpc {
     enabled: Option<bool>,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawSection {
+    /// The line of its id (or of the table, when it has none): where its problems are reported.
+    #[serde(skip)]
+    line: Option<usize>,
     id: String,
     title: String,
     kind: String,
@@ -177,13 +174,15 @@ struct RawSection {
     parent: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     measures: Vec<RawMeasure>,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawMeasure {
+    /// The line of its id (or of the table, when it has none): where its problems are reported.
+    #[serde(skip)]
+    line: Option<usize>,
     id: String,
     name: String,
     kind: String,
@@ -197,9 +196,9 @@ struct RawMeasure {
     source: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     owner: Option<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     breakdowns: Vec<String>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     to_be_developed: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     baseline: Option<RawBaseline>,
@@ -209,7 +208,7 @@ struct RawMeasure {
     spc: Option<RawMeasureSpc>,
     #[serde(skip_serializing_if = "Option::is_none")]
     disclosure: Option<RawDisclosure>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     notes: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     from: Option<RawFrom>,
@@ -225,29 +224,30 @@ struct RawMeasure {
     turn_the_curve: Option<RawTurnTheCurve>,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawBaseline {
     #[serde(skip_serializing_if = "Option::is_none")]
     period: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     value: Option<f64>,
-    #[serde(default, skip_serializing_if = "is_default")]
+    #[serde(skip_serializing_if = "is_default")]
     first_observation: bool,
 }
 
 /// A due date, or the two a plan gives for one target ("March 2025" in the table, "by the end
 /// of 2024/25" in the text).
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
+#[derive(Serialize, PartialEq, Debug)]
 #[serde(untagged)]
 enum RawDue {
     One(String),
     Two(Vec<String>),
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawTarget {
+    /// The line of its due date (or of the target): where a milestone's problems are reported.
+    #[serde(skip)]
+    line: Option<usize>,
     kind: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     due: Option<RawDue>,
@@ -268,9 +268,11 @@ struct RawTarget {
     wording: Option<String>,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawRisk {
+    /// The line of its id (or of the table, when it has none): where its problems are reported.
+    #[serde(skip)]
+    line: Option<usize>,
     id: String,
     title: String,
     likelihood: u8,
@@ -281,9 +283,11 @@ struct RawRisk {
     owner: Option<String>,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawProjection {
+    /// The line of its id (or of the table, when it has none): where its problems are reported.
+    #[serde(skip)]
+    line: Option<usize>,
     id: String,
     name: String,
     base_period: String,
@@ -293,8 +297,7 @@ struct RawProjection {
     source: Option<String>,
 }
 
-#[derive(Deserialize, Serialize, PartialEq, Debug)]
-#[serde(deny_unknown_fields)]
+#[derive(Serialize, PartialEq, Debug)]
 struct RawStep {
     period: String,
     growth_pct: f64,
@@ -348,114 +351,45 @@ pub(crate) struct Partial {
 /// text belongs) does not hide the problems of the others, and the rest is still validated.
 pub(crate) fn parse_partial(text: &str, file: &str, format: Format) -> Partial {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let strict: Result<RawCard, Errors> = match format {
-        Format::Toml => toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| line_at(text, s.start));
-            syntax(file, line, e.message())
-        }),
-        Format::Json => {
-            serde_json::from_str(text).map_err(|e| syntax(file, Some(e.line()), &json_message(&e)))
+    let root = match format {
+        Format::Toml => tree::toml(text),
+        Format::Json => tree::json(text).map_err(|e| (Some(e.line()), json_message(&e))),
+    };
+    let root = match root {
+        Ok(n) => n,
+        Err((line, message)) => {
+            return Partial {
+                definition: None,
+                errors: syntax(file, line, &message).0,
+                broken: Vec::new(),
+            };
         }
     };
-    let checker = Checker {
+    let mut r = Reader {
         file,
-        format,
+        json: format == Format::Json,
         errors: Vec::new(),
-        card_disclosure: Disclosure::default(),
-        ids: IdLines::read(text, format),
-        broken: Vec::new(),
-        target_notes: Vec::new(),
     };
-    let first = match strict {
-        Ok(raw) => return checker.card(raw),
-        Err(e) => e,
-    };
-    // The file is well formed but a value has the wrong type: read it piece by piece.
-    let value: Option<serde_json::Value> = match format {
-        Format::Toml => toml::from_str::<toml::Table>(text)
-            .ok()
-            .and_then(|t| serde_json::to_value(t).ok()),
-        Format::Json => serde_json::from_str(text).ok(),
-    };
-    let Some(serde_json::Value::Object(mut root)) = value else {
-        return Partial {
-            definition: None,
-            errors: first.0,
-            broken: Vec::new(),
-        };
-    };
-    let mut errors: Vec<Error> = first.0;
-    let first_line = errors.first().and_then(|e| e.location().line);
     let mut broken = Vec::new();
-    let mut sections = Vec::new();
-    let raw_sections = match root.remove("sections") {
-        Some(serde_json::Value::Array(a)) => a,
-        _ => Vec::new(),
-    };
-    for mut section in raw_sections {
-        let measures = match section.as_object_mut().and_then(|o| o.remove("measures")) {
-            Some(serde_json::Value::Array(a)) => a,
-            _ => Vec::new(),
-        };
-        let Ok(mut raw) = serde_json::from_value::<RawSection>(section) else {
-            // The strict error already says why; the section's measures are left out with it,
-            // and their rows are not then called unknown.
-            broken.extend(
-                measures
-                    .iter()
-                    .filter_map(|m| m.get("id").and_then(|v| v.as_str()))
-                    .map(str::to_string),
-            );
-            continue;
-        };
-        for m in measures {
-            let id = m
-                .get("id")
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string();
-            match serde_json::from_value::<RawMeasure>(m) {
-                Ok(rm) => raw.measures.push(rm),
-                Err(e) => {
-                    let line = checker.line_of(&id, true);
-                    // The strict reading already named this measure's first problem, exactly.
-                    let named = first_line.is_some_and(|l| {
-                        line.is_some_and(|m| l >= m)
-                            && checker.next_measure_after(line).is_none_or(|n| l < n)
-                    });
-                    if !named {
-                        // In TOML, the measure's own lines read alone say which line is wrong.
-                        let (at, why) = match (format, line) {
-                            (Format::Toml, Some(l)) => {
-                                toml_block_error(text, l).unwrap_or((line, json_message(&e)))
-                            }
-                            _ => (line, json_message(&e)),
-                        };
-                        errors.push(Error::new(
-                            ErrorKind::Syntax,
-                            Location {
-                                file: file.to_string(),
-                                line: at,
-                                ..Location::default()
-                            },
-                            format!("measure {id:?}: {why}"),
-                        ));
-                    }
-                    broken.push(id);
-                }
-            }
-        }
-        sections.push(raw);
-    }
-    root.insert("sections".into(), serde_json::Value::Array(Vec::new()));
-    let Ok(mut raw) = serde_json::from_value::<RawCard>(serde_json::Value::Object(root)) else {
+    let raw = read_card(&mut r, &root, &mut broken);
+    // In the file's order (a TOML table's keys come sorted, and each table reads its keys in
+    // the order of its fields).
+    let mut errors = r.errors;
+    crate::num::sort_by_key(&mut errors, |e| e.location().line);
+    let Some(raw) = raw else {
         return Partial {
             definition: None,
             errors,
             broken,
         };
     };
-    raw.sections = sections;
+    let checker = Checker {
+        file,
+        errors: Vec::new(),
+        card_disclosure: Disclosure::default(),
+        broken: Vec::new(),
+        target_notes: Vec::new(),
+    };
     let mut p = checker.card(raw);
     errors.append(&mut p.errors);
     broken.append(&mut p.broken);
@@ -466,19 +400,455 @@ pub(crate) fn parse_partial(text: &str, file: &str, format: Format) -> Partial {
     }
 }
 
-/// A measure's lines from `line` (its id) to the next table header, read alone as a measure:
-/// the line and message of its first problem.
-fn toml_block_error(text: &str, line: usize) -> Option<(Option<usize>, String)> {
-    let lines: Vec<&str> = text.lines().collect();
-    let start = line.checked_sub(1)?;
-    let end = (start..lines.len())
-        .skip(1)
-        .find(|&i| lines[i].trim_start().starts_with('['))
-        .unwrap_or(lines.len());
-    let block = lines.get(start..end)?.join("\n");
-    let e = toml::from_str::<RawMeasure>(&block).err()?;
-    let at = e.span().map(|s| start + line_at(&block, s.start));
-    Some((at, e.message().trim().to_string()))
+const CARD_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "area",
+    "description",
+    "source",
+    "notes",
+    "status",
+    "analysis",
+    "disclosure",
+    "sections",
+    "risks",
+    "projections",
+    "tables",
+];
+
+/// The scorecard's own fields and its sections, measures, tables, risks and projections. A
+/// section or measure that does not read is left out (its measures' ids in `broken`) and the
+/// rest is read; a problem in the scorecard's own fields or its tables leaves no definition.
+fn read_card(r: &mut Reader, root: &Node, broken: &mut Vec<String>) -> Option<RawCard> {
+    let mut f = r.fields(root, &At::default())?;
+    let id = f.need_text(r, "id");
+    let title = f.need_text(r, "title");
+    let area = f.text(r, "area");
+    let description = f.text(r, "description");
+    let source = f.text(r, "source");
+    let notes = f.texts(r, "notes");
+    let status = f.table(r, "status", |r, mut f| {
+        let at_risk_tolerance_pct = f.need_number(r, "at_risk_tolerance_pct");
+        f.finish(r, &["at_risk_tolerance_pct"])
+            .then_some(RawStatusRules {
+                at_risk_tolerance_pct,
+            })
+    });
+    let analysis = f.table(r, "analysis", read_analysis);
+    let disclosure = f.table(r, "disclosure", read_disclosure);
+    let mut sections = Vec::new();
+    for (k, n) in f.items(r, "sections").iter().enumerate() {
+        sections.extend(read_section(r, n, k, broken));
+    }
+    let mut tables = Vec::new();
+    for (k, n) in f.items(r, "tables").iter().enumerate() {
+        match read_listed(r, n, "table", "tables.", k, read_table) {
+            Some(t) => tables.push(t),
+            None => f.fail(),
+        }
+    }
+    let risks = (f.items(r, "risks").iter().enumerate())
+        .filter_map(|(k, n)| read_listed(r, n, "risk", "risks.", k, read_risk))
+        .collect();
+    let projections = (f.items(r, "projections").iter().enumerate())
+        .filter_map(|(k, n)| read_listed(r, n, "projection", "projections.", k, read_projection))
+        .collect();
+    f.finish(r, CARD_FIELDS).then_some(RawCard {
+        id,
+        title,
+        area,
+        description,
+        source,
+        notes,
+        status,
+        analysis,
+        disclosure,
+        sections,
+        risks,
+        projections,
+        tables,
+    })
+}
+
+/// Who an item of a list is, for its messages: `measure "c"` by its id, or `measure 3` (its
+/// place in the list) when its id does not read.
+fn who(what: &str, n: &Node, k: usize) -> String {
+    match n.get("id").and_then(Node::as_text) {
+        Some(id) => format!("{what} {id:?}"),
+        None => format!("{what} {}", k + 1),
+    }
+}
+
+/// The line of an item's id, or of the item when it has none.
+fn id_line(f: &Fields) -> Option<usize> {
+    Some(f.node("id").map_or(f.line(), |n| n.line))
+}
+
+/// An item of a list of tables (a table, risk or projection), read by `read`.
+fn read_listed<'n, T>(
+    r: &mut Reader,
+    n: &'n Node,
+    what: &str,
+    path: &str,
+    k: usize,
+    read: fn(&mut Reader, Fields<'n>) -> Option<T>,
+) -> Option<T> {
+    let f = r.fields(n, &At::new(who(what, n, k), path))?;
+    read(r, f)
+}
+
+fn read_table(r: &mut Reader, mut f: Fields) -> Option<RawTable> {
+    let t = RawTable {
+        line: id_line(&f),
+        id: f.need_text(r, "id"),
+        format: f.need_text(r, "format"),
+        file: f.need_text(r, "file"),
+        meta: f.text(r, "meta"),
+        area: f.need_text(r, "area"),
+    };
+    f.finish(r, &["id", "format", "file", "meta", "area"])
+        .then_some(t)
+}
+
+fn read_risk(r: &mut Reader, mut f: Fields) -> Option<RawRisk> {
+    let t = RawRisk {
+        line: id_line(&f),
+        id: f.need_text(r, "id"),
+        title: f.need_text(r, "title"),
+        likelihood: f.need_whole(r, "likelihood", u8::MAX.into()) as u8,
+        impact: f.need_whole(r, "impact", u8::MAX.into()) as u8,
+        mitigation: f.text(r, "mitigation"),
+        owner: f.text(r, "owner"),
+    };
+    let known = ["id", "title", "likelihood", "impact", "mitigation", "owner"];
+    f.finish(r, &known).then_some(t)
+}
+
+fn read_projection(r: &mut Reader, mut f: Fields) -> Option<RawProjection> {
+    let line = id_line(&f);
+    let id = f.need_text(r, "id");
+    let name = f.need_text(r, "name");
+    let base_period = f.need_text(r, "base_period");
+    let base = f.need_number(r, "base");
+    if f.node("steps").is_none() {
+        f.need_text(r, "steps");
+    }
+    let mut steps = Vec::new();
+    let at = f.at().inside("steps");
+    for n in f.items(r, "steps") {
+        let step = r.fields(n, &at).and_then(|mut s| {
+            let step = RawStep {
+                period: s.need_text(r, "period"),
+                growth_pct: s.need_number(r, "growth_pct"),
+            };
+            s.finish(r, &["period", "growth_pct"]).then_some(step)
+        });
+        match step {
+            Some(s) => steps.push(s),
+            None => f.fail(),
+        }
+    }
+    let source = f.text(r, "source");
+    let known = ["id", "name", "base_period", "base", "steps", "source"];
+    f.finish(r, &known).then_some(RawProjection {
+        line,
+        id,
+        name,
+        base_period,
+        base,
+        steps,
+        source,
+    })
+}
+
+const SECTION_FIELDS: &[&str] = &["id", "title", "kind", "parent", "description", "measures"];
+
+/// A section and the measures in it that read (the others' ids in `broken`); when the section's
+/// own fields do not read, none of its measures.
+fn read_section(
+    r: &mut Reader,
+    n: &Node,
+    k: usize,
+    broken: &mut Vec<String>,
+) -> Option<RawSection> {
+    let ids = |n: &Node| -> Vec<String> {
+        let items = match n.get("measures").map(|m| &m.value) {
+            Some(Value::List(items)) => items.as_slice(),
+            _ => &[],
+        };
+        (items.iter())
+            .map(|m| {
+                m.get("id")
+                    .and_then(Node::as_text)
+                    .unwrap_or("")
+                    .to_string()
+            })
+            .collect()
+    };
+    let Some(mut f) = r.fields(n, &At::new(who("section", n, k), "sections.")) else {
+        broken.extend(ids(n));
+        return None;
+    };
+    let line = id_line(&f);
+    let id = f.need_text(r, "id");
+    let title = f.need_text(r, "title");
+    let kind = f.need_text(r, "kind");
+    let parent = f.text(r, "parent");
+    let description = f.text(r, "description");
+    let mut measures = Vec::new();
+    for (j, m) in f.items(r, "measures").iter().enumerate() {
+        match read_measure(r, m, j) {
+            Some(m) => measures.push(m),
+            None => broken.push(
+                m.get("id")
+                    .and_then(Node::as_text)
+                    .unwrap_or("")
+                    .to_string(),
+            ),
+        }
+    }
+    if !f.finish(r, SECTION_FIELDS) {
+        // Its measures' rows are then not called unknown.
+        broken.extend(measures.into_iter().map(|m| m.id));
+        return None;
+    }
+    Some(RawSection {
+        line,
+        id,
+        title,
+        kind,
+        parent,
+        description,
+        measures,
+    })
+}
+
+const MEASURE_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "unit",
+    "per",
+    "polarity",
+    "frequency",
+    "source",
+    "owner",
+    "breakdowns",
+    "to_be_developed",
+    "baseline",
+    "target",
+    "spc",
+    "disclosure",
+    "notes",
+    "from",
+    "interval",
+    "counts",
+    "decimals",
+    "window",
+    "turn_the_curve",
+];
+
+fn read_measure(r: &mut Reader, n: &Node, k: usize) -> Option<RawMeasure> {
+    let mut f = r.fields(n, &At::new(who("measure", n, k), ""))?;
+    let m = RawMeasure {
+        line: id_line(&f),
+        id: f.need_text(r, "id"),
+        name: f.need_text(r, "name"),
+        kind: f.need_text(r, "kind"),
+        unit: f.need_text(r, "unit"),
+        per: f.whole(r, "per", u32::MAX.into()).map(|v| v as u32),
+        polarity: f.need_text(r, "polarity"),
+        frequency: f.text(r, "frequency"),
+        source: f.text(r, "source"),
+        owner: f.text(r, "owner"),
+        breakdowns: f.texts(r, "breakdowns"),
+        to_be_developed: f.flag(r, "to_be_developed").unwrap_or(false),
+        baseline: f.table(r, "baseline", |r, mut f| {
+            let b = RawBaseline {
+                period: f.text(r, "period"),
+                value: f.number(r, "value"),
+                first_observation: f.flag(r, "first_observation").unwrap_or(false),
+            };
+            f.finish(r, &["period", "value", "first_observation"])
+                .then_some(b)
+        }),
+        target: f.table(r, "target", read_target),
+        spc: f.table(r, "spc", |r, mut f| {
+            let s = RawMeasureSpc {
+                chart: f.text(r, "chart"),
+                rebase: f.texts(r, "rebase"),
+                fix_after: f.whole(r, "fix_after", u32::MAX.into()).map(|v| v as usize),
+                fix_until: f.text(r, "fix_until"),
+                enabled: f.flag(r, "enabled"),
+            };
+            let known = ["chart", "rebase", "fix_after", "fix_until", "enabled"];
+            f.finish(r, &known).then_some(s)
+        }),
+        disclosure: f.table(r, "disclosure", read_disclosure),
+        notes: f.texts(r, "notes"),
+        from: f.table(r, "from", |r, mut f| {
+            let from = RawFrom {
+                table: f.need_text(r, "table"),
+                indicator: f.need_text(r, "indicator"),
+                filters: f.text_map(r, "filters"),
+            };
+            f.finish(r, &["table", "indicator", "filters"])
+                .then_some(from)
+        }),
+        interval: f.flag(r, "interval"),
+        counts: f.text(r, "counts"),
+        decimals: f.whole(r, "decimals", u8::MAX.into()).map(|v| v as u8),
+        window: f.text(r, "window"),
+        turn_the_curve: f.table(r, "turn_the_curve", read_turn_the_curve),
+    };
+    f.finish(r, MEASURE_FIELDS).then_some(m)
+}
+
+fn read_turn_the_curve(r: &mut Reader, mut f: Fields) -> Option<RawTurnTheCurve> {
+    let story = f.text(r, "story");
+    let partners = f.texts(r, "partners");
+    let at = f.at().inside("what_works");
+    let mut what_works = Vec::new();
+    for n in f.items(r, "what_works") {
+        let w = match &n.value {
+            Value::Table(_) => r.fields(n, &at).and_then(|mut e| {
+                let w = RawEvidenced {
+                    text: e.need_text(r, "text"),
+                    evidence: e.text(r, "evidence"),
+                };
+                e.finish(r, &["text", "evidence"])
+                    .then_some(RawWhatWorks::Evidenced(w))
+            }),
+            _ => r
+                .text(n, "turn_the_curve.what_works", f.at())
+                .map(RawWhatWorks::Text),
+        };
+        match w {
+            Some(w) => what_works.push(w),
+            None => f.fail(),
+        }
+    }
+    let t = RawTurnTheCurve {
+        story,
+        partners,
+        what_works,
+        actions: f.texts(r, "actions"),
+        data_development: f.text(r, "data_development"),
+        source: f.text(r, "source"),
+    };
+    let known = [
+        "story",
+        "partners",
+        "what_works",
+        "actions",
+        "data_development",
+        "source",
+    ];
+    f.finish(r, &known).then_some(t)
+}
+
+const TARGET_FIELDS: &[&str] = &[
+    "kind",
+    "due",
+    "change",
+    "value",
+    "comparison",
+    "comparator",
+    "group",
+    "milestones",
+    "wording",
+];
+
+fn read_target(r: &mut Reader, mut f: Fields) -> Option<RawTarget> {
+    let line = Some(f.node("due").map_or(f.line(), |d| d.line));
+    let kind = f.need_text(r, "kind");
+    let due = match f.node("due").map(|d| &d.value) {
+        None => None,
+        Some(Value::List(_)) => f.texts_given(r, "due").map(RawDue::Two),
+        Some(_) => f.text(r, "due").map(RawDue::One),
+    };
+    let milestones = match f.node("milestones") {
+        None => None,
+        Some(_) => {
+            let mut out = Vec::new();
+            let who = f.at().who.clone();
+            for (k, n) in f.items(r, "milestones").iter().enumerate() {
+                let path = format!("target.milestones[{}].", k + 1);
+                let at = At::new(format!("{who}, milestone {}", k + 1), &path);
+                match r.fields(n, &at).and_then(|m| read_target(r, m)) {
+                    Some(t) => out.push(t),
+                    None => f.fail(),
+                }
+            }
+            Some(out)
+        }
+    };
+    let t = RawTarget {
+        line,
+        kind,
+        due,
+        change: f.number(r, "change"),
+        value: f.number(r, "value"),
+        comparison: f.text(r, "comparison"),
+        comparator: f.text(r, "comparator"),
+        group: f.text(r, "group"),
+        milestones,
+        wording: f.text(r, "wording"),
+    };
+    f.finish(r, TARGET_FIELDS).then_some(t)
+}
+
+fn read_disclosure(r: &mut Reader, mut f: Fields) -> Option<RawDisclosure> {
+    let d = RawDisclosure {
+        threshold: f.whole(r, "threshold", u32::MAX.into()).map(|v| v as u32),
+        round_to: f.whole(r, "round_to", u32::MAX.into()).map(|v| v as u32),
+    };
+    f.finish(r, &["threshold", "round_to"]).then_some(d)
+}
+
+const ANALYSIS_FIELDS: &[&str] = &[
+    "spc_min_points",
+    "spc_screen_outliers",
+    "spc_preset",
+    "spc_trend_length",
+    "spc_shift_length",
+    "spc_rules",
+    "spc_conflict",
+    "spc_two_in_three",
+    "spc_trend_direction",
+    "spc_precedence",
+    "forecast_points",
+    "benchmark_group",
+    "statistical_neighbours",
+    "benchmark_period",
+    "intervals",
+];
+
+fn read_analysis(r: &mut Reader, mut f: Fields) -> Option<RawAnalysis> {
+    let mut count =
+        |f: &mut Fields, key: &str| f.whole(r, key, u32::MAX.into()).map(|v| v as usize);
+    let spc_min_points = count(&mut f, "spc_min_points");
+    let spc_trend_length = count(&mut f, "spc_trend_length");
+    let spc_shift_length = count(&mut f, "spc_shift_length");
+    let forecast_points = count(&mut f, "forecast_points");
+    let a = RawAnalysis {
+        spc_min_points,
+        spc_screen_outliers: f.flag(r, "spc_screen_outliers"),
+        spc_preset: f.text(r, "spc_preset"),
+        spc_trend_length,
+        spc_shift_length,
+        spc_rules: f.texts_given(r, "spc_rules"),
+        spc_conflict: f.text(r, "spc_conflict"),
+        spc_two_in_three: f.text(r, "spc_two_in_three"),
+        spc_trend_direction: f.text(r, "spc_trend_direction"),
+        spc_precedence: f.text(r, "spc_precedence"),
+        forecast_points,
+        benchmark_group: f.text(r, "benchmark_group"),
+        statistical_neighbours: f.texts(r, "statistical_neighbours"),
+        benchmark_period: f.text(r, "benchmark_period"),
+        intervals: f.flag(r, "intervals"),
+    };
+    f.finish(r, ANALYSIS_FIELDS).then_some(a)
 }
 
 fn syntax(file: &str, line: Option<usize>, message: &str) -> Errors {
@@ -499,93 +869,27 @@ fn syntax(file: &str, line: Option<usize>, message: &str) -> Errors {
 /// serde_json appends " at line L column C"; the location already says where.
 fn json_message(e: &serde_json::Error) -> String {
     let s = e.to_string();
+    if s.starts_with("recursion limit exceeded") {
+        return "lists or objects nested more than 128 deep".into();
+    }
     match s.rfind(" at line ") {
         Some(i) => s[..i].to_string(),
         None => s,
     }
 }
 
-fn line_at(text: &str, byte: usize) -> usize {
-    text.as_bytes()[..byte.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
-}
-
 struct Checker<'a> {
     file: &'a str,
-    format: Format,
     errors: Vec<Error>,
     /// The scorecard's disclosure settings: a measure's own block inherits what it leaves out.
     card_disclosure: Disclosure,
-    /// Where each id is assigned, read once (a definition of thousands of measures is not
-    /// rescanned per measure).
-    ids: IdLines,
     /// The ids of measures left out for their problems.
     broken: Vec<String>,
     /// Notes on the measure being read, from its target (a due date given two ways).
     target_notes: Vec<String>,
 }
 
-/// The 1-based line of each id's first assignment, and of its first inside a `measures` table.
-#[derive(Default)]
-struct IdLines {
-    first: std::collections::HashMap<String, usize>,
-    in_measures: std::collections::HashMap<String, usize>,
-    /// The line of every `due` assigned, once per assignment, in order (a line with two
-    /// inline milestones is listed twice).
-    due: Vec<usize>,
-}
-
-impl IdLines {
-    fn read(text: &str, format: Format) -> Self {
-        let mut out = IdLines::default();
-        let mut in_measures = false;
-        for (i, line) in text.lines().enumerate() {
-            let t = line.trim_start();
-            if t.starts_with('[') {
-                in_measures = t.contains("measures");
-            }
-            let ids = match format {
-                Format::Toml => toml_assigned_id(t).into_iter().collect(),
-                Format::Json => json_assigned_ids(t),
-            };
-            let dues = match format {
-                Format::Toml => assigned_keys(t, "due", '='),
-                Format::Json => t.matches("\"due\"").filter(|_| t.contains(':')).count(),
-            };
-            out.due.extend(std::iter::repeat_n(i + 1, dues));
-            for id in ids {
-                if in_measures {
-                    out.in_measures.entry(id.clone()).or_insert(i + 1);
-                }
-                out.first.entry(id).or_insert(i + 1);
-            }
-        }
-        out
-    }
-}
-
 impl Checker<'_> {
-    /// The line where `id` is assigned, preferring one inside a `measures` table when `measure`.
-    fn line_of(&self, id: &str, measure: bool) -> Option<usize> {
-        let first = self.ids.first.get(id).copied();
-        if measure && self.format == Format::Toml {
-            self.ids.in_measures.get(id).copied().or(first)
-        } else {
-            first
-        }
-    }
-
-    /// The line of milestone `k` (0-based) of the measure at `line`: the k-th `due` assigned
-    /// after the measure's line (a milestone's due date is on its line), or the measure's line.
-    fn milestone_line(&self, line: Option<usize>, k: usize) -> Option<usize> {
-        let l = line?;
-        let start = self.ids.due.partition_point(|&d| d < l);
-        self.ids.due.get(start + k).copied().or(line)
-    }
-
     fn push(&mut self, kind: ErrorKind, line: Option<usize>, field: &str, message: String) {
         let at = Location::at(self.file, line, field);
         self.errors.push(Error::new(kind, at, message));
@@ -598,17 +902,6 @@ impl Checker<'_> {
             names.join(", ")
         );
         self.push(ErrorKind::Definition, None, field, message);
-    }
-
-    /// The line of the first measure assigned after `line`, if any: where a measure's lines end.
-    fn next_measure_after(&self, line: Option<usize>) -> Option<usize> {
-        let l = line?;
-        self.ids
-            .in_measures
-            .values()
-            .filter(|&&m| m > l)
-            .min()
-            .copied()
     }
 
     fn card(mut self, raw: RawCard) -> Partial {
@@ -636,7 +929,7 @@ impl Checker<'_> {
         let mut sections = Vec::new();
         let mut lines = Vec::new();
         for s in raw.sections {
-            let line = self.line_of(&s.id, false);
+            let line = s.line;
             if let Some(why) = look_alike("section", &s.id, &mut section_ids) {
                 self.push(ErrorKind::Definition, line, "sections.id", why);
             }
@@ -706,7 +999,7 @@ impl Checker<'_> {
     fn tables(&mut self, raw: Vec<RawTable>) -> Vec<DataTable> {
         let mut out: Vec<DataTable> = Vec::new();
         for t in raw {
-            let line = self.line_of(&t.id, false);
+            let line = t.line;
             let before = self.errors.len();
             let bad = |this: &mut Self, field: &str, msg: String| {
                 this.push(
@@ -1048,7 +1341,7 @@ impl Checker<'_> {
         };
         let mut measures = Vec::new();
         for m in s.measures {
-            let line = self.line_of(&m.id, true);
+            let line = m.line;
             if m.id.trim().is_empty() {
                 self.push(
                     ErrorKind::Definition,
@@ -1341,7 +1634,7 @@ impl Checker<'_> {
         let (line, path, who) = match milestone {
             None => (line, "target".to_string(), format!("measure {id:?}")),
             Some(k) => (
-                self.milestone_line(line, k),
+                t.line.or(line),
                 format!("target.milestones[{}]", k + 1),
                 format!("measure {id:?}, milestone {}", k + 1),
             ),
@@ -1475,10 +1768,10 @@ impl Checker<'_> {
         }
         let mut out: Vec<Milestone> = Vec::new();
         for (k, step) in raw.into_iter().enumerate() {
+            let at = step.line.or(line);
             let Some(Target::Single { rule, due }) = self.target(id, step, line, Some(k)) else {
                 continue;
             };
-            let at = self.milestone_line(line, k);
             let field = format!("target.milestones[{}].due", k + 1);
             let Some(due) = due else {
                 self.push(
@@ -1572,7 +1865,7 @@ impl Checker<'_> {
     }
 
     fn risk(&mut self, r: RawRisk) -> Option<Risk> {
-        let line = self.line_of(&r.id, false);
+        let line = r.line;
         let mut ok = true;
         for (field, v) in [("likelihood", r.likelihood), ("impact", r.impact)] {
             if !(1..=5).contains(&v) {
@@ -1596,7 +1889,7 @@ impl Checker<'_> {
     }
 
     fn projection(&mut self, p: RawProjection) -> Option<Projection> {
-        let line = self.line_of(&p.id, false);
+        let line = p.line;
         let base_period = self.period(&p.base_period, line, "projections.base_period");
         let mut steps = Vec::new();
         for s in p.steps {
@@ -1692,47 +1985,6 @@ fn look_alike(what: &str, id: &str, seen: &mut HashMap<String, String>) -> Optio
     }
 }
 
-/// The id a TOML line assigns (`id = "x"` or `id = 'x'`), if it assigns one.
-/// How many times `key` is assigned on a TOML line (`due = ...`, `{ kind = "x", due = ... }`):
-/// the key at the start, or after `{` or `,`, followed by `=`.
-fn assigned_keys(line: &str, key: &str, assign: char) -> usize {
-    line.match_indices(key)
-        .filter(|&(i, _)| {
-            let before = line[..i].trim_end();
-            let after = line[i + key.len()..].trim_start();
-            (before.is_empty() || before.ends_with('{') || before.ends_with(','))
-                && after.starts_with(assign)
-        })
-        .count()
-}
-
-fn toml_assigned_id(line: &str) -> Option<String> {
-    let rest = line.strip_prefix("id")?.trim_start().strip_prefix('=')?;
-    let v = rest.trim();
-    v.strip_prefix('"')
-        .and_then(|v| v.strip_suffix('"'))
-        .or_else(|| v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
-        .map(str::to_string)
-}
-
-/// Every id a JSON line assigns (`"id": "x"`, possibly several on one compact line).
-fn json_assigned_ids(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = line;
-    while let Some(at) = rest.find("\"id\"") {
-        rest = &rest[at + 4..];
-        let Some(value) = rest.trim_start().strip_prefix(':').map(str::trim_start) else {
-            continue;
-        };
-        // The JSON string that follows, read with its escapes.
-        let mut de = serde_json::Deserializer::from_str(value).into_iter::<String>();
-        if let Some(Ok(id)) = de.next() {
-            out.push(id);
-        }
-    }
-    out
-}
-
 /// Writes a definition back in the file format's structure (JSON), so that reading the result
 /// gives the same definition.
 impl Definition {
@@ -1767,6 +2019,7 @@ fn raw_card(d: &Definition) -> RawCard {
             .risks
             .iter()
             .map(|r| RawRisk {
+                line: None,
                 id: r.id.clone(),
                 title: r.title.clone(),
                 likelihood: r.likelihood,
@@ -1779,6 +2032,7 @@ fn raw_card(d: &Definition) -> RawCard {
             .projections
             .iter()
             .map(|p| RawProjection {
+                line: None,
                 id: p.id.clone(),
                 name: p.name.clone(),
                 base_period: p.base_period.to_string(),
@@ -1798,6 +2052,7 @@ fn raw_card(d: &Definition) -> RawCard {
             .tables
             .iter()
             .map(|t| RawTable {
+                line: None,
                 id: t.id.clone(),
                 format: t.format.key().to_string(),
                 file: t.file.clone(),
@@ -1859,6 +2114,7 @@ fn raw_analysis(a: &Analysis) -> Option<RawAnalysis> {
 
 fn raw_section(s: &Section) -> RawSection {
     RawSection {
+        line: None,
         id: s.id.clone(),
         title: s.title.clone(),
         kind: match s.kind {
@@ -1875,6 +2131,7 @@ fn raw_section(s: &Section) -> RawSection {
 
 fn raw_measure(m: &Measure) -> RawMeasure {
     RawMeasure {
+        line: None,
         id: m.id.clone(),
         name: m.name.clone(),
         kind: m.kind.name().to_string(),
@@ -1967,6 +2224,7 @@ fn raw_measure(m: &Measure) -> RawMeasure {
 
 fn empty_target(kind: &str, due: Option<Period>) -> RawTarget {
     RawTarget {
+        line: None,
         kind: kind.to_string(),
         due: due.map(|d| RawDue::One(d.to_string())),
         change: None,
@@ -2166,7 +2424,10 @@ target = { kind = "relative", change = -50, due = "2020-05" }
         let d = parse(json, "scorecard.json", Format::Json).unwrap();
         assert_eq!(d.sections[0].measures[0].unit.scale(), Some(1000.0));
         let e = parse("{\"id\": \"t\",\n \"title\": 3}", "s.json", Format::Json).unwrap_err();
-        assert!(e.to_string().starts_with("s.json:2: invalid type"), "{e}");
+        assert_eq!(
+            e.to_string(),
+            "s.json:2: field \"title\": expected text, found the number 3"
+        );
     }
 }
 

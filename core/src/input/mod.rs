@@ -13,6 +13,7 @@ pub mod fingertips;
 pub mod observations;
 pub mod scorecard;
 pub mod table;
+pub(crate) mod tree;
 #[cfg(feature = "workbook")]
 pub mod workbook;
 
