@@ -40,7 +40,7 @@ class Card {
 
   periods() { return this.card.periods(); }
 
-  definition() { return this.card.definition(); }
+  title() { return this.card.title(); }
 
   toJson(options) { return this.card.toJson(options); }
 
@@ -170,7 +170,7 @@ async function render() {
     report = card.score({ asOf });
   } catch (e) {
     // A scorecard that cannot be scored yet (no figures loaded): said, never a blank page.
-    $('title').textContent = card.definition().title;
+    $('title').textContent = card.title();
     $('summary').replaceChildren(el('p', { class: 'problem' }, `This scorecard cannot be scored: ${e.message}`));
     $('summary').hidden = false;
     $('measures').hidden = true;
@@ -498,7 +498,7 @@ async function openOwn(files) {
   let tables = new Set();
   try {
     const engine = /\.json$/i.test(def.name) ? LITE : await full();
-    tables = new Set((fromDefinition(engine, def).definition().tables ?? []).flatMap((t) => [t.file, t.meta].filter(Boolean)));
+    tables = new Set(fromDefinition(engine, def).tableFiles());
   } catch {
     // openCard says what is wrong with the definition.
   }
@@ -530,7 +530,7 @@ async function useOwn(files, keep) {
   showProblems(problems);
   if (!card) return;
   cards.set('own', card);
-  const title = `Your scorecard: ${card.definition().title}`;
+  const title = `Your scorecard: ${card.title()}`;
   if (!entries.some((e) => e[0] === 'own')) entries.push(['own', title]); else entries = entries.map((e) => (e[0] === 'own' ? ['own', title] : e));
   // Chosen now, or the view the address names (or none): shown; otherwise kept in the list.
   const asked = new URLSearchParams(location.search).get('card');
@@ -579,7 +579,7 @@ async function main() {
     await init();
     const { scorecards } = JSON.parse(await fetchText('scorecards.json'));
     for (const entry of scorecards) cards.set(entry.id, await loadCard(entry));
-    entries = scorecards.map((e) => [e.id, e.title ?? cards.get(e.id).definition().title]);
+    entries = scorecards.map((e) => [e.id, e.title ?? cards.get(e.id).title()]);
     fill($('card'), entries);
   } catch (e) {
     $('loading').textContent = `The scorecards could not be loaded: ${e.message}`;

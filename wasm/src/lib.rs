@@ -293,10 +293,18 @@ impl Scorecard {
             .map_err(to_js)
     }
 
-    /// The definition (not the data), with the structure of scorecard.toml.
-    #[wasm_bindgen(unchecked_return_type = "object")]
-    pub fn definition(&self) -> JsValue {
-        JSON::parse(&self.card.definition().to_json()).unwrap_or(JsValue::NULL)
+    /// The scorecard's title.
+    pub fn title(&self) -> String {
+        self.card.definition().title.clone()
+    }
+
+    /// The files the definition's `[[tables]]` name (each table's file, then its `.meta.csv`
+    /// when it has one): which of the files a user opens are published tables.
+    #[wasm_bindgen(js_name = tableFiles)]
+    pub fn table_files(&self) -> Vec<String> {
+        (self.card.definition().tables.iter())
+            .flat_map(|t| std::iter::once(t.file.clone()).chain(t.meta.clone()))
+            .collect()
     }
 
     #[wasm_bindgen(js_name = addObservationsCsv)]
@@ -392,6 +400,12 @@ impl Scorecard {
 #[cfg(feature = "full")]
 #[wasm_bindgen]
 impl Scorecard {
+    /// The definition (not the data), with the structure of scorecard.toml.
+    #[wasm_bindgen(unchecked_return_type = "object")]
+    pub fn definition(&self) -> JsValue {
+        JSON::parse(&self.card.definition().to_json()).unwrap_or(JsValue::NULL)
+    }
+
     #[wasm_bindgen(js_name = fromToml)]
     pub fn from_toml(
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,

@@ -47,7 +47,7 @@ for (const v of vectors.filter((v) => v.format === 'json')) {
 
 test('small module: what it leaves out is absent, not broken', () => {
   for (const name of ['fromToml']) assert.equal(lite.Scorecard[name], undefined, name);
-  for (const name of ['addWorkbook', 'addTable', 'toHtml', 'render', 'chart', 'spcChart', 'measurePage', 'measureDetail', 'scoreColumns']) {
+  for (const name of ['definition', 'addWorkbook', 'addTable', 'toHtml', 'render', 'chart', 'spcChart', 'measurePage', 'measureDetail', 'scoreColumns']) {
     assert.equal(lite.Scorecard.prototype[name], undefined, name);
   }
   for (const name of ['spcColumns', 'projectDemand', 'parsePeriod']) assert.equal(lite[name], undefined, name);

@@ -14,6 +14,9 @@ const read = (f) => readFileSync(new URL(f, dir), 'utf8');
 test('an EES file named in [[tables]] gives strategy table 4', () => {
   const card = Scorecard.fromToml(read('scorecard.toml'));
   assert.deepEqual(card.definition().tables.map((t) => [t.format, t.file, t.area]), [['ees', 'ks4-attainment.csv', 'E06000059']]);
+  // What the dashboard asks of either module: the title and which opened files are tables.
+  assert.equal(card.title(), 'Dorset: Attainment 8 at Key Stage 4 by SEN status, from an EES file');
+  assert.deepEqual(card.tableFiles(), ['ks4-attainment.csv', 'ks4-attainment.meta.csv']);
   card.addTable(read('ks4-attainment.csv'), 'ks4-attainment.csv');
   const by = Object.fromEntries(card.score().measures.map((m) => [m.id, m]));
   for (const [id, dorset, sn, england] of [['ctx-a8-all', 50.1, 50.4, 48.5], ['ctx-a8-sen-support', 37, 34.9, 36.2],
