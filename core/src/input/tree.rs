@@ -25,7 +25,8 @@ pub(crate) enum Value {
     /// JSON's `null`: read as a field left out.
     Null,
     Bool(bool),
-    Integer(i128),
+    /// An integer (one beyond i64, in JSON, is read as a float).
+    Integer(i64),
     Float(f64),
     /// Text; a TOML date or time is read as its text.
     Text(String),
@@ -132,10 +133,10 @@ impl<'de> Visitor<'de> for Seed<'_> {
         Ok(Value::Bool(v))
     }
     fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Integer(v.into()))
+        Ok(Value::Integer(v))
     }
     fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Integer(v.into()))
+        Ok(i64::try_from(v).map_or(Value::Float(v as f64), Value::Integer))
     }
     fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
         Ok(Value::Float(v))
@@ -208,7 +209,7 @@ fn from_toml(
     let value = match v.get_ref() {
         DeValue::String(s) => Value::Text(s.to_string()),
         DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
-            Ok(n) => Value::Integer(n.into()),
+            Ok(n) => Value::Integer(n),
             Err(_) => return Err((Some(line), format!("the integer {i} is out of range"))),
         },
         DeValue::Float(f) => match f.as_str().parse::<f64>() {
@@ -615,8 +616,8 @@ impl<'n> Fields<'n> {
 /// Whether two names are one slip apart: a letter left out, added, changed, or two swapped,
 /// ignoring case.
 fn close(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
+    let a: Vec<char> = a.to_ascii_lowercase().chars().collect();
+    let b: Vec<char> = b.to_ascii_lowercase().chars().collect();
     if a == b {
         return true;
     }
@@ -766,7 +767,7 @@ mod properties {
         match &n.value {
             Value::Null => serde_json::Value::Null,
             Value::Bool(b) => (*b).into(),
-            Value::Integer(i) => serde_json::Value::from(*i as i64),
+            Value::Integer(i) => serde_json::Value::from(*i),
             Value::Float(x) => (*x).into(),
             Value::Text(s) => s.clone().into(),
             Value::List(items) => items.iter().map(back).collect(),

@@ -91,7 +91,10 @@ impl Report {
         if statuses.is_empty() {
             return self;
         }
-        let names: Vec<String> = statuses.iter().map(|s| s.label().to_lowercase()).collect();
+        let names: Vec<String> = statuses
+            .iter()
+            .map(|s| s.label().to_ascii_lowercase())
+            .collect();
         self.listing(|m| statuses.contains(&m.status), &names.join(" or "))
     }
 
