@@ -320,7 +320,14 @@ pub(crate) struct Reader<'f> {
 
 impl Reader<'_> {
     pub(crate) fn error(&mut self, line: usize, field: &str, message: String) {
-        let at = Location::at(self.file, Some(line), field.trim_end_matches('.'));
+        let at = match field.trim_end_matches('.') {
+            "" => Location {
+                file: self.file.to_string(),
+                line: Some(line),
+                ..Location::default()
+            },
+            field => Location::at(self.file, Some(line), field),
+        };
         self.errors.push(Error::new(ErrorKind::Syntax, at, message));
     }
 
@@ -341,6 +348,7 @@ impl Reader<'_> {
                 entries,
                 at: at.clone(),
                 ok: true,
+                missing: Vec::new(),
             }),
             _ => {
                 let want = if self.json { "an object" } else { "a table" };
@@ -381,6 +389,9 @@ pub(crate) struct Fields<'n> {
     entries: &'n [(String, Node)],
     at: At,
     ok: bool,
+    /// The fields that must be given and are not, reported by [`Fields::finish`] (unless a
+    /// misspelling of one was given, which is reported instead).
+    missing: Vec<String>,
 }
 
 impl<'n> Fields<'n> {
@@ -431,19 +442,14 @@ impl<'n> Fields<'n> {
         match self.node(key) {
             Some(_) => self.text(r, key).unwrap_or_default(),
             None => {
-                self.missing(r, key);
+                self.missing(key);
                 String::new()
             }
         }
     }
 
-    fn missing(&mut self, r: &mut Reader, key: &str) {
-        let field = self.field(key);
-        r.error(
-            self.line,
-            &field,
-            format!("{}missing field `{key}`", self.at.prefix()),
-        );
+    fn missing(&mut self, key: &str) {
+        self.missing.push(key.to_string());
         self.ok = false;
     }
 
@@ -464,7 +470,7 @@ impl<'n> Fields<'n> {
     /// A number that must be given.
     pub(crate) fn need_number(&mut self, r: &mut Reader, key: &str) -> f64 {
         if self.node(key).is_none() {
-            self.missing(r, key);
+            self.missing(key);
         }
         self.number(r, key).unwrap_or(0.0)
     }
@@ -493,7 +499,7 @@ impl<'n> Fields<'n> {
     /// A whole number that must be given.
     pub(crate) fn need_whole(&mut self, r: &mut Reader, key: &str, max: u64) -> u64 {
         if self.node(key).is_none() {
-            self.missing(r, key);
+            self.missing(key);
         }
         self.whole(r, key, max).unwrap_or(0)
     }
@@ -583,31 +589,54 @@ impl<'n> Fields<'n> {
         self.keep(key, v)
     }
 
-    /// Reports every key not in `known` and every key given twice; whether the whole table
-    /// read.
+    /// Reports every key not in `known` (the first ten of them one by one, then how many more)
+    /// and every known key given twice; whether the whole table read. Linear in the table's
+    /// size, so that a file of a million keys is refused as quickly as it is read.
     pub(crate) fn finish(self, r: &mut Reader, known: &[&str]) -> bool {
+        const SHOWN: usize = 10;
         let mut ok = self.ok;
-        for (i, (k, v)) in self.entries.iter().enumerate() {
+        let mut seen = vec![false; known.len()];
+        let mut unknown = 0;
+        for (k, v) in self.entries {
             let field = self.field(k);
-            if self.entries[..i].iter().any(|(seen, _)| seen == k) {
-                r.error(
-                    v.line,
-                    &field,
-                    format!("{}duplicate field `{k}`", self.at.prefix()),
-                );
-                ok = false;
-            } else if !known.contains(&k.as_str()) {
-                let hint = match known.iter().find(|c| close(c, k)) {
-                    Some(c) => format!(": did you mean `{c}`?"),
-                    None => format!(", expected one of {}", known.join(", ")),
-                };
-                r.error(
-                    v.line,
-                    &field,
-                    format!("{}unknown field `{k}`{hint}", self.at.prefix()),
-                );
-                ok = false;
+            let message = match known.iter().position(|c| c == k) {
+                Some(i) if seen[i] => format!("{}duplicate field `{k}`", self.at.prefix()),
+                Some(i) => {
+                    seen[i] = true;
+                    continue;
+                }
+                None => {
+                    unknown += 1;
+                    if unknown > SHOWN {
+                        ok = false;
+                        continue;
+                    }
+                    let hint = match known.iter().find(|c| close(c, k)) {
+                        Some(c) => format!(": did you mean `{c}`?"),
+                        None => format!(", expected one of {}", known.join(", ")),
+                    };
+                    format!("{}unknown field `{k}`{hint}", self.at.prefix())
+                }
+            };
+            r.error(v.line, &field, message);
+            ok = false;
+        }
+        for key in &self.missing {
+            let misspelt =
+                (self.entries.iter()).any(|(k, _)| !known.contains(&k.as_str()) && close(key, k));
+            if !misspelt {
+                let message = format!("{}missing field `{key}`", self.at.prefix());
+                r.error(self.line, &self.field(key), message);
             }
+        }
+        if unknown > SHOWN {
+            let path = self.at.path.clone();
+            let more = unknown - SHOWN;
+            r.error(
+                self.line,
+                &path,
+                format!("{}{more} more unknown fields", self.at.prefix()),
+            );
         }
         ok
     }
@@ -722,9 +751,32 @@ mod tests {
             [
                 "s.toml:1: field \"id\": measure \"m\": expected text, found the number 3",
                 "s.toml:4: field \"per\": measure \"m\": expected a whole number from 0 to 100, found the number -1",
-                "s.toml:1: field \"kind\": measure \"m\": missing field `kind`",
                 "s.toml:3: field \"color\": measure \"m\": unknown field `color`: did you mean `colour`?",
+                "s.toml:1: field \"kind\": measure \"m\": missing field `kind`",
             ]
+        );
+    }
+
+    #[test]
+    fn a_table_of_many_unknown_keys_is_summed_up() {
+        // 5,000 keys, one per line after the brace: ten named, then the count of the rest.
+        let body: Vec<String> = (0..5000).map(|i| format!("\"k{i}\": 1")).collect();
+        let n = json(&format!("{{\n{}}}", body.join(",\n"))).unwrap();
+        let mut r = Reader {
+            file: "s.json",
+            json: true,
+            errors: Vec::new(),
+        };
+        let f = r.fields(&n, &At::default()).unwrap();
+        assert!(!f.finish(&mut r, &["id"]));
+        assert_eq!(r.errors.len(), 11);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "s.json:2: field \"k0\": unknown field `k0`, expected one of id"
+        );
+        assert_eq!(
+            r.errors[10].to_string(),
+            "s.json:1: 4990 more unknown fields"
         );
     }
 
