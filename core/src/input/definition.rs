@@ -365,11 +365,7 @@ pub(crate) fn parse_partial(text: &str, file: &str, format: Format) -> Partial {
             };
         }
     };
-    let mut r = Reader {
-        file,
-        json: format == Format::Json,
-        errors: Vec::new(),
-    };
+    let mut r = Reader::new(file, format == Format::Json);
     let mut broken = Vec::new();
     let raw = read_card(&mut r, &root, &mut broken);
     // In the file's order (a TOML table's keys come sorted, and each table reads its keys in

@@ -318,7 +318,16 @@ pub(crate) struct Reader<'f> {
     pub(crate) errors: Vec<Error>,
 }
 
-impl Reader<'_> {
+impl<'f> Reader<'f> {
+    /// A reader of `file`'s tree (`json`: whether the file is JSON, for the names of its types).
+    pub(crate) fn new(file: &'f str, json: bool) -> Self {
+        Reader {
+            file,
+            json,
+            errors: Vec::new(),
+        }
+    }
+
     pub(crate) fn error(&mut self, line: usize, field: &str, message: String) {
         let at = match field.trim_end_matches('.') {
             "" => Location {
@@ -702,11 +711,7 @@ mod tests {
     #[test]
     fn json_keeps_a_key_given_twice_for_the_reader_to_refuse() {
         let n = json(r#"{"id": "a", "id": "b"}"#).unwrap();
-        let mut r = Reader {
-            file: "s.json",
-            json: true,
-            errors: Vec::new(),
-        };
+        let mut r = Reader::new("s.json", true);
         let f = r.fields(&n, &At::default()).unwrap();
         assert!(!f.finish(&mut r, &["id"]));
         assert_eq!(
@@ -735,11 +740,7 @@ mod tests {
     #[test]
     fn typed_reading_names_the_line_the_field_and_what_was_found() {
         let n = toml("id = 3\nname = \"x\"\ncolor = \"red\"\nper = -1\n").unwrap();
-        let mut r = Reader {
-            file: "s.toml",
-            json: false,
-            errors: Vec::new(),
-        };
+        let mut r = Reader::new("s.toml", false);
         let mut f = r.fields(&n, &At::new("measure \"m\"".into(), "")).unwrap();
         assert_eq!(f.need_text(&mut r, "id"), "");
         assert_eq!(f.whole(&mut r, "per", 100), None);
@@ -762,11 +763,7 @@ mod tests {
         // 5,000 keys, one per line after the brace: ten named, then the count of the rest.
         let body: Vec<String> = (0..5000).map(|i| format!("\"k{i}\": 1")).collect();
         let n = json(&format!("{{\n{}}}", body.join(",\n"))).unwrap();
-        let mut r = Reader {
-            file: "s.json",
-            json: true,
-            errors: Vec::new(),
-        };
+        let mut r = Reader::new("s.json", true);
         let f = r.fields(&n, &At::default()).unwrap();
         assert!(!f.finish(&mut r, &["id"]));
         assert_eq!(r.errors.len(), 11);
