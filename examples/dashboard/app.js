@@ -58,12 +58,13 @@ class Card {
 /** Reads a definition and its files, `adds` ([{ method, data, name }]), with the small module
     when it can read them all (a JSON definition and CSV files), else the full one. Every file's
     problem is returned beside whatever did load. */
-async function openCard(def, adds) {
+async function openCard(def, adds, read = null) {
   const small = /\.json$/i.test(def.name) && adds.every((a) => Object.values(FILES).includes(a.method));
   const engine = small ? LITE : await full();
   let card;
   try {
-    card = fromDefinition(engine, def);
+    // A definition already read by the same module (openOwn's) is not read again.
+    card = read?.engine === engine ? read.card : fromDefinition(engine, def);
   } catch (e) {
     return { card: null, problems: [{ file: def.name, message: e.message }] };
   }
@@ -496,9 +497,11 @@ async function openOwn(files) {
   // The tables the definition names, read by the module that reads the definition (the full
   // one for TOML); a JSON definition that names none is read by the small one.
   let tables = new Set();
+  let read = null;
   try {
     const engine = /\.json$/i.test(def.name) ? LITE : await full();
-    tables = new Set(fromDefinition(engine, def).tableFiles());
+    read = { engine, card: fromDefinition(engine, def) };
+    tables = new Set(read.card.tableFiles());
   } catch {
     // openCard says what is wrong with the definition.
   }
@@ -517,7 +520,7 @@ async function openOwn(files) {
       problems.push({ file: f.name, message: 'not a file of a scorecard (left out): expected observations.csv, comparators.csv, actions.csv, commentary.csv, annotations.csv, a workbook or a table the definition names' });
     }
   }
-  const opened = await openCard(def, adds);
+  const opened = await openCard(def, adds, read);
   return { card: opened.card, problems: [...opened.problems, ...problems] };
 }
 
