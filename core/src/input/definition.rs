@@ -1,6 +1,8 @@
 //! The scorecard definition file (TOML, the human-written format, or the same structure in
-//! JSON), read into validated domain types. Every problem is collected, with the file, the
-//! line of the measure (or section) it belongs to, and the field.
+//! JSON), read into validated domain types: the file's tree of values (`tree.rs`) read by hand
+//! into raw structs, then checked. Every problem is collected, with the file, the line (a wrong
+//! type or an unknown field at its own; a rule broken at the line of the measure, section or
+//! table it belongs to) and the field.
 
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::input::tree::{self, At, Fields, Node, Reader, Value};
