@@ -471,10 +471,15 @@ fn read_card(r: &mut Reader, root: &Node, broken: &mut Vec<String>) -> Option<Ra
 /// Who an item of a list is, for its messages: `measure "c"` by its id, or `measure 3` (its
 /// place in the list) when its id does not read.
 fn who(what: &str, n: &Node, k: usize) -> String {
-    match n.get("id").and_then(Node::as_text) {
+    match id_text(n) {
         Some(id) => format!("{what} {id:?}"),
         None => format!("{what} {}", k + 1),
     }
+}
+
+/// An item's id, when it is given as text.
+fn id_text(n: &Node) -> Option<&str> {
+    n.get("id").and_then(Node::as_text)
 }
 
 /// The line of an item's id, or of the item when it has none.
@@ -528,9 +533,7 @@ fn read_projection(r: &mut Reader, mut f: Fields) -> Option<RawProjection> {
     let name = f.need_text(r, "name");
     let base_period = f.need_text(r, "base_period");
     let base = f.need_number(r, "base");
-    if f.node("steps").is_none() {
-        f.need_text(r, "steps");
-    }
+    f.require("steps");
     let mut steps = Vec::new();
     let at = f.at().inside("steps");
     for n in f.items(r, "steps") {
@@ -575,12 +578,7 @@ fn read_section(
             _ => &[],
         };
         (items.iter())
-            .map(|m| {
-                m.get("id")
-                    .and_then(Node::as_text)
-                    .unwrap_or("")
-                    .to_string()
-            })
+            .map(|m| id_text(m).unwrap_or("").to_string())
             .collect()
     };
     let Some(mut f) = r.fields(n, &At::new(who("section", n, k), "sections.")) else {
@@ -597,12 +595,7 @@ fn read_section(
     for (j, m) in f.items(r, "measures").iter().enumerate() {
         match read_measure(r, m, j) {
             Some(m) => measures.push(m),
-            None => broken.push(
-                m.get("id")
-                    .and_then(Node::as_text)
-                    .unwrap_or("")
-                    .to_string(),
-            ),
+            None => broken.push(id_text(m).unwrap_or("").to_string()),
         }
     }
     if !f.finish(r, SECTION_FIELDS) {

@@ -448,18 +448,16 @@ impl<'n> Fields<'n> {
 
     /// Text that must be given.
     pub(crate) fn need_text(&mut self, r: &mut Reader, key: &str) -> String {
-        match self.node(key) {
-            Some(_) => self.text(r, key).unwrap_or_default(),
-            None => {
-                self.missing(key);
-                String::new()
-            }
-        }
+        self.require(key);
+        self.text(r, key).unwrap_or_default()
     }
 
-    fn missing(&mut self, key: &str) {
-        self.missing.push(key.to_string());
-        self.ok = false;
+    /// Records `key` as missing when it is left out (reported by [`Fields::finish`]).
+    pub(crate) fn require(&mut self, key: &str) {
+        if self.node(key).is_none() {
+            self.missing.push(key.to_string());
+            self.ok = false;
+        }
     }
 
     /// A number (an integer is read as one).
@@ -478,9 +476,7 @@ impl<'n> Fields<'n> {
 
     /// A number that must be given.
     pub(crate) fn need_number(&mut self, r: &mut Reader, key: &str) -> f64 {
-        if self.node(key).is_none() {
-            self.missing(key);
-        }
+        self.require(key);
         self.number(r, key).unwrap_or(0.0)
     }
 
@@ -507,9 +503,7 @@ impl<'n> Fields<'n> {
 
     /// A whole number that must be given.
     pub(crate) fn need_whole(&mut self, r: &mut Reader, key: &str, max: u64) -> u64 {
-        if self.node(key).is_none() {
-            self.missing(key);
-        }
+        self.require(key);
         self.whole(r, key, max).unwrap_or(0)
     }
 
