@@ -60,6 +60,15 @@ fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Orderi
     order.sort_by(|&a, &b| cmp(a, b));
 }
 
+/// Reads decimal text as the nearest `f64`: the one place the crate turns text into a number.
+/// It accepts what the standard library's `str::parse::<f64>` accepts (an optional sign, digits
+/// with an optional point, an optional exponent; "inf", "infinity" and "nan" in any case) and
+/// gives the same, correctly rounded, value; `None` for anything else. `lexical-parse-float`
+/// reads it, in its compact form in a WebAssembly module (core/Cargo.toml says why).
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    lexical_parse_float::FromLexical::from_lexical(text.as_bytes()).ok()
+}
+
 /// A number without needless decimals: 16, 4.5, 0.9.
 pub fn fmt_num(x: f64) -> String {
     let s = format!("{:.6}", x);
@@ -137,6 +146,41 @@ mod tests {
             sort_by_indices(&mut got, |a, b| a.0.cmp(&b.0));
             prop_assert_eq!(got, want);
         }
+
+        /// `parse_decimal` gives the standard library's value, bit for bit, and refuses what it
+        /// refuses: on every float printed shortest, in scientific form and to 25 decimals, and
+        /// on random decimal text with long significands and exponents past f64's range (the
+        /// reference is `str::parse::<f64>`, correctly rounded by its own tests).
+        #[test]
+        fn decimals_read_as_the_standard_library_reads_them(
+            x in any::<f64>(),
+            sign in prop::sample::select(vec!["", "-", "+"]),
+            int in "[0-9]{0,30}",
+            frac in prop::option::of("[0-9]{0,30}"),
+            exp in prop::option::of(-400i32..400),
+        ) {
+            let same = |t: &str| {
+                let want = t.parse::<f64>().ok().map(f64::to_bits);
+                let got = parse_decimal(t).map(f64::to_bits);
+                // NaN's sign and payload are not a figure; both must say NaN.
+                match (t.parse::<f64>(), parse_decimal(t)) {
+                    (Ok(a), Some(b)) if a.is_nan() => b.is_nan(),
+                    _ => want == got,
+                }
+            };
+            for t in [format!("{x}"), format!("{x:e}"), format!("{x:.25}")] {
+                prop_assert!(same(&t), "{t}");
+            }
+            let mut t = format!("{sign}{int}");
+            if let Some(f) = frac {
+                t.push('.');
+                t.push_str(&f);
+            }
+            if let Some(e) = exp {
+                t.push_str(&format!("e{e}"));
+            }
+            prop_assert!(same(&t), "{t}");
+        }
     }
 
     #[test]
@@ -144,6 +188,39 @@ mod tests {
         let mut v = [(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd'), (1, 'e')];
         sort_by_indices(&mut v, |a, b| a.0.cmp(&b.0));
         assert_eq!(v, [(0, 'd'), (1, 'b'), (1, 'e'), (2, 'a'), (2, 'c')]);
+    }
+
+    /// Halfway and boundary cases, each with its value worked out: 2^53 + 1 is halfway between
+    /// 2^53 and 2^53 + 2 and rounds to the even 2^53; 2.4703282292062328e-324 is just above half
+    /// the least subnormal (2^-1075 = 2.4703282292062327208...e-324) and rounds up to it, its
+    /// neighbour just below rounds to zero; f64::MAX plus half an ulp is infinity.
+    #[test]
+    fn decimals_round_to_nearest_even() {
+        assert_eq!(
+            parse_decimal("9007199254740993"),
+            Some(9_007_199_254_740_992.0)
+        );
+        assert_eq!(
+            parse_decimal("9007199254740995"),
+            Some(9_007_199_254_740_996.0)
+        );
+        assert_eq!(
+            parse_decimal("2.4703282292062328e-324"),
+            Some(f64::from_bits(1))
+        );
+        assert_eq!(parse_decimal("2.4703282292062327e-324"), Some(0.0));
+        assert_eq!(parse_decimal("1.7976931348623157e308"), Some(f64::MAX));
+        assert_eq!(parse_decimal("1.7976931348623159e308"), Some(f64::INFINITY));
+        assert_eq!(parse_decimal("0.1"), Some(0.1));
+        assert_eq!(parse_decimal("+.5"), Some(0.5));
+        assert_eq!(parse_decimal("5."), Some(5.0));
+        for refused in [
+            "", "+", ".", "1e", "e5", "1_000", " 1", "1 ", "0x10", "1.2.3", "1,5",
+        ] {
+            assert_eq!(parse_decimal(refused), None, "{refused:?}");
+        }
+        assert!(parse_decimal("NaN").is_some_and(f64::is_nan));
+        assert_eq!(parse_decimal("-inf"), Some(f64::NEG_INFINITY));
     }
 
     #[test]

@@ -489,10 +489,10 @@ pub fn number(cell: &str) -> Result<f64, String> {
             "{cell:?} is not a number: write it without thousands separators"
         ));
     }
-    match cell.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        Ok(_) => Err(format!("{cell:?} is not a finite number")),
-        Err(_) => Err(format!("{cell:?} is not a number")),
+    match crate::num::parse_decimal(cell) {
+        Some(x) if x.is_finite() => Ok(x),
+        Some(_) => Err(format!("{cell:?} is not a finite number")),
+        None => Err(format!("{cell:?} is not a number")),
     }
 }
 

@@ -212,9 +212,9 @@ fn from_toml(
             Ok(n) => Value::Integer(n),
             Err(_) => return Err((Some(line), format!("the integer {i} is out of range"))),
         },
-        DeValue::Float(f) => match f.as_str().parse::<f64>() {
-            Ok(x) => Value::Float(x),
-            Err(_) => return Err((Some(line), format!("cannot read {f} as a number"))),
+        DeValue::Float(f) => match crate::num::parse_decimal(f.as_str()) {
+            Some(x) => Value::Float(x),
+            None => return Err((Some(line), format!("cannot read {f} as a number"))),
         },
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(d) => Value::Text(d.to_string()),
