@@ -13,6 +13,13 @@ use js_sys::{Array, Reflect, JSON};
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
+/// The allocator (talc, smaller than dlmalloc; wasm/Cargo.toml).
+// SAFETY: `new_global` asks for a single-threaded WebAssembly runtime: the module is built for
+// wasm32-unknown-unknown without the atomics feature, so nothing runs it on a second thread.
+#[cfg(target_family = "wasm")]
+#[global_allocator]
+static ALLOC: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 #[cfg(feature = "full")]
 mod scores;
 
