@@ -69,9 +69,185 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     lexical_parse_float::FromLexical::from_lexical(text.as_bytes()).ok()
 }
 
+/// `x` to `dp` decimal places, exactly as `format!("{x:.dp$}")` writes it: the exact binary
+/// value rounded half to even at the last place, the sign of a negative zero kept, "NaN", "inf"
+/// and "-inf" for the rest. The one place the crate writes a float to fixed places: the
+/// standard library's float printing (Grisu with a Dragon fallback, its tables of cached powers)
+/// was 15 KB of the dashboard's WebAssembly module, and this is long division on the exact
+/// binary fraction (property-tested against `format!`).
+pub fn fixed(x: f64, dp: usize) -> String {
+    if !x.is_finite() {
+        return non_finite(x).to_string();
+    }
+    let (m, e) = binary(x);
+    // Integer part, as decimal digits, and the fraction m / 2^k as base-2^32 limbs, least
+    // significant first, scaled so that it fills whole limbs: frac = f / 2^(32 * limbs).
+    let (mut int, mut frac) = if e >= 0 {
+        (integer_digits(m, e.unsigned_abs()), Vec::new())
+    } else {
+        let k = e.unsigned_abs();
+        let whole = if k < 64 { m >> k } else { 0 };
+        let rest = if k < 64 { m & ((1u64 << k) - 1) } else { m };
+        let limbs = k.div_ceil(32) as usize;
+        let shift = (limbs as u32 * 32) - k;
+        let mut f = vec![0u32; limbs + 3];
+        // rest << shift, spread over limbs (rest < 2^53, shift < 32: at most 85 bits).
+        let wide = u128::from(rest) << shift;
+        for (i, limb) in f.iter_mut().take(3).enumerate() {
+            *limb = (wide >> (32 * i)) as u32;
+        }
+        f.truncate(limbs.max(1));
+        (integer_digits(whole, 0), f)
+    };
+    let mut digits = Vec::with_capacity(dp);
+    for _ in 0..dp {
+        digits.push(times_ten(&mut frac));
+    }
+    // Round half to even on what is left of the fraction.
+    let top = frac.last().copied().unwrap_or(0);
+    let below = frac.len() > 1 && frac[..frac.len() - 1].iter().any(|&l| l != 0);
+    let last_odd = digits
+        .last()
+        .map_or_else(|| int.last().is_some_and(|d| d % 2 == 1), |d| d % 2 == 1);
+    let up = top > 0x8000_0000 || (top == 0x8000_0000 && (below || last_odd));
+    if up && !carry(&mut digits) && !carry(&mut int) {
+        int.insert(0, 1);
+    }
+    let mut out = String::with_capacity(int.len() + dp + 2);
+    if x.is_sign_negative() {
+        out.push('-');
+    }
+    out.extend(int.iter().map(|&d| char::from(b'0' + d)));
+    if dp > 0 {
+        out.push('.');
+        out.extend(digits.iter().map(|&d| char::from(b'0' + d)));
+    }
+    out
+}
+
+/// `x` in the fewest digits that read back to it, as `format!("{x}")` writes it: never an
+/// exponent (1e21 is 1000000000000000000000), no ".0" on a whole number, "-0" for a negative
+/// zero. The digits are zmij's: the shortest that read back, the nearest to the exact value
+/// among them, as the standard library's are; the one difference is a tie, an exact value
+/// halfway between two 17-digit texts that both read back (-215295043938994.625 is between
+/// ...994.62 and ...994.63), where zmij takes the even digit, as Python's `repr` does, and the
+/// standard library the upper. serde_json writes JSON numbers with zmij, so a figure's text and
+/// its JSON agree. The layout is the standard library's.
+pub fn shortest(x: f64) -> String {
+    if !x.is_finite() {
+        return non_finite(x).to_string();
+    }
+    let mut buffer = zmij::Buffer::new();
+    let text = buffer.format_finite(x);
+    let (sign, text) = text.strip_prefix('-').map_or(("", text), |t| ("-", t));
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
+    let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(0);
+    let (whole, part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all = format!("{whole}{part}");
+    let significant = all.trim_start_matches('0');
+    let significant = significant.trim_end_matches('0');
+    if significant.is_empty() {
+        return format!("{sign}0");
+    }
+    // The decimal point's place counted from the first significant digit.
+    let leading = (all.len() - all.trim_start_matches('0').len()) as i64;
+    let point = whole.len() as i64 - leading + exponent;
+    let n = significant.len() as i64;
+    if point <= 0 {
+        format!(
+            "{sign}0.{}{significant}",
+            "0".repeat(point.unsigned_abs() as usize)
+        )
+    } else if point >= n {
+        format!("{sign}{significant}{}", "0".repeat((point - n) as usize))
+    } else {
+        let (a, b) = significant.split_at(point as usize);
+        format!("{sign}{a}.{b}")
+    }
+}
+
+fn non_finite(x: f64) -> &'static str {
+    if x.is_nan() {
+        "NaN"
+    } else if x < 0.0 {
+        "-inf"
+    } else {
+        "inf"
+    }
+}
+
+/// |x| = m * 2^e exactly, for a finite x.
+fn binary(x: f64) -> (u64, i32) {
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1u64 << 52) - 1);
+    if exponent == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1u64 << 52), exponent - 1075)
+    }
+}
+
+/// The decimal digits of m * 2^shift, most significant first ("0" for zero).
+fn integer_digits(m: u64, shift: u32) -> Vec<u8> {
+    // Base-2^32 limbs, least significant first.
+    let mut limbs = vec![0u32; (shift / 32) as usize];
+    let wide = u128::from(m) << (shift % 32);
+    limbs.extend([wide as u32, (wide >> 32) as u32, (wide >> 64) as u32]);
+    let mut out = Vec::new();
+    while limbs.iter().any(|&l| l != 0) {
+        // Divide by 10^9; the remainder gives nine digits.
+        let mut rem = 0u64;
+        for limb in limbs.iter_mut().rev() {
+            let cur = (rem << 32) | u64::from(*limb);
+            *limb = (cur / 1_000_000_000) as u32;
+            rem = cur % 1_000_000_000;
+        }
+        for _ in 0..9 {
+            out.push((rem % 10) as u8);
+            rem /= 10;
+        }
+        while limbs.last() == Some(&0) {
+            limbs.pop();
+        }
+    }
+    while out.len() > 1 && out.last() == Some(&0) {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push(0);
+    }
+    out.reverse();
+    out
+}
+
+/// Multiplies the fraction by ten and returns the digit that carries out of it.
+fn times_ten(frac: &mut [u32]) -> u8 {
+    let mut carry = 0u64;
+    for limb in frac.iter_mut() {
+        let cur = u64::from(*limb) * 10 + carry;
+        *limb = cur as u32;
+        carry = cur >> 32;
+    }
+    carry as u8
+}
+
+/// Adds one at the last decimal digit; false when it carries out of the first.
+fn carry(digits: &mut [u8]) -> bool {
+    for d in digits.iter_mut().rev() {
+        if *d == 9 {
+            *d = 0;
+        } else {
+            *d += 1;
+            return true;
+        }
+    }
+    false
+}
+
 /// A number without needless decimals: 16, 4.5, 0.9.
 pub fn fmt_num(x: f64) -> String {
-    let s = format!("{:.6}", x);
+    let s = fixed(x, 6);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".to_string()
@@ -121,7 +297,7 @@ pub fn signed_dp(x: f64, dp: u8) -> String {
 /// (0.45 has 2, 16 has 0), at most `MAX_GIVEN_DECIMALS`: a spreadsheet's 17.0886075949 is a
 /// computed figure, not a precision.
 pub fn given_decimals(x: f64) -> u8 {
-    let text = format!("{x}");
+    let text = shortest(x);
     let places = text.split_once('.').map_or(0, |(_, f)| f.len());
     u8::try_from(places).map_or(MAX_GIVEN_DECIMALS, |p| p.min(MAX_GIVEN_DECIMALS))
 }
@@ -181,6 +357,27 @@ mod tests {
             }
             prop_assert!(same(&t), "{t}");
         }
+
+        /// `fixed` and `shortest` write what `format!` writes (the reference), on any float's
+        /// bits (subnormals, huge and tiny figures, negative zero) and on figures of the size a
+        /// scorecard has, whose halves at the last place test the rounding to even.
+        #[test]
+        fn floats_are_written_as_format_writes_them(
+            bits in any::<u64>(),
+            cents in -10_000_000i64..10_000_000,
+            dp in 0usize..20,
+        ) {
+            for x in [f64::from_bits(bits), cents as f64 / 100.0, cents as f64 / 8.0, cents as f64 * 1e-9] {
+                prop_assert_eq!(fixed(x, dp), format!("{x:.dp$}"));
+                let (ours, std) = (shortest(x), format!("{x}"));
+                if ours != std {
+                    // Only a tie: two texts as short, both reading back to x (see `shortest`).
+                    prop_assert_eq!(ours.len(), std.len(), "{} {}", ours, std);
+                    prop_assert_eq!(parse_decimal(&ours).map(f64::to_bits), Some(x.to_bits()));
+                    prop_assert_eq!(parse_decimal(&std).map(f64::to_bits), Some(x.to_bits()));
+                }
+            }
+        }
     }
 
     #[test]
@@ -221,6 +418,29 @@ mod tests {
         }
         assert!(parse_decimal("NaN").is_some_and(f64::is_nan));
         assert_eq!(parse_decimal("-inf"), Some(f64::NEG_INFINITY));
+    }
+
+    /// Worked by hand: 0.125 is exact in binary, so to two places it is a tie and goes to the
+    /// even 0.12; 0.35 is 0.34999999999999997779... in binary, so 0.3 to one place however its
+    /// shortest text looks; 9.995 is 9.9949999999999992184... so 9.99; 2.5 to none is 2.
+    #[test]
+    fn fixed_places_round_the_exact_value_half_to_even() {
+        assert_eq!(fixed(0.125, 2), "0.12");
+        assert_eq!(fixed(0.375, 2), "0.38");
+        assert_eq!(fixed(0.35, 1), "0.3");
+        assert_eq!(fixed(9.995, 2), "9.99");
+        assert_eq!(fixed(2.5, 0), "2");
+        assert_eq!(fixed(3.5, 0), "4");
+        assert_eq!(fixed(99.96, 1), "100.0");
+        assert_eq!(fixed(-0.04, 1), "-0.0");
+        assert_eq!(fixed(1e21, 1), "1000000000000000000000.0");
+        assert_eq!(fixed(f64::NAN, 2), "NaN");
+        assert_eq!(fixed(f64::NEG_INFINITY, 2), "-inf");
+        assert_eq!(shortest(1e21), "1000000000000000000000");
+        assert_eq!(shortest(1.5e-7), "0.00000015");
+        assert_eq!(shortest(16.0), "16");
+        assert_eq!(shortest(-0.0), "-0");
+        assert_eq!(shortest(0.1 + 0.2), "0.30000000000000004");
     }
 
     #[test]

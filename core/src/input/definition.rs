@@ -1699,7 +1699,10 @@ impl Checker<'_> {
                     bad(
                         self,
                         "change",
-                        format!("a reduction of {}% would give a negative target", -change),
+                        format!(
+                            "a reduction of {}% would give a negative target",
+                            crate::num::shortest(-change)
+                        ),
                     );
                     return None;
                 }
@@ -1816,7 +1819,7 @@ impl Checker<'_> {
                 if *value == 0.0 {
                     bad(self, "baseline.value", "a relative target on a zero baseline has no meaning: state the target as points or an absolute value".into());
                 } else if *value < 0.0 {
-                    bad(self, "baseline.value", format!("a relative target on a negative baseline ({value}) is ambiguous: state the target as points or an absolute value"));
+                    bad(self, "baseline.value", format!("a relative target on a negative baseline ({}) is ambiguous: state the target as points or an absolute value", crate::num::shortest(*value)));
                 }
             }
             if let Rule::Absolute { value } | Rule::Threshold { value, .. } = rule {
@@ -1824,7 +1827,10 @@ impl Checker<'_> {
                     bad(
                         self,
                         "target.value",
-                        format!("a percentage target must be 0 to 100, not {value}"),
+                        format!(
+                            "a percentage target must be 0 to 100, not {}",
+                            crate::num::shortest(*value)
+                        ),
                     );
                 }
             }

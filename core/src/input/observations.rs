@@ -666,18 +666,28 @@ fn fraction(
         )
     })?;
     if n < 0.0 {
-        return Err(("numerator", format!("the numerator {n} is negative")));
+        return Err((
+            "numerator",
+            format!("the numerator {} is negative", crate::num::shortest(n)),
+        ));
     }
     if d <= 0.0 {
         return Err((
             "denominator",
-            format!("the denominator must be above zero, not {d}"),
+            format!(
+                "the denominator must be above zero, not {}",
+                crate::num::shortest(d)
+            ),
         ));
     }
     if unit == Unit::Percentage && n > d {
         return Err((
             "numerator",
-            format!("the numerator {n} is larger than the denominator {d}"),
+            format!(
+                "the numerator {} is larger than the denominator {}",
+                crate::num::shortest(n),
+                crate::num::shortest(d)
+            ),
         ));
     }
     let value = n / d * scale;
@@ -687,7 +697,8 @@ fn fraction(
             return Err((
                 "value",
                 format!(
-                    "the value {v} does not match numerator / denominator ({})",
+                    "the value {} does not match numerator / denominator ({})",
+                    crate::num::shortest(v),
                     crate::num::fmt_num(value)
                 ),
             ));

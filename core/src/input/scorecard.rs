@@ -49,8 +49,8 @@ impl Limits {
             return Ok(());
         }
         Err(Error::new(ErrorKind::Usage, Location::file(file), format!(
-            "the file is {:.1} MB, over the limit of {:.1} MB; raise the limit if it is meant to be this large",
-            len as f64 / 1048576.0, self.max_file_bytes as f64 / 1048576.0
+            "the file is {} MB, over the limit of {} MB; raise the limit if it is meant to be this large",
+            crate::num::fixed(len as f64 / 1048576.0, 1), crate::num::fixed(self.max_file_bytes as f64 / 1048576.0, 1)
         )))
     }
 
@@ -62,8 +62,8 @@ impl Limits {
             return Ok(());
         }
         Err(Error::new(ErrorKind::Usage, Location::file(file), format!(
-            "the file is larger than the limit of {:.1} MB (reading stopped there); raise the limit if it is meant to be this large",
-            self.max_file_bytes as f64 / 1048576.0
+            "the file is larger than the limit of {} MB (reading stopped there); raise the limit if it is meant to be this large",
+            crate::num::fixed(self.max_file_bytes as f64 / 1048576.0, 1)
         )))
     }
 

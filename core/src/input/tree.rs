@@ -249,7 +249,7 @@ impl Node {
             Value::Null => "null".into(),
             Value::Bool(b) => b.to_string(),
             Value::Integer(n) => format!("the number {n}"),
-            Value::Float(x) => format!("the number {x}"),
+            Value::Float(x) => format!("the number {}", crate::num::shortest(*x)),
             Value::Text(s) if s.chars().count() > 40 => {
                 let cut: String = s.chars().take(40).collect();
                 format!("the text {:?}", format!("{cut}..."))

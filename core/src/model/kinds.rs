@@ -167,9 +167,16 @@ impl Unit {
         if self.range().contains(&v) {
             Ok(())
         } else if self == Unit::Percentage {
-            Err(format!("a percentage must be 0 to 100, not {v}"))
+            Err(format!(
+                "a percentage must be 0 to 100, not {}",
+                crate::num::shortest(v)
+            ))
         } else {
-            Err(format!("a {} cannot be negative ({v})", self.name()))
+            Err(format!(
+                "a {} cannot be negative ({})",
+                self.name(),
+                crate::num::shortest(v)
+            ))
         }
     }
 

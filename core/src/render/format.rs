@@ -35,7 +35,7 @@ pub fn figure(unit: &str, per: Option<u32>, dp: u8, v: f64) -> String {
 }
 
 pub fn thousands(v: f64) -> String {
-    let digits = format!("{:.0}", v.abs());
+    let digits = crate::num::fixed(v.abs(), 0);
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {

@@ -48,7 +48,9 @@ pub fn variation(icon: VariationIcon, size: u32) -> String {
             (26.0, COMMON)
         };
         body.push_str(&format!(
-            "<circle cx=\"{x:.0}\" cy=\"{y:.0}\" r=\"1.8\" fill=\"{fill}\"/>"
+            "<circle cx=\"{}\" cy=\"{}\" r=\"1.8\" fill=\"{fill}\"/>",
+            crate::num::fixed(x, 0),
+            crate::num::fixed(y, 0)
         ));
     }
     if let Some(letter) = icon.letter() {

@@ -29,7 +29,9 @@ pub fn at_due(line: f64, due: NaiveDate, as_of: NaiveDate, unit: Unit) -> AtDue 
         return AtDue::Past;
     }
     let range = unit.range();
-    let value = line.clamp(*range.start(), *range.end());
+    // max and min rather than clamp: the same for a finite line, and clamp's check of its bounds
+    // would bring the float printer into the WebAssembly module (num::fixed says why not).
+    let value = line.max(*range.start()).min(*range.end());
     AtDue::Stated {
         value,
         beyond: (value != line).then_some(line),

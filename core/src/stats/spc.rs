@@ -498,7 +498,7 @@ pub fn xmr_fixed(
         notes.push("No assurance icon: the last group has no limits to judge the target against (NHSRplotthedots reports \"inconsistent\" here, from a comparison with a missing limit).".to_string());
     }
     if dropped > 0 {
-        notes.push(format!("{dropped} moving range(s) at or above {OUTLIER} x the mean moving range were left out of the limits (outlier screening)."));
+        notes.push(format!("{dropped} moving range(s) at or above {} x the mean moving range were left out of the limits (outlier screening).", crate::num::shortest(OUTLIER)));
     }
     Spc {
         points,
