@@ -42,8 +42,6 @@ class Card {
 
   title() { return this.card.title(); }
 
-  toJson(options) { return this.card.toJson(options); }
-
   /** The same scorecard in the full module. */
   async full() {
     if (!this.fullCard) {
@@ -322,10 +320,11 @@ function wireExport() {
     const options = viewOptions(report);
     return { card, options, stem: `${$('card').value}-${report.as_of}` };
   };
-  // HTML and CSV from the full module (its renderers); JSON from the scoring module itself.
+  // Every export from the full module: its renderers, and the views (order, statuses, the
+  // measures shown) that the small module leaves out.
   $('export-html').addEventListener('click', async () => { const c = current(); download(`${c.stem}.html`, 'text/html', (await c.card.full()).toHtml(c.options)); });
   $('export-csv').addEventListener('click', async () => { const c = current(); download(`${c.stem}.csv`, 'text/csv', (await c.card.full()).render('csv', c.options)); });
-  $('export-json').addEventListener('click', () => { const c = current(); download(`${c.stem}.json`, 'application/json', c.card.toJson(c.options)); });
+  $('export-json').addEventListener('click', async () => { const c = current(); download(`${c.stem}.json`, 'application/json', (await c.card.full()).toJson(c.options)); });
   $('print').addEventListener('click', () => window.print());
 }
 

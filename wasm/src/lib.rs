@@ -128,12 +128,14 @@ fn switch(options: &Option<ScoreOptions>, name: &str, default: bool) -> bool {
 }
 
 /// `{ strict: true }` refuses a report with warnings (the CLI's `--strict`).
+#[cfg(feature = "full")]
 fn strict(options: &Option<ScoreOptions>) -> bool {
     switch(options, "strict", false)
 }
 
 /// What a view shows: the order, the statuses listed, and the measures chosen (with the words
 /// saying which).
+#[cfg(feature = "full")]
 struct View {
     order: betteroff::report::view::Order,
     only: Vec<betteroff::Status>,
@@ -142,6 +144,7 @@ struct View {
 
 /// `{ order: "exceptions", only: ["off_track", "at_risk"] }`: the board pack's view;
 /// `{ measures: ["2.A3a", ...], view: "shown in the dashboard: RAG red" }`: a dashboard's.
+#[cfg(feature = "full")]
 fn board_pack(options: &Option<ScoreOptions>) -> Result<View, JsValue> {
     use betteroff::report::view::{parse_statuses, Order};
     let get = |name: &str| {
@@ -671,20 +674,53 @@ impl Scorecard {
 
 impl Scorecard {
     fn report(&self, options: &Option<ScoreOptions>) -> Result<betteroff::Report, JsValue> {
+        #[cfg(feature = "full")]
         let view = board_pack(options)?;
-        let mut report = self
+        #[cfg(not(feature = "full"))]
+        whole_report(options)?;
+        let report = self
             .card
             .score_with(as_of(options)?, disclosure(options))
             .map_err(to_js)?;
-        if strict(options) {
-            report = report.strict().map_err(to_js)?;
-        }
-        let report = report.ordered(view.order).only(&view.only);
-        Ok(match &view.measures {
-            Some((ids, which)) => report.only_measures(ids, which),
-            None => report,
-        })
+        #[cfg(feature = "full")]
+        let report = {
+            let report = if strict(options) {
+                report.strict().map_err(to_js)?
+            } else {
+                report
+            };
+            let report = report.ordered(view.order).only(&view.only);
+            match &view.measures {
+                Some((ids, which)) => report.only_measures(ids, which),
+                None => report,
+            }
+        };
+        Ok(report)
     }
+}
+
+/// The small module scores the whole report, as of a period, with or without disclosure
+/// control: a view's options (`strict`, `order`, `only`, `measures`, `view`) are the full
+/// module's, and given to the small one they are refused, never ignored.
+#[cfg(not(feature = "full"))]
+fn whole_report(options: &Option<ScoreOptions>) -> Result<(), JsValue> {
+    let Some(o) = options
+        .as_ref()
+        .map(AsRef::<JsValue>::as_ref)
+        .filter(|o| o.is_object())
+    else {
+        return Ok(());
+    };
+    for name in ["strict", "order", "only", "measures", "view"] {
+        let given = Reflect::get(o, &name.into()).is_ok_and(|v| !v.is_undefined() && !v.is_null());
+        if given {
+            return Err(usage(
+                name,
+                format!("{name} is an option of the full module (betteroff/web): the small module scores the whole report"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(feature = "full")]

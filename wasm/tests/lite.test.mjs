@@ -56,6 +56,18 @@ test('small module: what it leaves out is absent, not broken', () => {
   assert.equal(lite.version(), betteroff.version());
 });
 
+test('small module: a view\'s options are refused, not ignored', () => {
+  const { card } = liteExample('examples/stockton');
+  const whole = card.toJson();
+  for (const [name, value] of [['strict', true], ['order', 'exceptions'], ['only', ['off_track']], ['measures', ['x']], ['view', 'v']]) {
+    assert.throws(() => card.toJson({ [name]: value }), (e) => e.name === 'BetteroffError' && e.kind === 'usage'
+      && e.message.includes(`${name} is an option of the full module (betteroff/web)`), name);
+    assert.throws(() => card.score({ [name]: value }), /the small module scores the whole report/, name);
+  }
+  // Absent, undefined or null is no view: the whole report, as the full module gives it.
+  assert.equal(card.toJson({ order: undefined, only: null }), whole);
+});
+
 // Bad input: every case whose files the small module has readers for (a definition, the CSV
 // files), the definition given to both modules as JSON (the full module's reading of a TOML
 // one): the same report, or the same error with the same kind, message and locations.
