@@ -220,16 +220,15 @@ fn read_columns(
     optional: Option<&[&str]>,
 ) -> Result<Table, Errors> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .flexible(false)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| syntax(file, &e, |_| 1))?
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect::<Vec<_>>();
+    let mut records = CsvRecords::new(text);
+    let headers: Vec<String> = match records.next() {
+        Some(Ok(_)) => records
+            .fields()
+            .map(|h| h.trim().to_ascii_lowercase())
+            .collect(),
+        Some(Err(())) => return Err(Errors::one(not_utf8(file, 1))),
+        None => Vec::new(),
+    };
     let origin = Arc::new(Origin {
         file: file.to_string(),
         sheet: None,
@@ -240,15 +239,14 @@ fn read_columns(
         required,
         optional,
     )?;
-    // The csv crate's own line counter skips blank lines; count from byte offsets instead,
-    // so that the line named is the one an editor shows.
+    // Lines counted from byte offsets, so that the line named is the one an editor shows.
     let starts: Vec<usize> = std::iter::once(0)
         .chain(text.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
     let bytes = text.as_bytes();
-    let line_of = |byte: u64| {
+    let line_of = |byte: usize| {
         // A record's offset can point at blank lines the reader skipped before it.
-        let mut at = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+        let mut at = byte.min(bytes.len());
         while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
             at += 1;
         }
@@ -260,29 +258,35 @@ fn read_columns(
         spans: Vec::new(),
     };
     let mut errors = Vec::new();
-    // One record buffer reused for every row: no allocation per row.
-    let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                let place = Place::Line(record.position().map_or(0, |p| line_of(p.byte())));
-                if !record.iter().all(|c| cells.push(c)) {
-                    return Err(too_big(file));
-                }
-                rows.push(Row {
-                    place,
-                    index: rows.len(),
-                });
-            }
-            Err(e) => {
-                errors.push(syntax(file, &e, line_of));
-                // A UTF-8 or length error leaves the reader past the record: go on.
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    break;
-                }
-            }
+    while let Some(record) = records.next() {
+        let Ok(at) = record else {
+            errors.push(not_utf8(file, line_of(records.at)));
+            continue;
+        };
+        let line = line_of(at);
+        if records.count != headers.len() {
+            errors.push(Error::new(
+                ErrorKind::Syntax,
+                Location {
+                    file: file.to_string(),
+                    line: Some(line),
+                    ..Location::default()
+                },
+                format!(
+                    "this row has {} fields, the header has {}",
+                    records.count,
+                    headers.len()
+                ),
+            ));
+            continue;
         }
+        if !records.fields().all(|c| cells.push(c)) {
+            return Err(too_big(file));
+        }
+        rows.push(Row {
+            place: Place::Line(line),
+            index: rows.len(),
+        });
     }
     Errors(errors).into_result()?;
     Ok(Table {
@@ -460,25 +464,93 @@ fn check_headers(
     Errors(errors).into_result().map(|()| columns)
 }
 
-fn syntax(file: &str, e: &csv::Error, line_of: impl Fn(u64) -> usize) -> Error {
-    let line = e.position().map(|p| line_of(p.byte()));
-    let message = match e.kind() {
-        csv::ErrorKind::Utf8 { .. } => "the file is not valid UTF-8; save it as UTF-8".to_string(),
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => {
-            format!("this row has {len} fields, the header has {expected_len}")
+/// The records of a CSV text, each with the byte offset it starts at (blank lines before it
+/// included): csv_core's reader (RFC 4180: commas, double quotes, a doubled quote inside
+/// quotes, any of CR, LF or CRLF between records; blank lines skipped), which is what the csv
+/// crate's reader runs on, without its buffering and its records' own UTF-8 checks: a text
+/// split at ASCII bytes stays UTF-8.
+struct CsvRecords<'t> {
+    input: &'t [u8],
+    /// Bytes read so far.
+    at: usize,
+    reader: csv_core::Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    /// The last record's number of fields.
+    count: usize,
+}
+
+impl<'t> CsvRecords<'t> {
+    fn new(text: &'t str) -> Self {
+        CsvRecords {
+            input: text.as_bytes(),
+            at: 0,
+            reader: csv_core::Reader::new(),
+            out: vec![0; 1024],
+            ends: vec![0; 16],
+            count: 0,
         }
-        _ => e.to_string(),
-    };
+    }
+
+    /// The next record's byte offset (its fields are then [`Self::fields`]); `Err` when its
+    /// fields are not UTF-8, which a text cannot give: it would be the reader's fault,
+    /// reported, not hidden. The buffers are reused: no allocation per record.
+    fn next(&mut self) -> Option<Result<usize, ()>> {
+        let start = self.at;
+        let (mut out, mut ends) = (0, 0);
+        loop {
+            let (result, read, written, ended) = self.reader.read_record(
+                &self.input[self.at..],
+                &mut self.out[out..],
+                &mut self.ends[ends..],
+            );
+            self.at += read;
+            out += written;
+            ends += ended;
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => {
+                    let n = self.out.len();
+                    self.out.resize(n * 2, 0);
+                }
+                csv_core::ReadRecordResult::OutputEndsFull => {
+                    let n = self.ends.len();
+                    self.ends.resize(n * 2, 0);
+                }
+                csv_core::ReadRecordResult::Record => break,
+                csv_core::ReadRecordResult::End => return None,
+            }
+        }
+        self.count = ends;
+        let mut from = 0;
+        for &end in &self.ends[..ends] {
+            if std::str::from_utf8(&self.out[from..end]).is_err() {
+                return Some(Err(()));
+            }
+            from = end;
+        }
+        Some(Ok(start))
+    }
+
+    /// The fields of the record [`Self::next`] gave (checked there as UTF-8).
+    fn fields(&self) -> impl Iterator<Item = &str> {
+        let ends = &self.ends[..self.count];
+        (0..ends.len()).map(move |i| {
+            let from = if i == 0 { 0 } else { ends[i - 1] };
+            std::str::from_utf8(&self.out[from..ends[i]]).unwrap_or_default()
+        })
+    }
+}
+
+fn not_utf8(file: &str, line: usize) -> Error {
     Error::new(
         ErrorKind::Syntax,
         Location {
             file: file.to_string(),
-            line,
+            line: Some(line),
             ..Location::default()
         },
-        message,
+        "the file is not valid UTF-8; save it as UTF-8",
     )
 }
 
@@ -519,6 +591,45 @@ mod tests {
             .collect();
         assert_eq!(lines, [2, 4]);
         assert_eq!(t.get(&t.rows[1], "measure"), Some("B"));
+    }
+
+    /// RFC 4180 as a spreadsheet writes it, worked by hand: a quoted cell holding a line break
+    /// (so the next record starts two lines on), a doubled quote, CRLF and a blank line; a
+    /// cell longer than the reader's first buffer and more cells than its first table of ends;
+    /// a short row named by its own line.
+    #[test]
+    fn quoted_cells_long_cells_and_short_rows() {
+        let long = "x".repeat(5000);
+        let text = format!("a,b\r\n\"x\ny\",1\r\n\r\nz,\"q\"\"q\"\n{long},2\n");
+        let t = read(&text, "o.csv", &["a", "b"], &[]).unwrap();
+        let lines: Vec<usize> = t
+            .rows
+            .iter()
+            .map(|r| match r.place {
+                Place::Line(l) => l,
+                Place::Row(_) | Place::SheetRow(_) => 0,
+            })
+            .collect();
+        assert_eq!(lines, [2, 5, 6]);
+        assert_eq!(t.get(&t.rows[0], "a"), Some("x\ny"));
+        assert_eq!(t.get(&t.rows[1], "b"), Some("q\"q"));
+        assert_eq!(t.get(&t.rows[2], "a"), Some(long.as_str()));
+        let wide: Vec<String> = (0..40).map(|i| format!("c{i}")).collect();
+        let text = format!(
+            "{}\n{}\n",
+            wide.join(","),
+            (0..40).map(|i| i.to_string()).collect::<Vec<_>>().join(",")
+        );
+        let names: Vec<&str> = wide.iter().map(String::as_str).collect();
+        let t = read_open(&text, "w.csv", &names).unwrap();
+        assert_eq!(t.get(&t.rows[0], "c39"), Some("39"));
+        let e = read("a,b\n1,2\n\n3\n", "o.csv", &["a", "b"], &[])
+            .err()
+            .unwrap();
+        assert_eq!(
+            e.to_string(),
+            "o.csv:4: this row has 1 fields, the header has 2"
+        );
     }
 
     #[test]
