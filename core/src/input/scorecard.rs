@@ -479,8 +479,7 @@ impl Scorecard {
         self.limits.check_file(file, text.len())?;
         self.limits
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
-        let index = self.measure_index();
-        let find = |id: &str| index.get(id).copied();
+        let find = |id: &str| self.measure(id);
         let rows = observations::parse(&Source::Csv { text, file }, &find)?;
         self.add_observations(rows)
     }
@@ -490,8 +489,7 @@ impl Scorecard {
     pub fn add_observations_records(&mut self, records: &Records) -> Result<(), Errors> {
         self.limits
             .check_rows(&records.source, records.rows.len())?;
-        let index = self.measure_index();
-        let find = |id: &str| index.get(id).copied();
+        let find = |id: &str| self.measure(id);
         let rows = observations::parse(&Source::Records(records), &find)?;
         self.add_observations(rows)
     }
@@ -508,8 +506,7 @@ impl Scorecard {
         self.limits.check_file(file, bytes.len())?;
         let mut book = crate::input::workbook::open(bytes, file)?;
         let chosen = crate::input::workbook::chosen_sheets(file, &book.names())?;
-        let index = self.measure_index();
-        let find = |id: &str| index.get(id).copied();
+        let find = |id: &str| self.measure(id);
         let mut errors = Vec::new();
         let (mut obs, mut comps, mut acts, mut notes) = (None, None, None, None);
         let mut events = None;
@@ -569,7 +566,6 @@ impl Scorecard {
             };
             errors.extend(read.err().into_iter().flat_map(|e| e.0));
         }
-        drop(index);
         Errors(errors).into_result()?;
         // Each add checks before it changes anything; observations (the large table) go last,
         // and the smaller tables are put back if they are refused.
@@ -723,8 +719,7 @@ impl Scorecard {
     pub fn add_comparators_records(&mut self, records: &Records) -> Result<(), Errors> {
         self.limits
             .check_rows(&records.source, records.rows.len())?;
-        let index = self.measure_index();
-        let find = |id: &str| index.get(id).copied();
+        let find = |id: &str| self.measure(id);
         let rows = comparators::parse(&Source::Records(records), &find)?;
         self.add_comparators(rows)
     }
@@ -928,8 +923,7 @@ impl Scorecard {
         self.limits.check_file(file, text.len())?;
         self.limits
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
-        let index = self.measure_index();
-        let find = |id: &str| index.get(id).copied();
+        let find = |id: &str| self.measure(id);
         let rows = comparators::parse(&Source::Csv { text, file }, &find)?;
         self.add_comparators(rows)
     }
@@ -958,8 +952,7 @@ impl Scorecard {
         self.limits.check_file(file, text.len())?;
         self.limits
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
-        let index = self.measure_index();
-        let find = |id: &str| index.get(id).copied();
+        let find = |id: &str| self.measure(id);
         let rows = commentary::parse(&Source::Csv { text, file }, &find)?;
         self.commentary.extend(rows);
         Ok(())
@@ -969,8 +962,7 @@ impl Scorecard {
     pub fn add_commentary_records(&mut self, records: &Records) -> Result<(), Errors> {
         self.limits
             .check_rows(&records.source, records.rows.len())?;
-        let index = self.measure_index();
-        let find = |id: &str| index.get(id).copied();
+        let find = |id: &str| self.measure(id);
         let rows = commentary::parse(&Source::Records(records), &find)?;
         self.commentary.extend(rows);
         Ok(())
@@ -982,8 +974,7 @@ impl Scorecard {
         self.limits.check_file(file, text.len())?;
         self.limits
             .check_rows(file, text.bytes().filter(|&b| b == b'\n').count())?;
-        let index = self.measure_index();
-        let find = |id: &str| index.get(id).copied();
+        let find = |id: &str| self.measure(id);
         let rows = commentary::parse_annotations(&Source::Csv { text, file }, &find)?;
         self.annotations.extend(rows);
         Ok(())
@@ -993,8 +984,7 @@ impl Scorecard {
     pub fn add_annotations_records(&mut self, records: &Records) -> Result<(), Errors> {
         self.limits
             .check_rows(&records.source, records.rows.len())?;
-        let index = self.measure_index();
-        let find = |id: &str| index.get(id).copied();
+        let find = |id: &str| self.measure(id);
         let rows = commentary::parse_annotations(&Source::Records(records), &find)?;
         self.annotations.extend(rows);
         Ok(())
@@ -1232,10 +1222,6 @@ impl Scorecard {
             .comparators
             .partition_point(|c| c.measure.as_str() <= id);
         &self.comparators[start..end]
-    }
-
-    fn measure_index(&self) -> HashMap<&str, &Measure> {
-        self.measures().map(|(_, m)| (m.id.as_str(), m)).collect()
     }
 }
 
