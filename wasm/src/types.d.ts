@@ -26,7 +26,8 @@ export interface ScoreOptions {
   asOf?: PeriodText;
   /** false shows the true small counts: internal use only (the report says so). Default true. */
   disclosureControl?: boolean;
-  /** true refuses a report with warnings (a BetteroffError listing each). Default false. */
+  /** true refuses a report with warnings (a BetteroffError listing each). Default false.
+      The full module's: the small one (betteroff/lite) refuses it, as it does order, only, measures and view. */
   strict?: boolean;
   /** "exceptions" lists each section's measures missed, off track, special cause concern and at risk first. Default "plan". */
   order?: "plan" | "exceptions";

@@ -572,6 +572,17 @@ pub fn number(cell: &str) -> Result<f64, String> {
 mod tests {
     use super::*;
 
+    /// Each row's line (0 for a row that is not a line).
+    fn lines_of(t: &Table) -> Vec<usize> {
+        t.rows
+            .iter()
+            .map(|r| match r.place {
+                Place::Line(l) => l,
+                Place::Row(_) | Place::SheetRow(_) => 0,
+            })
+            .collect()
+    }
+
     #[test]
     fn rows_carry_their_line_numbers_and_bom_is_accepted() {
         let t = read(
@@ -581,14 +592,7 @@ mod tests {
             &[],
         )
         .unwrap();
-        let lines: Vec<usize> = t
-            .rows
-            .iter()
-            .map(|r| match r.place {
-                Place::Line(l) => l,
-                Place::Row(_) | Place::SheetRow(_) => 0,
-            })
-            .collect();
+        let lines = lines_of(&t);
         assert_eq!(lines, [2, 4]);
         assert_eq!(t.get(&t.rows[1], "measure"), Some("B"));
     }
@@ -602,14 +606,7 @@ mod tests {
         let long = "x".repeat(5000);
         let text = format!("a,b\r\n\"x\ny\",1\r\n\r\nz,\"q\"\"q\"\n{long},2\n");
         let t = read(&text, "o.csv", &["a", "b"], &[]).unwrap();
-        let lines: Vec<usize> = t
-            .rows
-            .iter()
-            .map(|r| match r.place {
-                Place::Line(l) => l,
-                Place::Row(_) | Place::SheetRow(_) => 0,
-            })
-            .collect();
+        let lines = lines_of(&t);
         assert_eq!(lines, [2, 5, 6]);
         assert_eq!(t.get(&t.rows[0], "a"), Some("x\ny"));
         assert_eq!(t.get(&t.rows[1], "b"), Some("q\"q"));
