@@ -933,7 +933,12 @@ impl Scorecard {
         let mut errors = Vec::new();
         let mut seen: HashMap<(&str, Period, &str), &RowSource> = HashMap::new();
         for c in self.comparators.iter().chain(&rows) {
-            if let Some(first) = seen.insert((&c.measure, c.period, &c.comparator), &c.source) {
+            // The first row given is the one named: a third copy is a duplicate of the first,
+            // not of the second.
+            let first = *seen
+                .entry((&c.measure, c.period, &c.comparator))
+                .or_insert(&c.source);
+            if !std::ptr::eq(first, &c.source) {
                 errors.push(Error::new(ErrorKind::Data, c.source.at("comparator"),
                     format!("duplicate value for comparator {:?}, measure {:?}, period {}: first given at {}",
                         c.comparator, c.measure, c.period, row_place(first))));
@@ -1019,7 +1024,8 @@ impl Scorecard {
         let mut errors = Vec::new();
         let mut seen: HashMap<&str, &Location> = HashMap::new();
         for a in self.actions.iter().chain(&rows) {
-            if let Some(first) = seen.insert(&a.id, &a.source) {
+            let first = *seen.entry(&a.id).or_insert(&a.source);
+            if !std::ptr::eq(first, &a.source) {
                 errors.push(Error::new(
                     ErrorKind::Data,
                     a.source.clone(),
@@ -1372,6 +1378,38 @@ target = { kind = "relative", change = -50, due = "2020-05" }
         assert!(
             c.observations().is_empty(),
             "a file with a problem adds nothing"
+        );
+    }
+
+    /// A third copy of a row is a duplicate of the first: each error names line 2, not the
+    /// copy before it.
+    #[test]
+    fn duplicates_name_the_first_row_given() {
+        let mut c = card();
+        let e = c
+            .add_actions_csv(
+                "id,title,due,status\n1,T,2020-01,completed\n1,T,2020-01,completed\n1,T,2020-01,completed\n",
+                "actions.csv",
+            )
+            .unwrap_err();
+        let text = e.to_string();
+        assert_eq!(
+            text.matches("first given at actions.csv:2").count(),
+            2,
+            "{text}"
+        );
+        assert!(!text.contains("first given at actions.csv:3"), "{text}");
+        let e = c
+            .add_comparators_csv(
+                "measure,period,comparator,value\nm,2019-04,England,1\nm,2019-04,England,2\nm,2019-04,England,3\n",
+                "comparators.csv",
+            )
+            .unwrap_err();
+        let text = e.to_string();
+        assert_eq!(
+            text.matches("first given at comparators.csv:2").count(),
+            2,
+            "{text}"
         );
     }
 
