@@ -1,4 +1,5 @@
-//! Number helpers used by every layer: one rounding and one plain formatting; and the sorts the
+//! Number helpers used by every layer: the one reader of decimal text ([`parse_decimal`]), the
+//! writers of floats ([`fixed`], [`shortest`], [`fmt_num`]), the roundings, and the sorts the
 //! crate's own code calls.
 
 use std::cmp::Ordering;
@@ -103,7 +104,7 @@ pub fn fixed(x: f64, dp: usize) -> String {
         let rest = if k < 64 { m & ((1u64 << k) - 1) } else { m };
         let limbs = k.div_ceil(32) as usize;
         let shift = (limbs as u32 * 32) - k;
-        let mut f = vec![0u32; limbs + 3];
+        let mut f = vec![0u32; limbs.max(3)];
         // rest << shift, spread over limbs (rest < 2^53, shift < 32: at most 85 bits).
         let wide = u128::from(rest) << shift;
         for (i, limb) in f.iter_mut().take(3).enumerate() {
