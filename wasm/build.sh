@@ -15,10 +15,29 @@ fi
 
 # The dashboard's small module first (JSON definitions, the CSV files, scoring, the report's
 # JSON and the icons: `--no-default-features`), kept aside, then the full module.
+#
+# The small module is built with the standard library compiled from source for it
+# (`-Zbuild-std`, std's `optimize_for_size` algorithms, and `-Cpanic=immediate-abort`, which
+# drops the panic messages a browser never shows: in wasm32-unknown-unknown a panic prints
+# nothing either way and ends in the same trap). Those are unstable cargo and rustc flags, so
+# RUSTC_BOOTSTRAP=1 lets this one command use them on the pinned stable compiler; they need the
+# rust-src component, installed here when missing. The build has its own target directory, so
+# that the rest of the workspace keeps its cache. Without rust-src (no network), the module is
+# built the ordinary way, about 10 KB larger gzipped, and this script says so.
+# See docs/benchmarks.md ("WebAssembly bundle size").
 lite=target/wasm-lite/betteroff_wasm.wasm
-cargo build -q -p betteroff-wasm --target wasm32-unknown-unknown --profile wasm-release --no-default-features
 mkdir -p target/wasm-lite
-cp target/wasm32-unknown-unknown/wasm-release/betteroff_wasm.wasm "$lite"
+rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src || true
+if rustup component list --installed | grep -q '^rust-src'; then
+  RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR=target/wasm-std RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    cargo build -q -p betteroff-wasm --target wasm32-unknown-unknown --profile wasm-release --no-default-features \
+      -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
+  cp target/wasm-std/wasm32-unknown-unknown/wasm-release/betteroff_wasm.wasm "$lite"
+else
+  echo "rust-src is not installed and could not be: the small module is built with the prebuilt standard library (larger)"
+  cargo build -q -p betteroff-wasm --target wasm32-unknown-unknown --profile wasm-release --no-default-features
+  cp target/wasm32-unknown-unknown/wasm-release/betteroff_wasm.wasm "$lite"
+fi
 cargo build -q -p betteroff-wasm --target wasm32-unknown-unknown --profile wasm-release
 wasm=target/wasm32-unknown-unknown/wasm-release/betteroff_wasm.wasm
 rm -rf wasm/pkg
