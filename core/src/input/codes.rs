@@ -4,7 +4,7 @@
 //! pandas categorical) already is, and only its texts are read ([`read_dictionary`]), which is
 //! much faster for long columns.
 
-use std::collections::HashMap;
+use crate::keyed::Keyed;
 
 use crate::error::{Error, ErrorKind, Location};
 
@@ -26,7 +26,7 @@ pub fn from_texts<'a, T>(
     field: &str,
     read: impl Fn(&str) -> Result<T, String>,
 ) -> Result<Codes<T>, Error> {
-    let mut code_of: HashMap<&str, u32> = HashMap::new();
+    let mut code_of: Keyed<&str, u32> = Keyed::new();
     let mut out = Codes {
         codes: Vec::with_capacity(texts.size_hint().0),
         values: Vec::new(),

@@ -6,6 +6,7 @@
 
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::input::tree::{self, At, Fields, Node, Reader, Value};
+use crate::keyed::Keyed;
 use crate::model::action::Risk;
 use crate::model::baseline::Baseline;
 use crate::model::definition::{
@@ -21,7 +22,6 @@ use crate::model::story::{TurnTheCurve, WhatWorks};
 use crate::model::target::{Change, Comparison, GapGoal, Milestone, Rule, Target};
 use crate::model::window::WindowSpec;
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Serialize, PartialEq, Debug)]
 struct RawCard {
@@ -915,8 +915,8 @@ impl Checker<'_> {
         let disclosure = self.disclosure(raw.disclosure, Disclosure::default(), None, "disclosure");
         self.card_disclosure = disclosure;
         let tables = self.tables(raw.tables);
-        let mut section_ids = HashMap::new();
-        let mut measure_ids = HashMap::new();
+        let mut section_ids = Keyed::new();
+        let mut measure_ids = Keyed::new();
         let mut sections = Vec::new();
         let mut lines = Vec::new();
         for s in raw.sections {
@@ -1318,7 +1318,7 @@ impl Checker<'_> {
         &mut self,
         s: RawSection,
         line: Option<usize>,
-        ids: &mut HashMap<String, String>,
+        ids: &mut Keyed<String, String>,
     ) -> Section {
         let kind = match s.kind.as_str() {
             "priority" => SectionKind::Priority,
@@ -1928,7 +1928,7 @@ impl Checker<'_> {
 /// holds a character that hides or reorders text; `None` when it is fine (and then it is seen).
 /// Ids that differ only by case, by a zero-width or other invisible character, or by an accent
 /// written as a combining mark rather than with its letter, would look the same in every report.
-fn look_alike(what: &str, id: &str, seen: &mut HashMap<String, String>) -> Option<String> {
+fn look_alike(what: &str, id: &str, seen: &mut Keyed<String, String>) -> Option<String> {
     let hidden = |c: char| {
         c.is_control()
             || matches!(c, '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
@@ -2448,7 +2448,7 @@ target = { kind = "relative", change = -50, due = "2020-05" }
                 assert_eq!(ours, unicode[0], "U+{u:04X}");
             }
         }
-        let mut seen = HashMap::new();
+        let mut seen = Keyed::new();
         assert_eq!(look_alike("measure", "École-1", &mut seen), None);
         assert!(
             look_alike("measure", "éCOLE-1", &mut seen).is_some_and(|w| w.contains("only by case"))

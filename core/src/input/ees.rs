@@ -15,12 +15,12 @@ use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::input::comparators;
 use crate::input::observations::fit_frequency;
 use crate::input::table::{self, Row, Table};
+use crate::keyed::Keyed;
 use crate::model::comparator::ComparatorValue;
 use crate::model::definition::{Analysis, DataTable};
 use crate::model::measure::Measure;
 use crate::model::observation::{Observation, Reading};
 use crate::model::period::{Period, Term};
-use std::collections::HashMap;
 
 /// The columns every EES file has.
 pub const REQUIRED: &[&str] = &["time_period", "time_identifier", "geographic_level"];
@@ -315,7 +315,7 @@ pub fn read(
             .filter(|c| !from.filters.iter().any(|(f, _)| f.eq_ignore_ascii_case(c)))
             .collect();
         // (place, period) -> the row read for it, to find two rows for one figure.
-        let mut seen: HashMap<(&Place, Period), &Row> = HashMap::new();
+        let mut seen: Keyed<(&Place, Period), &Row> = Keyed::new();
         for (row, place) in t.rows.iter().zip(&places) {
             let Some(place) = place else { continue };
             let matches = from.filters.iter().all(|(c, v)| {

@@ -16,12 +16,12 @@ use crate::input::comparators;
 use crate::input::ees::Read;
 use crate::input::observations::fit_frequency;
 use crate::input::table::{self, Row, Table};
+use crate::keyed::Keyed;
 use crate::model::comparator::ComparatorValue;
 use crate::model::definition::{Analysis, DataTable};
 use crate::model::measure::Measure;
 use crate::model::observation::{Observation, PublishedInterval, Reading};
 use crate::model::period::Period;
-use std::collections::HashMap;
 
 /// The columns the scorecard reads (a Fingertips export has others, which are kept).
 pub const REQUIRED: &[&str] = &[
@@ -81,7 +81,7 @@ pub fn read(
     for m in measures {
         let Some(from) = &m.from else { continue };
         let named = |c: &str| from.filters.iter().any(|(k, _)| k.eq_ignore_ascii_case(c));
-        let mut seen: HashMap<(&str, Period), &Row> = HashMap::new();
+        let mut seen: Keyed<(&str, Period), &Row> = Keyed::new();
         for row in &t.rows {
             if t.get(row, "indicator id") != Some(from.indicator.as_str()) {
                 continue;

@@ -7,6 +7,7 @@ use crate::input::definition::Format;
 use crate::input::table::Records;
 use crate::input::table::Source;
 use crate::input::{actions, commentary, comparators, definition, file_name, observations};
+use crate::keyed::Keyed;
 use crate::model::action::Action;
 use crate::model::baseline::Baseline;
 use crate::model::comparator::ComparatorValue;
@@ -18,7 +19,6 @@ use crate::model::story::{Annotation, Commentary};
 use crate::model::target::{Change, Rule, Target};
 use crate::model::window::Window;
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// Limits on input size, so that an absurd file gets a clear error rather than exhausting
 /// memory. Front ends may raise them.
@@ -124,7 +124,7 @@ impl Limits {
 pub struct Scorecard {
     pub(crate) definition: Definition,
     /// Each measure's (section, place in it), by id: a lookup, not a scan.
-    index: HashMap<String, (usize, usize)>,
+    index: Keyed<String, (usize, usize)>,
     limits: Limits,
     observations: Vec<Observation>,
     comparators: Vec<ComparatorValue>,
@@ -212,11 +212,11 @@ pub fn borrow_file(f: &Option<(String, String)>) -> Option<(&str, &str)> {
 }
 
 /// Each measure's (section, place in it), by id (ids are unique: the definition reader checks).
-fn index(definition: &Definition) -> HashMap<String, (usize, usize)> {
-    let mut out = HashMap::new();
+fn index(definition: &Definition) -> Keyed<String, (usize, usize)> {
+    let mut out = Keyed::new();
     for (s, section) in definition.sections.iter().enumerate() {
         for (m, measure) in section.measures.iter().enumerate() {
-            out.entry(measure.id.clone()).or_insert((s, m));
+            out.or_insert(measure.id.clone(), (s, m));
         }
     }
     out
@@ -742,7 +742,7 @@ impl Scorecard {
         let mut errors: Vec<(usize, u8, Error)> = Vec::new();
         // One kind of period per measure and window: a quarterly series and a rolling 12
         // months dated by month are two series, never one.
-        let mut kinds: HashMap<(&str, Window), &Observation> = HashMap::new();
+        let mut kinds: Keyed<(&str, Window), &Observation> = Keyed::new();
         let mut known: Vec<u32> = Vec::with_capacity(all.len());
         for (i, o) in all.iter().enumerate() {
             if self.measure(&o.measure).is_none() {
@@ -931,13 +931,11 @@ impl Scorecard {
     /// Adds comparator figures already read.
     pub fn add_comparators(&mut self, rows: Vec<ComparatorValue>) -> Result<(), Errors> {
         let mut errors = Vec::new();
-        let mut seen: HashMap<(&str, Period, &str), &RowSource> = HashMap::new();
+        let mut seen: Keyed<(&str, Period, &str), &RowSource> = Keyed::new();
         for c in self.comparators.iter().chain(&rows) {
             // The first row given is the one named: a third copy is a duplicate of the first,
             // not of the second.
-            let first = *seen
-                .entry((&c.measure, c.period, &c.comparator))
-                .or_insert(&c.source);
+            let first = *seen.or_insert((&c.measure, c.period, &c.comparator), &c.source);
             if !std::ptr::eq(first, &c.source) {
                 errors.push(Error::new(ErrorKind::Data, c.source.at("comparator"),
                     format!("duplicate value for comparator {:?}, measure {:?}, period {}: first given at {}",
@@ -1022,9 +1020,9 @@ impl Scorecard {
     /// Adds actions already read.
     pub fn add_actions(&mut self, rows: Vec<Action>) -> Result<(), Errors> {
         let mut errors = Vec::new();
-        let mut seen: HashMap<&str, &Location> = HashMap::new();
+        let mut seen: Keyed<&str, &Location> = Keyed::new();
         for a in self.actions.iter().chain(&rows) {
-            let first = *seen.entry(&a.id).or_insert(&a.source);
+            let first = *seen.or_insert(&a.id, &a.source);
             if !std::ptr::eq(first, &a.source) {
                 errors.push(Error::new(
                     ErrorKind::Data,

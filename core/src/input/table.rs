@@ -2,7 +2,7 @@
 //! for a missing or unknown column, so that nothing in a file is silently ignored.
 
 use crate::error::{Error, ErrorKind, Errors, Location, Origin, RowSource};
-use std::collections::HashMap;
+use crate::keyed::Keyed;
 use std::sync::Arc;
 
 /// A parsed CSV file: column positions by name and each row with its line number. Every cell's
@@ -11,7 +11,7 @@ use std::sync::Arc;
 pub struct Table {
     /// The file's name (and sheet), shared by every row's source.
     origin: Arc<Origin>,
-    columns: HashMap<String, usize>,
+    columns: Keyed<String, usize>,
     pub rows: Vec<Row>,
     text: String,
     spans: Vec<(u32, u32)>,
@@ -422,9 +422,9 @@ fn check_headers(
     headers: &[String],
     required: &[&str],
     optional: Option<&[&str]>,
-) -> Result<HashMap<String, usize>, Errors> {
+) -> Result<Keyed<String, usize>, Errors> {
     let mut errors = Vec::new();
-    let mut columns = HashMap::new();
+    let mut columns = Keyed::new();
     let known = || {
         required
             .iter()

@@ -62,7 +62,7 @@ pub fn by_question<'r>(
     sec: &SectionInfo,
 ) -> Vec<(MeasureKind, Vec<&'r MeasureResult>)> {
     // The section's measures looked up once each (a scorecard may hold thousands).
-    let by_id: std::collections::HashMap<&str, &MeasureResult> =
+    let by_id: crate::keyed::Keyed<&str, &MeasureResult> =
         r.measures.iter().map(|m| (m.id.as_str(), m)).collect();
     let ms: Vec<&MeasureResult> = sec
         .measures

@@ -939,7 +939,7 @@ fn gap_marks(s: &mut String, f: &Frame, m: &MeasureResult, periods: &[Period]) {
     }
     // Each period's point, looked up once a gap: a scan of the series for each gap was
     // quadratic (109,000 daily figures, most of them withheld, took 19 s to draw).
-    let point: std::collections::HashMap<Period, &Point> =
+    let point: crate::keyed::Keyed<Period, &Point> =
         m.series.iter().rev().map(|q| (q.period, q)).collect();
     let symbol = |p: &Period| point.get(p).and_then(|q| q.symbol).unwrap_or("x");
     let _ = writeln!(

@@ -142,14 +142,14 @@ impl IconCounts {
 /// appear. The one projection of batch icons (Python's `score_table(summary=...)`, the CLI's
 /// `score --summary`).
 pub fn icon_counts(s: &SeriesColumns, by: By) -> Vec<IconCounts> {
-    let mut place: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    let mut place: crate::keyed::Keyed<u32, usize> = crate::keyed::Keyed::new();
     let mut rows: Vec<IconCounts> = Vec::new();
     for i in 0..s.len() {
         let key = match by {
             By::Measure => s.measure[i],
             By::Area => s.area[i],
         };
-        let k = *place.entry(key).or_insert_with(|| {
+        let k = *place.or_insert_with(key, || {
             rows.push(IconCounts {
                 key,
                 first: i,

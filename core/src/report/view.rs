@@ -68,7 +68,7 @@ impl Report {
         if order == Order::Plan {
             return self;
         }
-        let rank: std::collections::HashMap<String, u8> = self
+        let rank: crate::keyed::Keyed<String, u8> = self
             .measures
             .iter()
             .map(|m| (m.id.clone(), exception_rank(m)))
@@ -102,7 +102,7 @@ impl Report {
     /// described in `which`: "shown in the dashboard: RAG red"), saying so at the top; the
     /// summary still counts every measure. An id the report does not have is left out.
     pub fn only_measures(self, ids: &[String], which: &str) -> Report {
-        let ids: std::collections::HashSet<&str> = ids.iter().map(String::as_str).collect();
+        let ids: crate::keyed::KeyedSet<&str> = ids.iter().map(String::as_str).collect();
         self.listing(|m| ids.contains(m.id.as_str()), which)
     }
 
@@ -111,7 +111,7 @@ impl Report {
     fn listing(mut self, keep: impl Fn(&MeasureResult) -> bool, which: &str) -> Report {
         let total = self.measures.len();
         self.measures.retain(|m| keep(m));
-        let kept: std::collections::HashSet<String> =
+        let kept: crate::keyed::KeyedSet<String> =
             self.measures.iter().map(|m| m.id.clone()).collect();
         for s in &mut self.sections {
             s.measures.retain(|id| kept.contains(id));

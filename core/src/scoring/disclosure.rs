@@ -29,7 +29,7 @@
 //!
 //! GSS symbols: `c` confidential, `x` not available, `z` not applicable, `low` rounds to zero.
 
-use std::collections::HashSet;
+use crate::keyed::KeyedSet;
 
 use crate::input::scorecard::Scorecard;
 use crate::model::baseline::Baseline;
@@ -154,9 +154,9 @@ pub(crate) struct View {
     /// The published data, with the same definition (stated baselines withheld as needed).
     pub(crate) card: Scorecard,
     /// Observations withheld as `low` rather than `c`: (measure, period, breakdown).
-    low: HashSet<Cell>,
+    low: KeyedSet<Cell>,
     /// Measures whose stated baseline is withheld.
-    baseline_withheld: HashSet<String>,
+    baseline_withheld: KeyedSet<String>,
 }
 
 /// The published view of `card`.
@@ -165,10 +165,9 @@ pub(crate) fn view(card: &Scorecard) -> View {
     let mut definition = card.definition().clone();
     let mut observations: Vec<Observation> = card.observations().to_vec();
     let mut comparators = card.comparators().to_vec();
-    let mut low = HashSet::new();
-    let mut baseline_withheld = HashSet::new();
-    let mut counted: std::collections::HashMap<String, Disclosure> =
-        std::collections::HashMap::new();
+    let mut low = KeyedSet::new();
+    let mut baseline_withheld = KeyedSet::new();
+    let mut counted: crate::keyed::Keyed<String, Disclosure> = crate::keyed::Keyed::new();
     for section in &mut definition.sections {
         for m in &mut section.measures {
             let Some(rules) = rules_for(m, global) else {
@@ -228,17 +227,16 @@ fn secondary(rows: &mut [Observation]) {
     // rolling 12 months' total, not to the quarter's.
     type Key = (String, Period, Window);
     let mut groups: Vec<(Key, Vec<usize>)> = Vec::new();
-    let mut place: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
-    let mut totals: std::collections::HashMap<(Period, Window), Reading> =
-        std::collections::HashMap::new();
+    let mut place: crate::keyed::Keyed<Key, usize> = crate::keyed::Keyed::new();
+    let mut totals: crate::keyed::Keyed<(Period, Window), Reading> = crate::keyed::Keyed::new();
     for (i, o) in rows.iter().enumerate() {
         match o.breakdown.as_deref() {
             None => {
-                totals.entry((o.period, o.window)).or_insert(o.reading);
+                totals.or_insert((o.period, o.window), o.reading);
             }
             Some((dim, _)) => {
                 let key = (dim.clone(), o.period, o.window);
-                let k = *place.entry(key.clone()).or_insert_with(|| {
+                let k = *place.or_insert_with(key.clone(), || {
                     groups.push((key, Vec::new()));
                     groups.len() - 1
                 });
@@ -325,7 +323,7 @@ pub(crate) fn annotate(report: &mut Report, card: &Scorecard, view: Option<&View
         // The measure's true rows by (period, breakdown): one lookup per published figure.
         let all = card.observations_of(&m.id);
         let headline = m.window.unwrap_or_default();
-        let truth: std::collections::HashMap<RowKey, &Observation> = all
+        let truth: crate::keyed::Keyed<RowKey, &Observation> = all
             .iter()
             .filter(|o| o.window == headline)
             .map(|o| ((o.period, o.breakdown.as_deref()), o))

@@ -1206,8 +1206,7 @@ impl<'a> Scorer<'a> {
     ) -> Vec<BreakdownResult> {
         let mut out: Vec<BreakdownResult> = Vec::new();
         // Each (dimension, category)'s place in `out`: one lookup a row, not a scan.
-        let mut at: std::collections::HashMap<(&str, &str), usize> =
-            std::collections::HashMap::new();
+        let mut at: crate::keyed::Keyed<(&str, &str), usize> = crate::keyed::Keyed::new();
         let rows = self
             .card
             .observations_of(&m.id)

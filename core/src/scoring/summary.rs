@@ -21,7 +21,7 @@ pub fn summarise(
             counts: Counts::default(),
         })
         .collect();
-    let parent_of: std::collections::HashMap<&str, &str> = sections
+    let parent_of: crate::keyed::Keyed<&str, &str> = sections
         .iter()
         .filter_map(|(s, p)| Some((s.as_str(), p.as_deref()?)))
         .collect();
