@@ -395,7 +395,11 @@ fn man(sub: Option<&str>) -> Result<(), Failure> {
                 None => {
                     return Err(Failure::Usage(
                         "man",
-                        format!("no subcommand {name:?} (there are: {})", names.join(", ")),
+                        format!(
+                            "no subcommand {} (there are: {})",
+                            betteroff::quoted(&name),
+                            names.join(", ")
+                        ),
                     ))
                 }
             }
@@ -481,7 +485,10 @@ fn chart(args: ChartArgs, quiet: bool) -> Result<(), Failure> {
         betteroff::render::spc_chart(m).ok_or_else(|| {
             // The same reason the JSON report gives (spc_missing).
             let why = m.spc_missing.as_deref().unwrap_or("No SPC.");
-            Failure::Data(format!("measure {id:?} has no SPC chart. {why}"))
+            Failure::Data(format!(
+                "measure {} has no SPC chart. {why}",
+                betteroff::quoted(&id)
+            ))
         })?
     } else {
         betteroff::render::chart(m)

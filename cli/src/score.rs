@@ -410,9 +410,10 @@ fn read_csv<R: Read>(
                         ErrorKind::Data,
                         at(name, line, Some(value)),
                         format!(
-                            "cannot read {v:?} as a number: write the figure as a plain \
+                            "cannot read {} as a number: write the figure as a plain \
                              number (12.5, not 12.5% or 1,250), or leave the cell empty for a \
-                             missing figure"
+                             missing figure",
+                            betteroff::quoted(v)
                         ),
                     ))))
                 }

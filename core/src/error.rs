@@ -175,6 +175,84 @@ impl RowSource {
     }
 }
 
+/// `text` in double quotes, escaped, for a message: what `{:?}` writes for ordinary text (`\"`,
+/// `\\`, `\t`, `\r`, `\n`, `\0`, and `\u{..}` for any other control character), so an id
+/// with a stray space, tab or line break shows it. Characters that print nothing are shown as
+/// escapes too, as `{:?}` shows them: the byte order mark (`\u{feff}`), zero-width and
+/// directional marks, soft hyphens, variation selectors, line and paragraph separators, and
+/// private-use and non-characters. Unlike `{:?}`, combining marks and code points not yet
+/// assigned are written as themselves. Every message, the front ends' own among them, quotes
+/// text through this one function rather than `{:?}`, whose Unicode tables cost the
+/// dashboard's WebAssembly module about 3 KB gzipped (docs/benchmarks.md).
+///
+/// ```
+/// assert_eq!(betteroff::quoted("m1\t").to_string(), "\"m1\\t\"");
+/// ```
+pub fn quoted<T: AsRef<str>>(text: T) -> Quoted<T> {
+    Quoted(text)
+}
+
+/// Text written as [`quoted`] writes it.
+pub struct Quoted<T>(T);
+
+impl<T: AsRef<str>> fmt::Display for Quoted<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_quoted(self.0.as_ref(), f)
+    }
+}
+
+/// Whether `c` is shown as an escape by [`quoted`].
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\0'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{ad}' | '\u{34f}' | '\u{61c}'
+        | '\u{17b4}' | '\u{17b5}' | '\u{180b}'..='\u{180f}'
+        | '\u{200b}'..='\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}'
+        | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{fff0}'..='\u{fffb}'
+        | '\u{fffe}' | '\u{ffff}' | '\u{e000}'..='\u{f8ff}' | '\u{e0000}'..='\u{e0fff}'
+        | '\u{f0000}'..)
+}
+
+fn write_quoted(text: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    use fmt::Write;
+    f.write_char('"')?;
+    let mut plain = 0;
+    for (i, c) in text.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\t' => "\\t",
+            '\r' => "\\r",
+            '\n' => "\\n",
+            '\0' => "\\0",
+            c if invisible(c) => "",
+            _ => continue,
+        };
+        f.write_str(&text[plain..i])?;
+        plain = i + c.len_utf8();
+        if escape.is_empty() {
+            // Lower-case hex without leading zeros, as `{:?}` writes it.
+            let mut digits = [0u8; 6];
+            let mut n = c as u32;
+            let mut k = digits.len();
+            loop {
+                k -= 1;
+                digits[k] = b"0123456789abcdef"[(n & 15) as usize];
+                n >>= 4;
+                if n == 0 {
+                    break;
+                }
+            }
+            f.write_str("\\u{")?;
+            f.write_str(std::str::from_utf8(&digits[k..]).unwrap_or_default())?;
+            f.write_char('}')?;
+        } else {
+            f.write_str(escape)?;
+        }
+    }
+    f.write_str(&text[plain..])?;
+    f.write_char('"')
+}
+
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
@@ -182,7 +260,7 @@ impl fmt::Display for Location {
             write!(f, ":{line}")?;
         }
         if let Some(sheet) = &self.sheet {
-            write!(f, ", sheet {sheet:?}")?;
+            write!(f, ", sheet {}", quoted(&sheet))?;
         }
         match (&self.cell, self.row) {
             (Some(cell), _) => write!(f, ", cell {cell}")?,
@@ -380,5 +458,29 @@ mod tests {
         let all = Errors(vec![a, b]);
         assert_eq!(all.to_string(), "a.csv: x\nb.toml: y");
         assert_eq!(all.kind(), ErrorKind::Syntax);
+    }
+
+    /// Every character, alone and between letters: `quoted` writes what `{:?}` writes, but
+    /// that it may leave as itself a character `{:?}` escapes (the combining marks and the
+    /// unassigned code points); it escapes nothing `{:?}` does not.
+    #[test]
+    fn quoted_writes_what_debug_writes_for_every_character() {
+        let mut left_as_is = 0;
+        for c in (0..=0x10ffff_u32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let ours = quoted(&text).to_string();
+            let std = format!("{text:?}");
+            if ours != std {
+                assert_eq!(ours, format!("\"a{c}b\""), "{:x}", c as u32);
+                assert!(std.starts_with("\"a\\u{"), "{:x}: {std}", c as u32);
+                left_as_is += 1;
+            }
+        }
+        // Combining marks and unassigned code points (Unicode 16: about 2,300 and 830,000).
+        assert!(left_as_is < 840_000, "{left_as_is}");
+        assert_eq!(
+            quoted("a\u{feff}\tb \"c\" \\ \u{200b}\u{1b}").to_string(),
+            "\"a\\u{feff}\\tb \\\"c\\\" \\\\ \\u{200b}\\u{1b}\""
+        );
     }
 }

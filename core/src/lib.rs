@@ -44,7 +44,7 @@ mod rules;
 mod scoring;
 mod stats;
 
-pub use error::{Error, ErrorKind, Errors, Location, RowSource};
+pub use error::{quoted, Error, ErrorKind, Errors, Location, Quoted, RowSource};
 pub use input::encoding::decode_utf8;
 pub use input::scorecard::{borrow_file, Limits, Scorecard, Sources, SCORECARD_FILES};
 pub use input::table::Records;

@@ -96,7 +96,8 @@ pub(crate) fn score_table(
         Some("area") => Some(betteroff_arrow::By::Area),
         Some(other) => {
             return Err(usage(format!(
-                "summary must be \"measure\" or \"area\", not {other:?}"
+                "summary must be \"measure\" or \"area\", not {}",
+                betteroff::quoted(&other)
             )))
         }
     };

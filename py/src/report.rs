@@ -25,7 +25,8 @@ impl PyReport {
     fn render(&self, format: &str, colour: bool) -> PyResult<String> {
         let f = Format::parse(format).ok_or_else(|| {
             usage(format!(
-                "unknown format {format:?}: expected {}",
+                "unknown format {}: expected {}",
+                betteroff::quoted(format),
                 Format::NAMES
             ))
         })?;

@@ -118,7 +118,12 @@ impl PyScorecard {
                 "actions" => self.card.add_actions_records(&records),
                 "commentary" => self.card.add_commentary_records(&records),
                 "annotations" => self.card.add_annotations_records(&records),
-                other => return Err(usage(format!("unknown table kind {other:?}"))),
+                other => {
+                    return Err(usage(format!(
+                        "unknown table kind {}",
+                        betteroff::quoted(&other)
+                    )))
+                }
             };
             result.map_err(to_py)
         })
@@ -153,8 +158,12 @@ impl PyScorecard {
         only: &str,
     ) -> PyResult<PyReport> {
         let as_of = as_of.map(parse_period).transpose()?;
-        let order = betteroff::report::view::Order::parse(order)
-            .ok_or_else(|| usage(format!("order must be plan or exceptions, not {order:?}")))?;
+        let order = betteroff::report::view::Order::parse(order).ok_or_else(|| {
+            usage(format!(
+                "order must be plan or exceptions, not {}",
+                betteroff::quoted(&order)
+            ))
+        })?;
         let only = betteroff::report::view::parse_statuses(only)
             .map_err(|e| usage(format!("only: {e}")))?;
         let card = &self.card;

@@ -564,7 +564,11 @@ impl Scorecard {
         let f = Format::parse(&format).ok_or_else(|| {
             usage(
                 "format",
-                format!("unknown format {format:?}: expected {}", Format::NAMES),
+                format!(
+                    "unknown format {}: expected {}",
+                    betteroff::quoted(&format),
+                    Format::NAMES
+                ),
             )
         })?;
         self.render(f, &options)
@@ -617,14 +621,16 @@ pub fn spc_icons(
     let icon = betteroff::spc::VariationIcon::parse(&variation).ok_or_else(|| {
         usage(
             "variationIcon",
-            format!("unknown variation icon {variation:?}"),
+            format!("unknown variation icon {}", betteroff::quoted(&variation)),
         )
     })?;
     let assurance = match assurance.as_string() {
-        Some(a) => Some(
-            betteroff::spc::Assurance::parse(&a)
-                .ok_or_else(|| usage("assurance", format!("unknown assurance icon {a:?}")))?,
-        ),
+        Some(a) => Some(betteroff::spc::Assurance::parse(&a).ok_or_else(|| {
+            usage(
+                "assurance",
+                format!("unknown assurance icon {}", betteroff::quoted(&a)),
+            )
+        })?),
         None => None,
     };
     Ok(render::icons::pair(icon, assurance, 28))

@@ -1,5 +1,6 @@
 //! The actions file (`actions.csv`) read into [`Action`]s.
 
+use crate::error::quoted;
 use crate::error::{Error, ErrorKind, Errors};
 use crate::input::table;
 use crate::model::action::{Action, ActionStatus};
@@ -36,9 +37,13 @@ fn parse_table(t: &table::Table) -> Result<Vec<Action>, Errors> {
         let status = ActionStatus::parse(status_text);
         let data = |field: &str, msg: String| Error::new(ErrorKind::Data, t.at(row, field), msg);
         if status.is_none() {
-            errors.push(data("status", format!(
-                "unknown status {status_text:?}: expected not_started, in_progress, completed or withdrawn"
-            )));
+            errors.push(data(
+                "status",
+                format!(
+                    "unknown status {}: expected not_started, in_progress, completed or withdrawn",
+                    quoted(&status_text)
+                ),
+            ));
         }
         if due.is_none() && t.get(row, "due").is_none() {
             errors.push(data("due", "the due date is empty".into()));

@@ -4,6 +4,7 @@
 //! type or an unknown field at its own; a rule broken at the line of the measure, section or
 //! table it belongs to) and the field.
 
+use crate::error::quoted;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::input::tree::{self, At, Fields, Node, Reader, Value};
 use crate::keyed::Keyed;
@@ -472,7 +473,7 @@ fn read_card(r: &mut Reader, root: &Node, broken: &mut Vec<String>) -> Option<Ra
 /// place in the list) when its id does not read.
 fn who(what: &str, n: &Node, k: usize) -> String {
     match id_text(n) {
-        Some(id) => format!("{what} {id:?}"),
+        Some(id) => format!("{what} {}", quoted(&id)),
         None => format!("{what} {}", k + 1),
     }
 }
@@ -889,7 +890,8 @@ impl Checker<'_> {
     /// The one message for a setting given a name that is not one of its choices.
     fn unknown_choice(&mut self, field: &str, name: &str, names: &[&str]) {
         let message = format!(
-            "unknown choice {name:?}: expected one of {}",
+            "unknown choice {}: expected one of {}",
+            quoted(&name),
             names.join(", ")
         );
         self.push(ErrorKind::Definition, None, field, message);
@@ -951,9 +953,9 @@ impl Checker<'_> {
                     m.line,
                     "from.table",
                     format!(
-                        "measure {:?}: no table {:?} in [[tables]]{}",
-                        m.id,
-                        from.table,
+                        "measure {}: no table {} in [[tables]]{}",
+                        quoted(&m.id),
+                        quoted(&from.table),
                         if known.is_empty() {
                             String::new()
                         } else {
@@ -997,7 +999,7 @@ impl Checker<'_> {
                     ErrorKind::Definition,
                     line,
                     field,
-                    format!("table {:?}: {msg}", t.id),
+                    format!("table {}: {msg}", quoted(&t.id)),
                 );
             };
             if out.iter().any(|o| o.id == t.id) {
@@ -1008,7 +1010,10 @@ impl Checker<'_> {
                 bad(
                     self,
                     "tables.format",
-                    format!("unknown format {:?}: expected ees or fingertips", t.format),
+                    format!(
+                        "unknown format {}: expected ees or fingertips",
+                        quoted(&t.format)
+                    ),
                 );
             }
             if t.file.trim().is_empty() {
@@ -1056,7 +1061,8 @@ impl Checker<'_> {
                     None,
                     "analysis.spc_preset",
                     format!(
-                        "unknown SPC preset {name:?}: expected {} (or default)",
+                        "unknown SPC preset {}: expected {} (or default)",
+                        quoted(&name),
                         SpcOptions::PRESETS.join(", ")
                     ),
                 ),
@@ -1157,7 +1163,7 @@ impl Checker<'_> {
                     ErrorKind::Definition,
                     None,
                     "analysis.benchmark_period",
-                    format!("unknown benchmark_period {p:?}: expected latest (LAIT's rule: every area at the latest period with figures) or own (each area at its own latest figure)"),
+                    format!("unknown benchmark_period {}: expected latest (LAIT's rule: every area at the latest period with figures) or own (each area at its own latest figure)", quoted(&p)),
                 ),
             }
         }
@@ -1203,7 +1209,7 @@ impl Checker<'_> {
                         ErrorKind::Definition,
                         line,
                         "spc.chart",
-                        format!("measure {id:?}: unknown chart {c:?}: expected xmr, p_prime, u_prime, c, g or t"),
+                        format!("measure {}: unknown chart {}: expected xmr, p_prime, u_prime, c, g or t", quoted(&id), quoted(&c)),
                     );
                     ChartKind::Xmr
                 }
@@ -1231,7 +1237,8 @@ impl Checker<'_> {
                 line,
                 "spc.chart",
                 format!(
-                    "measure {id:?}: a {} is for {wants}, and the measure's unit is {}",
+                    "measure {}: a {} is for {wants}, and the measure's unit is {}",
+                    quoted(&id),
                     chart.label(),
                     unit.map_or("unknown", Unit::name)
                 ),
@@ -1247,7 +1254,7 @@ impl Checker<'_> {
                 ErrorKind::Definition,
                 line,
                 "spc.fix_after",
-                format!("measure {id:?}: fix_after {why}"),
+                format!("measure {}: fix_after {why}", quoted(&id)),
             );
         }
         let fix_until = raw
@@ -1259,7 +1266,7 @@ impl Checker<'_> {
                 ErrorKind::Definition,
                 line,
                 "spc.fix_until",
-                format!("measure {id:?}: give fix_after (a number of points) or fix_until (a period), not both"),
+                format!("measure {}: give fix_after (a number of points) or fix_until (a period), not both", quoted(&id)),
             );
         }
         // The attribute charts' limits follow each period's own denominator (or, for c, g and
@@ -1277,7 +1284,8 @@ impl Checker<'_> {
                 line,
                 field,
                 format!(
-                    "measure {id:?}: fixed limits are drawn on XmR charts only, not on a {}",
+                    "measure {}: fixed limits are drawn on XmR charts only, not on a {}",
+                    quoted(&id),
                     chart.label()
                 ),
             );
@@ -1298,15 +1306,11 @@ impl Checker<'_> {
             let Some(parent) = &s.parent else { continue };
             let problem = match sections.iter().find(|p| &p.id == parent) {
                 None => format!(
-                    "section {:?}: no section {parent:?} to be its parent",
-                    s.id
-                ),
-                Some(p) if p.id == s.id => format!("section {:?} cannot be its own parent", s.id),
+                    "section {}: no section {} to be its parent", quoted(&s.id), quoted(&parent)),
+                Some(p) if p.id == s.id => format!("section {} cannot be its own parent", quoted(&s.id)),
                 Some(p) => match &p.parent {
                     Some(grand) => format!(
-                        "section {:?}: its parent {parent:?} is itself inside {grand:?}; sections nest one level (a priority, then its outcomes)",
-                        s.id
-                    ),
+                        "section {}: its parent {} is itself inside {}; sections nest one level (a priority, then its outcomes)", quoted(&s.id), quoted(&parent), quoted(&grand)),
                     None => continue,
                 },
             };
@@ -1325,8 +1329,16 @@ impl Checker<'_> {
             "result" => SectionKind::Result,
             "service" => SectionKind::Service,
             other => {
-                self.push(ErrorKind::Definition, line, "sections.kind",
-                    format!("section {:?}: unknown kind {other:?}: expected priority, result or service", s.id));
+                self.push(
+                    ErrorKind::Definition,
+                    line,
+                    "sections.kind",
+                    format!(
+                        "section {}: unknown kind {}: expected priority, result or service",
+                        quoted(&s.id),
+                        quoted(&other)
+                    ),
+                );
                 SectionKind::Priority
             }
         };
@@ -1367,7 +1379,7 @@ impl Checker<'_> {
                 ErrorKind::Definition,
                 line,
                 field,
-                format!("measure {id:?}: {msg}"),
+                format!("measure {}: {msg}", quoted(&id)),
             );
         };
         let kind = MeasureKind::parse(&m.kind);
@@ -1376,8 +1388,8 @@ impl Checker<'_> {
                 self,
                 "kind",
                 format!(
-                    "unknown kind {:?}: expected indicator, how_much, how_well or better_off",
-                    m.kind
+                    "unknown kind {}: expected indicator, how_much, how_well or better_off",
+                    quoted(&m.kind)
                 ),
             );
         }
@@ -1390,15 +1402,15 @@ impl Checker<'_> {
                 self,
                 "polarity",
                 format!(
-                    "unknown polarity {:?}: expected higher_is_better, lower_is_better or neutral",
-                    m.polarity
+                    "unknown polarity {}: expected higher_is_better, lower_is_better or neutral",
+                    quoted(&m.polarity)
                 ),
             );
         }
         let frequency = m.frequency.as_deref().and_then(|f| {
             let parsed = Frequency::parse(f);
             if parsed.is_none() {
-                bad(self, "frequency", format!("unknown frequency {f:?}: expected monthly, quarterly, termly, annual, academic_year, financial_year or adhoc"));
+                bad(self, "frequency", format!("unknown frequency {}: expected monthly, quarterly, termly, annual, academic_year, financial_year or adhoc", quoted(&f)));
             }
             parsed
         });
@@ -1408,7 +1420,10 @@ impl Checker<'_> {
                 bad(
                     self,
                     "counts",
-                    format!("unknown counts {c:?}: expected people, events or services"),
+                    format!(
+                        "unknown counts {}: expected people, events or services",
+                        quoted(&c)
+                    ),
                 );
                 Counts::default()
             }),
@@ -1574,7 +1589,7 @@ impl Checker<'_> {
                 ErrorKind::Definition,
                 line,
                 field,
-                format!("measure {id:?}: {msg}"),
+                format!("measure {}: {msg}", quoted(&id)),
             );
         };
         match (b.first_observation, b.period, b.value) {
@@ -1623,11 +1638,15 @@ impl Checker<'_> {
         let in_milestone = milestone.is_some();
         // A milestone's problem names the milestone (1-based) and its line, not the measure's.
         let (line, path, who) = match milestone {
-            None => (line, "target".to_string(), format!("measure {id:?}")),
+            None => (
+                line,
+                "target".to_string(),
+                format!("measure {}", quoted(&id)),
+            ),
             Some(k) => (
                 t.line.or(line),
                 format!("target.milestones[{}]", k + 1),
-                format!("measure {id:?}, milestone {}", k + 1),
+                format!("measure {}, milestone {}", quoted(&id), k + 1),
             ),
         };
         let before = self.errors.len();
@@ -1670,7 +1689,10 @@ impl Checker<'_> {
                 bad(
                     self,
                     "kind",
-                    format!("unknown target kind {other:?}: expected {expected}"),
+                    format!(
+                        "unknown target kind {}: expected {expected}",
+                        quoted(&other)
+                    ),
                 );
                 return None;
             }
@@ -1717,7 +1739,8 @@ impl Checker<'_> {
                         self,
                         "comparison",
                         format!(
-                            "unknown comparison {text:?}: expected at_least, at_most or exactly"
+                            "unknown comparison {}: expected at_least, at_most or exactly",
+                            quoted(&text)
                         ),
                     );
                     return None;
@@ -1756,7 +1779,7 @@ impl Checker<'_> {
                 ErrorKind::Target,
                 line,
                 "target.milestones",
-                format!("measure {id:?}: milestones is empty"),
+                format!("measure {}: milestones is empty", quoted(&id)),
             );
             return None;
         }
@@ -1773,7 +1796,8 @@ impl Checker<'_> {
                     at,
                     &field,
                     format!(
-                        "measure {id:?}, milestone {}: every milestone needs a due date",
+                        "measure {}, milestone {}: every milestone needs a due date",
+                        quoted(&id),
                         k + 1
                     ),
                 );
@@ -1786,10 +1810,7 @@ impl Checker<'_> {
                         at,
                         &field,
                         format!(
-                            "measure {id:?}, milestone {}: due {due}, it must come after the milestone before it ({})",
-                            k + 1,
-                            prev.due
-                        ),
+                            "measure {}, milestone {}: due {due}, it must come after the milestone before it ({})", quoted(&id), k + 1, prev.due),
                     );
                 }
             }
@@ -1806,7 +1827,7 @@ impl Checker<'_> {
                 ErrorKind::Target,
                 m.line,
                 field,
-                format!("measure {:?}: {msg}", m.id),
+                format!("measure {}: {msg}", quoted(&m.id)),
             );
         };
         let rules: Vec<&Rule> = match target {
@@ -1870,7 +1891,7 @@ impl Checker<'_> {
                     ErrorKind::Definition,
                     line,
                     &format!("risks.{field}"),
-                    format!("risk {:?}: {field} must be 1 to 5, not {v}", r.id),
+                    format!("risk {}: {field} must be 1 to 5, not {v}", quoted(&r.id)),
                 );
                 ok = false;
             }
@@ -1897,8 +1918,8 @@ impl Checker<'_> {
                     line,
                     "projections.steps.growth_pct",
                     format!(
-                        "projection {:?}: growth must be a finite number above -100",
-                        p.id
+                        "projection {}: growth must be a finite number above -100",
+                        quoted(&p.id)
                     ),
                 );
             }
@@ -1909,7 +1930,10 @@ impl Checker<'_> {
                 ErrorKind::Definition,
                 line,
                 "projections.base",
-                format!("projection {:?}: the base must be a finite number", p.id),
+                format!(
+                    "projection {}: the base must be a finite number",
+                    quoted(&p.id)
+                ),
             );
             return None;
         }
@@ -1936,7 +1960,8 @@ fn look_alike(what: &str, id: &str, seen: &mut Keyed<String, String>) -> Option<
     };
     if let Some(c) = id.chars().find(|&c| hidden(c)) {
         return Some(format!(
-            "{what} id {id:?} holds an invisible character (U+{:04X}): ids must read as they are",
+            "{what} id {} holds an invisible character (U+{:04X}): ids must read as they are",
+            quoted(&id),
             u32::from(c)
         ));
     }
@@ -1948,8 +1973,9 @@ fn look_alike(what: &str, id: &str, seen: &mut Keyed<String, String>) -> Option<
     };
     if let Some(c) = id.chars().find(|&c| combining(c)) {
         return Some(format!(
-            "{what} id {id:?} holds a combining mark (U+{:04X}): write the letter and its accent \
+            "{what} id {} holds a combining mark (U+{:04X}): write the letter and its accent \
              as one character",
+            quoted(&id),
             u32::from(c)
         ));
     }
@@ -1964,17 +1990,20 @@ fn look_alike(what: &str, id: &str, seen: &mut Keyed<String, String>) -> Option<
     };
     if let Some(c) = id.chars().find(|&c| compatibility(c)) {
         return Some(format!(
-            "{what} id {id:?} holds U+{:04X}, a full-width, styled or compatibility form of a \
+            "{what} id {} holds U+{:04X}, a full-width, styled or compatibility form of a \
              plain character: write the plain letter or digit",
+            quoted(&id),
             u32::from(c)
         ));
     }
     let folded: String = id.chars().map(fold_case).collect();
     match seen.get(&folded) {
-        Some(first) if first == id => Some(format!("duplicate {what} id {id:?}")),
+        Some(first) if first == id => Some(format!("duplicate {what} id {}", quoted(&id))),
         Some(first) => Some(format!(
-            "{what} id {id:?} differs from {first:?} only by case: ids must be told apart at a \
-             glance"
+            "{what} id {} differs from {} only by case: ids must be told apart at a \
+             glance",
+            quoted(&id),
+            quoted(&first)
         )),
         None => {
             seen.insert(folded, id.to_string());

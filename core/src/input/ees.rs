@@ -11,6 +11,7 @@
 //! neighbours` comparator. GSS symbols are flags, never numbers: `c` is suppressed; `z`, `x`,
 //! `low`, `u` and the legacy `~` and `:` say there is no figure.
 
+use crate::error::quoted;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::input::comparators;
 use crate::input::observations::fit_frequency;
@@ -66,7 +67,7 @@ pub fn check_meta(text: &str, file: &str, measures: &[&Measure]) -> Result<(), E
             errors.push(Error::new(
                 ErrorKind::Definition,
                 at,
-                format!("measure {:?}: {msg}", m.id),
+                format!("measure {}: {msg}", quoted(&m.id)),
             ));
         };
         match row_of(&from.indicator) {
@@ -74,8 +75,8 @@ pub fn check_meta(text: &str, file: &str, measures: &[&Measure]) -> Result<(), E
                 &mut errors,
                 Location::file(file),
                 format!(
-                    "the meta file lists no column {:?} (its from.indicator)",
-                    from.indicator
+                    "the meta file lists no column {} (its from.indicator)",
+                    quoted(&from.indicator)
                 ),
             ),
             Some(r) => {
@@ -84,7 +85,7 @@ pub fn check_meta(text: &str, file: &str, measures: &[&Measure]) -> Result<(), E
                     fail(
                         &mut errors,
                         t.at(r, "col_type"),
-                        format!("{:?} is a {kind}, not an indicator", from.indicator),
+                        format!("{} is a {kind}, not an indicator", quoted(&from.indicator)),
                     );
                 }
                 let unit = t.get(r, "indicator_unit").unwrap_or("");
@@ -95,9 +96,7 @@ pub fn check_meta(text: &str, file: &str, measures: &[&Measure]) -> Result<(), E
                 };
                 if !fits {
                     fail(&mut errors, t.at(r, "indicator_unit"), format!(
-                        "the indicator {:?} is in {unit:?}, and the measure's unit is {}: give the measure the indicator's unit",
-                        from.indicator, m.unit.name()
-                    ));
+                        "the indicator {} is in {}, and the measure's unit is {}: give the measure the indicator's unit", quoted(&from.indicator), quoted(&unit), m.unit.name()));
                 }
             }
         }
@@ -109,12 +108,15 @@ pub fn check_meta(text: &str, file: &str, measures: &[&Measure]) -> Result<(), E
                 Some(r) => fail(
                     &mut errors,
                     t.at(r, "col_type"),
-                    format!("{c:?} is not a filter (its from.filters)"),
+                    format!("{} is not a filter (its from.filters)", quoted(&c)),
                 ),
                 None => fail(
                     &mut errors,
                     Location::file(file),
-                    format!("the meta file lists no column {c:?} (its from.filters)"),
+                    format!(
+                        "the meta file lists no column {} (its from.filters)",
+                        quoted(&c)
+                    ),
                 ),
             }
         }
@@ -141,15 +143,13 @@ pub fn period(time_period: &str, identifier: &str) -> Result<Period, String> {
         match (all_digits, digits.len()) {
             (true, 4) => digits.parse().map_err(|_| String::new()),
             _ => Err(format!(
-                "time_period {digits:?} with time_identifier {identifier:?}: a calendar period is written with 4 digits (2023)"
-            )),
+                "time_period {} with time_identifier {}: a calendar period is written with 4 digits (2023)", quoted(&digits), quoted(&identifier))),
         }
     };
     let year6 = || -> Result<i32, String> {
         let bad = || {
             format!(
-                "time_period {digits:?} with time_identifier {identifier:?}: an academic or financial period is written with 6 digits, its two years (202324 for 2023/24)"
-            )
+                "time_period {} with time_identifier {}: an academic or financial period is written with 6 digits, its two years (202324 for 2023/24)", quoted(&digits), quoted(&identifier))
         };
         if !(all_digits && digits.len() == 6) {
             return Err(bad());
@@ -158,7 +158,8 @@ pub fn period(time_period: &str, identifier: &str) -> Result<Period, String> {
         let end: i32 = digits[4..].parse().map_err(|_| bad())?;
         if (start + 1) % 100 != end {
             return Err(format!(
-                "time_period {digits:?}: the second year should follow the first ({start}{:02})",
+                "time_period {}: the second year should follow the first ({start}{:02})",
+                quoted(&digits),
                 (start + 1) % 100
             ));
         }
@@ -202,8 +203,7 @@ pub fn period(time_period: &str, identifier: &str) -> Result<Period, String> {
             }
         }
         _ => Err(format!(
-            "time_identifier {identifier:?} is not read: the periods read are Calendar year, Academic year, Financial year, Autumn / Spring / Summer term, a month (January), Calendar year Q1-Q4 and Financial year Q1-Q4"
-        )),
+            "time_identifier {} is not read: the periods read are Calendar year, Academic year, Financial year, Autumn / Spring / Summer term, a month (January), Calendar year Q1-Q4 and Financial year Q1-Q4", quoted(&identifier))),
     }
 }
 
@@ -262,8 +262,9 @@ pub fn read(
                     ErrorKind::Syntax,
                     header(column),
                     format!(
-                        "missing column {column:?}, which measure {:?} reads (its `from`)",
-                        m.id
+                        "missing column {}, which measure {} reads (its `from`)",
+                        quoted(&column),
+                        quoted(&m.id)
                     ),
                 ));
             }
@@ -283,9 +284,7 @@ pub fn read(
             ErrorKind::Data,
             Location::file(file),
             format!(
-                "no local authority row has the code or name {:?} (the table's area in the definition): give its new_la_code (E06000059), old_la_code (838) or la_name",
-                table.area
-            ),
+                "no local authority row has the code or name {} (the table's area in the definition): give its new_la_code (E06000059), old_la_code (838) or la_name", quoted(&table.area)),
         )));
     };
     let our_region = t.rows.iter().zip(&places).find_map(|(row, p)| {

@@ -11,6 +11,7 @@
 //! region, or a county) a comparator by its name, and every other area of our area type the
 //! benchmark group (`[analysis] benchmark_group`, by default `la`).
 
+use crate::error::quoted;
 use crate::error::{Error, ErrorKind, Errors, Location};
 use crate::input::comparators;
 use crate::input::ees::Read;
@@ -53,8 +54,9 @@ pub fn read(
                     ErrorKind::Syntax,
                     Location::at(file, Some(1), c),
                     format!(
-                        "missing column {c:?}, which measure {:?} filters on (its `from.filters`)",
-                        m.id
+                        "missing column {}, which measure {} filters on (its `from.filters`)",
+                        quoted(&c),
+                        quoted(&m.id)
                     ),
                 ));
             }
@@ -70,9 +72,7 @@ pub fn read(
             ErrorKind::Data,
             Location::file(file),
             format!(
-                "no row has the area code {:?} (the table's area in the definition): give our area's code as the export writes it in \"Area Code\"",
-                table.area
-            ),
+                "no row has the area code {} (the table's area in the definition): give our area's code as the export writes it in \"Area Code\"", quoted(&table.area)),
         )));
     };
     let our_type = t.get(ours, "area type").unwrap_or("").to_string();

@@ -3,6 +3,7 @@
 //! A row gives a value, or a numerator and denominator (then they are the truth and the value
 //! is derived from them), or says the figure is missing or suppressed.
 
+use crate::error::quoted;
 use crate::error::{Error, ErrorKind, Errors};
 use crate::input::table::{self, Table};
 use crate::model::kinds::{Frequency, Unit};
@@ -92,10 +93,14 @@ fn with_unit(cell: &str, field: &str, unit: Option<Unit>) -> Result<f64, String>
     match cell.strip_suffix('%').map(str::trim_end) {
         Some(number) if field == "value" && unit == Some(Unit::Percentage) => table::number(number),
         Some(_) if field == "value" => Err(format!(
-            "{cell:?} is a percentage, and the measure's unit is {}: give the figure in its unit",
+            "{} is a percentage, and the measure's unit is {}: give the figure in its unit",
+            quoted(&cell),
             unit.map_or("unknown", Unit::name)
         )),
-        Some(_) => Err(format!("{cell:?}: a {field} is a count, not a percentage")),
+        Some(_) => Err(format!(
+            "{}: a {field} is a count, not a percentage",
+            quoted(&cell)
+        )),
         None => table::number(cell),
     }
 }
@@ -117,7 +122,10 @@ pub(crate) fn measure_and_period<'m>(
         errors.push(Error::new(
             ErrorKind::Data,
             t.at(row, "measure"),
-            format!("unknown measure id {id:?}: the scorecard has no measure with that id"),
+            format!(
+                "unknown measure id {}: the scorecard has no measure with that id",
+                quoted(&id)
+            ),
         ));
     }
     let period = t
@@ -161,12 +169,7 @@ pub fn fit_frequency(m: &Measure, p: Period) -> Result<Period, String> {
     let example =
         Period::containing(kind, p.end()).map_or_else(|e| e.to_string(), |q| q.to_string());
     Err(format!(
-        "measure {:?} is {}, and {p} is {}: give its figures as {} ({example}), or change the measure's frequency",
-        m.id,
-        m.frequency.map_or("", Frequency::name),
-        kind_words(p.kind()),
-        kind_plural(kind),
-    ))
+        "measure {} is {}, and {p} is {}: give its figures as {} ({example}), or change the measure's frequency", quoted(&m.id), m.frequency.map_or("", Frequency::name), kind_words(p.kind()), kind_plural(kind)))
 }
 
 /// The kind of period `m`'s frequency asks for (`None`: any).
@@ -270,7 +273,10 @@ fn parse_row<'m>(
         let msg = if id.is_empty() {
             "the measure id is empty".to_string()
         } else {
-            format!("unknown measure id {id:?}: the scorecard has no measure with that id")
+            format!(
+                "unknown measure id {}: the scorecard has no measure with that id",
+                quoted(&id)
+            )
         };
         errors.push(data("measure", msg));
     }
@@ -334,7 +340,7 @@ fn parse_row<'m>(
             if !m.breakdowns.contains(dim) {
                 errors.push(data(
                     "breakdown",
-                    format!("measure {:?} has no breakdown {dim:?}; declare it in the scorecard's `breakdowns`", m.id),
+                    format!("measure {} has no breakdown {}; declare it in the scorecard's `breakdowns`", quoted(&m.id), quoted(&dim)),
                 ));
             }
         }
@@ -410,7 +416,12 @@ fn given_instead(cell: &str, unit: Option<Unit>) -> Option<Result<Reading, Strin
     Some(
         with_unit(rest, "value", unit)
             .map(|value| Reading::Bound { bound, value })
-            .map_err(|why| format!("{cell:?} reads as a bound, but its number does not: {why}")),
+            .map_err(|why| {
+                format!(
+                    "{} reads as a bound, but its number does not: {why}",
+                    quoted(&cell)
+                )
+            }),
     )
 }
 
@@ -440,12 +451,13 @@ fn period_and_window(
                 Ok(x) => x,
                 Err(msg) => return Err(at("period", msg)),
             };
-            if let Some(c) = cell.filter(|c| *c != spec && *c != WindowSpec::Period) {
+            if cell.is_some_and(|c| c != spec && c != WindowSpec::Period) {
                 return Err(at(
                     "window",
                     format!(
-                        "the period {text:?} is a window of its own, and the window column says {:?}: give one",
-                        c
+                        "the period {} is a window of its own, and the window column says {}: give one",
+                        quoted(text),
+                        quoted(t.get(row, "window").unwrap_or_default())
                     ),
                 ));
             }
@@ -488,8 +500,10 @@ fn span(text: &str) -> Option<Result<(Span, Period), String>> {
         Some(p) => p,
         None => {
             return Some(Err(format!(
-                "{text:?} reads as a span of months, and {b:?} is not a month (April 2025, Apr 2025, 2025-04)"
-            )))
+            "{} reads as a span of months, and {} is not a month (April 2025, Apr 2025, 2025-04)",
+            quoted(&text),
+            quoted(&b)
+        )))
         }
     };
     let a = a.trim();
@@ -508,8 +522,7 @@ fn span(text: &str) -> Option<Result<(Span, Period), String>> {
             )))
         }
         None => Some(Err(format!(
-            "{text:?} reads as a span of months, and {a:?} is not a month or a length (January, Jan 2024, 2024-01, 12 months)"
-        ))),
+            "{} reads as a span of months, and {} is not a month or a length (January, Jan 2024, 2024-01, 12 months)", quoted(&text), quoted(&a)))),
     }
 }
 
@@ -617,8 +630,7 @@ fn read_reading(unit: Unit, raw: &RawReading) -> Result<Reading, (&'static str, 
             return Err((
                 "flag",
                 format!(
-                    "unknown flag {other:?}: expected provisional, revised, projected, part_year, missing or suppressed"
-                ),
+                    "unknown flag {}: expected provisional, revised, projected, part_year, missing or suppressed", quoted(&other)),
             ))
         }
     }
@@ -660,8 +672,8 @@ fn fraction(
         (
             "numerator",
             format!(
-                "unit {:?} is not a proportion: give a value, not a numerator and denominator",
-                unit.name()
+                "unit {} is not a proportion: give a value, not a numerator and denominator",
+                quoted(&unit.name())
             ),
         )
     })?;

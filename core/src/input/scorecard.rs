@@ -2,6 +2,7 @@
 //! Adding data is all or nothing: a file with any problem adds no rows, and every problem
 //! in it is reported.
 
+use crate::error::quoted;
 use crate::error::{Error, ErrorKind, Errors, Location, RowSource};
 use crate::input::definition::Format;
 use crate::input::table::Records;
@@ -402,9 +403,7 @@ impl Scorecard {
                         ErrorKind::Usage,
                         Location::at(name, t.line, field),
                         format!(
-                            "table {:?}: its file {f:?} was not given (it is read from beside the definition)",
-                            t.id
-                        ),
+                            "table {}: its file {} was not given (it is read from beside the definition)", quoted(&t.id), quoted(&f)),
                     ));
                 }
             }
@@ -420,7 +419,7 @@ impl Scorecard {
         errors.extend(card.validate().0);
         let unknown: Vec<String> = broken
             .iter()
-            .map(|id| format!("unknown measure id {id:?}"))
+            .map(|id| format!("unknown measure id {}", quoted(&id)))
             .collect();
         errors.retain(|e| !unknown.iter().any(|u| e.message().starts_with(u.as_str())));
         Errors(errors).into_result().map(|()| card)
@@ -518,10 +517,10 @@ impl Scorecard {
                     continue;
                 }
             };
-            if let Err(e) = self
-                .limits
-                .check_rows(&format!("{file}, sheet {name:?}"), sheet.rows.len())
-            {
+            if let Err(e) = self.limits.check_rows(
+                &format!("{file}, sheet {}", quoted(&name)),
+                sheet.rows.len(),
+            ) {
                 errors.push(e);
                 continue;
             }
@@ -659,7 +658,7 @@ impl Scorecard {
                 .tables
                 .iter()
                 .flat_map(|t| std::iter::once(&t.file).chain(&t.meta))
-                .map(|f| format!("{f:?}"))
+                .map(|f| format!("{}", quoted(&f)))
                 .collect();
             return Err(Errors::one(Error::new(
                 ErrorKind::Usage,
@@ -753,8 +752,8 @@ impl Scorecard {
                         ErrorKind::Data,
                         o.source.at("measure"),
                         format!(
-                            "unknown measure id {:?}: the scorecard has no measure with that id",
-                            o.measure
+                            "unknown measure id {}: the scorecard has no measure with that id",
+                            quoted(&o.measure)
                         ),
                     ),
                 ));
@@ -764,8 +763,7 @@ impl Scorecard {
             match kinds.get(&(o.measure.as_str(), o.window)) {
                 Some(first) if first.period.kind() != o.period.kind() => {
                     errors.push((i, 2, Error::new(ErrorKind::Data, o.source.at("period"),
-                        format!("measure {:?} mixes period kinds: {} here, {} at {}; use one kind per measure",
-                            o.measure, o.period, first.period, row_place(&first.source)))));
+                        format!("measure {} mixes period kinds: {} here, {} at {}; use one kind per measure", quoted(&o.measure), o.period, first.period, row_place(&first.source)))));
                 }
                 Some(_) => {}
                 None => {
@@ -808,12 +806,7 @@ impl Scorecard {
                     ErrorKind::Data,
                     o.source.at("period"),
                     format!(
-                        "duplicate observation for measure {:?} and period {}{}: first given at {} (flag a correction `revised` to replace the earlier figure)",
-                        o.measure,
-                        o.period,
-                        breakdown_text(o),
-                        row_place(&earlier.source)
-                    ),
+                        "duplicate observation for measure {} and period {}{}: first given at {} (flag a correction `revised` to replace the earlier figure)", quoted(&o.measure), o.period, breakdown_text(o), row_place(&earlier.source)),
                 ),
             ));
         }
@@ -938,8 +931,7 @@ impl Scorecard {
             let first = *seen.or_insert((&c.measure, c.period, &c.comparator), &c.source);
             if !std::ptr::eq(first, &c.source) {
                 errors.push(Error::new(ErrorKind::Data, c.source.at("comparator"),
-                    format!("duplicate value for comparator {:?}, measure {:?}, period {}: first given at {}",
-                        c.comparator, c.measure, c.period, row_place(first))));
+                    format!("duplicate value for comparator {}, measure {}, period {}: first given at {}", quoted(&c.comparator), quoted(&c.measure), c.period, row_place(first))));
             }
         }
         Errors(errors).into_result()?;
@@ -1028,8 +1020,8 @@ impl Scorecard {
                     ErrorKind::Data,
                     a.source.clone(),
                     format!(
-                        "duplicate action id {:?}: first given at {}",
-                        a.id,
+                        "duplicate action id {}: first given at {}",
+                        quoted(&a.id),
                         place(first)
                     ),
                 ));
@@ -1039,7 +1031,10 @@ impl Scorecard {
                     errors.push(Error::new(
                         ErrorKind::Data,
                         a.source.clone().with_field("section"),
-                        format!("unknown section {s:?}: the scorecard has no section with that id"),
+                        format!(
+                            "unknown section {}: the scorecard has no section with that id",
+                            quoted(&s)
+                        ),
                     ));
                 }
             }
@@ -1071,8 +1066,9 @@ impl Scorecard {
                     ErrorKind::Definition,
                     Location::at(&self.definition.file, m.line, "turn_the_curve.actions"),
                     format!(
-                        "measure {:?}: no action {id:?} among the actions loaded",
-                        m.id
+                        "measure {}: no action {} among the actions loaded",
+                        quoted(&m.id),
+                        quoted(&id)
                     ),
                 ));
             }
@@ -1140,11 +1136,7 @@ impl Scorecard {
                 ErrorKind::Data,
                 given[0].source.at("value"),
                 format!(
-                    "measure {:?} is a percentage, and its figures are all between 0 and 1 ({}), but its {what} is {}: give the figures as percentages (32 for 32%), or the {what} as a proportion",
-                    m.id,
-                    shown.join(", "),
-                    crate::num::fmt_num(v)
-                ),
+                    "measure {} is a percentage, and its figures are all between 0 and 1 ({}), but its {what} is {}: give the figures as percentages (32 for 32%), or the {what} as a proportion", quoted(&m.id), shown.join(", "), crate::num::fmt_num(v)),
             ));
         }
         Ok((values.len() >= 3).then(|| format!(
@@ -1178,7 +1170,7 @@ impl Scorecard {
             return None;
         };
         Some(Error::new(ErrorKind::Target, obs.source.at("value"),
-            format!("measure {:?}: this observation is the baseline of a relative target, and it is {what}: state the target as points or an absolute value", m.id)))
+            format!("measure {}: this observation is the baseline of a relative target, and it is {what}: state the target as points or an absolute value", quoted(&m.id))))
     }
 
     /// A measure's total series (no breakdown rows), in period order.

@@ -1,6 +1,7 @@
 //! Reading long-format CSV files: named columns, line numbers for every row, and a clear error
 //! for a missing or unknown column, so that nothing in a file is silently ignored.
 
+use crate::error::quoted;
 use crate::error::{Error, ErrorKind, Errors, Location, Origin, RowSource};
 use crate::keyed::Keyed;
 use std::sync::Arc;
@@ -105,7 +106,8 @@ impl Table {
             ErrorKind::Data,
             self.at(row, field),
             format!(
-                "a second row for measure {measure:?}, {what}, {period}: first at {}:{}; {}",
+                "a second row for measure {}, {what}, {period}: first at {}:{}; {}",
+                quoted(&measure),
                 self.origin.file,
                 line.unwrap_or(0),
                 self.telling_apart(first, row, columns)
@@ -121,9 +123,9 @@ impl Table {
             .filter(|c| self.get(a, c) != self.get(b, c))
             .map(|c| {
                 format!(
-                    "{c} ({:?} and {:?})",
-                    self.get(a, c).unwrap_or(""),
-                    self.get(b, c).unwrap_or("")
+                    "{c} ({} and {})",
+                    quoted(&self.get(a, c).unwrap_or("")),
+                    quoted(&self.get(b, c).unwrap_or(""))
                 )
             })
             .collect();
@@ -439,13 +441,13 @@ fn check_headers(
             errors.push(Error::new(
                 ErrorKind::Syntax,
                 at(h),
-                format!("unknown column {h:?}; the columns are {}", known()),
+                format!("unknown column {}; the columns are {}", quoted(&h), known()),
             ));
         } else if columns.insert(h.clone(), i).is_some() {
             errors.push(Error::new(
                 ErrorKind::Syntax,
                 at(h),
-                format!("column {h:?} appears twice"),
+                format!("column {} appears twice", quoted(&h)),
             ));
         }
     }
@@ -455,7 +457,8 @@ fn check_headers(
                 ErrorKind::Syntax,
                 at(r),
                 format!(
-                    "missing column {r:?}; the required columns are {}",
+                    "missing column {}; the required columns are {}",
+                    quoted(&r),
                     required.join(", ")
                 ),
             ));
@@ -558,13 +561,14 @@ fn not_utf8(file: &str, line: usize) -> Error {
 pub fn number(cell: &str) -> Result<f64, String> {
     if cell.contains(',') {
         return Err(format!(
-            "{cell:?} is not a number: write it without thousands separators"
+            "{} is not a number: write it without thousands separators",
+            quoted(&cell)
         ));
     }
     match crate::num::parse_decimal(cell) {
         Some(x) if x.is_finite() => Ok(x),
-        Some(_) => Err(format!("{cell:?} is not a finite number")),
-        None => Err(format!("{cell:?} is not a number")),
+        Some(_) => Err(format!("{} is not a finite number", quoted(&cell))),
+        None => Err(format!("{} is not a number", quoted(&cell))),
     }
 }
 

@@ -8,6 +8,7 @@
 //! instead of serde's derived deserializers monomorphised for every definition struct and
 //! every format (docs/benchmarks.md, "WebAssembly bundle size").
 
+use crate::error::quoted;
 use crate::error::{Error, ErrorKind, Location};
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use std::cell::Cell;
@@ -278,9 +279,9 @@ impl Node {
             Value::Float(x) => format!("the number {}", crate::num::shortest(*x)),
             Value::Text(s) if s.chars().count() > 40 => {
                 let cut: String = s.chars().take(40).collect();
-                format!("the text {:?}", format!("{cut}..."))
+                format!("the text {}", quoted(&format!("{cut}...")))
             }
-            Value::Text(s) => format!("the text {s:?}"),
+            Value::Text(s) => format!("the text {}", quoted(&s)),
             Value::List(_) => "a list".into(),
             Value::Table(_) if json => "an object".into(),
             Value::Table(_) => "a table".into(),

@@ -8,6 +8,7 @@
 //! and its measure's frequency see what the analyst typed. A spreadsheet error (`#DIV/0!`,
 //! `#N/A`) or a duration is refused, naming the cell: never read as text or as zero.
 
+use crate::error::quoted;
 use crate::error::{cell_name, Error, ErrorKind, Errors, Location};
 use calamine::{Data, Reader};
 use std::io::Cursor;
@@ -253,13 +254,13 @@ pub(crate) fn chosen_sheets(
             (Some(k), _) => {
                 if let Some((first, _)) = chosen.iter().find(|(_, c)| *c == k) {
                     errors.push(Error::new(ErrorKind::Syntax, sheet_at(file, n), format!(
-                        "a second sheet of {}: {first:?} is one already; keep one sheet of each kind", k.name())));
+                        "a second sheet of {}: {} is one already; keep one sheet of each kind", k.name(), quoted(&first))));
                 } else {
                     chosen.push((n.clone(), k));
                 }
             }
             (None, Some(k)) => errors.push(Error::new(ErrorKind::Syntax, sheet_at(file, n), format!(
-                "the sheet is not read: name it {:?} to read it as {}, or rename it so that it does not look like one", k.name(), k.name()))),
+                "the sheet is not read: name it {} to read it as {}, or rename it so that it does not look like one", quoted(&k.name()), k.name()))),
             (None, None) => {}
         }
     }
@@ -271,7 +272,7 @@ pub(crate) fn chosen_sheets(
             (Some(k), Some(first)) => chosen.push((first.clone(), k)),
             _ => errors.push(Error::new(ErrorKind::Syntax, Location::file(file), format!(
                 "the workbook has no sheet named observations, comparators or actions (its sheets are {}): name the sheets so, or name the file observations.xlsx (comparators, actions) to read its first sheet",
-                names.iter().map(|n| format!("{n:?}")).collect::<Vec<_>>().join(", ")))),
+                names.iter().map(|n| quoted(n).to_string()).collect::<Vec<_>>().join(", ")))),
         }
     }
     Errors(errors).into_result()?;

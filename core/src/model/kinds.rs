@@ -1,5 +1,6 @@
 //! What a measure is: its kind (the RBA question), unit, polarity and frequency.
 
+use crate::error::quoted;
 use serde::Serialize;
 use std::num::NonZeroU32;
 
@@ -100,13 +101,17 @@ impl Unit {
             }
             other => {
                 return Err(format!(
-                    "unknown unit {other:?}: expected count, percentage, rate, score, days, \
-                     currency or ratio"
+                    "unknown unit {}: expected count, percentage, rate, score, days, \
+                     currency or ratio",
+                    quoted(&other)
                 ))
             }
         };
         if per.is_some() {
-            return Err(format!("`per` applies only to unit \"rate\", not {s:?}"));
+            return Err(format!(
+                "`per` applies only to unit \"rate\", not {}",
+                quoted(&s)
+            ));
         }
         Ok(unit)
     }

@@ -1,5 +1,6 @@
 //! Settings: SPC options, disclosure control, a measure's own SPC settings.
 
+use crate::error::quoted;
 use crate::model::period::Period;
 use serde::Serialize;
 
@@ -233,7 +234,8 @@ impl Rules {
                 "shift" => r.shift = true,
                 other => {
                     return Err(format!(
-                        "unknown rule {other:?}: expected some of {}",
+                        "unknown rule {}: expected some of {}",
+                        quoted(&other),
                         Rules::NAMES.join(", ")
                     ))
                 }
@@ -326,7 +328,8 @@ impl SpcOptions {
             None => SpcOptions::default(),
             Some(name) => SpcOptions::preset(name).ok_or_else(|| {
                 format!(
-                    "unknown SPC preset {name:?}: expected {}",
+                    "unknown SPC preset {}: expected {}",
+                    quoted(&name),
                     SpcOptions::PRESETS.join(", ")
                 )
             })?,

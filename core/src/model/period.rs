@@ -3,6 +3,7 @@
 //! A value is dated at its period's end. Periods of different kinds are ordered by end date,
 //! then start date, then kind, so that a mixed list still sorts the same way every time.
 
+use crate::error::quoted;
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 use std::fmt;
@@ -84,7 +85,7 @@ pub struct Period(Repr);
 
 /// Why a text is not a period.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot read {text:?} as a period: {reason}")]
+#[error("cannot read {} as a period: {reason}", quoted(.text))]
 pub struct PeriodError {
     /// The text that could not be read.
     pub text: String,
@@ -464,7 +465,10 @@ fn other_spelling(upper: &str) -> Option<Result<Period, String>> {
             };
             return Some(match year {
                 Some(year) => Period::month(year, month).map_err(err),
-                None => Err(format!("{y:?} is not a year (write {m} 2019 or {m}-19)")),
+                None => Err(format!(
+                    "{} is not a year (write {m} 2019 or {m}-19)",
+                    quoted(&y)
+                )),
             });
         }
     }

@@ -4,6 +4,7 @@
 //! April to December", "48% October to December"); figures of different windows are different
 //! series, never joined in one trend or forecast (docs/semantics.md section 3).
 
+use crate::error::quoted;
 use crate::model::period::{Period, PeriodKind};
 use chrono::Datelike;
 use serde::Serialize;
@@ -120,8 +121,7 @@ impl WindowSpec {
             }
             "ytd" | "year to date" => {
                 return Err(format!(
-                    "{text:?}: say which year it counts from (financial year to date, academic year to date or calendar year to date)"
-                ))
+                    "{}: say which year it counts from (financial year to date, academic year to date or calendar year to date)", quoted(&text)))
             }
             _ => {}
         }
@@ -138,21 +138,24 @@ impl WindowSpec {
         if !digits.is_empty() && matches!(unit, "months" | "month" | "m" | "mths" | "mth") {
             let months: u32 = digits
                 .parse()
-                .map_err(|_| format!("{text:?}: too many months"))?;
+                .map_err(|_| format!("{}: too many months", quoted(&text)))?;
             return match u8::try_from(months) {
                 Ok(1) => Err(format!(
-                    "{text:?}: a one-month window is the month itself; leave the window empty"
+                    "{}: a one-month window is the month itself; leave the window empty",
+                    quoted(&text)
                 )),
                 Ok(m) if (2..=MAX_ROLLING_MONTHS).contains(&m) => {
                     Ok(WindowSpec::Rolling { months: m })
                 }
                 _ => Err(format!(
-                    "{text:?}: a rolling window is 2 to {MAX_ROLLING_MONTHS} months"
+                    "{}: a rolling window is 2 to {MAX_ROLLING_MONTHS} months",
+                    quoted(&text)
                 )),
             };
         }
         Err(format!(
-            "cannot read {text:?} as a window: expected {SPELLINGS}"
+            "cannot read {} as a window: expected {SPELLINGS}",
+            quoted(&text)
         ))
     }
 

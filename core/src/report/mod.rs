@@ -3,6 +3,7 @@
 //! Field names may grow but never change meaning within a schema version. Numbers are
 //! rounded to 6 decimal places; a missing figure is `null` and a note says why.
 
+use crate::error::quoted;
 use crate::model::action::{Action, RiskRating};
 use crate::model::baseline::ResolvedBaseline;
 use crate::model::definition::{SectionKind, StatusRules};
@@ -101,8 +102,10 @@ impl Report {
                         crate::error::ErrorKind::Data,
                         w.location.clone(),
                         format!(
-                            "measure {:?} (warning {}, refused in a strict run): {}",
-                            w.measure, w.code, w.message
+                            "measure {} (warning {}, refused in a strict run): {}",
+                            quoted(&w.measure),
+                            w.code,
+                            w.message
                         ),
                     )
                 })
@@ -659,7 +662,11 @@ impl Report {
             crate::error::Error::new(
                 crate::error::ErrorKind::Usage,
                 crate::error::Location::file("report").with_field("measure"),
-                format!("no measure {id:?}; measures include: {}", known.join(", ")),
+                format!(
+                    "no measure {}; measures include: {}",
+                    quoted(&id),
+                    known.join(", ")
+                ),
             )
         })
     }

@@ -3,6 +3,7 @@
 //! in what order, never a figure; the summary keeps counting every measure, and the report says
 //! what it leaves out.
 
+use crate::error::quoted;
 use crate::model::status::Status;
 use crate::report::{MeasureResult, Report};
 use crate::stats::spc::PointType;
@@ -56,7 +57,11 @@ pub fn parse_statuses(s: &str) -> Result<Vec<Status>, String> {
                 .find(|st| st.key() == name)
                 .ok_or_else(|| {
                     let known: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
-                    format!("unknown status {name:?}: expected {}", known.join(", "))
+                    format!(
+                        "unknown status {}: expected {}",
+                        quoted(&name),
+                        known.join(", ")
+                    )
                 })
         })
         .collect()

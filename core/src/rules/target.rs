@@ -1,5 +1,6 @@
 //! Target resolution (docs/semantics.md section 4): each rule turned into a number.
 
+use crate::error::quoted;
 use crate::model::kinds::Polarity;
 use crate::model::target::{Basis, Comparison, GapGoal, Rule};
 use crate::stats::benchmark::quantile_type7;
@@ -47,8 +48,9 @@ pub fn resolve(rule: &Rule, cx: &Context) -> Result<Resolved, String> {
             basis: Basis::Value,
         }),
         Rule::Comparator { name } => {
-            let v = (cx.comparator)(name)
-                .ok_or_else(|| format!("no value for comparator {name:?} for this period"))?;
+            let v = (cx.comparator)(name).ok_or_else(|| {
+                format!("no value for comparator {} for this period", quoted(&name))
+            })?;
             Ok(by_polarity(v))
         }
         Rule::Quartile { group } => resolve_quartile(group, cx).map(by_polarity),
@@ -93,7 +95,8 @@ fn resolve_quartile(group: &str, cx: &Context) -> Result<f64, String> {
     };
     if values.len() < 4 {
         return Err(format!(
-            "a quartile needs at least 4 areas' values in group {group:?} for this period; found {}",
+            "a quartile needs at least 4 areas' values in group {} for this period; found {}",
+            quoted(&group),
             values.len()
         ));
     }
@@ -101,8 +104,12 @@ fn resolve_quartile(group: &str, cx: &Context) -> Result<f64, String> {
 }
 
 fn resolve_gap(comparator: &str, goal: GapGoal, cx: &Context) -> Result<Resolved, String> {
-    let now = (cx.comparator)(comparator)
-        .ok_or_else(|| format!("no value for comparator {comparator:?} for this period"))?;
+    let now = (cx.comparator)(comparator).ok_or_else(|| {
+        format!(
+            "no value for comparator {} for this period",
+            quoted(&comparator)
+        )
+    })?;
     let gap_target = match goal {
         GapGoal::Value { value } => value,
         GapGoal::Relative { pct } => {
@@ -110,7 +117,10 @@ fn resolve_gap(comparator: &str, goal: GapGoal, cx: &Context) -> Result<Resolved
                 .baseline
                 .ok_or("the gap goal is relative to the baseline gap, and there is no baseline")?;
             let then = (cx.comparator_at_baseline)(comparator).ok_or_else(|| {
-                format!("no value for comparator {comparator:?} at the baseline period")
+                format!(
+                    "no value for comparator {} at the baseline period",
+                    quoted(&comparator)
+                )
             })?;
             (b - then) * (1.0 + pct / 100.0)
         }

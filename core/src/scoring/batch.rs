@@ -7,6 +7,7 @@
 //! No object is built per observation: the rows are read in place, series by series, with
 //! buffers reused from one series to the next.
 
+use crate::error::quoted;
 use std::collections::HashMap;
 
 use crate::report::columns::{SeriesColumns, SeriesScore};
@@ -619,10 +620,7 @@ impl Plan<'_> {
                 Ok(fit) if fit == period => {}
                 Ok(fit) => {
                     return Err(bad(i, "period", format!(
-                        "measure {:?} is {}, and {period} is a day: batch scoring reads periods as written, so give {fit} (convert the column to months, quarters or years first)",
-                        m.id,
-                        m.frequency.map_or("", |f| f.name())
-                    )));
+                        "measure {} is {}, and {period} is a day: batch scoring reads periods as written, so give {fit} (convert the column to months, quarters or years first)", quoted(&m.id), m.frequency.map_or("", |f| f.name()))));
                 }
                 Err(why) => return Err(bad(i, "period", why)),
             }

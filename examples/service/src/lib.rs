@@ -175,7 +175,11 @@ async fn files(request: Request) -> Result<BTreeMap<String, String>, Response> {
         return Err(request_error(
             StatusCode::BAD_REQUEST,
             unknown,
-            format!("unknown file {unknown:?}: expected {}", FILES.join(", ")),
+            format!(
+                "unknown file {}: expected {}",
+                betteroff::quoted(&unknown),
+                FILES.join(", ")
+            ),
         ));
     }
     Ok(out)

@@ -11,7 +11,8 @@ async fn main() -> std::process::ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let number = |i: usize, default: usize| -> Result<usize, String> {
         args.get(i).map_or(Ok(default), |a| {
-            a.parse().map_err(|_| format!("not a count: {a:?}"))
+            a.parse()
+                .map_err(|_| format!("not a count: {}", betteroff::quoted(&a)))
         })
     };
     let (requests, concurrency) = match (number(0, 2000), number(1, 4)) {
