@@ -231,20 +231,7 @@ fn write_quoted(text: &str, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         plain = i + c.len_utf8();
         if escape.is_empty() {
             // Lower-case hex without leading zeros, as `{:?}` writes it.
-            let mut digits = [0u8; 6];
-            let mut n = c as u32;
-            let mut k = digits.len();
-            loop {
-                k -= 1;
-                digits[k] = b"0123456789abcdef"[(n & 15) as usize];
-                n >>= 4;
-                if n == 0 {
-                    break;
-                }
-            }
-            f.write_str("\\u{")?;
-            f.write_str(std::str::from_utf8(&digits[k..]).unwrap_or_default())?;
-            f.write_char('}')?;
+            write!(f, "\\u{{{:x}}}", u32::from(c))?;
         } else {
             f.write_str(escape)?;
         }

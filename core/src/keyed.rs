@@ -103,11 +103,7 @@ impl<K: Hash + Eq, V> Keyed<K, V> {
     pub(crate) fn or_insert_with(&mut self, key: K, make: impl FnOnce() -> V) -> &mut V {
         let i = match self.position(&key) {
             (Some(i), _) => i,
-            (None, hash) => {
-                self.slots.push(hash);
-                self.entries.push((key, make()));
-                self.entries.len() - 1
-            }
+            (None, hash) => self.append(hash, key, make()),
         };
         // `i` is a position the table gave, or the entry just pushed.
         &mut self.entries[i].1
@@ -126,11 +122,17 @@ impl<K: Hash + Eq, V> Keyed<K, V> {
                 .get_mut(i)
                 .map(|(_, v)| std::mem::replace(v, value)),
             (None, hash) => {
-                self.slots.push(hash);
-                self.entries.push((key, value));
+                self.append(hash, key, value);
                 None
             }
         }
+    }
+
+    /// Adds an entry whose key is not in the table yet, and gives its position.
+    fn append(&mut self, hash: u64, key: K, value: V) -> usize {
+        self.slots.push(hash);
+        self.entries.push((key, value));
+        self.entries.len() - 1
     }
 
     /// The entries, in the order their keys were first inserted.
