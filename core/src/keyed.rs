@@ -12,7 +12,51 @@
 //! order, so nothing that walks a `Keyed` can vary from run to run.
 
 use std::borrow::Borrow;
-use std::hash::{BuildHasher, Hash, RandomState};
+use std::hash::{BuildHasher, Hash, Hasher};
+
+/// How keys are hashed. Where the standard library has randomness, its `RandomState`
+/// (SipHash-1-3 with keys drawn for the process), so that a crafted file cannot make every key
+/// collide. In wasm32-unknown-unknown it has none: `RandomState` keys SipHash with two
+/// allocation addresses, the same from run to run, so it protects nothing there, and its hash
+/// was compiled into each key type and its start into each table made. [`Fnv`] instead: one
+/// `write`, compiled once.
+#[cfg(not(all(target_family = "wasm", target_os = "unknown")))]
+type State = std::hash::RandomState;
+#[cfg(all(target_family = "wasm", target_os = "unknown"))]
+type State = FnvState;
+
+/// Makes [`Fnv`] hashers.
+#[derive(Clone, Copy, Default)]
+#[cfg_attr(
+    not(all(target_family = "wasm", target_os = "unknown")),
+    allow(dead_code)
+)]
+struct FnvState;
+
+impl BuildHasher for FnvState {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+/// FNV-1a over 64 bits (Fowler, Noll and Vo), its result mixed so that the low 32 bits, all
+/// that the table uses on a 32-bit target, depend on every byte.
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    #[inline(never)]
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        let h = self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^ (h >> 32)
+    }
+}
 
 /// Positions in an entry list, by hash: the table every [`Keyed`] uses, not generic.
 #[derive(Clone, Default)]
@@ -46,7 +90,7 @@ impl Slots {
 pub(crate) struct Keyed<K, V> {
     slots: Slots,
     entries: Vec<(K, V)>,
-    state: RandomState,
+    state: State,
 }
 
 impl<K, V> Default for Keyed<K, V> {
@@ -54,7 +98,7 @@ impl<K, V> Default for Keyed<K, V> {
         Keyed {
             slots: Slots::default(),
             entries: Vec::new(),
-            state: RandomState::new(),
+            state: State::default(),
         }
     }
 }
@@ -214,6 +258,24 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use std::collections::HashMap;
+
+    /// FNV-1a's published test vectors (Fowler, Noll and Vo, "FNV hash" test suite: "" and
+    /// "a" and "foobar" in 64 bits), before the final mix.
+    #[test]
+    fn fnv_is_fnv_1a() {
+        for (text, want) in [
+            ("", 0xcbf2_9ce4_8422_2325_u64),
+            ("a", 0xaf63_dc4c_8601_ec8c),
+            ("foobar", 0x8594_4171_f739_67e8),
+        ] {
+            let mut h = FnvState.build_hasher();
+            h.write(text.as_bytes());
+            assert_eq!(h.0, want, "{text}");
+        }
+        // The mix keeps the low half apart for keys that differ in one byte.
+        let low = |t: &str| FnvState.hash_one(t) as u32;
+        assert_ne!(low("m1"), low("m2"));
+    }
 
     #[test]
     fn the_first_value_given_stays_and_insert_replaces() {

@@ -35,6 +35,7 @@
 // docs/ARCHITECTURE.md, "Layers").
 mod error;
 mod input;
+mod json;
 mod keyed;
 mod model;
 mod num;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers, bottom up. A module may use its own layer and those below it.
 const LAYERS: &[&[&str]] = &[
-    &["error", "keyed", "num"],
+    &["error", "json", "keyed", "num"],
     &["model"],
     &["stats"],
     &["input"],

@@ -2041,7 +2041,7 @@ impl Definition {
 }
 
 fn to_json(d: &Definition) -> String {
-    serde_json::to_string_pretty(&raw_card(d)).unwrap_or_default()
+    crate::json::to_string_pretty(&raw_card(d)).unwrap_or_default()
 }
 
 fn raw_card(d: &Definition) -> RawCard {

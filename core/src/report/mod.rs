@@ -675,16 +675,15 @@ impl Report {
     /// must reproduce.
     pub fn to_json(&self) -> String {
         // Serialising these plain structs cannot fail: no maps with non-string keys, no NaN.
-        let mut s = serde_json::to_string_pretty(self).unwrap_or_default();
+        let mut s = crate::json::to_string_pretty(self).unwrap_or_default();
         s.push('\n');
         s
     }
 
     /// The same bytes as [`Report::to_json`], written to `out` as they are made: a report
     /// of millions of points is never held whole in memory as text.
-    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
-        let mut out = std::io::BufWriter::new(out);
-        serde_json::to_writer_pretty(&mut out, self).map_err(std::io::Error::other)?;
+    pub fn write_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        crate::json::write_pretty(self, &mut out)?;
         std::io::Write::write_all(&mut out, b"\n")?;
         std::io::Write::flush(&mut out)
     }
