@@ -8,7 +8,8 @@ use betteroff::render::Format;
 #[cfg(feature = "full")]
 use betteroff::Records;
 use betteroff::{Error, ErrorKind, Errors, Location, Period, Scorecard as Card};
-use js_sys::{Array, Reflect, JSON};
+#[cfg(feature = "full")]
+use js_sys::Array;
 #[cfg(feature = "full")]
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
@@ -23,6 +24,8 @@ static ALLOC: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 #[cfg(feature = "full")]
 mod scores;
 
+mod js;
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("types.d.ts");
 
@@ -36,15 +39,15 @@ extern "C" {
 /// A JavaScript `Error` with the core's message, a `kind` (syntax, definition, period, target,
 /// data, usage) and `errors`, one entry per problem.
 fn to_js(errors: Errors) -> JsValue {
-    let e = js_sys::Error::new(&errors.to_string());
-    e.set_name("BetteroffError");
-    let _ = Reflect::set(&e, &"kind".into(), &errors.kind().name().into());
-    let list = Array::new();
+    let e = js::Failure::new(&errors.to_string());
+    let _ = js::set(&e, &"name".into(), &"BetteroffError".into());
+    let _ = js::set(&e, &"kind".into(), &errors.kind().name().into());
+    let list = js::List::new();
     for err in errors.iter() {
         let at = err.location();
-        let item = js_sys::Object::new();
+        let item = js::Object::new();
         let set = |k: &str, v: JsValue| {
-            let _ = Reflect::set(&item, &k.into(), &v);
+            let _ = js::set(&item, &k.into(), &v);
         };
         set("kind", err.kind().name().into());
         set("file", at.file.as_str().into());
@@ -57,7 +60,7 @@ fn to_js(errors: Errors) -> JsValue {
         set("message", err.to_string().into());
         list.push(&item);
     }
-    let _ = Reflect::set(&e, &"errors".into(), &list);
+    let _ = js::set(&e, &"errors".into(), &list);
     e.into()
 }
 
@@ -122,7 +125,7 @@ fn switch(options: &Option<ScoreOptions>, name: &str, default: bool) -> bool {
     options
         .as_ref()
         .map(AsRef::<JsValue>::as_ref)
-        .and_then(|o| Reflect::get(o, &name.into()).ok())
+        .and_then(|o| js::get(o, &name.into()).ok())
         .and_then(|v| v.as_bool())
         .unwrap_or(default)
 }
@@ -152,7 +155,7 @@ fn board_pack(options: &Option<ScoreOptions>) -> Result<View, JsValue> {
             .as_ref()
             .map(AsRef::<JsValue>::as_ref)
             .filter(|o| !o.is_undefined() && !o.is_null())
-            .and_then(|o| Reflect::get(o, &name.into()).ok())
+            .and_then(|o| js::get(o, &name.into()).ok())
             .filter(|v| !v.is_undefined() && !v.is_null())
     };
     let order = match get("order") {
@@ -211,7 +214,7 @@ fn as_of(options: &Option<ScoreOptions>) -> Result<Option<Period>, JsValue> {
     else {
         return Ok(None);
     };
-    let v = Reflect::get(options, &"asOf".into()).unwrap_or(JsValue::UNDEFINED);
+    let v = js::get(options, &"asOf".into()).unwrap_or(JsValue::UNDEFINED);
     match v.as_string() {
         Some(s) => period(&s, "asOf").map(Some),
         None if v.is_undefined() || v.is_null() => Ok(None),
@@ -230,7 +233,7 @@ fn records(rows: &JsValue, what: &str, source: Option<String>) -> Result<Records
     if !Array::is_array(rows) {
         return Err(usage(what, accepted));
     }
-    let text = JSON::stringify(rows)
+    let text = js::stringify(rows)
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default();
@@ -287,7 +290,7 @@ impl Scorecard {
     ) -> Result<Scorecard, JsValue> {
         let text = match definition.as_string() {
             Some(s) => s,
-            None => JSON::stringify(&definition)
+            None => js::stringify(&definition)
                 .ok()
                 .and_then(|s| s.as_string())
                 .ok_or_else(|| {
@@ -395,7 +398,7 @@ impl Scorecard {
     #[wasm_bindgen(unchecked_return_type = "Report")]
     pub fn score(&self, options: Option<ScoreOptions>) -> Result<JsValue, JsValue> {
         let json = self.report(&options)?.to_json();
-        JSON::parse(&json).map_err(|_| usage("score", "the report could not be read back".into()))
+        js::parse(&json).map_err(|_| usage("score", "the report could not be read back".into()))
     }
 
     /// The JSON contract: the same bytes as `betteroff report --format json`.
@@ -413,7 +416,7 @@ impl Scorecard {
     /// The definition (not the data), with the structure of scorecard.toml.
     #[wasm_bindgen(unchecked_return_type = "object")]
     pub fn definition(&self) -> JsValue {
-        JSON::parse(&self.card.definition().to_json()).unwrap_or(JsValue::NULL)
+        js::parse(&self.card.definition().to_json()).unwrap_or(JsValue::NULL)
     }
 
     #[wasm_bindgen(js_name = fromToml)]
@@ -718,7 +721,7 @@ fn whole_report(options: &Option<ScoreOptions>) -> Result<(), JsValue> {
         return Ok(());
     };
     for name in ["strict", "order", "only", "measures", "view"] {
-        let given = Reflect::get(o, &name.into()).is_ok_and(|v| !v.is_undefined() && !v.is_null());
+        let given = js::get(o, &name.into()).is_ok_and(|v| !v.is_undefined() && !v.is_null());
         if given {
             return Err(usage(
                 name,
@@ -775,7 +778,7 @@ pub fn project_demand(
     }
     let steps = betteroff::project(base, &parsed);
     let json = serde_json::to_string(&steps).unwrap_or_else(|_| "[]".into());
-    JSON::parse(&json).map_err(|_| usage("steps", "the projection could not be read back".into()))
+    js::parse(&json).map_err(|_| usage("steps", "the projection could not be read back".into()))
 }
 
 #[cfg(feature = "full")]
@@ -787,11 +790,11 @@ pub fn parse_period(
     let text = text_arg(&text, "the period")?;
     let text = text.as_str();
     let p = period(text, "period")?;
-    let o = js_sys::Object::new();
-    let _ = Reflect::set(&o, &"period".into(), &p.to_string().into());
-    let _ = Reflect::set(&o, &"kind".into(), &format!("{:?}", p.kind()).into());
-    let _ = Reflect::set(&o, &"start".into(), &p.start().to_string().into());
-    let _ = Reflect::set(&o, &"end".into(), &p.end().to_string().into());
+    let o = js::Object::new();
+    let _ = js::set(&o, &"period".into(), &p.to_string().into());
+    let _ = js::set(&o, &"kind".into(), &format!("{:?}", p.kind()).into());
+    let _ = js::set(&o, &"start".into(), &p.start().to_string().into());
+    let _ = js::set(&o, &"end".into(), &p.end().to_string().into());
     Ok(o.into())
 }
 
@@ -833,9 +836,9 @@ pub fn spc_columns(
         .map_err(|why| usage("spcColumns", why))?;
     let c =
         betteroff::batch::spc(series, values, polarity, &o).map_err(|e| to_js(Errors::one(e)))?;
-    let o = js_sys::Object::new();
+    let o = js::Object::new();
     let set = |k: &str, v: JsValue| {
-        let _ = Reflect::set(&o, &k.into(), &v);
+        let _ = js::set(&o, &k.into(), &v);
     };
     let limits = |col: &[Option<f64>]| -> JsValue {
         col.iter()
