@@ -262,8 +262,7 @@ impl fmt::Display for Location {
 }
 
 /// The kind of a problem; front ends map each to an exception class. New kinds may be added.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The file is not well-formed TOML, JSON or CSV, or a column is missing.
@@ -279,6 +278,8 @@ pub enum ErrorKind {
     /// An argument given by the caller (not a file) is wrong.
     Usage,
 }
+
+crate::json::serialize_as!(ErrorKind, name);
 
 impl ErrorKind {
     /// The kind's name, as front ends print it and name their exception classes after it.

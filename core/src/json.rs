@@ -40,6 +40,20 @@ pub(crate) fn write_pretty<T: Serialize + ?Sized>(
     }
 }
 
+/// `Serialize` for a plain enum as the text its `$name` method gives (`Status::key`,
+/// `MeasureKind::name`): its JSON names are written once, in that method, which the readers
+/// and renderers use too, and each enum writes one string instead of a match of its own.
+macro_rules! serialize_as {
+    ($ty:ty, $name:ident) => {
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.$name())
+            }
+        }
+    };
+}
+pub(crate) use serialize_as;
+
 /// Why a value cannot be written as JSON: a map key that is not text, a number or a boolean,
 /// or a `Serialize` impl that refused. No message is carried, so that the error is nothing in
 /// memory and, as nothing the crate writes can fail, every check of it folds away.

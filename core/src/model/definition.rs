@@ -75,8 +75,7 @@ pub struct Analysis {
 }
 
 /// Which period a measure is benchmarked at (docs/statistics.md, benchmarking).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum BenchmarkPeriod {
     /// LAIT's rule, the default: every area at the latest period (on or before the reporting
     /// period) for which another area has a figure, whether or not this one has.
@@ -85,6 +84,8 @@ pub enum BenchmarkPeriod {
     /// Each area at its own latest figure that other areas' figures share a period with.
     Own,
 }
+
+crate::json::serialize_as!(BenchmarkPeriod, key);
 
 impl BenchmarkPeriod {
     /// Reads the name in the definition (`latest`, `own`).
@@ -130,8 +131,7 @@ impl Default for Analysis {
 }
 
 /// The layout of a published table the scorecard reads figures from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum TableFormat {
     /// Explore Education Statistics' tidy open-data CSV (every DfE statistic).
@@ -139,6 +139,8 @@ pub enum TableFormat {
     /// An OHID Fingertips export (`Indicator ID, ..., Area Code, ..., Value, ...`).
     Fingertips,
 }
+
+crate::json::serialize_as!(TableFormat, key);
 
 impl TableFormat {
     /// Reads the name in the definition (`ees`, `fingertips`).

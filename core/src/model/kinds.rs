@@ -1,12 +1,10 @@
 //! What a measure is: its kind (the RBA question), unit, polarity and frequency.
 
 use crate::error::quoted;
-use serde::Serialize;
 use std::num::NonZeroU32;
 
 /// Friedman's kinds: a population indicator, or one of the three performance-measure questions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MeasureKind {
     /// A population indicator.
     Indicator,
@@ -17,6 +15,8 @@ pub enum MeasureKind {
     /// Is anyone better off?
     BetterOff,
 }
+
+crate::json::serialize_as!(MeasureKind, name);
 
 impl MeasureKind {
     /// Every kind, in the RBA questions' order.
@@ -192,8 +192,7 @@ impl Unit {
 }
 
 /// Which way is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Polarity {
     /// Higher figures are better.
     HigherIsBetter,
@@ -202,6 +201,8 @@ pub enum Polarity {
     /// Neither: figures move higher or lower.
     Neutral,
 }
+
+crate::json::serialize_as!(Polarity, name);
 
 impl Polarity {
     /// A polarity a caller names (an argument of `spc_table` or `spcColumns`, not a definition
@@ -259,8 +260,7 @@ impl Polarity {
 /// safe choice) are personal data and are controlled; counts of events (meetings held, audits
 /// completed, contacts) and of services (places, agreements, settings) are not, and are
 /// published as they are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Counts {
     /// People: disclosure control applies.
     #[default]
@@ -270,6 +270,8 @@ pub enum Counts {
     /// Services, such as places, agreements or settings: not personal data.
     Services,
 }
+
+crate::json::serialize_as!(Counts, name);
 
 impl Counts {
     /// Reads what a measure counts as written in the definition.
@@ -298,8 +300,7 @@ impl Counts {
 }
 
 /// How often a measure is reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Frequency {
     /// Every month.
@@ -317,6 +318,8 @@ pub enum Frequency {
     /// No fixed frequency.
     Adhoc,
 }
+
+crate::json::serialize_as!(Frequency, name);
 
 impl Frequency {
     /// The name in the definition and the JSON report.

@@ -32,8 +32,7 @@ pub struct SpcOptions {
 /// Which of the trend and two-in-three rules comes first in the order of the rules (outside
 /// the limits first, a shift last), for a point both flag (`[analysis] spc_precedence`): the
 /// rule that names the point, and so its type where the two point different ways.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Precedence {
     /// NHSRplotthedots' order (`ptd_special_cause_type`): outside, trend, two in three, shift.
     /// Every preset's but `powerbi_spc`.
@@ -44,6 +43,8 @@ pub enum Precedence {
     /// three, trend, shift.
     TwoInThreeFirst,
 }
+
+crate::json::serialize_as!(Precedence, name);
 
 impl Precedence {
     /// The names `parse` reads.
@@ -69,8 +70,7 @@ impl Precedence {
 
 /// Which way a point in a trend counts (`[analysis] spc_trend_direction`). The readings differ
 /// only at a point where two trends meet, or where a trend ends just before another begins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TrendDirection {
     /// NHSRplotthedots' reading (`ptd_special_cause_type`: "if a point is part of a trend
     /// either side, use right side"): the step after the point when the next point is in a
@@ -83,6 +83,8 @@ pub enum TrendDirection {
     /// and a falling trend).
     OwnTrend,
 }
+
+crate::json::serialize_as!(TrendDirection, name);
 
 impl TrendDirection {
     /// The names `parse` reads.
@@ -109,8 +111,7 @@ impl TrendDirection {
 /// The two-in-three rule as the tools write it (`[analysis] spc_two_in_three`). In both, two of
 /// three consecutive points lie beyond the band that starts two thirds of the way from the mean
 /// to a limit (2 sigma), on the same side, and only the points beyond it are flagged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TwoInThree {
     /// Making Data Count's rule, as NHSRplotthedots computes it: the points counted lie inside
     /// the limits (a point outside them is the other rule's), and all three points of the
@@ -123,6 +124,8 @@ pub enum TwoInThree {
     /// of a series are a window of their own.
     BeyondWarning,
 }
+
+crate::json::serialize_as!(TwoInThree, name);
 
 impl TwoInThree {
     /// The names `parse` reads.
@@ -150,8 +153,7 @@ impl TwoInThree {
 /// concern (the last point of a run above the mean that is also in a falling trend, say), which
 /// the point counts as (`[analysis] spc_conflict`). Neutral measures have neither, so this does
 /// not apply to them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Conflict {
     /// The first rule in the usual order decides (outside the limits, trend, two in three,
     /// shift), as NHSRplotthedots colours a point by the first rule that flags it (its pull
@@ -163,6 +165,8 @@ pub enum Conflict {
     /// Concern, when any rule that applies says so.
     Concern,
 }
+
+crate::json::serialize_as!(Conflict, name);
 
 impl Conflict {
     /// The names `parse` reads.
@@ -391,8 +395,7 @@ impl Default for Disclosure {
 }
 
 /// Which control chart a measure's SPC draws.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum ChartKind {
     /// Individuals and moving range (Making Data Count's default).
@@ -412,6 +415,8 @@ pub enum ChartKind {
     /// individuals chart and back.
     T,
 }
+
+crate::json::serialize_as!(ChartKind, key);
 
 impl ChartKind {
     /// Every chart, in order.

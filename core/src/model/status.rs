@@ -3,8 +3,7 @@
 use crate::model::kinds::Polarity;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 /// A measure's status at the reporting period (docs/semantics.md section 5).
 #[non_exhaustive]
 pub enum Status {
@@ -27,6 +26,8 @@ pub enum Status {
     /// On the data development agenda.
     ToBeDeveloped,
 }
+
+crate::json::serialize_as!(Status, key);
 
 impl Status {
     /// Every status, in the order of [`Status::code`]: the code order of columnar output (Arrow

@@ -32,8 +32,7 @@ impl Change {
 }
 
 /// How a value is judged against a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Comparison {
     /// At least the number.
     AtLeast,
@@ -42,6 +41,8 @@ pub enum Comparison {
     /// Exactly the number.
     Exactly,
 }
+
+crate::json::serialize_as!(Comparison, key);
 
 impl Comparison {
     /// Every comparison, in the order of [`Comparison::code`] (columnar output).

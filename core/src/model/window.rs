@@ -13,8 +13,7 @@ use serde::Serialize;
 pub const MAX_ROLLING_MONTHS: u8 = 36;
 
 /// Which year a year-to-date figure counts from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum YearKind {
     /// From 1 January.
     Calendar,
@@ -23,6 +22,8 @@ pub enum YearKind {
     /// From 1 September.
     Academic,
 }
+
+crate::json::serialize_as!(YearKind, name);
 
 impl YearKind {
     /// Every kind, in order.

@@ -70,8 +70,7 @@ pub struct Centre {
 }
 
 /// Which rule flagged a point.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Rule {
     /// Above the upper limit.
     AboveUcl,
@@ -92,6 +91,8 @@ pub enum Rule {
     /// None of the rules.
     CommonCause,
 }
+
+crate::json::serialize_as!(Rule, key);
 
 impl Rule {
     /// The rule's text as NHSRplotthedots writes it (lengths as configured).
@@ -163,8 +164,7 @@ impl Rule {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 /// A point's type, the variation icon: common cause, or special cause by polarity.
 pub enum PointType {
     /// Common cause variation.
@@ -178,6 +178,8 @@ pub enum PointType {
     /// Special cause, low (a neutral measure).
     SpecialCauseNeutralLow,
 }
+
+crate::json::serialize_as!(PointType, key);
 
 impl PointType {
     pub(crate) fn of(rule: Rule, polarity: Polarity) -> Self {
@@ -229,8 +231,7 @@ impl PointType {
 
 /// The Making Data Count variation icon: the last point's type and which way its rule points
 /// (an improvement by higher values, H, or by lower, L).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VariationIcon {
     /// Common cause: no significant change.
     CommonCause,
@@ -247,6 +248,8 @@ pub enum VariationIcon {
     /// Special cause, neither improvement nor concern, lower values.
     NeutralLow,
 }
+
+crate::json::serialize_as!(VariationIcon, key);
 
 impl VariationIcon {
     /// The icon of a point of type `t` flagged by `rule`: the one mapping every path uses.
@@ -335,8 +338,7 @@ impl VariationIcon {
 }
 
 /// Whether the process will meet its target, from the target against the last limits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Assurance {
     /// The target lies beyond the limits on the passing side: the process consistently passes.
     ConsistentPass,
@@ -345,6 +347,8 @@ pub enum Assurance {
     /// The target lies within the limits: hit and miss.
     Inconsistent,
 }
+
+crate::json::serialize_as!(Assurance, key);
 
 impl Assurance {
     /// The label in reports.
