@@ -18,6 +18,24 @@ pub(crate) struct Ext {
     mant: u64,
 }
 
+/// `(mant * 2^64) / n` and its remainder, for any `n > 0`: the high half of the quotient by one
+/// division, the low half a bit at a time. The same as `u128` division, which in a WebAssembly
+/// build brought in compiler-builtins' 128-bit divider (1 KB) for this one use.
+fn wide_div(mant: u64, n: u64) -> (u128, u64) {
+    let (high, mut r) = (mant / n, mant % n);
+    let mut low = 0u64;
+    for bit in (0..64).rev() {
+        // r < n; the bit shifted out of r, when set, makes 2r certainly at least n.
+        let carry = r >> 63;
+        r <<= 1;
+        if carry == 1 || r >= n {
+            r = r.wrapping_sub(n);
+            low |= 1 << bit;
+        }
+    }
+    ((u128::from(high) << 64) | u128::from(low), r)
+}
+
 impl Ext {
     const ZERO: Ext = Ext {
         neg: false,
@@ -109,8 +127,7 @@ impl Ext {
         if self.mant == 0 || n == 0 {
             return Ext::ZERO;
         }
-        let wide = u128::from(self.mant) << 64;
-        let (q, r) = (wide / u128::from(n), wide % u128::from(n));
+        let (q, r) = wide_div(self.mant, n);
         // q has at least 64 + 11 significant bits for n < 2^53: enough to round, with r as
         // the sticky bit.
         Ext::round(self.neg, q | u128::from(r != 0), self.exp - 64)
@@ -355,7 +372,25 @@ mod tests {
         (off.abs() - 0.5).abs() < 1.0 / 256.0
     }
 
+    /// Worked by hand: 2^64 / 3 = 6148914691236517205 rem 1 (3 x 6148914691236517205 =
+    /// 2^64 - 1); the largest numerator over 1 leaves the shifted value itself.
+    #[test]
+    fn wide_division_by_hand() {
+        assert_eq!(wide_div(1, 3), (6_148_914_691_236_517_205, 1));
+        assert_eq!(wide_div(u64::MAX, 1), (u128::from(u64::MAX) << 64, 0));
+        assert_eq!(wide_div(5, 2), (5u128 << 63, 0));
+    }
+
     proptest! {
+        /// The same quotient and remainder as 128-bit division.
+        #[test]
+        fn wide_division_is_u128_division(mant in any::<u64>(), n in 1u64.., big in any::<bool>()) {
+            let n = if big { n | (1 << 63) } else { n };
+            let wide = u128::from(mant) << 64;
+            let want = (wide / u128::from(n), (wide % u128::from(n)) as u64);
+            prop_assert_eq!(wide_div(mant, n), want);
+        }
+
         /// The fast path, where it answers, is the extended arithmetic's answer: on decimals,
         /// on figures of mixed magnitude, and on cancelling ones.
         #[test]
