@@ -4,6 +4,7 @@
 //! then start date, then kind, so that a mixed list still sorts the same way every time.
 
 use crate::error::quoted;
+use crate::num::parse_int;
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Ordering;
 use std::fmt;
@@ -382,7 +383,7 @@ fn other_spelling(upper: &str) -> Option<Result<Period, String>> {
     let quarter = |w: &str| {
         w.strip_prefix('Q')
             .filter(|n| n.len() == 1)
-            .and_then(|n| n.parse::<u32>().ok())
+            .and_then(parse_int::<u32>)
             .filter(|n| (1..=4).contains(n))
     };
     if let [a, b] = words[..] {
@@ -402,7 +403,7 @@ fn other_spelling(upper: &str) -> Option<Result<Period, String>> {
                 return Some(Period::quarter(y, cq).map_err(err));
             }
             if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && a.starts_with('Q') {
-                return Some(Period::quarter(year.parse().ok()?, q).map_err(err));
+                return Some(Period::quarter(parse_int(year)?, q).map_err(err));
             }
         }
     }
@@ -422,7 +423,7 @@ fn other_spelling(upper: &str) -> Option<Result<Period, String>> {
         return Some(Period::academic_year(start).map_err(err));
     }
     if let Some((a, b)) = text.split_once('-') {
-        let (y, n) = (a.parse::<i32>().ok(), b.parse::<i32>().ok());
+        let (y, n) = (parse_int::<i32>(a), parse_int::<i32>(b));
         if let (Some(y), Some(n), 4, 2) = (y, n, a.len(), b.len()) {
             if n > 12 && n == (y + 1).rem_euclid(100) {
                 return Some(Period::academic_year(y).map_err(err));
@@ -440,7 +441,7 @@ fn other_spelling(upper: &str) -> Option<Result<Period, String>> {
         if let (Some(first), Some(_)) = (year_pair(a), b.split_once('/')) {
             let last = b
                 .get(..2)
-                .and_then(|x| x.parse::<i32>().ok())
+                .and_then(parse_int::<i32>)
                 .map(|x| first - first.rem_euclid(100) + x);
             if let Some(last) = last.filter(|&l| l > first && l <= first + 10) {
                 return Some(Err(pooled(
@@ -459,8 +460,8 @@ fn other_spelling(upper: &str) -> Option<Result<Period, String>> {
     if let [m, y] = month_year.split_whitespace().collect::<Vec<_>>()[..] {
         if let Some(month) = month_number(m) {
             let year = match y.len() {
-                2 => y.parse::<i32>().ok().map(|v| 2000 + v),
-                4 => y.parse::<i32>().ok(),
+                2 => parse_int::<i32>(y).map(|v| 2000 + v),
+                4 => parse_int::<i32>(y),
                 _ => None,
             };
             return Some(match year {
@@ -475,10 +476,10 @@ fn other_spelling(upper: &str) -> Option<Result<Period, String>> {
     // Days with slashes: 30/04/2019 (UK, day first) and 2019/04/30.
     let parts: Vec<&str> = text.split('/').collect();
     if let [a, b, c] = parts[..] {
-        let num = |x: &str| x.parse::<u32>().ok();
+        let num = parse_int::<u32>;
         let (d, m, y) = match (a.len(), c.len()) {
-            (4, 1..=2) => (num(c), num(b), a.parse::<i32>().ok()),
-            (1..=2, 4) => (num(a), num(b), c.parse::<i32>().ok()),
+            (4, 1..=2) => (num(c), num(b), parse_int::<i32>(a)),
+            (1..=2, 4) => (num(a), num(b), parse_int::<i32>(c)),
             _ => return Some(Err(format!("{EXPECTED}, or 30/04/2019 (day first)"))),
         };
         return Some(match (d, m, y) {
@@ -515,7 +516,7 @@ fn short_pair(s: &str) -> Option<i32> {
     if a.len() != 2 || b.len() != 2 {
         return None;
     }
-    let (a, b) = (a.parse::<i32>().ok()?, b.parse::<i32>().ok()?);
+    let (a, b) = (parse_int::<i32>(a)?, parse_int::<i32>(b)?);
     (b == (a + 1) % 100).then_some(2000 + a)
 }
 
@@ -604,8 +605,7 @@ fn parse_digits(raw: &str, s: &str, width: usize, what: &str) -> Result<i64, Per
             format!("the {what} must be {width} digits; {EXPECTED}"),
         );
     }
-    s.parse::<i64>()
-        .or_else(|_| fail(raw, format!("the {what} is not a number")))
+    parse_int::<i64>(s).map_or_else(|| fail(raw, format!("the {what} is not a number")), Ok)
 }
 
 fn with_text(mut e: PeriodError, raw: &str) -> PeriodError {

@@ -137,9 +137,8 @@ impl WindowSpec {
         let digits: String = core.chars().take_while(char::is_ascii_digit).collect();
         let unit = &core[digits.len()..];
         if !digits.is_empty() && matches!(unit, "months" | "month" | "m" | "mths" | "mth") {
-            let months: u32 = digits
-                .parse()
-                .map_err(|_| format!("{}: too many months", quoted(&text)))?;
+            let months: u32 = crate::num::parse_int(&digits)
+                .ok_or_else(|| format!("{}: too many months", quoted(&text)))?;
             return match u8::try_from(months) {
                 Ok(1) => Err(format!(
                     "{}: a one-month window is the month itself; leave the window empty",

@@ -41,31 +41,74 @@ pub(crate) fn sort_floats(v: &mut [f64]) {
 }
 
 /// The stable sort of `v` by `cmp` through one non-generic sort of indices, then the elements
-/// moved into that order in place (each cycle of the permutation by swaps).
+/// moved into that order in place by the swaps [`sorting_swaps`] lists: what is compiled for
+/// each element type is the comparison and a loop of swaps.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(crate) fn sort_by_indices<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    let mut order: Vec<usize> = (0..v.len()).collect();
-    {
+    let swaps = {
         let items: &[T] = v;
-        sort_indices(&mut order, &mut |a, b| cmp(&items[a], &items[b]));
+        sorting_swaps(items.len(), &mut |a, b| cmp(&items[a], &items[b]))
+    };
+    for (a, b) in swaps {
+        v.swap(a, b);
     }
+}
+
+/// The swaps, in order, that put `len` items into the stable order of `cmp` (on their
+/// indices): each cycle of the sorted permutation undone a swap at a time.
+#[inline(never)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn sorting_swaps(len: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<(usize, usize)> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
     // order[i] is the index of the element that belongs at i.
+    let mut swaps = Vec::new();
     for i in 0..order.len() {
         let mut j = i;
         while order[j] != i {
             let k = order[j];
             order[j] = j;
-            v.swap(j, k);
+            swaps.push((j, k));
             j = k;
         }
         order[j] = j;
     }
+    swaps
+}
+
+/// `text` as a whole number of type `T`, exactly as `str::parse::<T>` reads it: an optional
+/// `+` (or `-` for a signed type), then ASCII digits and nothing else; `None` when it is not one
+/// or does not fit. One reader for every integer type (the standard library's is compiled once
+/// per type; three copies were 1.4 KB of the dashboard's WebAssembly module).
+pub(crate) fn parse_int<T: TryFrom<i64>>(text: &str) -> Option<T> {
+    let signed = T::try_from(-1).is_ok();
+    T::try_from(parse_i64(text, signed)?).ok()
 }
 
 #[inline(never)]
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-fn sort_indices(order: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
-    order.sort_by(|&a, &b| cmp(a, b));
+fn parse_i64(text: &str, signed: bool) -> Option<i64> {
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') if signed => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n: i64 = 0;
+    for b in digits.bytes() {
+        let d = i64::from(b.wrapping_sub(b'0'));
+        if d > 9 {
+            return None;
+        }
+        // Built negative, so that i64::MIN reads.
+        n = n.checked_mul(10)?.checked_sub(d)?;
+    }
+    if negative {
+        Some(n)
+    } else {
+        n.checked_neg()
+    }
 }
 
 /// Reads decimal text as the nearest `f64`: the one place the crate turns text into a number.
@@ -155,7 +198,7 @@ pub fn shortest(x: f64) -> String {
     let text = buffer.format_finite(x);
     let (sign, text) = text.strip_prefix('-').map_or(("", text), |t| ("-", t));
     let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
-    let exponent: i64 = exponent.trim_start_matches('+').parse().unwrap_or(0);
+    let exponent: i64 = parse_int(exponent.trim_start_matches('+')).unwrap_or(0);
     let (whole, part) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     let all = format!("{whole}{part}");
     let significant = all.trim_start_matches('0');
@@ -323,6 +366,39 @@ pub const MAX_GIVEN_DECIMALS: u8 = 3;
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Hand-picked edges: signs, the limits, overflow, and what is not a number.
+    #[test]
+    fn integers_read_as_the_standard_library_reads_them_by_hand() {
+        assert_eq!(parse_int::<i32>("2019"), Some(2019));
+        assert_eq!(parse_int::<i32>("+7"), Some(7));
+        assert_eq!(parse_int::<i32>("-7"), Some(-7));
+        assert_eq!(parse_int::<u32>("-0"), None); // as "-0".parse::<u32>()
+        assert_eq!(parse_int::<i64>("-9223372036854775808"), Some(i64::MIN));
+        assert_eq!(parse_int::<i64>("9223372036854775808"), None);
+        assert_eq!(parse_int::<i32>("2147483648"), None);
+        assert_eq!(parse_int::<u8>("0255"), Some(255));
+        for bad in ["", "+", "-", "1 ", " 1", "1.0", "1e3", "١", "+-1", "0x1"] {
+            assert_eq!(parse_int::<i64>(bad), None, "{bad}");
+        }
+    }
+
+    proptest! {
+        /// Any text, and any text shaped like a number, reads as `str::parse` reads it, for
+        /// each integer type the crate reads.
+        #[test]
+        fn integers_read_as_the_standard_library_reads_them(
+            shaped in "[+-]{0,2}[0-9]{0,21}",
+            any_text in ".{0,8}",
+        ) {
+            for t in [shaped.as_str(), any_text.as_str()] {
+                prop_assert_eq!(parse_int::<i64>(t), t.parse::<i64>().ok(), "{}", t);
+                prop_assert_eq!(parse_int::<i32>(t), t.parse::<i32>().ok(), "{}", t);
+                prop_assert_eq!(parse_int::<u32>(t), t.parse::<u32>().ok(), "{}", t);
+                prop_assert_eq!(parse_int::<u8>(t), t.parse::<u8>().ok(), "{}", t);
+            }
+        }
+    }
 
     proptest! {
         /// The WebAssembly build's sort is the standard stable sort: on pairs compared by
