@@ -116,11 +116,11 @@ pub(crate) fn cell_name(col: u32, row: usize) -> String {
     let mut n = col as u64 + 1;
     while n > 0 {
         let rem = ((n - 1) % 26) as u8;
-        letters.push(b'A' + rem);
+        letters.push(char::from(b'A' + rem));
         n = (n - 1) / 26;
     }
-    letters.reverse();
-    format!("{}{row}", String::from_utf8_lossy(&letters))
+    let letters: String = letters.into_iter().rev().collect();
+    format!("{letters}{row}")
 }
 
 impl RowSource {
