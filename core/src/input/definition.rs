@@ -864,8 +864,9 @@ fn json_message(e: &serde_json::Error) -> String {
     if s.starts_with("recursion limit exceeded") {
         return "lists or objects nested more than 128 deep".into();
     }
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_string(),
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    match s.strip_suffix(&at) {
+        Some(message) => message.to_string(),
         None => s,
     }
 }

@@ -72,7 +72,7 @@ fn qualified(cell: &str) -> (&str, Option<Said>) {
     let Some((text, rest)) = cell
         .trim_end()
         .strip_suffix(')')
-        .and_then(|c| c.rsplit_once(" ("))
+        .and_then(last_open_bracket)
     else {
         return (cell, None);
     };
@@ -493,9 +493,27 @@ enum Span {
     From { year: i32, month: u32 },
 }
 
+/// `text` split at its first " to ", as `split_once(" to ")` splits it. These two splits are
+/// written with a one-character search because a search for text brought the standard
+/// library's two-way string searcher into the dashboard's module for their sake alone.
+fn split_at_to(text: &str) -> Option<(&str, &str)> {
+    let (i, _) = text
+        .match_indices(' ')
+        .find(|&(i, _)| text[i..].starts_with(" to "))?;
+    Some((&text[..i], &text[i + " to ".len()..]))
+}
+
+/// `text` split at its last " (", as `rsplit_once(" (")` splits it (see [`split_at_to`]).
+fn last_open_bracket(text: &str) -> Option<(&str, &str)> {
+    let (i, _) = text
+        .rmatch_indices('(')
+        .find(|&(i, _)| text[..i].ends_with(' '))?;
+    Some((&text[..i - 1], &text[i + 1..]))
+}
+
 fn span(text: &str) -> Option<Result<(Span, Period), String>> {
     let lower = text.trim().to_ascii_lowercase();
-    let (a, b) = lower.split_once(" to ")?;
+    let (a, b) = split_at_to(&lower)?;
     let end = match month_of(b.trim(), None) {
         Some(p) => p,
         None => {
@@ -730,6 +748,26 @@ fn check_range(unit: Unit, v: f64) -> Result<(), (&'static str, String)> {
 #[cfg(test)]
 mod inference {
     use super::*;
+
+    #[test]
+    fn the_two_splits_split_as_the_standard_library_does() {
+        for t in [
+            "",
+            "to",
+            " to ",
+            "a to b to c",
+            "a  to b",
+            "12 months to April",
+            "x to",
+        ] {
+            assert_eq!(split_at_to(t), t.split_once(" to "), "{t:?}");
+        }
+        for t in [
+            "", "(", " (", "a (b", "a (b (c)", "a(b", "a (b(c", "2019 (p)", "( x",
+        ] {
+            assert_eq!(last_open_bracket(t), t.rsplit_once(" ("), "{t:?}");
+        }
+    }
 
     #[test]
     fn qualifiers_beside_the_year_are_flags() {
