@@ -74,12 +74,23 @@ pub fn anhoej(y: &[f64]) -> Option<Runs> {
 /// The two limits for `useful` points: the longest run expected, round(log2(useful)) + 3, and
 /// the fewest crossings expected, qbinom(0.05, useful - 1, 0.5).
 pub fn limits(useful: usize) -> (usize, usize) {
-    let run_max = if useful == 0 {
-        3
-    } else {
-        (useful as f64).log2().round() as usize + 3
-    };
-    (run_max, binomial_half_quantile_05(useful.saturating_sub(1)))
+    (
+        round_log2(useful) + 3,
+        binomial_half_quantile_05(useful.saturating_sub(1)),
+    )
+}
+
+/// round(log2(n)) for n >= 1 (0 for 0), in integers: k = floor(log2(n)), one more when n is at
+/// least 2^(k + 1/2), that is when n^2 >= 2^(2k + 1). log2(n) is never a half for a whole n, so
+/// this is the float rounding's answer (R's `round(log2(n))`) for any series that fits in
+/// memory, without libm's log2; past 2^40 points the double misrounds and this does not.
+fn round_log2(n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let k = (usize::BITS - 1 - n.leading_zeros()) as usize;
+    let square = u128::from(n as u64) * u128::from(n as u64);
+    k + usize::from(square >= 1u128 << (2 * k + 1))
 }
 
 /// The median (the mean of the middle two for an even count); `None` when empty.
@@ -115,6 +126,38 @@ fn binomial_half_quantile_05(n: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// By hand (log2 3 = 1.58, log2 5 = 2.32, log2 6 = 2.58, log2 11 = 3.46, log2 12 = 3.58),
+    /// against the float rounding (R's `round(log2(n))`) for every n to 2^20, and on each side
+    /// of 2^(k + 1/2) beyond, where the float misrounds once n passes 2^40 points (99516432383215,
+    /// just below 2^46.5, has a log2 that rounds as a double to 46.5).
+    #[test]
+    fn round_log2_is_the_float_rounding() {
+        let want = [
+            (0, 0),
+            (1, 0),
+            (2, 1),
+            (3, 2),
+            (5, 2),
+            (6, 3),
+            (11, 3),
+            (12, 4),
+        ];
+        for (n, k) in want {
+            assert_eq!(round_log2(n), k, "{n}");
+        }
+        let float = |n: usize| (n as f64).log2().round() as usize;
+        for n in 1..(1 << 20) {
+            assert_eq!(round_log2(n), float(n), "{n}");
+        }
+        for k in 20..63usize {
+            // The largest n with n^2 < 2^(2k + 1), and the next.
+            let below = ((1u128 << (2 * k + 1)).isqrt()) as usize;
+            assert_eq!(round_log2(below), k, "{below}");
+            assert_eq!(round_log2(below + 1), k + 1, "{}", below + 1);
+            assert_eq!(round_log2(1 << k), k);
+        }
+    }
 
     #[test]
     fn the_limits_are_rs_and_anhojs() {
