@@ -13,6 +13,10 @@
 //! HTML and CSV): a definition of 8,000
 //! measures, one series of 109,000 daily figures, a breakdown of 100,000 categories (SCALE
 //! multiplies each size, default 1). Median of seven runs each; docs/benchmarks.md.
+//!
+//! `betteroff-bench json [SCALE]`: the same three reports written as JSON by the crate's writer
+//! (`Report::to_json`) and by serde_json's `to_string_pretty`, median of seven each, the bytes
+//! checked equal.
 
 use betteroff::batch;
 use betteroff::render::{render, Format};
@@ -66,7 +70,8 @@ fn write(path: &Path, bytes: &[u8]) {
 
 const USAGE: &str = "usage: betteroff-bench spc DIR [SERIES] [POINTS]\n       \
                      betteroff-bench national DIR [AREAS] [MEASURES] [MONTHS]\n       \
-                     betteroff-bench paths [SCALE]";
+                     betteroff-bench paths [SCALE]\n       \
+                     betteroff-bench json [SCALE]";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -74,6 +79,7 @@ fn main() {
         (Some("spc"), Some(dir)) => spc(dir, &args),
         (Some("national"), Some(dir)) => national_bench::run(dir, &args),
         (Some("paths"), scale) => paths(scale.and_then(|s| s.parse().ok()).unwrap_or(1.0)),
+        (Some("json"), scale) => json(scale.and_then(|s| s.parse().ok()).unwrap_or(1.0)),
         _ => {
             eprintln!("{USAGE}");
             std::process::exit(2);
@@ -155,8 +161,8 @@ fn spc(dir: &str, args: &[String]) {
     write_meta(dir, &meta);
 }
 
-/// The inputs that once took quadratic time, each scored through the scorecard.
-fn paths(scale: f64) {
+/// The three workloads of `paths` (its doc): (what, definition, observations).
+fn path_inputs(scale: f64) -> [(String, String, String); 3] {
     let n = |base: f64| ((base * scale) as usize).max(1);
     let header = "id = \"paths\"\ntitle = \"Paths (illustrative)\"\n[[sections]]\nid = \"s\"\n\
                   title = \"S\"\nkind = \"service\"\n";
@@ -190,24 +196,49 @@ fn paths(scale: f64) {
     for i in 0..c {
         wide.push_str(&format!("b,2021-06,{},age,c{i}\n", (i * 7) % 50));
     }
-    for (what, def, obs) in [
-        (format!("{m} measures"), &many, &many_obs),
-        (format!("{d} daily figures"), &daily_def, &daily),
-        (format!("{c} categories"), &wide_def, &wide),
-    ] {
+    [
+        (format!("{m} measures"), many, many_obs),
+        (format!("{d} daily figures"), daily_def, daily),
+        (format!("{c} categories"), wide_def, wide),
+    ]
+}
+
+/// One workload loaded and scored.
+fn path_report(def: &str, obs: &str) -> betteroff::Report {
+    let card = betteroff::Scorecard::load(betteroff::Sources {
+        definition: ("paths.toml", def),
+        observations: Some(("observations.csv", obs)),
+        comparators: None,
+        actions: None,
+        commentary: None,
+        annotations: None,
+        workbooks: &[],
+        tables: &[],
+    })
+    .expect("a valid workload");
+    card.score(None).expect("scores")
+}
+
+/// The JSON of each `paths` report by the crate's writer and by serde_json's.
+fn json(scale: f64) {
+    for (what, def, obs) in path_inputs(scale) {
+        let report = path_report(&def, &obs);
+        let (ours, [median, low, high]) = seven(|| report.to_json());
+        let (theirs, [t_median, t_low, t_high]) =
+            seven(|| serde_json::to_string_pretty(&report).expect("serde_json writes it"));
+        assert_eq!(ours.trim_end_matches('\n'), theirs, "the same bytes");
+        println!(
+            "{what:>24}: crate {median:.3} s (least {low:.3}, most {high:.3}), serde_json {t_median:.3} s (least {t_low:.3}, most {t_high:.3}), {} bytes",
+            ours.len()
+        );
+    }
+}
+
+/// The inputs that once took quadratic time, each scored through the scorecard.
+fn paths(scale: f64) {
+    for (what, def, obs) in path_inputs(scale) {
         let (bytes, [median, low, high]) = seven(|| {
-            let card = betteroff::Scorecard::load(betteroff::Sources {
-                definition: ("paths.toml", def),
-                observations: Some(("observations.csv", obs)),
-                comparators: None,
-                actions: None,
-                commentary: None,
-                annotations: None,
-                workbooks: &[],
-                tables: &[],
-            })
-            .expect("a valid workload");
-            let report = card.score(None).expect("scores");
+            let report = path_report(&def, &obs);
             [
                 Format::Json,
                 Format::Text,

@@ -96,9 +96,16 @@ impl<'a> Writer<'a> {
         }
     }
 
-    #[inline(never)]
+    // Inlined natively, where speed is what counts; in a WebAssembly module, one copy.
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     fn raw(&mut self, bytes: &[u8]) {
         self.buf.extend_from_slice(bytes);
+    }
+
+    /// Passes the buffer on once it holds a chunk (checked before each element and at each
+    /// closing bracket, so it passes a chunk by at most one value).
+    fn spill(&mut self) {
         if self.out.is_some() && self.buf.len() >= CHUNK {
             self.flush();
         }
@@ -126,28 +133,32 @@ impl<'a> Writer<'a> {
     /// A container's closing bracket, on a line of its own unless the container is empty.
     #[inline(never)]
     fn close(&mut self, empty: bool, bracket: u8) {
+        self.spill();
         self.depth -= 1;
         if !empty {
-            self.newline();
+            self.newline(b"\n");
         }
         self.raw(&[bracket]);
     }
 
-    fn newline(&mut self) {
-        self.raw(b"\n");
-        for _ in 0..self.depth {
-            self.raw(b"  ");
+    /// `start` (a newline, or a comma and a newline), then the indent.
+    fn newline(&mut self, start: &[u8]) {
+        const SPACES: &[u8] = b"                                ";
+        self.raw(start);
+        let mut left = 2 * self.depth;
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            self.raw(&SPACES[..n]);
+            left -= n;
         }
     }
 
     /// Before an element: the comma after the one before, then its line.
     #[inline(never)]
     fn element(&mut self, first: &mut bool) {
-        if !*first {
-            self.raw(b",");
-        }
+        self.spill();
+        self.newline(if *first { b"\n" } else { b",\n" });
         *first = false;
-        self.newline();
     }
 
     /// An object's key and the `": "` after it.
