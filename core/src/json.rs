@@ -280,6 +280,15 @@ impl Compound<'_, '_> {
     }
 }
 
+/// Integer methods that write the number widened to 64 bits.
+macro_rules! widened {
+    ($($method:ident: $t:ty => $wide:ident),*) => {$(
+        fn $method(self, v: $t) -> Done {
+            self.$wide(v.into())
+        }
+    )*};
+}
+
 impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     type Ok = ();
     type Error = Error;
@@ -295,34 +304,24 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         self.raw(if v { b"true" } else { b"false" });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Done {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Done {
-        self.serialize_i64(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Done {
-        self.serialize_i64(v.into())
-    }
+    widened!(
+        serialize_i8: i8 => serialize_i64,
+        serialize_i16: i16 => serialize_i64,
+        serialize_i32: i32 => serialize_i64,
+        serialize_u8: u8 => serialize_u64,
+        serialize_u16: u16 => serialize_u64,
+        serialize_u32: u32 => serialize_u64
+    );
     fn serialize_i64(self, v: i64) -> Done {
         self.integer(v < 0, v.unsigned_abs());
         Ok(())
     }
-    fn serialize_i128(self, v: i128) -> Done {
-        self.raw(v.to_string().as_bytes());
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Done {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Done {
-        self.serialize_u64(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Done {
-        self.serialize_u64(v.into())
-    }
     fn serialize_u64(self, v: u64) -> Done {
         self.integer(false, v);
+        Ok(())
+    }
+    fn serialize_i128(self, v: i128) -> Done {
+        self.raw(v.to_string().as_bytes());
         Ok(())
     }
     fn serialize_u128(self, v: u128) -> Done {
@@ -460,38 +459,27 @@ impl ser::SerializeSeq for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Done {
-        Compound::end(self, b']')
-    }
+/// Tuples, tuple structs and a tuple variant's fields: written as an array, as a sequence is.
+macro_rules! as_sequence {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                ser::SerializeSeq::serialize_element(self, value)
+            }
+            fn end(self) -> Done {
+                Compound::end(self, b']')
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Done {
-        Compound::end(self, b']')
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Done {
-        Compound::end(self, b']')
-    }
-}
+as_sequence!(
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
@@ -533,11 +521,20 @@ impl ser::SerializeStructVariant for Compound<'_, '_> {
 }
 
 /// A map key as the text serde_json writes for it: text as it is, a number or a boolean in
-/// quotes; any other key is refused with serde_json's message.
+/// quotes; any other key is refused, as serde_json refuses it.
 struct KeyText;
 
 fn not_a_key() -> Error {
     Error
+}
+
+/// Key methods that write the key's own text.
+macro_rules! key_as_text {
+    ($($method:ident: $t:ty),*) => {$(
+        fn $method(self, v: $t) -> Result<String, Error> {
+            Ok(v.to_string())
+        }
+    )*};
 }
 
 impl ser::Serializer for KeyText {
@@ -551,39 +548,21 @@ impl ser::Serializer for KeyText {
     type SerializeStruct = ser::Impossible<String, Error>;
     type SerializeStructVariant = ser::Impossible<String, Error>;
 
-    fn serialize_bool(self, v: bool) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i8(self, v: i8) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i16(self, v: i16) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i32(self, v: i32) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i64(self, v: i64) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_i128(self, v: i128) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u8(self, v: u8) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u16(self, v: u16) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u32(self, v: u32) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u64(self, v: u64) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_u128(self, v: u128) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
+    key_as_text!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_i128: i128,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_u128: u128,
+        serialize_char: char,
+        serialize_str: &str
+    );
     fn serialize_f32(self, v: f32) -> Result<String, Error> {
         if !v.is_finite() {
             return Err(not_a_key());
@@ -595,12 +574,6 @@ impl ser::Serializer for KeyText {
             return Err(not_a_key());
         }
         Ok(zmij::Buffer::new().format_finite(v).to_string())
-    }
-    fn serialize_char(self, v: char) -> Result<String, Error> {
-        Ok(v.to_string())
-    }
-    fn serialize_str(self, v: &str) -> Result<String, Error> {
-        Ok(v.to_string())
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<String, Error> {
         Err(not_a_key())
