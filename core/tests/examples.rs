@@ -456,3 +456,23 @@ fn intervals_only_where_they_mean_something() {
     assert_eq!(card("", "interval = true"), (Some("byar"), Some("wilson")));
     assert_eq!(card("[analysis]\nintervals = false", ""), (None, None));
 }
+
+#[test]
+fn a_risks_band_is_named_in_words_in_every_format() {
+    // The Dudley WSoA risk "Capacity in the SEND case team ..." is likelihood 4 x impact 4 =
+    // 16: the very high band (15 to 25). JSON gives its code, the other formats its label.
+    let r = score("examples/dudley-wsoa", Some("2020-05"));
+    let json = render(&r, Format::Json, false);
+    assert!(json.contains("\"rating\": \"very_high\""), "{json}");
+    for format in [Format::Html, Format::Markdown, Format::Text] {
+        let out = render(&r, format, false);
+        assert!(
+            out.contains("16 (Very high)") || out.contains("16 Very high"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("VeryHigh") && !out.contains("veryhigh"),
+            "{out}"
+        );
+    }
+}

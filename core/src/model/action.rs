@@ -105,8 +105,7 @@ pub struct Risk {
     pub owner: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 /// A risk's band on the 5 x 5 matrix.
 pub enum RiskRating {
     /// Score 1 to 3.
@@ -117,6 +116,30 @@ pub enum RiskRating {
     High,
     /// Score 15 to 25.
     VeryHigh,
+}
+
+crate::json::serialize_as!(RiskRating, key);
+
+impl RiskRating {
+    /// The name in the JSON report (`very_high`).
+    pub fn key(self) -> &'static str {
+        match self {
+            RiskRating::Low => "low",
+            RiskRating::Medium => "medium",
+            RiskRating::High => "high",
+            RiskRating::VeryHigh => "very_high",
+        }
+    }
+
+    /// The label every other format shows (`Very high`).
+    pub fn label(self) -> &'static str {
+        match self {
+            RiskRating::Low => "Low",
+            RiskRating::Medium => "Medium",
+            RiskRating::High => "High",
+            RiskRating::VeryHigh => "Very high",
+        }
+    }
 }
 
 impl Risk {
@@ -154,6 +177,11 @@ mod tests {
         assert_eq!(r(2, 3).rating(), RiskRating::Medium);
         assert_eq!(r(3, 4).rating(), RiskRating::High);
         assert_eq!(r(5, 3).rating(), RiskRating::VeryHigh);
+        assert_eq!(
+            serde_json::to_string(&RiskRating::VeryHigh).unwrap(),
+            "\"very_high\""
+        );
+        assert_eq!(RiskRating::VeryHigh.label(), "Very high");
         assert_eq!(r(5, 5).score(), 25);
     }
 }

@@ -100,8 +100,7 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 /// Red, amber, green (and grey for no judgement).
 pub enum Rag {
     /// Achieved or on track.
@@ -112,6 +111,20 @@ pub enum Rag {
     Red,
     /// No judgement.
     Grey,
+}
+
+crate::json::serialize_as!(Rag, key);
+
+impl Rag {
+    /// The name in the JSON report and the CSV's `rag` column (`amber`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Rag::Green => "green",
+            Rag::Amber => "amber",
+            Rag::Red => "red",
+            Rag::Grey => "grey",
+        }
+    }
 }
 
 /// Direction of travel against the previous period. Neutral measures move `higher` or `lower`.

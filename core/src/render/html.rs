@@ -665,12 +665,12 @@ fn risks(s: &mut String, r: &Report) {
     for k in &r.risks {
         let _ = writeln!(
             s,
-            "<tr><td>{}</td><td>{} x {} = {} ({:?})</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{} x {} = {} ({})</td><td>{}</td></tr>",
             escape(&k.title),
             k.likelihood,
             k.impact,
             k.score,
-            k.rating,
+            k.rating.label(),
             escape(k.mitigation.as_deref().unwrap_or(""))
         );
     }

@@ -203,11 +203,12 @@ fn extras(s: &mut String, r: &Report) {
         for k in &r.risks {
             let _ = writeln!(
                 s,
-                "| {} | {} x {} = {} | {} |",
+                "| {} | {} x {} = {} ({}) | {} |",
                 md_cell(&k.title),
                 k.likelihood,
                 k.impact,
                 k.score,
+                k.rating.label(),
                 md_cell(k.mitigation.as_deref().unwrap_or(""))
             );
         }

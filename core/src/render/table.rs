@@ -92,7 +92,7 @@ pub fn measures(r: &Report) -> Vec<Column> {
         },
         text("status", r, |m| Some(status_code(m.status).to_string())),
         text("status_label", r, |m| Some(m.status_label.to_string())),
-        text("rag", r, |m| Some(format!("{:?}", m.rag).to_lowercase())),
+        text("rag", r, |m| Some(m.rag.key().to_string())),
         text("spc_variation", r, |m| {
             m.spc.as_ref().map(|s| enum_name(&s.variation))
         }),

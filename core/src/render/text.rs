@@ -301,9 +301,8 @@ fn extras(r: &Report, out: &mut Vec<String>) {
         out.push(String::new());
         out.push("Risks (likelihood x impact)".to_string());
         for k in &r.risks {
-            let rating = format!("{:?}", k.rating).to_lowercase();
             out.extend(wrap(
-                &format!("  {:>2} {rating:<9}", k.score),
+                &format!("  {:>2} {:<9}", k.score, k.rating.label()),
                 std::slice::from_ref(&k.title),
                 15,
             ));
