@@ -207,13 +207,6 @@ impl<'a> Writer<'a> {
         self.raw(b"\"");
     }
 
-    /// A value's text (`Display`) in quotes: through `dyn`, so that a type's `fmt` is not
-    /// copied into each place that writes one (a report writes a period at every point).
-    #[inline(never)]
-    fn display(&mut self, value: &dyn Display) {
-        self.string(&value.to_string());
-    }
-
     /// A whole number in decimal.
     #[inline(never)]
     fn integer(&mut self, negative: bool, mut v: u64) {
@@ -245,9 +238,8 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn compound(&mut self, bracket: u8, len: Option<usize>) -> Compound<'_, 'a> {
+    fn compound(&mut self, bracket: u8) -> Compound<'_, 'a> {
         self.open(bracket);
-        let _ = len;
         Compound {
             w: self,
             first: true,
@@ -351,7 +343,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     }
     fn serialize_bytes(self, v: &[u8]) -> Done {
         use ser::SerializeSeq;
-        let mut seq = self.compound(b'[', Some(v.len()));
+        let mut seq = self.compound(b'[');
         for b in v {
             seq.serialize_element(b)?;
         }
@@ -398,51 +390,51 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         self.close(false, b'}');
         Ok(())
     }
-    fn serialize_seq(self, len: Option<usize>) -> Result<Compound<'w, 'a>, Error> {
-        Ok(self.compound(b'[', len))
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'w, 'a>, Error> {
+        Ok(self.compound(b'['))
     }
-    fn serialize_tuple(self, len: usize) -> Result<Compound<'w, 'a>, Error> {
-        Ok(self.compound(b'[', Some(len)))
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'w, 'a>, Error> {
+        Ok(self.compound(b'['))
     }
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
-        len: usize,
+        _len: usize,
     ) -> Result<Compound<'w, 'a>, Error> {
-        Ok(self.compound(b'[', Some(len)))
+        Ok(self.compound(b'['))
     }
     fn serialize_tuple_variant(
         self,
         _name: &'static str,
         _index: u32,
         variant: &'static str,
-        len: usize,
+        _len: usize,
     ) -> Result<Compound<'w, 'a>, Error> {
         self.variant(variant);
-        let mut c = self.compound(b'[', Some(len));
+        let mut c = self.compound(b'[');
         c.variant = true;
         Ok(c)
     }
-    fn serialize_map(self, len: Option<usize>) -> Result<Compound<'w, 'a>, Error> {
-        Ok(self.compound(b'{', len))
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'w, 'a>, Error> {
+        Ok(self.compound(b'{'))
     }
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Compound<'w, 'a>, Error> {
-        Ok(self.compound(b'{', Some(len)))
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'w, 'a>, Error> {
+        Ok(self.compound(b'{'))
     }
     fn serialize_struct_variant(
         self,
         _name: &'static str,
         _index: u32,
         variant: &'static str,
-        len: usize,
+        _len: usize,
     ) -> Result<Compound<'w, 'a>, Error> {
         self.variant(variant);
-        let mut c = self.compound(b'{', Some(len));
+        let mut c = self.compound(b'{');
         c.variant = true;
         Ok(c)
     }
     fn collect_str<T: Display + ?Sized>(self, value: &T) -> Done {
-        self.display(&value);
+        self.string(&value.to_string());
         Ok(())
     }
 }
