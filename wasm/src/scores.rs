@@ -6,7 +6,7 @@ use betteroff::batch::codes::read_dictionary;
 use betteroff::batch::{Plan, Rows, BANDS};
 use betteroff::Comparison;
 use betteroff::{Errors, Period, Status};
-use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Float64Array, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 
 use crate::{to_js, Scorecard};
@@ -111,7 +111,7 @@ impl Scorecard {
 fn columns(s: betteroff::batch::Scores) -> Object {
     let o = Object::new();
     let set = |k: &str, v: JsValue| {
-        let _ = Reflect::set(&o, &k.into(), &v);
+        let _ = crate::js::set(&o, &k.into(), &v);
     };
     let x = s.series;
     let f = |v: &[Option<f64>]| -> JsValue {
